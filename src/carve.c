@@ -1,0 +1,156 @@
+/* carve.c: the public API; runs the stages of one page in order:
+ * sniff -> decode -> parse -> clean -> meta -> extract -> render. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve.h"
+#include "decode/decode.h"
+#include "dom/dom.h"
+#include "input/sniff.h"
+#include "meta/meta.h"
+#include "render/render.h"
+#include "result.h"
+#include "util/buf.h"
+
+static const char *const messages[CARVE_STATUS_COUNT] = {
+    [CARVE_OK] = "success",
+    [CARVE_ERR_ARGUMENT] = "invalid argument",
+    [CARVE_ERR_NOMEM] = "out of memory",
+    [CARVE_ERR_EMPTY] = "empty input",
+    [CARVE_ERR_BINARY] = "binary input, not a web page",
+    [CARVE_ERR_NOT_HTML] = "text without HTML markup",
+    [CARVE_ERR_TOO_LARGE] = "input larger than the size limit",
+    [CARVE_ERR_PARSE] = "HTML parser produced no document",
+    [CARVE_ERR_CHARSET] = "charset cannot be converted",
+    [CARVE_ERR_NO_CONTENT] = "no main content found",
+    [CARVE_ERR_IO] = "cannot read input",
+    [CARVE_ERR_LIMIT] = "resource limit reached",
+};
+
+const char *carve_strerror(carve_status s)
+{
+    return (unsigned)s < CARVE_STATUS_COUNT && messages[s] ? messages[s] : "unknown status";
+}
+
+const char *carve_version(void) { return CARVE_VERSION_STRING; }
+
+void carve_options_init(carve_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->max_input_bytes = 64u << 20;
+    o->max_nodes = 4000000;
+    o->max_depth = 512;
+}
+
+void carve_free(void *p) { free(p); }
+
+void carve_result_free(carve_result *r)
+{
+    if (!r)
+        return;
+    extract_free(&r->content);
+    arena_free(&r->mem);
+    free(r->text);
+    free(r);
+}
+
+const carve_metadata *carve_result_metadata(const carve_result *r) { return r ? &r->meta : NULL; }
+
+const char *carve_result_text(const carve_result *r, size_t *len)
+{
+    if (len)
+        *len = r ? r->text_len : 0;
+    return r && r->text ? r->text : "";
+}
+
+/* Runs parse, clean, meta and extract on decoded text. */
+static carve_status run_stages(const decode_result *dec, const carve_options *o, carve_result *r)
+{
+    if (!sniff_has_markup(dec->data, dec->len))
+        return CARVE_ERR_NOT_HTML;
+    dom_limits lim = {o->max_nodes, o->max_depth ? o->max_depth : 1};
+    dom_doc *doc = dom_parse(dec->data, dec->len, &lim);
+    if (!doc)
+        return CARVE_ERR_PARSE;
+    dom_clean(doc);
+    meta_result meta;
+    carve_status st = CARVE_OK;
+    if (meta_extract(doc, o->url, &r->mem, &meta)) {
+        st = CARVE_ERR_NOMEM;
+    } else {
+        r->meta = meta.pub;
+        r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
+        if (extract_main_content(doc, r->meta.language, meta.article_body, &r->content))
+            st = CARVE_ERR_NOMEM;
+    }
+    dom_free(doc);
+    if (st != CARVE_OK)
+        return st;
+    buf t;
+    buf_init(&t);
+    if (render_text_body(&r->content.blocks, &t))
+        return CARVE_ERR_NOMEM;
+    r->text = buf_detach(&t, &r->text_len);
+    if (!r->text)
+        return CARVE_ERR_NOMEM;
+    return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;
+}
+
+carve_status carve_extract(const char *html, size_t len, const carve_options *opts, carve_result **out)
+{
+    if (out)
+        *out = NULL;
+    if (!html || !out)
+        return CARVE_ERR_ARGUMENT;
+    carve_options defaults;
+    if (!opts) {
+        carve_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->max_input_bytes && len > opts->max_input_bytes)
+        return CARVE_ERR_TOO_LARGE;
+    const char *utf16 = NULL;
+    carve_status st = sniff_input(html, len, &utf16);
+    if (st != CARVE_OK)
+        return st;
+    decode_result dec;
+    if (decode_to_utf8(html, len, utf16 ? utf16 : opts->charset, &dec))
+        return CARVE_ERR_NOMEM;
+    carve_result *r = calloc(1, sizeof *r);
+    if (!r) {
+        free(dec.data);
+        return CARVE_ERR_NOMEM;
+    }
+    arena_init(&r->mem);
+    st = run_stages(&dec, opts, r);
+    free(dec.data);
+    if (st == CARVE_OK || st == CARVE_ERR_NO_CONTENT) {
+        *out = r;
+        return st;
+    }
+    carve_result_free(r);
+    return st;
+}
+
+char *carve_render(const carve_result *r, carve_format format, int with_metadata, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (!r)
+        return NULL;
+    buf out;
+    buf_init(&out);
+    int rc;
+    switch (format) {
+    case CARVE_FORMAT_MARKDOWN: rc = render_markdown(&r->content.blocks, &r->meta, with_metadata, &out); break;
+    case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, &out); break;
+    case CARVE_FORMAT_HTML: rc = render_html(&r->content.blocks, &r->meta, with_metadata, &out); break;
+    case CARVE_FORMAT_TEXT: rc = render_text(&r->content.blocks, &r->meta, with_metadata, &out); break;
+    default: rc = -1; break;
+    }
+    if (rc) {
+        buf_free(&out);
+        return NULL;
+    }
+    return buf_detach(&out, len);
+}

@@ -1,0 +1,323 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom/blocks.h"
+#include "util/buf.h"
+
+typedef struct list_frame {
+    dom_node *list;
+    unsigned ordered, counter;
+} list_frame;
+
+typedef struct walker {
+    block_list *out;
+    buf text;              /* the current block's text */
+    size_t chars, link_chars;
+    int space;             /* a collapsed space is pending */
+    int brs;               /* consecutive <br> since the last text */
+    unsigned pre, link, quote;
+    dom_node **open;       /* block-level elements currently open, outermost first */
+    size_t nopen, capopen;
+    list_frame *lists;
+    size_t nlists, caplists;
+    dom_node **tables;     /* open data tables (layout tables are not pushed) */
+    size_t ntables, captables;
+    unsigned pending_flags;/* BLOCKF_ROW / BLOCKF_TABLE for the next cell */
+    unsigned item_number;
+    int failed;
+} walker;
+
+static int push(void **arr, size_t *n, size_t *cap, size_t size, const void *item)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void *p = realloc(*arr, nc * size);
+        if (!p)
+            return -1;
+        *arr = p;
+        *cap = nc;
+    }
+    memcpy((char *)*arr + *n * size, item, size);
+    (*n)++;
+    return 0;
+}
+
+static int is_heading(int tag) { return tag >= TAG_H1 && tag <= TAG_H6; }
+
+static int in_data_table(const walker *w, const dom_node *cell)
+{
+    for (const dom_node *p = cell->parent; p; p = p->parent)
+        if (p->tag == TAG_TABLE)
+            return w->ntables && w->tables[w->ntables - 1] == p;
+    return 0;
+}
+
+/* A table is a data table when no cell holds block structure; otherwise it
+ * is a layout table and its cells are plain containers. */
+static int is_data_table(const dom_node *table)
+{
+    for (const dom_node *n = table->first_child; n; n = dom_next(table, n, 0)) {
+        if (n->kind != DOM_ELEMENT)
+            continue;
+        switch (n->tag) {
+        case TAG_TABLE: case TAG_P: case TAG_DIV: case TAG_UL: case TAG_OL: case TAG_BLOCKQUOTE:
+        case TAG_PRE: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5: case TAG_H6:
+        case TAG_ARTICLE: case TAG_SECTION:
+            return 0;
+        default:
+            break;
+        }
+    }
+    return 1;
+}
+
+/* The block's kind: the innermost heading, pre, list item, cell or caption,
+ * looking through at most one plain container (li > p is still an item). */
+static block_kind kind_of(const walker *w, dom_node **owner_out, unsigned *level)
+{
+    *level = 0;
+    int plain = 0;
+    for (size_t i = w->nopen; i-- > 0;) {
+        dom_node *e = w->open[i];
+        int t = e->tag;
+        if (is_heading(t)) {
+            *level = (unsigned)(t - TAG_H1 + 1);
+            return BLOCK_HEADING;
+        }
+        if (t == TAG_PRE)
+            return BLOCK_PRE;
+        if (t == TAG_LI || t == TAG_DD || t == TAG_DT) {
+            if (plain > 1)
+                return BLOCK_PARA;
+            *level = (unsigned)(w->nlists ? w->nlists : 1);
+            return BLOCK_ITEM;
+        }
+        if ((t == TAG_TD || t == TAG_TH) && in_data_table(w, e))
+            return BLOCK_CELL;
+        if (t == TAG_FIGCAPTION || t == TAG_CAPTION)
+            return BLOCK_CAPTION;
+        if (t == TAG_TD || t == TAG_TH || t == TAG_TABLE || t == TAG_TR)
+            return BLOCK_PARA;
+        plain++;
+    }
+    (void)owner_out;
+    return BLOCK_PARA;
+}
+
+static void flush(walker *w)
+{
+    buf_rtrim(&w->text, " \n");
+    w->space = 0;
+    if (w->chars == 0 || w->failed) {
+        w->text.len = 0;
+        if (w->text.data)
+            w->text.data[0] = 0;
+        w->chars = w->link_chars = 0;
+        return;
+    }
+    block b = {0};
+    b.kind = kind_of(w, &b.owner, &b.level);
+    b.owner = w->nopen ? w->open[w->nopen - 1] : NULL;
+    b.text = arena_strndup(&w->out->mem, w->text.data, w->text.len);
+    b.len = w->text.len;
+    b.chars = w->chars;
+    b.link_chars = w->link_chars;
+    b.flags = (w->quote ? BLOCKF_QUOTE : 0);
+    if (b.kind == BLOCK_ITEM && w->nlists) {
+        list_frame *lf = &w->lists[w->nlists - 1];
+        if (lf->ordered)
+            b.flags |= BLOCKF_ORDERED;
+        b.number = w->item_number;
+        w->item_number = 0;
+    }
+    if (b.kind == BLOCK_CELL) {
+        b.flags |= w->pending_flags;
+        w->pending_flags = 0;
+        for (size_t i = w->nopen; i-- > 0;)
+            if (w->open[i]->tag == TAG_TH || w->open[i]->tag == TAG_THEAD) {
+                b.flags |= BLOCKF_HEADER;
+                break;
+            }
+    }
+    if (!b.text || push((void **)&w->out->items, &w->out->count, &w->out->cap, sizeof b, &b))
+        w->failed = 1;
+    w->text.len = 0;
+    w->text.data[0] = 0;
+    w->chars = w->link_chars = 0;
+}
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+static void add_text(walker *w, const char *s, size_t n)
+{
+    size_t start = w->text.len;
+    if (w->pre) {
+        buf_append(&w->text, s, n);
+    } else {
+        for (size_t i = 0; i < n;) {
+            if (is_space((unsigned char)s[i])) {
+                while (i < n && is_space((unsigned char)s[i]))
+                    i++;
+                w->space = 1;
+                continue;
+            }
+            /* U+00A0 no-break space counts as text, as in a browser's layout. */
+            size_t j = i;
+            while (j < n && !is_space((unsigned char)s[j]))
+                j++;
+            if (w->space && w->text.len && w->text.data[w->text.len - 1] != '\n')
+                buf_putc(&w->text, ' ');
+            w->space = 0;
+            buf_append(&w->text, s + i, j - i);
+            i = j;
+        }
+    }
+    size_t chars = 0;
+    for (size_t i = start; i < w->text.len; i++) {
+        unsigned char c = (unsigned char)w->text.data[i];
+        if ((c & 0xC0) != 0x80 && !is_space(c))
+            chars++;
+    }
+    if (w->text.failed)
+        w->failed = 1;
+    w->chars += chars;
+    if (w->link)
+        w->link_chars += chars;
+    if (chars)
+        w->brs = 0;
+}
+
+/* Returns 1 to visit the children of n. */
+static int enter(walker *w, dom_node *n)
+{
+    if (n->flags & NODE_REMOVED)
+        return 0;
+    if (n->kind == DOM_TEXT) {
+        add_text(w, n->text, n->text_len);
+        return 0;
+    }
+    unsigned f = dom_tag_flags(n->tag);
+    if (n->tag == TAG_BR) {
+        if (++w->brs >= 2) {
+            flush(w);
+        } else if (w->text.len) {
+            buf_rtrim(&w->text, " ");
+            buf_putc(&w->text, '\n');
+            w->space = 0;
+        }
+        return 0;
+    }
+    if (n->tag == TAG_HEAD || n->tag == TAG_TITLE)
+        return 0;
+    if (n->tag == TAG_A && dom_attr_get(n, "href"))
+        w->link++;
+    if (!(f & TAGF_BLOCK) && n->tag != TAG_TR && n->tag != TAG_TBODY && n->tag != TAG_THEAD)
+        return 1;
+    flush(w);
+    w->brs = 0;
+    dom_node *self = n;
+    if (push((void **)&w->open, &w->nopen, &w->capopen, sizeof self, &self))
+        w->failed = 1;
+    switch (n->tag) {
+    case TAG_PRE: w->pre++; break;
+    case TAG_BLOCKQUOTE: w->quote++; break;
+    case TAG_UL: case TAG_OL: case TAG_MENU: case TAG_DL: {
+        list_frame lf = {n, n->tag == TAG_OL, 0};
+        const char *start = n->tag == TAG_OL ? dom_attr_get(n, "start") : NULL;
+        if (start)
+            lf.counter = (unsigned)(atoi(start) - 1);
+        if (push((void **)&w->lists, &w->nlists, &w->caplists, sizeof lf, &lf))
+            w->failed = 1;
+        break;
+    }
+    case TAG_LI:
+        if (w->nlists)
+            w->item_number = ++w->lists[w->nlists - 1].counter;
+        break;
+    case TAG_TABLE:
+        if (is_data_table(n)) {
+            if (push((void **)&w->tables, &w->ntables, &w->captables, sizeof self, &self))
+                w->failed = 1;
+            w->pending_flags = BLOCKF_TABLE;
+        }
+        break;
+    case TAG_TR:
+        if (w->ntables)
+            w->pending_flags |= BLOCKF_ROW;
+        break;
+    default:
+        break;
+    }
+    return 1;
+}
+
+static void leave(walker *w, dom_node *n)
+{
+    if ((n->flags & NODE_REMOVED) || n->kind == DOM_TEXT)
+        return;
+    if (n->tag == TAG_A && dom_attr_get(n, "href") && w->link)
+        w->link--;
+    unsigned f = dom_tag_flags(n->tag);
+    if (!(f & TAGF_BLOCK) && n->tag != TAG_TR && n->tag != TAG_TBODY && n->tag != TAG_THEAD)
+        return;
+    flush(w);
+    if (w->nopen && w->open[w->nopen - 1] == n)
+        w->nopen--;
+    switch (n->tag) {
+    case TAG_PRE: if (w->pre) w->pre--; break;
+    case TAG_BLOCKQUOTE: if (w->quote) w->quote--; break;
+    case TAG_UL: case TAG_OL: case TAG_MENU: case TAG_DL:
+        if (w->nlists && w->lists[w->nlists - 1].list == n)
+            w->nlists--;
+        break;
+    case TAG_TABLE:
+        if (w->ntables && w->tables[w->ntables - 1] == n)
+            w->ntables--;
+        w->pending_flags = 0;
+        break;
+    default:
+        break;
+    }
+}
+
+int blocks_build(dom_node *top, block_list *out)
+{
+    memset(out, 0, sizeof *out);
+    arena_init(&out->mem);
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.out = out;
+    buf_init(&w.text);
+    dom_node *n = top;
+    while (n && !w.failed) {
+        if (enter(&w, n) && n->first_child) {
+            n = n->first_child;
+            continue;
+        }
+        for (;;) {
+            leave(&w, n);
+            if (n == top) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+    flush(&w);
+    buf_free(&w.text);
+    free(w.open);
+    free(w.lists);
+    free(w.tables);
+    return w.failed ? -1 : 0;
+}
+
+void blocks_free(block_list *list)
+{
+    free(list->items);
+    arena_free(&list->mem);
+    memset(list, 0, sizeof *list);
+}

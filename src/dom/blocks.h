@@ -1,0 +1,60 @@
+/* blocks.h: a subtree as a flat list of text blocks.
+ *
+ * A block is the text between two block-level boundaries (a paragraph, a
+ * heading, a list item, a table cell, a preformatted section), with white
+ * space collapsed as a browser would (except in <pre>), inline elements
+ * joined without gluing or splitting words, and <br> kept as "\n".
+ * Both extraction (which classifies blocks) and rendering (which formats
+ * them) read this list, so both see the same text.
+ */
+#ifndef CARVE_DOM_BLOCKS_H
+#define CARVE_DOM_BLOCKS_H
+
+#include <stddef.h>
+
+#include "dom/dom.h"
+
+typedef enum block_kind {
+    BLOCK_PARA = 0,   /* p, div, and any other block container */
+    BLOCK_HEADING,    /* h1..h6: level 1..6 */
+    BLOCK_ITEM,       /* li, dt, dd: level = list nesting depth (1-based) */
+    BLOCK_PRE,        /* pre: text verbatim */
+    BLOCK_CELL,       /* td/th of a data table */
+    BLOCK_CAPTION     /* figcaption, caption */
+} block_kind;
+
+enum {
+    BLOCKF_QUOTE = 1,    /* inside a blockquote */
+    BLOCKF_ORDERED = 2,  /* a list item of an <ol> */
+    BLOCKF_ROW = 4,      /* a cell that starts a table row */
+    BLOCKF_HEADER = 8,   /* a th cell, or a cell in <thead> */
+    BLOCKF_TABLE = 16,   /* the first cell of a table */
+};
+
+typedef struct block {
+    const char *text;     /* UTF-8, collapsed, NUL-terminated; in the list's arena */
+    size_t len;           /* bytes */
+    size_t chars;         /* code points that are not white space */
+    size_t link_chars;    /* of those, how many are inside <a href> */
+    dom_node *owner;      /* the innermost block-level element holding the text */
+    block_kind kind;
+    unsigned level;       /* heading level or list depth */
+    unsigned number;      /* ordered list: the item's number */
+    unsigned flags;       /* BLOCKF_* */
+    int keep;             /* extraction's verdict; renderers print blocks with keep != 0 */
+    int score;            /* scratch for extraction */
+} block;
+
+typedef struct block_list {
+    block *items;
+    size_t count, cap;
+    arena mem;            /* the blocks' text */
+} block_list;
+
+/* Splits the subtree of top into blocks, skipping subtrees flagged
+ * NODE_REMOVED. Returns 0, or -1 when memory runs out. The caller frees
+ * the list with blocks_free() (also after a failure). */
+int blocks_build(dom_node *top, block_list *out);
+void blocks_free(block_list *list);
+
+#endif

@@ -1,0 +1,129 @@
+/* clean.c: removes what is never main content before extraction sees the
+ * tree. The list follows Readability.js and trafilatura's cleaning: scripts,
+ * styles, embedded objects, form controls and hidden elements. */
+#include <string.h>
+#include <strings.h>
+
+#include "dom/dom.h"
+#include "util/buf.h"
+
+/* True when an inline style hides the element. */
+static int style_hides(const char *style)
+{
+    char norm[256];
+    size_t n = 0;
+    for (const char *p = style; *p && n + 1 < sizeof norm; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            norm[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+    norm[n] = 0;
+    return strstr(norm, "display:none") || strstr(norm, "visibility:hidden");
+}
+
+static int is_hidden(const dom_node *n)
+{
+    const char *v;
+    if (dom_attr_get(n, "hidden"))
+        return 1;
+    if ((v = dom_attr_get(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
+        return 1;
+    if ((v = dom_attr_get(n, "style")) && style_hides(v))
+        return 1;
+    return 0;
+}
+
+static int only_media(const dom_node *ns)
+{
+    for (const dom_node *n = ns->first_child ? ns->first_child : NULL; n; n = dom_next(ns, n, 0)) {
+        if (n->kind == DOM_TEXT) {
+            for (size_t i = 0; i < n->text_len; i++)
+                if (!strchr(" \t\r\n", n->text[i]))
+                    return 0;
+        }
+    }
+    return 1;
+}
+
+/* Moves ns's children in front of it and removes it. */
+static void unwrap(dom_node *ns)
+{
+    dom_node *p = ns->parent;
+    for (dom_node *c = ns->first_child; c;) {
+        dom_node *next = c->next;
+        c->parent = p;
+        c->prev = ns->prev;
+        c->next = ns;
+        if (ns->prev)
+            ns->prev->next = c;
+        else
+            p->first_child = c;
+        ns->prev = c;
+        c = next;
+    }
+    ns->first_child = ns->last_child = NULL;
+    dom_unlink(ns);
+}
+
+static int is_lazy_placeholder(const dom_node *n)
+{
+    return dom_is(n, TAG_IMG) && (!dom_attr_get(n, "src") || dom_attr_get(n, "data-src") ||
+                                  dom_attr_get(n, "data-lazy-src") || dom_attr_get(n, "loading"));
+}
+
+/* <noscript> holding only images is the real image behind a lazy-loading
+ * placeholder: it replaces the placeholder (so the image is neither lost
+ * nor doubled). A <noscript> with text ("enable JavaScript") is dropped
+ * unless the rest of the page has almost no text, as on pages that render
+ * their whole content with a script and put a copy in <noscript>. */
+static void resolve_noscript(dom_doc *doc, dom_node **list, size_t count, size_t page_text)
+{
+    for (size_t i = 0; i < count; i++) {
+        dom_node *ns = list[i];
+        if (!ns->parent)
+            continue;
+        if (only_media(ns)) {
+            dom_node *prev = ns->prev;
+            while (prev && prev->kind == DOM_TEXT && only_media(prev))
+                prev = prev->prev;
+            if (prev && is_lazy_placeholder(prev))
+                dom_unlink(prev);
+            unwrap(ns);
+        } else if (page_text < 200) {
+            unwrap(ns);
+        } else {
+            dom_unlink(ns);
+        }
+    }
+    (void)doc;
+}
+
+void dom_clean(dom_doc *doc)
+{
+    size_t page_text = 0, nscount = 0;
+    dom_node **noscripts = doc->nodes; /* reused as scratch: only nodes already visited are overwritten */
+    for (dom_node *n = doc->root; n;) {
+        if (n->kind == DOM_TEXT) {
+            int in_noscript = 0;
+            for (const dom_node *p = n->parent; p; p = p->parent)
+                if (p->tag == TAG_NOSCRIPT) {
+                    in_noscript = 1;
+                    break;
+                }
+            if (!in_noscript)
+                for (size_t i = 0; i < n->text_len; i++)
+                    page_text += !strchr(" \t\r\n", n->text[i]);
+            n = dom_next(doc->root, n, 0);
+            continue;
+        }
+        int drop = (dom_tag_flags(n->tag) & TAGF_DROP) || (n != doc->root && n->tag != TAG_BODY && is_hidden(n));
+        if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
+            drop = 0;
+        dom_node *next = dom_next(doc->root, n, drop);
+        if (drop)
+            dom_unlink(n);
+        else if (n->tag == TAG_NOSCRIPT)
+            noscripts[nscount++] = n;
+        n = next;
+    }
+    resolve_noscript(doc, noscripts, nscount, page_text);
+    dom_reindex(doc);
+}

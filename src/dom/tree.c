@@ -1,0 +1,57 @@
+#include <string.h>
+
+#include "dom/dom.h"
+#include "util/buf.h"
+
+const char *dom_attr_get(const dom_node *node, const char *name)
+{
+    for (const dom_attr *a = node->attrs; a; a = a->next)
+        if (strcmp(a->name, name) == 0)
+            return a->value;
+    return NULL;
+}
+
+void dom_unlink(dom_node *n)
+{
+    dom_node *p = n->parent;
+    if (!p)
+        return;
+    if (n->prev)
+        n->prev->next = n->next;
+    else
+        p->first_child = n->next;
+    if (n->next)
+        n->next->prev = n->prev;
+    else
+        p->last_child = n->prev;
+    n->parent = n->prev = n->next = NULL;
+}
+
+dom_node *dom_next(const dom_node *top, const dom_node *n, int skip_children)
+{
+    if (!skip_children && n->first_child)
+        return n->first_child;
+    while (n && n != top) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
+void dom_text_content(const dom_node *node, buf *out)
+{
+    for (const dom_node *n = node; n; n = dom_next(node, n, 0))
+        if (n->kind == DOM_TEXT)
+            buf_append(out, n->text, n->text_len);
+}
+
+void dom_reindex(dom_doc *doc)
+{
+    size_t i = 0;
+    for (dom_node *n = doc->root; n; n = dom_next(doc->root, n, 0)) {
+        n->index = (uint32_t)i;
+        doc->nodes[i++] = n;
+    }
+    doc->node_count = i;
+}

@@ -1,0 +1,123 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/classify.h"
+#include "extract/stopwords.h"
+
+/* jusText's defaults, with lengths in non-space characters (jusText counts
+ * spaces too, so its 70 and 200 become about 60 and 170). */
+#define LENGTH_LOW 60
+#define LENGTH_HIGH 170
+#define STOPWORDS_LOW 0.30
+#define STOPWORDS_HIGH 0.32
+#define MAX_LINK_DENSITY 0.2
+
+static int has_sentence_end(const char *t, size_t n)
+{
+    static const char *const marks[] = {". ", "! ", "? ", "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x8C" /* ， */,
+                                        "\xD8\x8C" /* ، */, "\xE0\xA5\xA4" /* । */};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (strstr(t, marks[i]))
+            return 1;
+    return n && strchr(".!?", t[n - 1]) != NULL;
+}
+
+static int is_copyright(const char *t)
+{
+    return strstr(t, "\xC2\xA9") || strstr(t, "Copyright") || strstr(t, "copyright") || strstr(t, "All rights reserved");
+}
+
+static int classify_one(const block *b, int lang)
+{
+    double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
+    if (ld > MAX_LINK_DENSITY)
+        return CLS_BAD;
+    if (b->chars < 200 && is_copyright(b->text))
+        return CLS_BAD;
+    if (b->chars < LENGTH_LOW)
+        return b->link_chars ? CLS_BAD : CLS_SHORT;
+    if (lang < 0) {
+        /* No stop-word list for the language: sentence punctuation stands in. */
+        if (!has_sentence_end(b->text, b->len))
+            return b->chars >= LENGTH_HIGH * 2 ? CLS_NEAR : CLS_BAD;
+        return b->chars >= LENGTH_HIGH / 2 ? CLS_GOOD : CLS_NEAR;
+    }
+    size_t words, stops;
+    stopwords_count(lang, b->text, b->len, &words, &stops);
+    double sd = words ? (double)stops / (double)words : 0;
+    if (sd >= STOPWORDS_HIGH)
+        return b->chars > LENGTH_HIGH ? CLS_GOOD : CLS_NEAR;
+    if (sd >= STOPWORDS_LOW)
+        return CLS_NEAR;
+    return CLS_BAD;
+}
+
+void classify_blocks(block_list *bl, int lang, const unsigned char *boiler)
+{
+    size_t n = bl->count;
+    int *orig = malloc((n ? n : 1) * sizeof *orig);
+    for (size_t i = 0; i < n; i++)
+        bl->items[i].score = boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang);
+    if (!orig)
+        return; /* out of memory: the context-free classes stand */
+    /* A short heading followed closely by good text is near-good (jusText's
+     * heading pass), so it survives the context rules below. */
+    for (size_t i = 0; i < n; i++) {
+        block *b = &bl->items[i];
+        if (b->kind != BLOCK_HEADING || b->score != CLS_SHORT)
+            continue;
+        size_t dist = 0;
+        for (size_t j = i + 1; j < n && dist < 200; j++) {
+            if (bl->items[j].score == CLS_GOOD) {
+                b->score = CLS_NEAR;
+                break;
+            }
+            dist += bl->items[j].chars;
+        }
+    }
+    /* For each block, the class of the nearest block before and after it
+     * that is not short (near[...][0]) and that is neither short nor
+     * near-good (near[...][1]); the page's edges count as bad. Two linear
+     * passes, so long runs of short blocks cost no more than others. */
+    int (*near)[4] = malloc((n ? n : 1) * sizeof *near);
+    if (!near) {
+        free(orig);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        orig[i] = bl->items[i].score;
+    int p0 = CLS_BAD, p1 = CLS_BAD;
+    for (size_t i = 0; i < n; i++) {
+        near[i][0] = p0;
+        near[i][1] = p1;
+        if (orig[i] != CLS_SHORT)
+            p0 = orig[i];
+        if (orig[i] != CLS_SHORT && orig[i] != CLS_NEAR)
+            p1 = orig[i];
+    }
+    p0 = p1 = CLS_BAD;
+    for (size_t i = n; i-- > 0;) {
+        near[i][2] = p0;
+        near[i][3] = p1;
+        if (orig[i] != CLS_SHORT)
+            p0 = orig[i];
+        if (orig[i] != CLS_SHORT && orig[i] != CLS_NEAR)
+            p1 = orig[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        int *cls = &bl->items[i].score;
+        int p = near[i][1], q = near[i][3];
+        if (orig[i] == CLS_SHORT) {
+            if (p == CLS_GOOD && q == CLS_GOOD)
+                *cls = CLS_GOOD;
+            else if (p == CLS_BAD && q == CLS_BAD)
+                *cls = CLS_BAD;
+            else
+                *cls = (near[i][0] == CLS_NEAR || near[i][2] == CLS_NEAR) ? CLS_GOOD : CLS_BAD;
+        } else if (orig[i] == CLS_NEAR) {
+            *cls = (p == CLS_BAD && q == CLS_BAD) ? CLS_BAD : CLS_GOOD;
+        }
+    }
+    free(near);
+    free(orig);
+}

@@ -1,0 +1,286 @@
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/classify.h"
+#include "extract/extract.h"
+#include "extract/patterns.h"
+#include "extract/select.h"
+#include "extract/stopwords.h"
+#include "util/buf.h"
+
+/* Below this many characters a result is implausibly short for a page
+ * that has more good text elsewhere, and the fallbacks are consulted. */
+#define MIN_CONTENT_CHARS 250
+
+/* Whole-block texts that are boilerplate in any article: labels that ad
+ * slots, share bars and teasers leave between paragraphs. */
+static const char *const label_blocks[] = {
+    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "share", "share this",
+    "share this article", "share this story", "read more", "continue reading", "related", "related articles",
+    "related stories", "related content", "more stories", "recommended", "story continues below advertisement",
+    "article continues below advertisement", "skip advertisement", "supported by", "click here",
+    "show comments", "comments", "leave a comment", "print", "email", "tweet", "facebook", "twitter",
+};
+
+static int is_label_block(const block *b)
+{
+    if (b->chars > 40)
+        return 0;
+    char low[64];
+    size_t n = 0;
+    for (size_t i = 0; i < b->len && n + 1 < sizeof low; i++) {
+        char c = b->text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c == ':' || c == '.' || c == '!')
+            continue;
+        low[n++] = c;
+    }
+    low[n] = 0;
+    for (size_t i = 0; i < sizeof label_blocks / sizeof *label_blocks; i++)
+        if (strcmp(low, label_blocks[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Per-node boilerplate flags: an element is boilerplate when its own tag,
+ * role or names say so, or an ancestor is. Names are not trusted for an
+ * element that holds most of the page's good text (a wrapper named
+ * "content-with-sidebar" is not a sidebar). */
+static unsigned char *mark_boilerplate(dom_doc *doc, const size_t *good, size_t total_good)
+{
+    unsigned char *boiler = calloc(doc->node_count ? doc->node_count : 1, 1);
+    if (!boiler)
+        return NULL;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        dom_node *n = doc->nodes[i];
+        if (n->parent && boiler[n->parent->index]) {
+            boiler[i] = 1;
+            continue;
+        }
+        if (n->kind == DOM_ELEMENT && pattern_is_boilerplate(n) && !(good && 2 * good[i] > total_good))
+            boiler[i] = 1;
+    }
+    return boiler;
+}
+
+static unsigned char *block_flags(const block_list *bl, const unsigned char *node_flags)
+{
+    unsigned char *f = calloc(bl->count ? bl->count : 1, 1);
+    if (f && node_flags)
+        for (size_t i = 0; i < bl->count; i++)
+            f[i] = bl->items[i].owner ? node_flags[bl->items[i].owner->index] : 0;
+    return f;
+}
+
+static int guess_language(const block_list *bl)
+{
+    buf sample;
+    buf_init(&sample);
+    for (size_t i = 0; i < bl->count && sample.len < 20000; i++) {
+        buf_append(&sample, bl->items[i].text, bl->items[i].len);
+        buf_putc(&sample, ' ');
+    }
+    int lang = sample.data ? stopwords_guess(sample.data, sample.len, 5) : -1;
+    buf_free(&sample);
+    return lang;
+}
+
+static size_t subtree_end(const dom_node *n)
+{
+    while (n->last_child)
+        n = n->last_child;
+    return n->index;
+}
+
+/* Keeps the good blocks of the container and, between its first and last
+ * good block, the headings, list items, cells and code that carry no
+ * boilerplate signal (they are short by nature, so jusText's length test
+ * misjudges them). */
+static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler)
+{
+    size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, kept = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        b->keep = 0;
+        if (!b->owner || b->owner->index < lo || b->owner->index > hi)
+            continue;
+        if (b->score == CLS_GOOD) {
+            if (first == SIZE_MAX)
+                first = i;
+            last = i;
+        }
+    }
+    if (first == SIZE_MAX)
+        return 0;
+    for (size_t i = first; i <= last; i++) {
+        block *b = &bl->items[i];
+        if (!b->owner || b->owner->index < lo || b->owner->index > hi || boiler[i] || is_label_block(b))
+            continue;
+        double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
+        if (b->score == CLS_GOOD ||
+            (ld < 0.5 && (b->kind == BLOCK_HEADING || b->kind == BLOCK_ITEM || b->kind == BLOCK_CELL || b->kind == BLOCK_PRE))) {
+            b->keep = 1;
+            kept += b->chars;
+        }
+    }
+    return kept;
+}
+
+static size_t keep_good(block_list *bl, const unsigned char *boiler)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        b->keep = b->score == CLS_GOOD && !boiler[i] && !is_label_block(b);
+        kept += b->keep ? b->chars : 0;
+    }
+    return kept;
+}
+
+/* Drops kept blocks whose text repeats an earlier kept block. */
+static void drop_repeats(block_list *bl)
+{
+    size_t cap = 64;
+    while (cap < bl->count * 2)
+        cap <<= 1;
+    uint64_t *seen = calloc(cap, sizeof *seen);
+    if (!seen)
+        return;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep || b->chars < 20)
+            continue;
+        uint64_t h = 1469598103934665603ULL;
+        for (size_t k = 0; k < b->len; k++)
+            h = (h ^ (unsigned char)b->text[k]) * 1099511628211ULL;
+        h |= 1;
+        size_t j = h & (cap - 1);
+        while (seen[j] && seen[j] != h)
+            j = (j + 1) & (cap - 1);
+        if (seen[j] == h)
+            b->keep = 0;
+        else
+            seen[j] = h;
+    }
+    free(seen);
+}
+
+/* Replaces the blocks with the JSON-LD articleBody, one paragraph per line. */
+static int use_jsonld(block_list *bl, const char *body)
+{
+    blocks_free(bl);
+    arena_init(&bl->mem);
+    for (const char *p = body; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\r' || p[n - 1] == '\t'))
+            n--;
+        while (n && (*p == ' ' || *p == '\t')) {
+            p++;
+            n--;
+        }
+        if (n) {
+            if (bl->count == bl->cap) {
+                size_t nc = bl->cap ? bl->cap * 2 : 16;
+                block *items = realloc(bl->items, nc * sizeof *items);
+                if (!items)
+                    return -1;
+                bl->items = items;
+                bl->cap = nc;
+            }
+            block b = {0};
+            b.text = arena_strndup(&bl->mem, p, n);
+            if (!b.text)
+                return -1;
+            b.len = n;
+            b.chars = n;
+            b.keep = 1;
+            b.score = CLS_GOOD;
+            bl->items[bl->count++] = b;
+        }
+        p += n;
+        while (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t')
+            p++;
+    }
+    return 0;
+}
+
+int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld_body, extract_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->lang = -1;
+    dom_node *top = doc->body ? doc->body : doc->root;
+    if (blocks_build(top, &out->blocks))
+        return -1;
+    block_list *bl = &out->blocks;
+    int lang = stopwords_lang(lang_code);
+    if (lang < 0)
+        lang = guess_language(bl);
+    out->lang = lang;
+
+    /* First pass without names, to learn where the good text is; second
+     * pass with boilerplate names applied. */
+    unsigned char *none = calloc(bl->count ? bl->count : 1, 1);
+    if (!none)
+        return -1;
+    classify_blocks(bl, lang, none);
+    free(none);
+    size_t *good = select_good_chars(doc, bl);
+    size_t total_good = good ? good[doc->root->index] : 0;
+    unsigned char *node_boiler = mark_boilerplate(doc, good, total_good);
+    free(good);
+    unsigned char *boiler = block_flags(bl, node_boiler);
+    free(node_boiler);
+    if (!boiler)
+        return -1;
+    classify_blocks(bl, lang, boiler);
+
+    size_t kept = 0, good_in = 0;
+    dom_node *c = select_container(doc, bl, &good_in);
+    if (c) {
+        kept = keep_container(bl, c, boiler);
+        out->method = EXTRACT_CONTAINER;
+        out->container = c;
+    }
+    if (kept < MIN_CONTENT_CHARS) {
+        /* Implausibly short: take every good block of the page if that
+         * gives clearly more (jusText's whole-page mode). */
+        block_list *b = bl;
+        size_t *save = malloc((b->count ? b->count : 1) * sizeof *save);
+        if (save) {
+            for (size_t i = 0; i < b->count; i++)
+                save[i] = (size_t)b->items[i].keep;
+            size_t all = keep_good(b, boiler);
+            if (all >= 2 * kept + MIN_CONTENT_CHARS) {
+                kept = all;
+                out->method = EXTRACT_BLOCKS;
+                out->container = NULL;
+            } else {
+                for (size_t i = 0; i < b->count; i++)
+                    b->items[i].keep = (int)save[i];
+            }
+            free(save);
+        }
+    }
+    free(boiler);
+    if (jsonld_body) {
+        size_t jl = strlen(jsonld_body);
+        /* The structured articleBody is a check: when it is much longer
+         * than what the page's markup gave, the markup choice was wrong. */
+        if (jl > 500 && jl > 3 * kept) {
+            if (use_jsonld(bl, jsonld_body))
+                return -1;
+            out->method = EXTRACT_JSONLD;
+            out->container = NULL;
+            kept = jl;
+        }
+    }
+    drop_repeats(bl);
+    if (!kept)
+        out->method = EXTRACT_NONE;
+    return 0;
+}
+
+void extract_free(extract_result *r) { blocks_free(&r->blocks); }

@@ -1,0 +1,43 @@
+/* extract.h: the extract stage. Chooses the main content of a cleaned page.
+ *
+ * Methods combined (each in its own file):
+ *  - classify.c: block classification after jusText (Pomikálek 2011):
+ *    length, link density and stop-word density of each block, then its
+ *    neighbours' labels;
+ *  - patterns.c: class/id/tag/role names, after Readability.js and
+ *    trafilatura's rules;
+ *  - select.c: the container whose good text most outweighs its boilerplate
+ *    (a subtree-maximum variant of container scoring), with structural
+ *    hints (article, main, itemprop="articleBody") as tie-breakers;
+ *  - extract.c: pruning of boilerplate inside the container, removal of
+ *    repeated paragraphs, and arbitration against the JSON-LD articleBody
+ *    and a whole-page fallback when the result is implausibly short.
+ */
+#ifndef CARVE_EXTRACT_H
+#define CARVE_EXTRACT_H
+
+#include "dom/blocks.h"
+#include "dom/dom.h"
+
+typedef enum extract_method {
+    EXTRACT_NONE = 0,      /* nothing found */
+    EXTRACT_CONTAINER,     /* the selected container, pruned */
+    EXTRACT_BLOCKS,        /* whole-page block classification (fallback) */
+    EXTRACT_JSONLD         /* the JSON-LD articleBody (fallback) */
+} extract_method;
+
+typedef struct extract_result {
+    block_list blocks;     /* the page's blocks; those with keep != 0 are the main content */
+    extract_method method;
+    int lang;              /* stop-word list used (stopwords.h index), or -1 */
+    const dom_node *container; /* the chosen container, or NULL */
+} extract_result;
+
+/* Chooses the main content of doc (already cleaned). lang is an ISO 639
+ * code from the page's markup, or NULL (then guessed from stop words).
+ * jsonld_body is the JSON-LD articleBody text, or NULL.
+ * Returns 0, or -1 when memory runs out. Free out with extract_free(). */
+int extract_main_content(dom_doc *doc, const char *lang, const char *jsonld_body, extract_result *out);
+void extract_free(extract_result *r);
+
+#endif

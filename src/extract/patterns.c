@@ -1,0 +1,121 @@
+#define _GNU_SOURCE
+#include <string.h>
+#include <strings.h>
+
+#include "extract/patterns.h"
+
+/* Whole words that mark boilerplate. */
+static const char *const negative[] = {
+    "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "breadcrumb",
+    "breadcrumbs", "comment", "comments", "commentlist", "community", "consent", "contact", "cookie",
+    "cookies", "disqus", "donate", "donation", "dropdown", "footer", "footnotes", "gdpr", "hidden",
+    "jump", "login", "masthead", "menu", "modal", "more", "nav", "navbar", "navigation", "newsletter",
+    "newsletters", "outbrain", "pagination", "paywall", "popular", "popup", "print", "promo",
+    "promotion", "recirc", "recommend", "recommendations", "recommended", "related", "reply",
+    "share", "sharebar", "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor",
+    "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending",
+    "tweet", "widget", "widgets", "zergnet",
+};
+
+/* Whole words that mark content. */
+static const char *const positive[] = {
+    "article", "articlebody", "blog", "body", "content", "entry", "hentry", "main", "page", "post",
+    "story", "text",
+};
+
+/* Names that mark the article body itself. */
+static const char *const body_names[] = {
+    "articlebody", "article-body", "article__body", "article-content", "article__content",
+    "articlecontent", "article-text", "entry-content", "post-content", "post-body", "postbody",
+    "story-body", "storybody", "story-content", "article_body", "body-text", "bodytext",
+    "main-content", "post-entry", "entry-body", "content-body", "td-post-content",
+};
+
+static int in_list(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof(a[0]))
+
+/* Scores the words of one class or id value. */
+static void score_value(const char *v, int *pos, int *neg)
+{
+    const char *p = v;
+    while (*p) {
+        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            p++;
+        const char *s = p;
+        /* A word ends at a separator or at a lower-to-upper case change. */
+        while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z' && (p == s || !(p[-1] >= 'a' && p[-1] <= 'z')))))
+            p++;
+        size_t n = (size_t)(p - s);
+        if (!n) {
+            if (*p)
+                p++;
+            continue;
+        }
+        if (in_list(s, n, negative, COUNT(negative)))
+            (*neg)++;
+        else if (in_list(s, n, positive, COUNT(positive)))
+            (*pos)++;
+    }
+}
+
+int pattern_class_weight(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    int pos = 0, neg = 0;
+    if (n->cls)
+        score_value(n->cls, &pos, &neg);
+    if (n->id)
+        score_value(n->id, &pos, &neg);
+    return neg ? -neg : pos;
+}
+
+int pattern_is_article_body(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    const char *ip = dom_attr_get(n, "itemprop");
+    if (ip && strstr(ip, "articleBody"))
+        return 1;
+    const char *vals[2] = {n->cls, n->id};
+    for (int k = 0; k < 2; k++) {
+        if (!vals[k])
+            continue;
+        for (size_t i = 0; i < COUNT(body_names); i++) {
+            const char *hit = strcasestr(vals[k], body_names[i]);
+            size_t len = strlen(body_names[i]);
+            /* The name must be a whole class token. */
+            if (hit && (hit == vals[k] || hit[-1] == ' ') && (hit[len] == 0 || hit[len] == ' '))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int pattern_is_boilerplate(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    switch (n->tag) {
+    case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_MENU: case TAG_DIALOG:
+        return !pattern_is_article_body(n);
+    default:
+        break;
+    }
+    const char *role = dom_attr_get(n, "role");
+    if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
+                 strcmp(role, "contentinfo") == 0 || strcmp(role, "banner") == 0 ||
+                 strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0))
+        return 1;
+    if (n->tag == TAG_BODY || n->tag == TAG_HTML || n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
+        return 0;
+    int w = pattern_class_weight(n);
+    return w < 0 && !pattern_is_article_body(n);
+}

@@ -1,0 +1,26 @@
+/* patterns.h: what an element's tag, class and id say about it.
+ *
+ * The idea comes from Readability.js (Arc90, Mozilla) and boilerpipe /
+ * trafilatura's rule sets: names such as "comment", "share", "related",
+ * "newsletter" mark boilerplate; "article", "content", "entry", "post",
+ * "story", "body", "text" mark content. carve matches them against the
+ * words of class and id values (split at '-', '_', spaces and camelCase), so
+ * "commentary" is not "comment" and "sharebar"/"share-bar" both are "share". */
+#ifndef CARVE_EXTRACT_PATTERNS_H
+#define CARVE_EXTRACT_PATTERNS_H
+
+#include "dom/dom.h"
+
+/* > 0: the names say content; < 0: boilerplate; 0: nothing either way. */
+int pattern_class_weight(const dom_node *n);
+
+/* 1 when the element is boilerplate by itself: its tag (nav, aside, footer,
+ * form-like), its ARIA role, or a boilerplate class or id, and it does not
+ * also say it is content. */
+int pattern_is_boilerplate(const dom_node *n);
+
+/* 1 when the element is marked as the article body by structured markup
+ * (itemprop="articleBody", class names such as "article-body", "entry-content"). */
+int pattern_is_article_body(const dom_node *n);
+
+#endif

@@ -1,0 +1,28 @@
+/* select.h: container choice.
+ *
+ * Every block votes for all of its ancestors: good text for, other text
+ * against. The chosen container is the element whose good text most
+ * outweighs the rest, score = good - LAMBDA * other. This generalises
+ * Readability.js's container scoring, where paragraphs vote for their
+ * parent and grandparent and link density discounts a candidate, to the
+ * whole ancestor chain, so a lead paragraph that sits in a sibling
+ * container is won back when little boilerplate stands between the two. */
+#ifndef CARVE_EXTRACT_SELECT_H
+#define CARVE_EXTRACT_SELECT_H
+
+#include "dom/blocks.h"
+#include "dom/dom.h"
+
+/* Weight of non-good text against good text in a container's score. */
+#define SELECT_LAMBDA 0.5
+
+/* Returns the chosen container among doc's elements given classified
+ * blocks (score = CLS_*), or NULL when no block is good. good_out, when
+ * not NULL, receives the good characters inside the container. */
+dom_node *select_container(dom_doc *doc, const block_list *blocks, size_t *good_out);
+
+/* Good characters (CLS_GOOD blocks) inside each element, indexed by node
+ * index; a new array the caller frees, or NULL when memory runs out. */
+size_t *select_good_chars(dom_doc *doc, const block_list *blocks);
+
+#endif

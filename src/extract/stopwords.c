@@ -1,0 +1,243 @@
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/stopwords.h"
+
+/* data/stopwords.txt, one "code<TAB>word" per line, embedded by the assembler. */
+__asm__(".section .rodata\n"
+        ".global carve_stopwords_data\n"
+        ".type carve_stopwords_data, @object\n"
+        "carve_stopwords_data:\n"
+        ".incbin \"" CARVE_STOPWORDS_FILE "\"\n"
+        ".byte 0\n"
+        ".previous\n");
+extern const char carve_stopwords_data[];
+
+#define MAX_LANGS 128
+#define MAX_WORD 64
+
+typedef struct entry {
+    const char *word;   /* points into carve_stopwords_data; not NUL-terminated */
+    uint32_t len;
+    uint64_t mask[2];   /* languages whose list holds the word */
+} entry;
+
+static struct {
+    char codes[MAX_LANGS][4];
+    int nlangs;
+    entry *table;
+    size_t size; /* power of two */
+} sw;
+
+static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static entry *slot(const char *w, size_t n)
+{
+    size_t i = hash(w, n) & (sw.size - 1);
+    while (sw.table[i].word && !(sw.table[i].len == n && memcmp(sw.table[i].word, w, n) == 0))
+        i = (i + 1) & (sw.size - 1);
+    return &sw.table[i];
+}
+
+static void build(void)
+{
+    const char *p = carve_stopwords_data;
+    size_t lines = 0;
+    for (const char *q = p; *q; q++)
+        lines += *q == '\n';
+    sw.size = 1;
+    while (sw.size < lines * 2 + 16)
+        sw.size <<= 1;
+    sw.table = calloc(sw.size, sizeof *sw.table);
+    if (!sw.table) {
+        sw.size = 0;
+        return;
+    }
+    int lang = -1;
+    while (*p) {
+        const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
+        if (!tab || !nl || tab > nl)
+            break;
+        size_t clen = (size_t)(tab - p);
+        if (lang < 0 || strlen(sw.codes[lang]) != clen || memcmp(sw.codes[lang], p, clen) != 0) {
+            if (sw.nlangs == MAX_LANGS || clen > 3)
+                break;
+            lang = sw.nlangs++;
+            memcpy(sw.codes[lang], p, clen);
+        }
+        const char *w = tab + 1;
+        size_t n = (size_t)(nl - w);
+        entry *e = slot(w, n);
+        e->word = w;
+        e->len = (uint32_t)n;
+        e->mask[lang / 64] |= 1ULL << (lang % 64);
+        p = nl + 1;
+    }
+}
+
+static void init(void) { pthread_once(&sw_once, build); }
+
+int stopwords_lang(const char *code)
+{
+    init();
+    if (!code)
+        return -1;
+    size_t n = 0;
+    while (n < 3 && ((code[n] >= 'a' && code[n] <= 'z') || (code[n] >= 'A' && code[n] <= 'Z')))
+        n++;
+    if (n < 2 || (code[n] && code[n] != '-' && code[n] != '_'))
+        return -1;
+    char low[4] = {0};
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(code[i] | 0x20);
+    if (strcmp(low, "no") == 0)
+        strcpy(low, "nb");
+    for (int i = 0; i < sw.nlangs; i++)
+        if (strcmp(sw.codes[i], low) == 0)
+            return i;
+    return -1;
+}
+
+const char *stopwords_code(int lang) { return lang >= 0 && lang < sw.nlangs ? sw.codes[lang] : ""; }
+
+/* Decodes one UTF-8 sequence; invalid bytes decode as themselves. */
+static uint32_t next_cp(const unsigned char *s, size_t n, size_t *adv)
+{
+    unsigned c = s[0];
+    if (c < 0x80 || n < 2) {
+        *adv = 1;
+        return c;
+    }
+    if ((c & 0xE0) == 0xC0) {
+        *adv = 2;
+        return ((c & 0x1F) << 6) | (s[1] & 0x3F);
+    }
+    if ((c & 0xF0) == 0xE0 && n >= 3) {
+        *adv = 3;
+        return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    }
+    if ((c & 0xF8) == 0xF0 && n >= 4) {
+        *adv = 4;
+        return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    }
+    *adv = 1;
+    return c;
+}
+
+static int is_separator(uint32_t c)
+{
+    if (c < 0x80)
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '-');
+    return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1 || (c >= 0x2000 && c <= 0x206F) ||
+           (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F);
+}
+
+/* Lower case for the scripts the lists cover with capitals: Latin-1,
+ * Latin Extended-A, Greek and Cyrillic. */
+static uint32_t fold(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    if (c >= 0x100 && c <= 0x17F && !(c & 1))
+        return c + 1;
+    return c;
+}
+
+static size_t put_cp(char *out, uint32_t c)
+{
+    if (c < 0x80) { out[0] = (char)c; return 1; }
+    if (c < 0x800) { out[0] = (char)(0xC0 | (c >> 6)); out[1] = (char)(0x80 | (c & 0x3F)); return 2; }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12)); out[1] = (char)(0x80 | ((c >> 6) & 0x3F)); out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18)); out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F)); out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Calls fn for each lower-cased word of text. */
+static void each_word(const char *text, size_t len, void (*fn)(const entry *, void *), void *ctx)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char word[MAX_WORD + 4];
+    size_t wl = 0, i = 0;
+    int too_long = 0;
+    while (i <= len) {
+        size_t adv = 1;
+        uint32_t c = i < len ? next_cp(s + i, len - i, &adv) : ' ';
+        if (is_separator(c) || c == ' ') {
+            if (wl && !too_long) {
+                entry *e = sw.size ? slot(word, wl) : NULL;
+                fn(e && e->word ? e : NULL, ctx);
+            } else if (wl) {
+                fn(NULL, ctx);
+            }
+            wl = 0;
+            too_long = 0;
+        } else if (wl + 4 <= MAX_WORD) {
+            wl += put_cp(word + wl, fold(c));
+        } else {
+            too_long = 1;
+        }
+        i += adv;
+    }
+}
+
+typedef struct { int lang; size_t words, stops; } count_ctx;
+
+static void count_fn(const entry *e, void *p)
+{
+    count_ctx *c = p;
+    c->words++;
+    if (e && c->lang >= 0 && (e->mask[c->lang / 64] >> (c->lang % 64) & 1))
+        c->stops++;
+}
+
+void stopwords_count(int lang, const char *text, size_t len, size_t *words, size_t *stops)
+{
+    init();
+    count_ctx c = {lang, 0, 0};
+    each_word(text, len, count_fn, &c);
+    *words = c.words;
+    *stops = c.stops;
+}
+
+typedef struct { size_t hits[MAX_LANGS]; } guess_ctx;
+
+static void guess_fn(const entry *e, void *p)
+{
+    guess_ctx *g = p;
+    if (!e)
+        return;
+    for (int l = 0; l < sw.nlangs; l++)
+        if (e->mask[l / 64] >> (l % 64) & 1)
+            g->hits[l]++;
+}
+
+int stopwords_guess(const char *text, size_t len, size_t min_hits)
+{
+    init();
+    guess_ctx g;
+    memset(&g, 0, sizeof g);
+    each_word(text, len, guess_fn, &g);
+    int best = -1;
+    for (int l = 0; l < sw.nlangs; l++)
+        if (g.hits[l] >= min_hits && (best < 0 || g.hits[l] > g.hits[best]))
+            best = l;
+    return best;
+}

@@ -1,0 +1,28 @@
+/* stopwords.h: stop-word lists of 100 languages (from jusText, BSD licence,
+ * see data/LICENSE.stopwords), embedded in the library.
+ *
+ * Stop-word density (the share of a block's words that are stop words of
+ * the page's language) is jusText's main signal that a block is running
+ * prose rather than navigation or labels (Pomikálek, "Removing Boilerplate
+ * and Duplicate Content from Web Corpora", 2011). The tables are built once
+ * per process, on first use, and are read-only afterwards. */
+#ifndef CARVE_EXTRACT_STOPWORDS_H
+#define CARVE_EXTRACT_STOPWORDS_H
+
+#include <stddef.h>
+
+/* The list index of an ISO 639 code ("en", "de", "pt-BR" uses "pt"), or -1. */
+int stopwords_lang(const char *code);
+
+/* The code of list index lang, e.g. "en". */
+const char *stopwords_code(int lang);
+
+/* Counts words and stop words of language lang in text[0..len).
+ * lang -1 counts words only. */
+void stopwords_count(int lang, const char *text, size_t len, size_t *words, size_t *stops);
+
+/* Guesses the language of text from stop-word hits: the index of the list
+ * with the most hits, or -1 when no list reaches min_hits. */
+int stopwords_guess(const char *text, size_t len, size_t min_hits);
+
+#endif

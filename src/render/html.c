@@ -1,0 +1,115 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "render/render.h"
+
+static void escape(buf *out, const char *s, size_t n, int br)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '&': buf_puts(out, "&amp;"); break;
+        case '<': buf_puts(out, "&lt;"); break;
+        case '>': buf_puts(out, "&gt;"); break;
+        case '"': buf_puts(out, "&quot;"); break;
+        case '\n':
+            buf_puts(out, br ? "<br>\n" : "\n");
+            break;
+        default: buf_putc(out, s[i]);
+        }
+    }
+}
+
+/* Closes open containers until only depth list levels stay open. */
+static void close_lists(buf *out, char *stack, unsigned *depth, unsigned keep)
+{
+    while (*depth > keep) {
+        (*depth)--;
+        buf_puts(out, stack[*depth] ? "</li></ol>\n" : "</li></ul>\n");
+    }
+}
+
+int render_html(const block_list *bl, const carve_metadata *m, int with_metadata, buf *out)
+{
+    char lists[16];
+    unsigned depth = 0;
+    int in_quote = 0, in_table = 0, in_row = 0;
+    buf_puts(out, "<article>\n");
+    if (with_metadata && m->title) {
+        buf_puts(out, "<h1>");
+        escape(out, m->title, strlen(m->title), 0);
+        buf_puts(out, "</h1>\n");
+    }
+    for (size_t i = 0; i < bl->count; i++) {
+        const block *b = &bl->items[i];
+        if (!b->keep)
+            continue;
+        unsigned want = b->kind == BLOCK_ITEM ? (b->level > 16 ? 16 : (b->level ? b->level : 1)) : 0;
+        if (want < depth)
+            close_lists(out, lists, &depth, want);
+        if (want && want == depth) /* the previous item at this level is still open */
+            buf_puts(out, "</li>\n");
+        if (in_table && (b->kind != BLOCK_CELL || (b->flags & BLOCKF_TABLE))) {
+            buf_puts(out, in_row ? "</tr>\n</table>\n" : "</table>\n");
+            in_table = in_row = 0;
+        }
+        int quote = (b->flags & BLOCKF_QUOTE) != 0;
+        if (quote != in_quote) {
+            buf_puts(out, quote ? "<blockquote>\n" : "</blockquote>\n");
+            in_quote = quote;
+        }
+        switch (b->kind) {
+        case BLOCK_HEADING:
+            buf_printf(out, "<h%u>", b->level ? b->level : 2);
+            escape(out, b->text, b->len, 0);
+            buf_printf(out, "</h%u>\n", b->level ? b->level : 2);
+            break;
+        case BLOCK_ITEM:
+            while (depth < want) {
+                lists[depth++] = (b->flags & BLOCKF_ORDERED) ? 1 : 0;
+                buf_puts(out, (b->flags & BLOCKF_ORDERED) ? "<ol>\n" : "<ul>\n");
+                if (depth < want)
+                    buf_puts(out, "<li>");
+            }
+            buf_puts(out, "<li>");
+            escape(out, b->text, b->len, 1);
+            break;
+        case BLOCK_PRE:
+            buf_puts(out, "<pre>");
+            escape(out, b->text, b->len, 0);
+            buf_puts(out, "</pre>\n");
+            break;
+        case BLOCK_CELL: {
+            if (!in_table) {
+                buf_puts(out, "<table>\n");
+                in_table = 1;
+            }
+            if (b->flags & (BLOCKF_ROW | BLOCKF_TABLE) || !in_row) {
+                buf_puts(out, in_row ? "</tr>\n<tr>" : "<tr>");
+                in_row = 1;
+            }
+            const char *t = (b->flags & BLOCKF_HEADER) ? "th" : "td";
+            buf_printf(out, "<%s>", t);
+            escape(out, b->text, b->len, 1);
+            buf_printf(out, "</%s>", t);
+            break;
+        }
+        case BLOCK_CAPTION:
+            buf_puts(out, "<figcaption>");
+            escape(out, b->text, b->len, 1);
+            buf_puts(out, "</figcaption>\n");
+            break;
+        default:
+            buf_puts(out, "<p>");
+            escape(out, b->text, b->len, 1);
+            buf_puts(out, "</p>\n");
+            break;
+        }
+    }
+    close_lists(out, lists, &depth, 0);
+    if (in_table)
+        buf_puts(out, in_row ? "</tr>\n</table>\n" : "</table>\n");
+    if (in_quote)
+        buf_puts(out, "</blockquote>\n");
+    buf_puts(out, "</article>\n");
+    return out->failed ? -1 : 0;
+}

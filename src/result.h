@@ -1,0 +1,17 @@
+/* result.h: the layout behind the public carve_result handle. */
+#ifndef CARVE_RESULT_H
+#define CARVE_RESULT_H
+
+#include "carve.h"
+#include "extract/extract.h"
+#include "util/arena.h"
+
+struct carve_result {
+    arena mem;              /* metadata strings */
+    carve_metadata meta;
+    extract_result content; /* blocks; those with keep != 0 are the main content */
+    char *text;             /* the plain text, rendered once */
+    size_t text_len;
+};
+
+#endif
