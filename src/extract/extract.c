@@ -207,6 +207,39 @@ static int use_jsonld(block_list *bl, const char *body)
     return 0;
 }
 
+/* Picks the container for classified blocks and sets each block's keep;
+ * falls back to every good block of the page when the container gives
+ * implausibly little. Returns the kept characters. */
+static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, extract_result *out)
+{
+    size_t kept = 0;
+    out->method = EXTRACT_NONE;
+    out->container = NULL;
+    for (size_t i = 0; i < bl->count; i++)
+        bl->items[i].keep = 0;
+    dom_node *c = select_container(doc, bl, NULL);
+    if (c) {
+        kept = keep_container(bl, c, boiler);
+        out->method = EXTRACT_CONTAINER;
+        out->container = c;
+    }
+    if (kept >= MIN_CONTENT_CHARS)
+        return kept;
+    /* jusText's whole-page mode, when it gives clearly more. */
+    size_t all = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (b->score == CLS_GOOD && !boiler[i] && !is_label_block(b))
+            all += b->chars;
+    }
+    if (all < 2 * kept + MIN_CONTENT_CHARS)
+        return kept;
+    keep_good(bl, boiler);
+    out->method = EXTRACT_BLOCKS;
+    out->container = NULL;
+    return all;
+}
+
 int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld_body, extract_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -235,33 +268,19 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     free(node_boiler);
     if (!boiler)
         return -1;
+    /* jusText's stop-word test first; pages whose prose it misses (tables
+     * of results, lists of facts) get a second try where punctuation and
+     * length alone decide. */
     classify_blocks(bl, lang, boiler);
-
-    size_t kept = 0, good_in = 0;
-    dom_node *c = select_container(doc, bl, &good_in);
-    if (c) {
-        kept = keep_container(bl, c, boiler);
-        out->method = EXTRACT_CONTAINER;
-        out->container = c;
-    }
-    if (kept < MIN_CONTENT_CHARS) {
-        /* Implausibly short: take every good block of the page if that
-         * gives clearly more (jusText's whole-page mode). */
-        block_list *b = bl;
-        size_t *save = malloc((b->count ? b->count : 1) * sizeof *save);
-        if (save) {
-            for (size_t i = 0; i < b->count; i++)
-                save[i] = (size_t)b->items[i].keep;
-            size_t all = keep_good(b, boiler);
-            if (all >= 2 * kept + MIN_CONTENT_CHARS) {
-                kept = all;
-                out->method = EXTRACT_BLOCKS;
-                out->container = NULL;
-            } else {
-                for (size_t i = 0; i < b->count; i++)
-                    b->items[i].keep = (int)save[i];
-            }
-            free(save);
+    size_t kept = choose(doc, bl, boiler, out);
+    if (kept < MIN_CONTENT_CHARS && lang >= 0) {
+        classify_blocks(bl, -1, boiler);
+        size_t loose = choose(doc, bl, boiler, out);
+        if (loose > kept) {
+            kept = loose;
+        } else {
+            classify_blocks(bl, lang, boiler);
+            kept = choose(doc, bl, boiler, out);
         }
     }
     free(boiler);

@@ -74,7 +74,7 @@ int pattern_class_weight(const dom_node *n)
         score_value(n->cls, &pos, &neg);
     if (n->id)
         score_value(n->id, &pos, &neg);
-    return neg ? -neg : pos;
+    return pos - neg;
 }
 
 int pattern_is_article_body(const dom_node *n)

@@ -22,7 +22,13 @@ typedef struct entry {
     const char *word;   /* points into carve_stopwords_data; not NUL-terminated */
     uint32_t len;
     uint64_t mask[2];   /* languages whose list holds the word */
+    uint64_t top[2];    /* languages where it is among the GUESS_RANK most frequent */
 } entry;
+
+/* The lists are ordered by frequency. Guessing a language counts hits of
+ * each list's most frequent words only, so that long lists (which hold
+ * many words of other languages) do not win by size. */
+#define GUESS_RANK 100
 
 static struct {
     char codes[MAX_LANGS][4];
@@ -64,6 +70,7 @@ static void build(void)
         return;
     }
     int lang = -1;
+    size_t rank = 0;
     while (*p) {
         const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
         if (!tab || !nl || tab > nl)
@@ -74,6 +81,7 @@ static void build(void)
                 break;
             lang = sw.nlangs++;
             memcpy(sw.codes[lang], p, clen);
+            rank = 0;
         }
         const char *w = tab + 1;
         size_t n = (size_t)(nl - w);
@@ -81,6 +89,8 @@ static void build(void)
         e->word = w;
         e->len = (uint32_t)n;
         e->mask[lang / 64] |= 1ULL << (lang % 64);
+        if (rank++ < GUESS_RANK)
+            e->top[lang / 64] |= 1ULL << (lang % 64);
         p = nl + 1;
     }
 }
@@ -225,7 +235,7 @@ static void guess_fn(const entry *e, void *p)
     if (!e)
         return;
     for (int l = 0; l < sw.nlangs; l++)
-        if (e->mask[l / 64] >> (l % 64) & 1)
+        if (e->top[l / 64] >> (l % 64) & 1)
             g->hits[l]++;
 }
 

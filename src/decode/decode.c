@@ -1,0 +1,124 @@
+/* decode.c: picks the charset (BOM, transport, <meta>, uchardet, default)
+ * and converts the input to UTF-8.
+ *
+ * Unlabelled input that is valid UTF-8 is read as UTF-8 without asking
+ * uchardet: legacy text is almost never valid UTF-8 by chance once it has
+ * non-ASCII bytes, while uchardet misreads short UTF-8 (it calls the five
+ * bytes of "café" WINDOWS-1250). The default step makes that choice.
+ *
+ * A label is honoured even when the bytes disagree with it: a page labelled
+ * UTF-8 whose bytes are not valid UTF-8 is still decoded as UTF-8, with
+ * U+FFFD for each invalid sequence. Browsers do the same, and guessing
+ * against an explicit label would make results depend on heuristics. */
+#include "decode.h"
+#include "decode_internal.h"
+
+#include <string.h>
+
+/* The charset picked for the input and its decoder. */
+typedef struct choice {
+    char name[32];
+    decode_source source;
+    size_t skip; /* bytes of BOM to leave out */
+    converter conv;
+} choice;
+
+/* Opens the decoder for name; on success the choice is made. */
+static int choose(choice *ch, const char *name, decode_source source)
+{
+    if (converter_open(&ch->conv, name))
+        return -1;
+    strcpy(ch->name, name); /* WHATWG names are short; see labels.c */
+    ch->source = source;
+    return 0;
+}
+
+static int from_bom(choice *ch, const unsigned char *p, size_t len)
+{
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        ch->skip = 3;
+    else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+        ch->skip = 2;
+    else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+        ch->skip = 2;
+    else
+        return -1;
+    const char *name = ch->skip == 3 ? "utf-8" : p[0] == 0xFE ? "utf-16be" : "utf-16le";
+    return choose(ch, name, DECODE_FROM_BOM);
+}
+
+static int from_label(choice *ch, const char *label, decode_source source)
+{
+    char name[32];
+    if (!label || decode_canonical_label(label, strlen(label), name, sizeof name))
+        return -1;
+    return choose(ch, name, source);
+}
+
+static int from_meta(choice *ch, const char *in, size_t len)
+{
+    char name[32];
+    if (decode_prescan_meta(in, len, name, sizeof name))
+        return -1;
+    return choose(ch, name, DECODE_FROM_META);
+}
+
+static int from_detector(choice *ch, const char *in, size_t len)
+{
+    char name[32];
+    if (decode_detect(in, len, name, sizeof name))
+        return -1;
+    return choose(ch, name, DECODE_FROM_DETECTOR);
+}
+
+/* Nothing usable was said: valid UTF-8 is UTF-8, the rest windows-1252.
+ * UTF-8 needs no iconv, so this choice cannot fail if windows-1252 does. */
+static void from_default(choice *ch, int utf8_valid)
+{
+    if (utf8_valid || choose(ch, "windows-1252", DECODE_FROM_DEFAULT))
+        choose(ch, "utf-8", DECODE_FROM_DEFAULT);
+}
+
+static void pick(choice *ch, const char *in, size_t len, const char *transport)
+{
+    ch->skip = 0;
+    if (from_bom(ch, (const unsigned char *)in, len) == 0)
+        return;
+    ch->skip = 0;
+    if (from_label(ch, transport, DECODE_FROM_TRANSPORT) == 0 || from_meta(ch, in, len) == 0)
+        return;
+    int utf8_valid = utf8_is_valid(in, len);
+    if (!utf8_valid && from_detector(ch, in, len) == 0)
+        return;
+    from_default(ch, utf8_valid);
+}
+
+int decode_to_utf8(const char *in, size_t len, const char *transport_charset, decode_result *out)
+{
+    choice ch;
+    dsink sink;
+
+    memset(out, 0, sizeof *out);
+    if (len == 0)
+        in = "";
+    pick(&ch, in, len, transport_charset);
+    in += ch.skip;
+    len -= ch.skip;
+
+    int rc = dsink_init(&sink, len);
+    if (rc == 0)
+        rc = converter_run(&ch.conv, in, len, &sink);
+    if (rc == 0)
+        rc = dsink_finish(&sink);
+    converter_close(&ch.conv);
+    if (rc) {
+        dsink_free(&sink);
+        return -1;
+    }
+    out->data = sink.data;
+    out->len = sink.len;
+    out->replacements = sink.replacements;
+    out->source = ch.source;
+    strcpy(out->charset, ch.name);
+    return 0;
+}
