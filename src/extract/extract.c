@@ -94,10 +94,11 @@ static size_t subtree_end(const dom_node *n)
     return n->index;
 }
 
-/* Keeps the good blocks of the container and, between its first and last
- * good block, the headings, list items, cells and code that carry no
- * boilerplate signal (they are short by nature, so jusText's length test
- * misjudges them). */
+/* Keeps the good blocks of the container, the other blocks between its
+ * first and last good block unless they are link lists or boilerplate
+ * (short paragraphs, headings, list items and cells are short by nature, so
+ * jusText's length test misjudges them inside an article), and the tail
+ * after the last good block up to the first boilerplate block or heading. */
 static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler)
 {
     size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, kept = 0;
@@ -114,13 +115,19 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     }
     if (first == SIZE_MAX)
         return 0;
-    for (size_t i = first; i <= last; i++) {
+    int tail_open = 1;
+    for (size_t i = first; i < bl->count; i++) {
         block *b = &bl->items[i];
-        if (!b->owner || b->owner->index < lo || b->owner->index > hi || boiler[i] || is_label_block(b))
+        if (!b->owner || b->owner->index < lo || b->owner->index > hi)
+            continue;
+        if (i > last && (boiler[i] || b->kind == BLOCK_HEADING || is_label_block(b)))
+            tail_open = 0;
+        if (i > last && !tail_open)
+            break;
+        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
             continue;
         double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
-        if (b->score == CLS_GOOD ||
-            (ld < 0.5 && (b->kind == BLOCK_HEADING || b->kind == BLOCK_ITEM || b->kind == BLOCK_CELL || b->kind == BLOCK_PRE))) {
+        if (b->score == CLS_GOOD || ld < 0.5) {
             b->keep = 1;
             kept += b->chars;
         }

@@ -7,8 +7,8 @@
 /* Whole words that mark boilerplate. */
 static const char *const negative[] = {
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "breadcrumb",
-    "breadcrumbs", "comment", "comments", "commentlist", "community", "consent", "contact", "cookie",
-    "cookies", "disqus", "donate", "donation", "dropdown", "footer", "footnotes", "gdpr", "hidden",
+    "breadcrumbs", "byline", "caption", "comment", "comments", "commentlist", "community", "consent", "contact", "cookie",
+    "cookies", "credit", "credits", "disqus", "donate", "donation", "dropdown", "footer", "footnotes", "gdpr", "hidden",
     "jump", "login", "masthead", "menu", "modal", "more", "nav", "navbar", "navigation", "newsletter",
     "newsletters", "outbrain", "pagination", "paywall", "popular", "popup", "print", "promo",
     "promotion", "recirc", "recommend", "recommendations", "recommended", "related", "reply",
