@@ -1,0 +1,64 @@
+# Thin wrapper over CMake for the everyday commands:
+#   make demo    build carve and run it on the bundled sample news page
+#   make check   build and run the whole test suite (ctest)
+#   make eval    score carve on every evaluation set in ../shared/bench
+#   make bench   pages/s, MB/s and peak RSS over the ScrapingHub pages
+#   make memcheck  the test suite under valgrind memcheck
+#   make install   install header, libraries, program, carve.pc and carve.1 (PREFIX=/usr/local)
+# Each target installs the Debian packages it needs when they are missing.
+
+BUILD ?= build
+PREFIX ?= /usr/local
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SHARED ?= $(abspath ../shared)
+
+BUILD_DEPS = gcc g++ make cmake pkg-config libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev \
+             libzstd-dev libbrotli-dev libcld2-dev
+TEST_DEPS = libcmocka-dev python3
+MEMCHECK_DEPS = valgrind
+
+.PHONY: all deps test-deps build demo check eval bench memcheck install clean
+
+all: build
+
+# Installs the packages that are not installed yet (as root, or through sudo).
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_DEPS))
+
+test-deps: deps
+	$(call apt_install,$(TEST_DEPS))
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	./$(BUILD)/carve --with-metadata examples/sample-news.html
+
+check: test-deps build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+eval: build
+	python3 $(SHARED)/bench/tools/evaluate.py --cmd "$(abspath $(BUILD))/carve --format json" --jobs $(JOBS)
+
+bench: build
+	bench/bench.sh $(BUILD)/carve $(SHARED)/bench/scrapinghub/html
+
+memcheck: test-deps build
+	$(call apt_install,$(MEMCHECK_DEPS))
+	cd $(BUILD) && ctest --output-on-failure -T memcheck
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD)
