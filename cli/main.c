@@ -1,162 +1,111 @@
 /* carve: the command-line program, a thin layer over libcarve.
+ * Arguments are parsed here; run.c reads the inputs (pages and WARC
+ * archives, told apart by their first bytes), a pool of worker threads
+ * extracts, and one writer emits the results in input order.
  * Exit status: 0 when every input succeeded, 1 when some failed, 2 for a
  * usage error. */
 #include <errno.h>
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include "carve.h"
-
-typedef struct cli {
-    carve_options opts;
-    carve_format format;
-    int format_given;
-    int with_metadata;
-    int jsonl;          /* one JSON object per input, each naming it */
-    FILE *out;
-} cli;
+#include "cli.h"
+#include "run.h"
+#include "walk.h"
 
 static void usage(FILE *f)
 {
-    fputs("Usage: carve [OPTIONS] [FILE...]\n"
+    fputs("Usage: carve [OPTIONS] [FILE|DIR...]\n"
           "Extract the main content (the article) and metadata of web pages.\n"
-          "Reads each FILE (plain or gzip-compressed HTML), or standard input when\n"
-          "no FILE is given or FILE is '-'.\n"
+          "Reads each FILE (HTML, plain or gzip/zstd-compressed, or a WARC web archive,\n"
+          "recognised by its first bytes), or standard input when no FILE is given or\n"
+          "FILE is '-'. From an archive, every HTML response becomes one JSON line.\n"
           "\n"
-          "  -f, --format FMT      txt (default for one input), markdown, json (default\n"
-          "                        for several inputs: JSON Lines), html\n"
+          "  -f, --format FMT      txt (default for one page), markdown, json (default for\n"
+          "                        archives and several inputs: JSON Lines), html, wet\n"
+          "                        (WARC conversion records, like Common Crawl WET files)\n"
           "  -u, --url URL         the page's address (metadata, hostname, links)\n"
           "  -c, --charset LABEL   the charset an HTTP Content-Type header declared\n"
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
-          "      --max-bytes N     refuse inputs larger than N bytes (default 64 MiB)\n"
+          "  -r, --recursive       read the pages and archives under each DIR\n"
+          "  -t, --threads N       extract on N threads (default: the number of cores)\n"
+          "  -q, --quiet           no progress line, summary or per-record messages\n"
+          "      --max-bytes N     refuse pages larger than N bytes (default 64 MiB)\n"
+          "      --max-record N    keep at most N bytes of an archive record's block;\n"
+          "                        longer records are cut and flagged (default 16 MiB)\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
+          "Archive lines carry warc_record_id, warc_date, http_status (and\n"
+          "warc_truncated when the record was cut) before the extraction fields; a\n"
+          "record that fails gives a line with \"error\". A summary goes to stderr.\n"
           "Exit status: 0 all inputs succeeded, 1 some failed (named on stderr),\n"
           "2 usage error. See carve(1).\n",
           f);
 }
 
-static int parse_format(const char *s, carve_format *f)
+static int parse_format(const char *s, out_format *f)
 {
     if (!strcmp(s, "txt") || !strcmp(s, "text"))
-        *f = CARVE_FORMAT_TEXT;
+        *f = OUT_TEXT;
     else if (!strcmp(s, "markdown") || !strcmp(s, "md"))
-        *f = CARVE_FORMAT_MARKDOWN;
+        *f = OUT_MARKDOWN;
     else if (!strcmp(s, "json") || !strcmp(s, "jsonl"))
-        *f = CARVE_FORMAT_JSON;
+        *f = OUT_JSON;
     else if (!strcmp(s, "html"))
-        *f = CARVE_FORMAT_HTML;
+        *f = OUT_HTML;
+    else if (!strcmp(s, "wet"))
+        *f = OUT_WET;
     else
         return -1;
     return 0;
 }
 
-/* A JSON string literal for s; bytes that are not UTF-8 become '?'. */
-static char *json_quote(const char *s)
+static int parse_size(const char *s, size_t *out)
 {
-    json_t *j = json_string(s);
-    if (!j) {
-        char *copy = strdup(s);
-        for (char *p = copy; p && *p; p++)
-            if ((unsigned char)*p >= 0x80)
-                *p = '?';
-        j = json_string(copy ? copy : "");
-        free(copy);
-    }
-    char *q = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
-    json_decref(j);
-    return q;
-}
-
-/* One JSON Lines record: {"input": NAME, ...the rest of obj}. */
-static void write_named(cli *c, const char *name, const char *obj)
-{
-    char *q = json_quote(name);
-    fprintf(c->out, "{\"input\":%s%s%s\n", q ? q : "\"\"", obj[1] == '}' ? "" : ",", obj + 1);
-    free(q);
-}
-
-static void write_error(cli *c, const char *name, const char *why)
-{
-    if (c->format != CARVE_FORMAT_JSON)
-        return;
-    char *w = json_quote(why);
-    char obj[64 + 4096];
-    snprintf(obj, sizeof obj, "{\"error\":%s}", w ? w : "\"\"");
-    free(w);
-    if (c->jsonl)
-        write_named(c, name, obj);
-    else
-        fprintf(c->out, "%s\n", obj);
-}
-
-/* Processes one input; returns 0 on success, 1 on failure. */
-static int process(cli *c, const char *path, int index)
-{
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    char *data = NULL;
-    size_t len = 0;
-    carve_status st = carve_read_file(path, c->opts.max_input_bytes, &data, &len);
-    if (st != CARVE_OK) {
-        char why[512];
-        snprintf(why, sizeof why, "%s%s%s", carve_strerror(st), st == CARVE_ERR_IO ? ": " : "",
-                 st == CARVE_ERR_IO ? strerror(errno) : "");
-        fprintf(stderr, "carve: %s: %s\n", name, why);
-        write_error(c, name, why);
-        return 1;
-    }
-    carve_result *r = NULL;
-    st = carve_extract(data, len, &c->opts, &r);
-    carve_free(data);
-    if (!r) {
-        fprintf(stderr, "carve: %s: %s\n", name, carve_strerror(st));
-        write_error(c, name, carve_strerror(st));
-        return 1;
-    }
-    size_t olen = 0;
-    char *s = carve_render(r, c->format, c->with_metadata, &olen);
-    carve_result_free(r);
-    if (!s) {
-        fprintf(stderr, "carve: %s: %s\n", name, carve_strerror(CARVE_ERR_NOMEM));
-        write_error(c, name, carve_strerror(CARVE_ERR_NOMEM));
-        return 1;
-    }
-    if (c->jsonl) {
-        write_named(c, name, s);
-    } else {
-        if (index > 0 && c->format != CARVE_FORMAT_JSON)
-            fprintf(c->out, "\n==> %s <==\n", name);
-        fwrite(s, 1, olen, c->out);
-        if (olen && s[olen - 1] != '\n')
-            fputc('\n', c->out);
-    }
-    carve_free(s);
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || !v || s[0] == '-')
+        return -1;
+    *out = (size_t)v;
     return 0;
+}
+
+static int default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
 int main(int argc, char **argv)
 {
-    cli c;
-    memset(&c, 0, sizeof c);
+    static cli c;
     carve_options_init(&c.opts);
+    carve_warc_options_init(&c.warc_opts);
+    c.threads = default_threads();
     const char *output = NULL;
+    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD };
     static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"url", required_argument, NULL, 'u'},
-        {"charset", required_argument, NULL, 'c'}, {"with-metadata", no_argument, NULL, 'm'},
-        {"output", required_argument, NULL, 'o'}, {"max-bytes", required_argument, NULL, 'B'},
-        {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0},
+        {"format", required_argument, NULL, 'f'},    {"url", required_argument, NULL, 'u'},
+        {"charset", required_argument, NULL, 'c'},   {"with-metadata", no_argument, NULL, 'm'},
+        {"output", required_argument, NULL, 'o'},    {"recursive", no_argument, NULL, 'r'},
+        {"threads", required_argument, NULL, 't'},   {"quiet", no_argument, NULL, 'q'},
+        {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+        {"max-record", required_argument, NULL, OPT_MAX_RECORD},
+        {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
     };
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:u:c:mo:hV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:u:c:mo:rt:qhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (parse_format(optarg, &c.format)) {
-                fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, html)\n", optarg);
+                fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, html, wet)\n", optarg);
                 return 2;
             }
             c.format_given = 1;
@@ -165,38 +114,80 @@ int main(int argc, char **argv)
         case 'c': c.opts.charset = optarg; break;
         case 'm': c.with_metadata = 1; break;
         case 'o': output = optarg; break;
-        case 'B': {
-            char *end;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (*end || !v) {
+        case 'r': c.recursive = 1; break;
+        case 'q': c.quiet = 1; break;
+        case 't': {
+            size_t v;
+            if (parse_size(optarg, &v) || v > 1024) {
+                fprintf(stderr, "carve: --threads needs a number from 1 to 1024\n");
+                return 2;
+            }
+            c.threads = (int)v;
+            break;
+        }
+        case OPT_MAX_BYTES:
+            if (parse_size(optarg, &c.opts.max_input_bytes)) {
                 fprintf(stderr, "carve: --max-bytes needs a positive number\n");
                 return 2;
             }
-            c.opts.max_input_bytes = (size_t)v;
+            c.warc_opts.max_payload_bytes = c.opts.max_input_bytes;
             break;
-        }
+        case OPT_MAX_RECORD:
+            if (parse_size(optarg, &c.warc_opts.max_block_bytes)) {
+                fprintf(stderr, "carve: --max-record needs a positive number\n");
+                return 2;
+            }
+            break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("carve %s\n", carve_version()); return 0;
         default: usage(stderr); return 2;
         }
     }
-    int ninputs = argc - optind;
-    if (ninputs > 1 && !c.format_given)
-        c.format = CARVE_FORMAT_JSON;
-    c.jsonl = ninputs > 1 && c.format == CARVE_FORMAT_JSON;
+    path_list inputs = {0};
+    int failed_walk = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        int rc;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (!c.recursive) {
+                fprintf(stderr, "carve: %s is a directory (use --recursive)\n", argv[i]);
+                failed_walk = 1;
+                continue;
+            }
+            size_t before = inputs.count;
+            rc = walk_dir(argv[i], &inputs);
+            if (rc == 0 && inputs.count == before)
+                fprintf(stderr, "carve: %s: no pages or archives found\n", argv[i]);
+        } else {
+            rc = path_list_add(&inputs, argv[i]);
+        }
+        if (rc) {
+            fprintf(stderr, "carve: out of memory\n");
+            return 1;
+        }
+    }
+    if (inputs.count == 0 && optind == argc && path_list_add(&inputs, "-")) {
+        fprintf(stderr, "carve: out of memory\n");
+        return 1;
+    }
+    if (inputs.count == 0) {
+        path_list_free(&inputs);
+        return 1;
+    }
+    if (inputs.count > 1 && !c.format_given)
+        c.format = OUT_JSON;
     c.out = stdout;
     if (output && !(c.out = fopen(output, "w"))) {
         fprintf(stderr, "carve: cannot write %s: %s\n", output, strerror(errno));
+        path_list_free(&inputs);
         return 2;
     }
-    int failed = 0;
-    if (ninputs == 0)
-        failed += process(&c, "-", 0);
-    for (int i = 0; i < ninputs; i++)
-        failed += process(&c, argv[optind + i], i);
-    if (fflush(c.out) || (c.out != stdout && fclose(c.out))) {
+    c.progress = !c.quiet && isatty(STDERR_FILENO);
+    long failed = run_inputs(&c, inputs.paths, inputs.count);
+    path_list_free(&inputs);
+    if (fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
         fprintf(stderr, "carve: write error: %s\n", strerror(errno));
         return 1;
     }
-    return failed ? 1 : 0;
+    return failed || failed_walk ? 1 : 0;
 }

@@ -158,6 +158,187 @@ carve_status carve_read_file(const char *path, size_t max_bytes, char **data, si
 /* The library's version, e.g. "0.1.0". Static; not to be freed. */
 const char *carve_version(void);
 
+/* ------------------------------------------------------------------------
+ * WARC archives: a streaming reader of web archive records.
+ *
+ * Reads WARC/1.0 and WARC/1.1 (ISO 28500) records one at a time from a file,
+ * standard input, memory or a callback. The input may be uncompressed, gzip
+ * (one member per record, as crawlers write it, or the whole file as one
+ * member) or zstd; the kind is detected from the first bytes, never from a
+ * file name. Memory is bounded by one record: a block longer than
+ * carve_warc_options.max_block_bytes is cut there (the rest is read and
+ * dropped) and the record is flagged truncated.
+ *
+ * Broken input never stops the reader. A record that ends early, a wrong
+ * Content-Length, corrupt compressed data or bytes between records that are
+ * not a record give one record with error != CARVE_WARC_OK; the reader then
+ * looks for the next line starting with "WARC/" and goes on.
+ *
+ * For "response" records holding HTTP (Content-Type application/http), the
+ * reader also parses the HTTP status line and headers and decides whether
+ * the payload is HTML (Content-Type text/html or application/xhtml+xml, or
+ * HTML sniffing when the header is missing). carve_warc_record_payload()
+ * then undoes chunked transfer coding and the gzip, deflate, br or zstd
+ * content coding; it may run on another thread than the reader.
+ *
+ * A reader is used by one thread at a time; records are independent objects
+ * that any thread may own.
+ * ------------------------------------------------------------------------ */
+
+/* Why a record is broken. */
+typedef enum carve_warc_error {
+    CARVE_WARC_OK = 0,
+    CARVE_WARC_ERR_TRUNCATED,   /* the input ended inside the record */
+    CARVE_WARC_ERR_HEADER,      /* malformed WARC header, or no valid Content-Length */
+    CARVE_WARC_ERR_LENGTH,      /* the block is not followed by the CRLF CRLF end of record:
+                                   Content-Length is wrong; the block was re-scanned for the
+                                   next record */
+    CARVE_WARC_ERR_GARBAGE,     /* bytes between records that are not a record (record has
+                                   no fields; offset and block_len say where and how many) */
+    CARVE_WARC_ERR_COMPRESSION, /* corrupt gzip or zstd data inside the record */
+    CARVE_WARC_ERR_HTTP,        /* a response whose HTTP header cannot be parsed */
+    CARVE_WARC_ERR_ENCODING,    /* the HTTP payload's chunked or content coding is corrupt */
+    CARVE_WARC_ERR_IO,          /* reading the input failed (errno is kept) */
+    CARVE_WARC_ERR_NOMEM,       /* an allocation failed; the record's data is incomplete */
+    CARVE_WARC_ERROR_COUNT
+} carve_warc_error;
+
+/* A static English description of a carve_warc_error. Never NULL. */
+const char *carve_warc_strerror(carve_warc_error error);
+
+/* Options of a reader. Initialise with carve_warc_options_init(). */
+typedef struct carve_warc_options {
+    size_t max_block_bytes;   /* bytes of a record block kept in memory; longer blocks are
+                                 cut and flagged (default 16 MiB; minimum 4096) */
+    size_t max_payload_bytes; /* bytes of HTTP payload after content decoding that
+                                 carve_warc_record_payload() returns; more is cut and
+                                 flagged (default 64 MiB, like carve_options.max_input_bytes) */
+} carve_warc_options;
+
+void carve_warc_options_init(carve_warc_options *opts);
+
+/* The payload of a record is cut short: its block exceeded max_block_bytes,
+ * its decoded payload exceeded max_payload_bytes, or the archive's writer
+ * said so with a WARC-Truncated field. */
+#define CARVE_WARC_TRUNCATED_BLOCK 1u   /* cut by this reader at max_block_bytes */
+#define CARVE_WARC_TRUNCATED_PAYLOAD 2u /* decoded payload cut at max_payload_bytes */
+#define CARVE_WARC_TRUNCATED_WRITER 4u  /* the record carries WARC-Truncated */
+
+/* One record. Every string is NUL-terminated and owned by the record;
+ * a field absent from the header is "" (never NULL). */
+typedef struct carve_warc_record {
+    const char *version;      /* "WARC/1.0", "WARC/1.1", ... ("" for garbage) */
+    const char *type;         /* WARC-Type: "response", "request", "revisit", ... */
+    const char *record_id;    /* WARC-Record-ID, e.g. "<urn:uuid:...>" */
+    const char *date;         /* WARC-Date, e.g. "2019-11-20T08:00:00Z" */
+    const char *target_uri;   /* WARC-Target-URI, without <> if WARC/1.0 wrote them */
+    const char *content_type; /* the WARC Content-Type of the block */
+    uint64_t offset;          /* byte offset of the record in the decompressed input */
+    uint64_t content_length;  /* Content-Length as declared, in bytes */
+    const char *block;        /* the block bytes kept (NUL-terminated for convenience) */
+    size_t block_len;         /* bytes in block (<= max_block_bytes) */
+    unsigned truncated;       /* CARVE_WARC_TRUNCATED_* bits; 0 when whole */
+    carve_warc_error error;   /* CARVE_WARC_OK, or why this record is broken */
+    const char *error_detail; /* a short English explanation; "" when error is CARVE_WARC_OK */
+
+    /* HTTP, for "response" records whose block is an HTTP response. */
+    int http_status;          /* e.g. 200; 0 when the record holds no HTTP response */
+    const char *http_mime;    /* media type of Content-Type, lower case, no parameters */
+    const char *http_charset; /* charset parameter of Content-Type, as written, or "" */
+    int is_html;              /* 1 when the payload is HTML (by Content-Type or sniffing) */
+} carve_warc_record;
+
+/* A value of a header field of the record (name matched without regard to
+ * case), or NULL when the record has no such field. Owned by the record. */
+const char *carve_warc_record_field(const carve_warc_record *rec, const char *name);
+
+/* The value of an HTTP response header (name matched without regard to
+ * case), or NULL when the record has no HTTP response or no such header. */
+const char *carve_warc_record_http_header(const carve_warc_record *rec, const char *name);
+
+/*
+ * carve_warc_record_payload: the HTTP entity body of a response record,
+ * with chunked transfer coding removed and gzip, x-gzip, deflate, br or zstd
+ * content coding undone.
+ *
+ * *data receives a pointer owned by the record (valid until the record is
+ * freed; the first call decodes, later calls return the same bytes), *len
+ * its length in bytes. For a record without HTTP the payload is the block.
+ * When the decoded payload exceeds max_payload_bytes it is cut there and
+ * rec->truncated gets CARVE_WARC_TRUNCATED_PAYLOAD.
+ * Errors: CARVE_WARC_ERR_ENCODING (the coding is corrupt or unknown; *data is
+ * then the bytes decoded before the fault), CARVE_WARC_ERR_NOMEM. The error
+ * is also stored in rec->error.
+ */
+carve_warc_error carve_warc_record_payload(carve_warc_record *rec, const char **data, size_t *len);
+
+/* Frees a record and everything it owns. NULL is allowed. */
+void carve_warc_record_free(carve_warc_record *rec);
+
+typedef struct carve_warc_reader carve_warc_reader;
+
+/* A source of raw (possibly compressed) bytes: reads up to len bytes into
+ * buf and returns how many, 0 at the end of the input, -1 on error. */
+typedef long (*carve_warc_read_fn)(void *ctx, void *buf, size_t len);
+
+/*
+ * Opening a reader. Each reads the first bytes at once, to detect the
+ * compression and whether the input is an archive at all.
+ *
+ * carve_warc_open_file: path, or standard input when path is "-".
+ * carve_warc_open_memory: data is borrowed and must outlive the reader.
+ * carve_warc_open_callback: read is called with ctx until it returns 0 or -1.
+ *
+ * opts may be NULL for the defaults. *out receives a reader that the caller
+ * frees with carve_warc_close(), or NULL on error.
+ * Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_IO (the file cannot be opened or
+ * read; errno is kept), CARVE_ERR_NOMEM.
+ */
+carve_status carve_warc_open_file(const char *path, const carve_warc_options *opts,
+                                  carve_warc_reader **out);
+carve_status carve_warc_open_memory(const void *data, size_t len, const carve_warc_options *opts,
+                                    carve_warc_reader **out);
+carve_status carve_warc_open_callback(carve_warc_read_fn read, void *ctx,
+                                      const carve_warc_options *opts, carve_warc_reader **out);
+
+/* 1 when the input, after decompression, starts with "WARC/" (white space
+ * before it allowed), else 0. */
+int carve_warc_is_archive(const carve_warc_reader *reader);
+
+/*
+ * carve_warc_next: the next record.
+ *
+ * Returns 1 and a new record in *rec (the caller frees it with
+ * carve_warc_record_free()), 0 at the end of the input (*rec is NULL).
+ * A broken record is still returned with 1, its error field set; the next
+ * call continues after it. Returns -1 only when a record cannot even be
+ * allocated (then *rec is NULL and the reader should be closed).
+ */
+int carve_warc_next(carve_warc_reader *reader, carve_warc_record **rec);
+
+/*
+ * carve_warc_read_all: the whole decompressed input as one buffer, for an
+ * input that is not an archive (a gzip-compressed HTML file, say). Only
+ * valid before the first carve_warc_next(). *data receives a new buffer
+ * (freed with carve_free()) of *len bytes plus a NUL that *len does not count.
+ * Errors: CARVE_ERR_TOO_LARGE (more than max_bytes after decompression),
+ * CARVE_ERR_IO (read error or corrupt compressed data), CARVE_ERR_NOMEM,
+ * CARVE_ERR_ARGUMENT.
+ */
+carve_status carve_warc_read_all(carve_warc_reader *reader, size_t max_bytes, char **data,
+                                 size_t *len);
+
+/* Raw (compressed) input bytes consumed so far, and the input's total size
+ * in bytes when known (a regular file or memory), else 0. */
+uint64_t carve_warc_bytes_read(const carve_warc_reader *reader);
+uint64_t carve_warc_input_size(const carve_warc_reader *reader);
+
+/* The compression detected: "none", "gzip" or "zstd". Static. */
+const char *carve_warc_compression(const carve_warc_reader *reader);
+
+/* Closes the input (not standard input) and frees the reader. NULL is allowed. */
+void carve_warc_close(carve_warc_reader *reader);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,49 @@
+/* cli.h: what the parts of the carve program share: the settings from the
+ * command line, the output, and the counters of the summary. */
+#ifndef CARVE_CLI_H
+#define CARVE_CLI_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "carve.h"
+
+typedef enum out_format { OUT_TEXT, OUT_MARKDOWN, OUT_JSON, OUT_HTML, OUT_WET } out_format;
+
+typedef struct cli_stats {
+    /* Reader thread. */
+    uint64_t records;         /* WARC records read (garbage stretches included) */
+    uint64_t skipped;         /* records that are not HTML responses */
+    uint64_t skip_request, skip_metadata, skip_warcinfo, skip_revisit, skip_not_html, skip_other;
+    uint64_t bytes_in;        /* raw input bytes (compressed size of archives) */
+    uint64_t reader_errors;   /* broken records that were no HTML response (no output line) */
+    /* Writer thread. */
+    uint64_t documents;       /* HTML responses and HTML files */
+    uint64_t html_bytes;      /* their payload bytes, decoded */
+    uint64_t extracted;       /* with main content */
+    uint64_t empty;           /* without main content, or with an empty payload */
+    uint64_t errors;          /* documents that failed (an error line each) */
+    double extract_seconds;   /* worker time in carve_extract and rendering, summed */
+} cli_stats;
+
+typedef struct cli {
+    carve_options opts;
+    carve_warc_options warc_opts;
+    out_format format;
+    int format_given;
+    int with_metadata;
+    int jsonl;                /* file inputs: one JSON object per input, each naming it */
+    int several;              /* more than one document may be written (headers between texts) */
+    int threads;
+    int quiet;
+    int recursive;
+    int progress;             /* draw a progress line on stderr */
+    FILE *out;
+    int wet_info_written;     /* the WET warcinfo record was written */
+    int write_failed;
+    cli_stats stats;
+    _Atomic uint64_t progress_docs; /* documents written, for the progress line */
+} cli;
+
+#endif

@@ -1,0 +1,253 @@
+/* doc.c: extracting one document on a worker thread and writing its
+ * output line(s) on the writer thread. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "doc.h"
+#include "jsonq.h"
+#include "wet.h"
+
+doc_job *doc_from_record(carve_warc_record *rec)
+{
+    doc_job *j = calloc(1, sizeof *j);
+    if (j)
+        j->rec = rec;
+    return j;
+}
+
+doc_job *doc_from_file(const char *name, char *data, size_t len, const char *read_error)
+{
+    doc_job *j = calloc(1, sizeof *j);
+    if (!j || !(j->name = strdup(name))) {
+        free(j);
+        return NULL;
+    }
+    j->data = data;
+    j->len = len;
+    snprintf(j->read_error, sizeof j->read_error, "%s", read_error ? read_error : "");
+    return j;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static carve_format library_format(out_format f)
+{
+    switch (f) {
+    case OUT_MARKDOWN: return CARVE_FORMAT_MARKDOWN;
+    case OUT_JSON: return CARVE_FORMAT_JSON;
+    case OUT_HTML: return CARVE_FORMAT_HTML;
+    default: return CARVE_FORMAT_TEXT;
+    }
+}
+
+/* The keys that put a record's line in context. */
+static void record_keys(FILE *f, const carve_warc_record *rec)
+{
+    fputs("{\"warc_record_id\":", f);
+    jsonq_write(f, rec->record_id);
+    fputs(",\"warc_date\":", f);
+    jsonq_write(f, rec->date);
+    fprintf(f, ",\"http_status\":%d", rec->http_status);
+    if (rec->truncated)
+        fputs(",\"warc_truncated\":true", f);
+}
+
+static void file_key(FILE *f, const cli *c, const char *name)
+{
+    fputc('{', f);
+    if (c->jsonl) {
+        fputs("\"input\":", f);
+        jsonq_write(f, name);
+    }
+}
+
+/* The output of a failed document: a JSON line naming it (JSON), nothing
+ * else in other formats (stderr names it). */
+static void write_failure(FILE *f, const cli *c, doc_job *j)
+{
+    j->outcome = DOC_ERROR;
+    if (c->format != OUT_JSON)
+        return;
+    if (j->rec) {
+        record_keys(f, j->rec);
+        fputs(",\"url\":", f);
+        jsonq_write(f, j->rec->target_uri);
+        fputs(",", f);
+    } else {
+        file_key(f, c, j->name);
+        if (c->jsonl)
+            fputc(',', f);
+    }
+    fputs("\"error\":", f);
+    jsonq_write(f, j->error);
+    fputs("}\n", f);
+}
+
+/* An HTML response with no bytes at all: a normal line with empty text. */
+static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
+{
+    j->outcome = DOC_EMPTY;
+    if (c->format == OUT_JSON) {
+        record_keys(f, j->rec);
+        fputs(",\"url\":", f);
+        jsonq_write(f, j->rec->target_uri);
+        fputs(",\"text\":\"\"}\n", f);
+    } else if (c->format == OUT_WET) {
+        wet_write_record(f, j->rec->target_uri, j->rec->date, j->rec->record_id, NULL, "", 0);
+    }
+}
+
+static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *r)
+{
+    if (c->format == OUT_WET) {
+        const carve_metadata *m = carve_result_metadata(r);
+        size_t tlen = 0;
+        const char *text = carve_result_text(r, &tlen);
+        char *body = NULL;
+        size_t blen = 0;
+        FILE *b = open_memstream(&body, &blen);
+        if (!b) {
+            snprintf(j->error, sizeof j->error, "%s", carve_strerror(CARVE_ERR_NOMEM));
+            write_failure(f, c, j);
+            return;
+        }
+        if (m->title && *m->title)
+            fprintf(b, "%s\n", m->title);
+        fwrite(text, 1, tlen, b);
+        fclose(b);
+        char date[32] = "";
+        if (!j->rec) {
+            time_t t = time(NULL);
+            struct tm tm;
+            gmtime_r(&t, &tm);
+            strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        }
+        const char *uri = j->rec ? j->rec->target_uri : c->opts.url ? c->opts.url : j->name;
+        wet_write_record(f, uri, j->rec ? j->rec->date : date, j->rec ? j->rec->record_id : "", m->language,
+                         body ? body : "", blen);
+        free(body);
+        return;
+    }
+    size_t olen = 0;
+    char *s = carve_render(r, library_format(c->format), c->with_metadata, &olen);
+    if (!s) {
+        snprintf(j->error, sizeof j->error, "%s", carve_strerror(CARVE_ERR_NOMEM));
+        write_failure(f, c, j);
+        return;
+    }
+    if (c->format == OUT_JSON && (j->rec || c->jsonl)) {
+        /* Splice the context keys in front of the object's own keys. */
+        if (j->rec)
+            record_keys(f, j->rec);
+        else
+            file_key(f, c, j->name);
+        fputs(s[1] == '}' ? "" : ",", f);
+        fwrite(s + 1, 1, olen - 1, f);
+        fputc('\n', f);
+    } else {
+        fwrite(s, 1, olen, f);
+        if (olen && s[olen - 1] != '\n')
+            fputc('\n', f);
+    }
+    carve_free(s);
+}
+
+void doc_work(void *job, void *ctx)
+{
+    doc_job *j = job;
+    const cli *c = ctx;
+    FILE *f = open_memstream(&j->out, &j->out_len);
+    if (!f) {
+        j->outcome = DOC_ERROR;
+        snprintf(j->error, sizeof j->error, "%s", carve_strerror(CARVE_ERR_NOMEM));
+        return;
+    }
+    double t0 = now_seconds();
+    const char *data = j->data;
+    size_t len = j->len;
+    carve_options opts = c->opts;
+    if (j->rec) {
+        if (j->rec->error == CARVE_WARC_OK)
+            carve_warc_record_payload(j->rec, &data, &len);
+        if (j->rec->error != CARVE_WARC_OK) {
+            snprintf(j->error, sizeof j->error, "%s: %s", carve_warc_strerror(j->rec->error), j->rec->error_detail);
+            write_failure(f, c, j);
+            fclose(f);
+            return;
+        }
+        opts.url = j->rec->target_uri;
+        if (*j->rec->http_charset)
+            opts.charset = j->rec->http_charset;
+    } else if (j->read_error[0]) {
+        snprintf(j->error, sizeof j->error, "%s", j->read_error);
+        write_failure(f, c, j);
+        fclose(f);
+        return;
+    }
+    j->html_bytes = len;
+    carve_result *r = NULL;
+    carve_status st = carve_extract(data, len, &opts, &r);
+    if (j->rec && st == CARVE_ERR_EMPTY) {
+        write_empty_payload(f, c, j);
+    } else if (!r) {
+        snprintf(j->error, sizeof j->error, "%s", carve_strerror(st));
+        write_failure(f, c, j);
+    } else {
+        j->outcome = st == CARVE_OK ? DOC_EXTRACTED : DOC_EMPTY;
+        write_result(f, c, j, r);
+        carve_result_free(r);
+    }
+    j->seconds = now_seconds() - t0;
+    fclose(f);
+}
+
+static void doc_free(doc_job *j)
+{
+    carve_warc_record_free(j->rec);
+    carve_free(j->data);
+    free(j->name);
+    free(j->out);
+    free(j);
+}
+
+void doc_write(void *job, void *ctx)
+{
+    doc_job *j = job;
+    cli *c = ctx;
+    cli_stats *s = &c->stats;
+    const char *name = j->rec ? (*j->rec->record_id ? j->rec->record_id : j->rec->target_uri) : j->name;
+    if (c->format == OUT_WET && !c->wet_info_written) {
+        wet_write_info(c->out);
+        c->wet_info_written = 1;
+    }
+    if (c->several && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
+        if (j->rec)
+            fprintf(c->out, "%s==> %s %s <==\n", s->documents ? "\n" : "", j->rec->record_id, j->rec->target_uri);
+        else if (s->documents > 0)
+            fprintf(c->out, "\n==> %s <==\n", j->name);
+    }
+    if (j->out_len && fwrite(j->out, 1, j->out_len, c->out) != j->out_len)
+        c->write_failed = 1;
+    s->documents++;
+    s->html_bytes += j->html_bytes;
+    s->extract_seconds += j->seconds;
+    switch (j->outcome) {
+    case DOC_EXTRACTED: s->extracted++; break;
+    case DOC_EMPTY: s->empty++; break;
+    case DOC_ERROR:
+        s->errors++;
+        if (!c->quiet)
+            fprintf(stderr, "carve: %s: %s\n", name, j->error);
+        break;
+    }
+    atomic_store(&c->progress_docs, s->documents);
+    doc_free(j);
+}

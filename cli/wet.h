@@ -1,0 +1,17 @@
+/* wet.h: WARC "conversion" records holding extracted text, the layout of
+ * Common Crawl's WET files, so tools that read WET read carve's output. */
+#ifndef CARVE_CLI_WET_H
+#define CARVE_CLI_WET_H
+
+#include <stdio.h>
+
+/* Writes the warcinfo record that opens a WET file. */
+void wet_write_info(FILE *f);
+
+/* Writes one conversion record: text (len bytes) converted from the record
+ * refers_to (may be "") of target_uri captured at date. The record id is
+ * derived from refers_to and target_uri, so reruns give the same bytes. */
+void wet_write_record(FILE *f, const char *target_uri, const char *date, const char *refers_to,
+                      const char *language, const char *text, size_t len);
+
+#endif
