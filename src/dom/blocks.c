@@ -4,6 +4,11 @@
 #include "dom/blocks.h"
 #include "util/buf.h"
 
+/* A Chinese or Japanese character (U+3000..U+9FFF, UTF-8 lead bytes
+ * E3..E9) carries about as much text as a short word elsewhere; counting it
+ * as three lets length thresholds work across scripts. */
+#define CJK_WEIGHT 3
+
 typedef struct list_frame {
     dom_node *list;
     unsigned ordered, counter;
@@ -176,7 +181,7 @@ static void add_text(walker *w, const char *s, size_t n)
     for (size_t i = start; i < w->text.len; i++) {
         unsigned char c = (unsigned char)w->text.data[i];
         if ((c & 0xC0) != 0x80 && !is_space(c))
-            chars++;
+            chars += (c >= 0xE3 && c <= 0xE9) ? CJK_WEIGHT : 1;
     }
     if (w->text.failed)
         w->failed = 1;

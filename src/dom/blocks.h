@@ -34,7 +34,8 @@ enum {
 typedef struct block {
     const char *text;     /* UTF-8, collapsed, NUL-terminated; in the list's arena */
     size_t len;           /* bytes */
-    size_t chars;         /* code points that are not white space */
+    size_t chars;         /* text length: code points that are not white space, CJK
+                             ideographs and kana counting 3 (see blocks.c) */
     size_t link_chars;    /* of those, how many are inside <a href> */
     dom_node *owner;      /* the innermost block-level element holding the text */
     block_kind kind;

@@ -45,9 +45,10 @@ static int is_label_block(const block *b)
 }
 
 /* Per-node boilerplate flags: an element is boilerplate when its own tag,
- * role or names say so, or an ancestor is. Names are not trusted for an
- * element that holds most of the page's good text (a wrapper named
- * "content-with-sidebar" is not a sidebar). */
+ * role or names say so, or an ancestor is. A weak verdict (one word, a tag)
+ * is not trusted for an element that holds most of the page's good text:
+ * a wrapper <aside> around the only article, or a "sidebar-layout" that
+ * holds the story. good is NULL on the first pass: strong verdicts only. */
 static unsigned char *mark_boilerplate(dom_doc *doc, const size_t *good, size_t total_good)
 {
     unsigned char *boiler = calloc(doc->node_count ? doc->node_count : 1, 1);
@@ -59,7 +60,8 @@ static unsigned char *mark_boilerplate(dom_doc *doc, const size_t *good, size_t 
             boiler[i] = 1;
             continue;
         }
-        if (n->kind == DOM_ELEMENT && pattern_is_boilerplate(n) && !(good && 2 * good[i] > total_good))
+        int how = pattern_is_boilerplate(n);
+        if (how == 2 || (how == 1 && good && 2 * good[i] <= total_good))
             boiler[i] = 1;
     }
     return boiler;
@@ -94,6 +96,18 @@ static size_t subtree_end(const dom_node *n)
     return n->index;
 }
 
+/* 1 when the block after heading i (within the container ending at node
+ * index hi) is prose rather than a link list or boilerplate: a heading
+ * that introduces "Related stories" ends an article, "Configuration" does not. */
+static int heads_prose(const block_list *bl, size_t i, size_t hi, const unsigned char *boiler)
+{
+    size_t j = i + 1;
+    if (j >= bl->count || !bl->items[j].owner || bl->items[j].owner->index > hi || boiler[j])
+        return 0;
+    const block *b = &bl->items[j];
+    return b->kind != BLOCK_HEADING && 2 * b->link_chars < b->chars;
+}
+
 /* Keeps the good blocks of the container, the other blocks between its
  * first and last good block unless they are link lists or boilerplate
  * (short paragraphs, headings, list items and cells are short by nature, so
@@ -120,7 +134,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
         block *b = &bl->items[i];
         if (!b->owner || b->owner->index < lo || b->owner->index > hi)
             continue;
-        if (i > last && (boiler[i] || b->kind == BLOCK_HEADING || is_label_block(b)))
+        if (i > last && (boiler[i] || is_label_block(b) || (b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))))
             tail_open = 0;
         if (i > last && !tail_open)
             break;
@@ -260,13 +274,15 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
         lang = guess_language(bl);
     out->lang = lang;
 
-    /* First pass without names, to learn where the good text is; second
-     * pass with boilerplate names applied. */
-    unsigned char *none = calloc(bl->count ? bl->count : 1, 1);
-    if (!none)
+    /* A first pass with the sure boilerplate removed learns where the
+     * good text is; the second applies every boilerplate verdict. */
+    unsigned char *sure_nodes = mark_boilerplate(doc, NULL, 0);
+    unsigned char *sure = sure_nodes ? block_flags(bl, sure_nodes) : NULL;
+    free(sure_nodes);
+    if (!sure)
         return -1;
-    classify_blocks(bl, lang, none);
-    free(none);
+    classify_blocks(bl, lang, sure);
+    free(sure);
     size_t *good = select_good_chars(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
     unsigned char *node_boiler = mark_boilerplate(doc, good, total_good);

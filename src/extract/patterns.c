@@ -101,11 +101,15 @@ int pattern_is_article_body(const dom_node *n)
 
 int pattern_is_boilerplate(const dom_node *n)
 {
-    if (n->kind != DOM_ELEMENT)
+    if (n->kind != DOM_ELEMENT || pattern_is_article_body(n) || n->tag == TAG_BODY || n->tag == TAG_HTML ||
+        n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
         return 0;
+    int w = pattern_class_weight(n);
+    if (w <= -2)
+        return 2;
     switch (n->tag) {
     case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_MENU: case TAG_DIALOG:
-        return !pattern_is_article_body(n);
+        return 1;
     default:
         break;
     }
@@ -114,8 +118,5 @@ int pattern_is_boilerplate(const dom_node *n)
                  strcmp(role, "contentinfo") == 0 || strcmp(role, "banner") == 0 ||
                  strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0))
         return 1;
-    if (n->tag == TAG_BODY || n->tag == TAG_HTML || n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
-        return 0;
-    int w = pattern_class_weight(n);
-    return w < 0 && !pattern_is_article_body(n);
+    return w < 0 ? 1 : 0;
 }

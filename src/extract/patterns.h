@@ -14,9 +14,10 @@
 /* > 0: the names say content; < 0: boilerplate; 0: nothing either way. */
 int pattern_class_weight(const dom_node *n);
 
-/* 1 when the element is boilerplate by itself: its tag (nav, aside, footer,
- * form-like), its ARIA role, or a boilerplate class or id, and it does not
- * also say it is content. */
+/* How surely the element is boilerplate by itself: 2 when several of its
+ * class/id words say so ("cookie-consent-banner"), 1 when its tag (nav,
+ * aside, footer, menu, dialog), ARIA role or one word says so, 0 otherwise
+ * or when it is also marked as the article body. */
 int pattern_is_boilerplate(const dom_node *n);
 
 /* 1 when the element is marked as the article body by structured markup

@@ -1,21 +1,47 @@
 /* meta.h: the meta stage. Title, authors, dates, site, language and the
  * rest, from structured data first (JSON-LD, OpenGraph, meta names,
- * microdata), then markup conventions, then the URL. */
+ * microdata), then markup conventions, then the visible text near the
+ * headline, then the URL. */
 #ifndef CARVE_META_H
 #define CARVE_META_H
+
+#include <time.h>
 
 #include "carve.h"
 #include "dom/dom.h"
 #include "util/arena.h"
 
+/* Which source won each field: static strings such as "json-ld",
+ * "meta:article:published_time", "time", "text", "url"; NULL when the
+ * field is empty. For debugging (--explain). */
+typedef struct meta_explain {
+    const char *title, *author, *date, *modified, *sitename, *language, *description, *image, *url;
+} meta_explain;
+
 typedef struct meta_result {
     carve_metadata pub;        /* strings in the arena given to meta_extract() */
     const char *article_body;  /* JSON-LD articleBody, or NULL; for extraction's arbitration */
+    meta_explain source;       /* where each field came from */
+    const char *markup_language; /* the language the markup declares, or NULL */
+    time_t reference_time;     /* the reference date used for plausibility */
 } meta_result;
 
 /* Reads the metadata of a cleaned document. url is the page's address or
- * NULL. All strings are allocated from mem. Returns 0, or -1 when memory
- * runs out. */
+ * NULL. All strings are allocated from mem. The reference date for the
+ * plausibility of dates is now. Returns 0, or -1 when memory runs out. */
 int meta_extract(const dom_doc *doc, const char *url, arena *mem, meta_result *out);
+
+/* The same with an explicit reference date (e.g. a WARC record's crawl
+ * date): publication dates after ref + 1 day are rejected. ref 0 = now. */
+int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem, meta_result *out);
+
+/*
+ * meta_check_language: checks the language against the extracted main
+ * text with CLD2. When the markup declares none, or the text is long
+ * enough and CLD2 is confident of another language, the text wins and
+ * m->language is replaced (allocated from mem). text is UTF-8, len bytes.
+ * Returns 1 when the language changed, 0 otherwise.
+ */
+int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *mem);
 
 #endif

@@ -1,0 +1,235 @@
+/* text.c: small string helpers of the meta stage. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "meta/meta_internal.h"
+#include "util/buf.h"
+
+/* Length of a Unicode space at s (U+00A0, U+2000..U+200B, U+202F, U+205F,
+ * U+3000, U+FEFF) or of an ASCII space; 0 otherwise. */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
+        return 1;
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
+        return 3;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F)
+        return 3;
+    if (n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+        return 3;
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+const char *mt_clean(arena *mem, const char *s, size_t n, size_t max)
+{
+    if (!s)
+        return NULL;
+    buf b;
+    buf_init(&b);
+    int space = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n && b.len < max + 4;) {
+        size_t sl = space_len(u + i, n - i);
+        if (sl) {
+            space = 1;
+            i += sl;
+            continue;
+        }
+        if (u[i] < 0x20) { /* control characters never belong in metadata */
+            i++;
+            continue;
+        }
+        if (space && b.len)
+            buf_putc(&b, ' ');
+        space = 0;
+        buf_putc(&b, s[i]);
+        i++;
+    }
+    size_t len = b.len;
+    if (len > max) {
+        len = max;
+        while (len > 0 && ((unsigned char)b.data[len] & 0xC0) == 0x80)
+            len--;
+        while (len > 0 && b.data[len - 1] == ' ')
+            len--;
+    }
+    const char *r = len ? arena_strndup(mem, b.data, len) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+const char *mt_cleans(arena *mem, const char *s, size_t max) { return s ? mt_clean(mem, s, strlen(s), max) : NULL; }
+
+const char *mt_node_text(arena *mem, const dom_node *node, size_t max)
+{
+    buf b;
+    buf_init(&b);
+    for (const dom_node *n = node; n && b.len < max * 2 + 64; n = dom_next(node, n, 0))
+        if (n->kind == DOM_TEXT)
+            buf_append(&b, n->text, n->text_len);
+    const char *r = b.data ? mt_clean(mem, b.data, b.len, max) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+/* The few named references that survive double escaping in practice
+ * (typographic quotes, dashes, accented letters of Western languages). */
+static const struct {
+    const char *name;
+    const char *utf8;
+} entities[] = {
+    {"amp", "&"},          {"lt", "<"},           {"gt", ">"},           {"quot", "\""},
+    {"apos", "'"},         {"nbsp", " "},         {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"},
+    {"rdquo", "\xE2\x80\x9D"}, {"ldquo", "\xE2\x80\x9C"}, {"ndash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
+    {"hellip", "\xE2\x80\xA6"}, {"laquo", "\xC2\xAB"}, {"raquo", "\xC2\xBB"}, {"eacute", "\xC3\xA9"},
+    {"egrave", "\xC3\xA8"}, {"aacute", "\xC3\xA1"}, {"agrave", "\xC3\xA0"}, {"oacute", "\xC3\xB3"},
+    {"uacute", "\xC3\xBA"}, {"iacute", "\xC3\xAD"}, {"ntilde", "\xC3\xB1"}, {"ccedil", "\xC3\xA7"},
+    {"auml", "\xC3\xA4"},  {"ouml", "\xC3\xB6"},  {"uuml", "\xC3\xBC"},  {"Auml", "\xC3\x84"},
+    {"Ouml", "\xC3\x96"},  {"Uuml", "\xC3\x9C"},  {"szlig", "\xC3\x9F"}, {"copy", "\xC2\xA9"},
+    {"reg", "\xC2\xAE"},   {"trade", "\xE2\x84\xA2"}, {"euro", "\xE2\x82\xAC"}, {"pound", "\xC2\xA3"},
+};
+
+static void put_utf8(buf *b, unsigned long cp)
+{
+    char t[4];
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        buf_putc(b, (char)cp);
+    } else if (cp < 0x800) {
+        t[0] = (char)(0xC0 | (cp >> 6));
+        t[1] = (char)(0x80 | (cp & 0x3F));
+        buf_append(b, t, 2);
+    } else if (cp < 0x10000) {
+        t[0] = (char)(0xE0 | (cp >> 12));
+        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (cp & 0x3F));
+        buf_append(b, t, 3);
+    } else {
+        t[0] = (char)(0xF0 | (cp >> 18));
+        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[3] = (char)(0x80 | (cp & 0x3F));
+        buf_append(b, t, 4);
+    }
+}
+
+/* Length of a character reference at s ("&#8217;", "&rsquo;"), its text in
+ * *out; 0 when s does not start one. */
+static size_t entity_at(const char *s, buf *out)
+{
+    if (s[0] != '&')
+        return 0;
+    const char *semi = s + 1;
+    while (*semi && semi - s < 12 && *semi != ';' && *semi != '&' && *semi != ' ')
+        semi++;
+    if (*semi != ';')
+        return 0;
+    size_t n = (size_t)(semi - s - 1);
+    if (s[1] == '#') {
+        char *end;
+        unsigned long cp = (s[2] == 'x' || s[2] == 'X') ? strtoul(s + 3, &end, 16) : strtoul(s + 2, &end, 10);
+        if (end != semi || n < 2)
+            return 0;
+        put_utf8(out, cp);
+        return n + 2;
+    }
+    for (size_t i = 0; i < sizeof entities / sizeof *entities; i++)
+        if (strlen(entities[i].name) == n && strncmp(entities[i].name, s + 1, n) == 0) {
+            buf_puts(out, entities[i].utf8);
+            return n + 2;
+        }
+    return 0;
+}
+
+const char *mt_unescape(arena *mem, const char *s)
+{
+    if (!s || !strchr(s, '&'))
+        return s;
+    buf b;
+    buf_init(&b);
+    int changed = 0;
+    for (const char *p = s; *p;) {
+        size_t n = entity_at(p, &b);
+        if (n) {
+            p += n;
+            changed = 1;
+        } else {
+            buf_putc(&b, *p++);
+        }
+    }
+    const char *r = changed && b.data ? arena_strndup(mem, b.data, b.len) : s;
+    buf_free(&b);
+    return r;
+}
+
+const char *mt_strcasestr(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (!n)
+        return hay;
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return p;
+    return NULL;
+}
+
+int mt_attr_has(const char *value, const char *const *words)
+{
+    if (!value || !*value)
+        return 0;
+    for (size_t i = 0; words[i]; i++)
+        if (mt_strcasestr(value, words[i]))
+            return 1;
+    return 0;
+}
+
+size_t mt_word_count(const char *s)
+{
+    size_t w = 0;
+    int in = 0;
+    for (; s && *s; s++) {
+        if (*s == ' ')
+            in = 0;
+        else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+const char *mt_join(arena *mem, const char *const *list, size_t n, const char *sep)
+{
+    if (!n)
+        return NULL;
+    buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_puts(&b, sep);
+        buf_puts(&b, list[i]);
+    }
+    const char *r = b.data ? arena_strndup(mem, b.data, b.len) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+void mt_fold(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; s && *s && o + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            out[o++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[o++] = (char)c;
+    }
+    if (cap)
+        out[o] = 0;
+}
