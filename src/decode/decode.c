@@ -35,16 +35,23 @@ static int choose(choice *ch, const char *name, decode_source source)
 
 static int from_bom(choice *ch, const unsigned char *p, size_t len)
 {
-    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-        ch->skip = 3;
-    else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
-        ch->skip = 2;
-    else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
-        ch->skip = 2;
-    else
+    const char *name;
+    size_t size = 2;
+
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        name = "utf-8";
+        size = 3;
+    } else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        name = "utf-16be";
+    } else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        name = "utf-16le";
+    } else {
         return -1;
-    const char *name = ch->skip == 3 ? "utf-8" : p[0] == 0xFE ? "utf-16be" : "utf-16le";
-    return choose(ch, name, DECODE_FROM_BOM);
+    }
+    if (choose(ch, name, DECODE_FROM_BOM))
+        return -1;
+    ch->skip = size;
+    return 0;
 }
 
 static int from_label(choice *ch, const char *label, decode_source source)
@@ -72,7 +79,8 @@ static int from_detector(choice *ch, const char *in, size_t len)
 }
 
 /* Nothing usable was said: valid UTF-8 is UTF-8, the rest windows-1252.
- * UTF-8 needs no iconv, so this choice cannot fail if windows-1252 does. */
+ * UTF-8 needs no iconv, which makes it the fallback should this iconv lack
+ * windows-1252. */
 static void from_default(choice *ch, int utf8_valid)
 {
     if (utf8_valid || choose(ch, "windows-1252", DECODE_FROM_DEFAULT))
@@ -84,7 +92,6 @@ static void pick(choice *ch, const char *in, size_t len, const char *transport)
     ch->skip = 0;
     if (from_bom(ch, (const unsigned char *)in, len) == 0)
         return;
-    ch->skip = 0;
     if (from_label(ch, transport, DECODE_FROM_TRANSPORT) == 0 || from_meta(ch, in, len) == 0)
         return;
     int utf8_valid = utf8_is_valid(in, len);

@@ -24,7 +24,7 @@ typedef enum decode_source {
     DECODE_FROM_BOM,
     DECODE_FROM_TRANSPORT, /* the caller's (HTTP) charset */
     DECODE_FROM_META,      /* <meta> prescan */
-    DECODE_FROM_DETECTOR,  /* uchardet */
+    DECODE_FROM_DETECTOR,  /* uchardet (asked only when the input is not valid UTF-8) */
     DECODE_FROM_DEFAULT    /* nothing said anything: windows-1252, or UTF-8 when the bytes are valid UTF-8 */
 } decode_source;
 

@@ -96,6 +96,14 @@ static size_t subtree_end(const dom_node *n)
     return n->index;
 }
 
+static int within(const dom_node *n, const dom_node *top)
+{
+    for (; n; n = n->parent)
+        if (n == top)
+            return 1;
+    return 0;
+}
+
 /* 1 when the block after heading i (within the container ending at node
  * index hi) is prose rather than a link list or boilerplate: a heading
  * that introduces "Related stories" ends an article, "Configuration" does not. */
@@ -129,6 +137,9 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     }
     if (first == SIZE_MAX)
         return 0;
+    /* The tail stays inside the parent of the last good block: text after
+     * it in the same column, not the teasers of another section. */
+    const dom_node *tail_scope = bl->items[last].owner->parent ? bl->items[last].owner->parent : c;
     int tail_open = 1;
     for (size_t i = first; i < bl->count; i++) {
         block *b = &bl->items[i];
@@ -136,7 +147,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
             continue;
         if (i > last && (boiler[i] || is_label_block(b) || (b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))))
             tail_open = 0;
-        if (i > last && !tail_open)
+        if (i > last && (!tail_open || !within(b->owner, tail_scope)))
             break;
         if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
             continue;

@@ -10,7 +10,7 @@
 
 typedef struct http_field {
     const char *name;  /* as written */
-    const char *value; /* leading and trailing white space removed; folded lines joined by a space */
+    const char *value; /* leading and trailing white space removed; folded lines joined by white space */
 } http_field;
 
 /* Fields of a header block: text (len bytes, no terminating empty line
