@@ -32,7 +32,7 @@ command -v taskset >/dev/null && pin="taskset -c 0"
 secs=()
 rss=0
 for r in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" --format json "$tmp"/*.html > /dev/null 2>"$tmp/err" || true
+  /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" --threads 1 --quiet --format json "$tmp"/*.html > /dev/null 2>"$tmp/err" || true
   read -r s kb < "$tmp/time"
   secs+=("$s")
   [ "$kb" -gt "$rss" ] && rss=$kb
