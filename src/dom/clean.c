@@ -96,6 +96,25 @@ static void resolve_noscript(dom_doc *doc, dom_node **list, size_t count, size_t
     (void)doc;
 }
 
+/* Text bytes beyond which a dropped element is kept after all. */
+#define MISNESTED_TEXT 2000
+
+/* 1 when an element that is never content (a button, an svg) holds a lot
+ * of text. That happens when libxml2's parser, which predates HTML5's tree
+ * construction rules, leaves such an element open and nests the rest of
+ * the page inside it; dropping it would drop the page. Scripts, styles and
+ * templates hold no visible text and are always dropped. */
+static int holds_page(const dom_node *n)
+{
+    if (n->tag == TAG_SCRIPT || n->tag == TAG_STYLE || n->tag == TAG_TEMPLATE)
+        return 0;
+    size_t text = 0;
+    for (const dom_node *c = n->first_child ? n->first_child : NULL; c && text <= MISNESTED_TEXT; c = dom_next(n, c, 0))
+        if (c->kind == DOM_TEXT)
+            text += c->text_len;
+    return text > MISNESTED_TEXT;
+}
+
 void dom_clean(dom_doc *doc)
 {
     size_t page_text = 0, nscount = 0;
@@ -114,7 +133,8 @@ void dom_clean(dom_doc *doc)
             n = dom_next(doc->root, n, 0);
             continue;
         }
-        int drop = (dom_tag_flags(n->tag) & TAGF_DROP) || (n != doc->root && n->tag != TAG_BODY && is_hidden(n));
+        int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(n)) ||
+                   (n != doc->root && n->tag != TAG_BODY && is_hidden(n));
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;
         dom_node *next = dom_next(doc->root, n, drop);
