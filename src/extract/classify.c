@@ -28,15 +28,15 @@ static int is_copyright(const char *t)
     return strstr(t, "\xC2\xA9") || strstr(t, "Copyright") || strstr(t, "copyright") || strstr(t, "All rights reserved");
 }
 
-static int classify_one(const block *b, int lang)
+static int classify_one(const block *b, int lang, int links)
 {
-    double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
+    double ld = links && b->chars ? (double)b->link_chars / (double)b->chars : 0;
     if (ld > MAX_LINK_DENSITY)
         return CLS_BAD;
     if (b->chars < 200 && is_copyright(b->text))
         return CLS_BAD;
     if (b->chars < LENGTH_LOW)
-        return b->link_chars ? CLS_BAD : CLS_SHORT;
+        return links && b->link_chars ? CLS_BAD : CLS_SHORT;
     if (lang < 0) {
         /* No stop-word list for the language: sentence punctuation stands in. */
         if (!has_sentence_end(b->text, b->len))
@@ -53,12 +53,12 @@ static int classify_one(const block *b, int lang)
     return CLS_BAD;
 }
 
-void classify_blocks(block_list *bl, int lang, const unsigned char *boiler)
+void classify_blocks(block_list *bl, int lang, int links, const unsigned char *boiler)
 {
     size_t n = bl->count;
     int *orig = malloc((n ? n : 1) * sizeof *orig);
     for (size_t i = 0; i < n; i++)
-        bl->items[i].score = boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang);
+        bl->items[i].score = boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang, links);
     if (!orig)
         return; /* out of memory: the context-free classes stand */
     /* A short heading followed closely by good text is near-good (jusText's

@@ -9,9 +9,9 @@
 enum { CLS_BAD = 0, CLS_SHORT = 1, CLS_NEAR = 2, CLS_GOOD = 3 };
 
 /* Sets each block's score to CLS_*: first from the block's own length,
- * link density and stop-word density (lang: stopwords.h index or -1, where
- * only length and punctuation count), then from its neighbours. boiler[i]
- * is 1 when block i lies inside a boilerplate element. */
-void classify_blocks(block_list *blocks, int lang, const unsigned char *boiler);
+ * link density (unless links is 0) and stop-word density (lang: stopwords.h
+ * index, or -1 where only length and punctuation count), then from its
+ * neighbours. boiler[i] is 1 when block i lies inside a boilerplate element. */
+void classify_blocks(block_list *blocks, int lang, int links, const unsigned char *boiler);
 
 #endif

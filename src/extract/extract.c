@@ -121,7 +121,7 @@ static int heads_prose(const block_list *bl, size_t i, size_t hi, const unsigned
  * (short paragraphs, headings, list items and cells are short by nature, so
  * jusText's length test misjudges them inside an article), and the tail
  * after the last good block up to the first boilerplate block or heading. */
-static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler)
+static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler, int links)
 {
     size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, kept = 0;
     for (size_t i = 0; i < bl->count; i++) {
@@ -152,7 +152,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
         if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
             continue;
         double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
-        if (b->score == CLS_GOOD || ld < 0.5) {
+        if (b->score == CLS_GOOD || ld < 0.5 || !links) {
             b->keep = 1;
             kept += b->chars;
         }
@@ -242,7 +242,7 @@ static int use_jsonld(block_list *bl, const char *body)
 /* Picks the container for classified blocks and sets each block's keep;
  * falls back to every good block of the page when the container gives
  * implausibly little. Returns the kept characters. */
-static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, extract_result *out)
+static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, int links, extract_result *out)
 {
     size_t kept = 0;
     out->method = EXTRACT_NONE;
@@ -251,7 +251,7 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
         bl->items[i].keep = 0;
     dom_node *c = select_container(doc, bl, NULL);
     if (c) {
-        kept = keep_container(bl, c, boiler);
+        kept = keep_container(bl, c, boiler, links);
         out->method = EXTRACT_CONTAINER;
         out->container = c;
     }
@@ -292,7 +292,7 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     free(sure_nodes);
     if (!sure)
         return -1;
-    classify_blocks(bl, lang, sure);
+    classify_blocks(bl, lang, 1, sure);
     free(sure);
     size_t *good = select_good_chars(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
@@ -302,20 +302,27 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     free(node_boiler);
     if (!boiler)
         return -1;
-    /* jusText's stop-word test first; pages whose prose it misses (tables
-     * of results, lists of facts) get a second try where punctuation and
-     * length alone decide. */
-    classify_blocks(bl, lang, boiler);
-    size_t kept = choose(doc, bl, boiler, out);
-    if (kept < MIN_CONTENT_CHARS && lang >= 0) {
-        classify_blocks(bl, -1, boiler);
-        size_t loose = choose(doc, bl, boiler, out);
-        if (loose > kept) {
-            kept = loose;
-        } else {
-            classify_blocks(bl, lang, boiler);
-            kept = choose(doc, bl, boiler, out);
+    /* Passes from the strictest down: jusText's tests; then punctuation and
+     * length instead of stop words, for prose the lists miss (results,
+     * facts, short paragraphs); then links counted as text, for pages whose
+     * main content is a list of linked teasers (listings, collections). The
+     * first plausible result wins, else the one that keeps the most. */
+    static const struct { int stopwords, links; } passes[] = {{1, 1}, {0, 1}, {0, 0}};
+    size_t kept = 0, best = 0, ran = 0, npasses = sizeof passes / sizeof *passes;
+    for (size_t p = 0; p < npasses; p++) {
+        classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler);
+        size_t got = choose(doc, bl, boiler, passes[p].links, out);
+        ran = p;
+        if (got > kept || p == 0) {
+            kept = got;
+            best = p;
         }
+        if (kept >= MIN_CONTENT_CHARS)
+            break;
+    }
+    if (ran != best) {
+        classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
+        kept = choose(doc, bl, boiler, passes[best].links, out);
     }
     free(boiler);
     if (jsonld_body) {

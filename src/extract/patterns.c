@@ -17,6 +17,13 @@ static const char *const negative[] = {
     "tweet", "widget", "widgets", "zergnet",
 };
 
+/* Words of overlays and calls to action that no page uses for a layout
+ * wrapper: an element named so is boilerplate even when it holds much of
+ * the page's prose (a cookie notice longer than the article). */
+static const char *const overlay[] = {
+    "consent", "cookie", "cookies", "gdpr", "modal", "newsletter", "paywall", "popup", "subscribe",
+};
+
 /* Whole words that mark content. */
 static const char *const positive[] = {
     "article", "articlebody", "blog", "body", "content", "entry", "hentry", "main", "page", "post",
@@ -42,7 +49,7 @@ static int in_list(const char *w, size_t n, const char *const *list, size_t coun
 #define COUNT(a) (sizeof(a) / sizeof(a[0]))
 
 /* Scores the words of one class or id value. */
-static void score_value(const char *v, int *pos, int *neg)
+static void score_value(const char *v, int *pos, int *neg, int *sure)
 {
     const char *p = v;
     while (*p) {
@@ -60,21 +67,32 @@ static void score_value(const char *v, int *pos, int *neg)
         }
         if (in_list(s, n, negative, COUNT(negative)))
             (*neg)++;
+        if (in_list(s, n, overlay, COUNT(overlay)))
+            (*sure)++;
         else if (in_list(s, n, positive, COUNT(positive)))
             (*pos)++;
     }
 }
 
-int pattern_class_weight(const dom_node *n)
+/* Weight of an element's class and id words: positive minus negative
+ * words; *sure counts overlay words. */
+static int weigh(const dom_node *n, int *sure)
 {
+    int pos = 0, neg = 0;
+    *sure = 0;
     if (n->kind != DOM_ELEMENT)
         return 0;
-    int pos = 0, neg = 0;
     if (n->cls)
-        score_value(n->cls, &pos, &neg);
+        score_value(n->cls, &pos, &neg, sure);
     if (n->id)
-        score_value(n->id, &pos, &neg);
+        score_value(n->id, &pos, &neg, sure);
     return pos - neg;
+}
+
+int pattern_class_weight(const dom_node *n)
+{
+    int sure;
+    return weigh(n, &sure);
 }
 
 int pattern_is_article_body(const dom_node *n)
@@ -104,8 +122,9 @@ int pattern_is_boilerplate(const dom_node *n)
     if (n->kind != DOM_ELEMENT || pattern_is_article_body(n) || n->tag == TAG_BODY || n->tag == TAG_HTML ||
         n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
         return 0;
-    int w = pattern_class_weight(n);
-    if (w <= -2)
+    int sure;
+    int w = weigh(n, &sure);
+    if (w < 0 && sure)
         return 2;
     switch (n->tag) {
     case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_MENU: case TAG_DIALOG:

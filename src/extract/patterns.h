@@ -14,8 +14,8 @@
 /* > 0: the names say content; < 0: boilerplate; 0: nothing either way. */
 int pattern_class_weight(const dom_node *n);
 
-/* How surely the element is boilerplate by itself: 2 when several of its
- * class/id words say so ("cookie-consent-banner"), 1 when its tag (nav,
+/* How surely the element is boilerplate by itself: 2 when its class/id
+ * words name an overlay ("cookie-consent", "newsletter-modal"), 1 when its tag (nav,
  * aside, footer, menu, dialog), ARIA role or one word says so, 0 otherwise
  * or when it is also marked as the article body. */
 int pattern_is_boilerplate(const dom_node *n);
