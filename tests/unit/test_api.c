@@ -1,0 +1,485 @@
+/* test_api.c: the public API (include/carve.h): options, statuses, input
+ * sniffing, charsets, carve_read_file and result ownership. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "carve.h"
+
+#define ARTICLE                                                                                        \
+    "<html lang=\"en\"><head><title>A page</title></head><body><article>"                             \
+    "<p>The library board met on Thursday and agreed to keep the reading room open until nine in the " \
+    "evening on weekdays, after many students asked for more time to study there.</p>"              \
+    "<p>The longer hours will start next month and will be reviewed at the end of the year, when the " \
+    "board will look at how many people used the room in the evening.</p>"                          \
+    "</article></body></html>"
+
+static carve_status extract(const char *data, size_t len, const carve_options *o, carve_result **r)
+{
+    *r = (carve_result *)(uintptr_t)1; /* must be overwritten */
+    carve_status st = carve_extract(data, len, o, r);
+    if (st == CARVE_OK || st == CARVE_ERR_NO_CONTENT)
+        assert_non_null(*r);
+    else
+        assert_null(*r);
+    return st;
+}
+
+static carve_status status_of(const char *data, size_t len, const carve_options *o)
+{
+    carve_result *r;
+    carve_status st = extract(data, len, o, &r);
+    carve_result_free(r);
+    return st;
+}
+
+static void test_options_defaults(void **state)
+{
+    (void)state;
+    carve_options o;
+    memset(&o, 0xAB, sizeof o);
+    carve_options_init(&o);
+    assert_null(o.url);
+    assert_null(o.charset);
+    assert_int_equal(o.with_metadata, 0);
+    assert_int_equal(o.include_comments, 0);
+    assert_int_equal(o.max_input_bytes, (size_t)64 << 20);
+    assert_int_equal(o.max_nodes, 4000000);
+    assert_int_equal(o.max_depth, 512);
+}
+
+static void test_version(void **state)
+{
+    (void)state;
+    assert_non_null(carve_version());
+    assert_string_equal(carve_version(), CARVE_VERSION_STRING);
+}
+
+static void test_null_arguments(void **state)
+{
+    (void)state;
+    carve_result *r = (carve_result *)(uintptr_t)1;
+    assert_int_equal(carve_extract(NULL, 10, NULL, &r), CARVE_ERR_ARGUMENT);
+    assert_null(r);
+    assert_int_equal(carve_extract(ARTICLE, strlen(ARTICLE), NULL, NULL), CARVE_ERR_ARGUMENT);
+    char *data;
+    size_t len;
+    assert_int_equal(carve_read_file(NULL, 100, &data, &len), CARVE_ERR_ARGUMENT);
+    assert_int_equal(carve_read_file("x", 100, NULL, &len), CARVE_ERR_ARGUMENT);
+    assert_int_equal(carve_read_file("x", 100, &data, NULL), CARVE_ERR_ARGUMENT);
+    /* NULL is allowed where documented */
+    carve_result_free(NULL);
+    carve_free(NULL);
+    assert_null(carve_result_metadata(NULL));
+    size_t tl = 5;
+    assert_string_equal(carve_result_text(NULL, &tl), "");
+    assert_int_equal(tl, 0);
+}
+
+static void test_ok_and_options_null(void **state)
+{
+    (void)state;
+    carve_result *r;
+    assert_int_equal(extract(ARTICLE, strlen(ARTICLE), NULL, &r), CARVE_OK);
+    size_t len = 0;
+    const char *t = carve_result_text(r, &len);
+    assert_true(len > 100);
+    assert_int_equal(strlen(t), len);
+    assert_non_null(strstr(t, "reading room open until nine"));
+    const carve_metadata *m = carve_result_metadata(r);
+    assert_non_null(m);
+    assert_non_null(m->authors);
+    assert_null(m->authors[m->author_count]);
+    assert_string_equal(m->title, "A page");
+    assert_string_equal(m->language, "en");
+    carve_result_free(r);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    assert_int_equal(status_of("", 0, NULL), CARVE_ERR_EMPTY);
+    assert_int_equal(status_of(" \t\r\n\f  \n", 8, NULL), CARVE_ERR_EMPTY);
+    /* len counts, not the NUL terminator */
+    assert_int_equal(status_of(ARTICLE, 0, NULL), CARVE_ERR_EMPTY);
+}
+
+static void test_binary(void **state)
+{
+    (void)state;
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    assert_int_equal(status_of((const char *)png, sizeof png, NULL), CARVE_ERR_BINARY);
+    static const unsigned char gz[] = {0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 'x', 'y'};
+    assert_int_equal(status_of((const char *)gz, sizeof gz, NULL), CARVE_ERR_BINARY);
+    assert_int_equal(status_of("%PDF-1.7\n<html>", 15, NULL), CARVE_ERR_BINARY);
+    /* NUL-heavy data, not UTF-16 */
+    char junk[2048];
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (i % 3 == 0) ? 0 : (char)('a' + i % 26);
+    memcpy(junk, "<html>", 6);
+    assert_int_equal(status_of(junk, sizeof junk, NULL), CARVE_ERR_BINARY);
+}
+
+static void test_few_nul_bytes_tolerated(void **state)
+{
+    (void)state;
+    char *html = strdup(ARTICLE);
+    size_t len = strlen(html);
+    char *p = strstr(html, "library");
+    assert_non_null(p);
+    p[3] = 0; /* one stray NUL inside the text */
+    carve_result *r;
+    assert_int_equal(extract(html, len, NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), "evening on weekdays"));
+    carve_result_free(r);
+    free(html);
+}
+
+static void test_not_html(void **state)
+{
+    (void)state;
+    const char *t = "Just some plain text.\nNo tags here, 3 < 4 and 5 > 2.\n";
+    assert_int_equal(status_of(t, strlen(t), NULL), CARVE_ERR_NOT_HTML);
+    const char *j = "{\"key\": \"value\", \"list\": [1, 2, 3]}";
+    assert_int_equal(status_of(j, strlen(j), NULL), CARVE_ERR_NOT_HTML);
+}
+
+static void test_too_large(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    o.max_input_bytes = 100;
+    assert_true(strlen(ARTICLE) > 100);
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_TOO_LARGE);
+    o.max_input_bytes = strlen(ARTICLE);
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_OK);
+}
+
+static void test_strerror(void **state)
+{
+    (void)state;
+    for (int s = 0; s < CARVE_STATUS_COUNT; s++) {
+        const char *m = carve_strerror((carve_status)s);
+        assert_non_null(m);
+        assert_true(strlen(m) > 0);
+        /* each status has its own message */
+        for (int k = 0; k < s; k++)
+            assert_string_not_equal(m, carve_strerror((carve_status)k));
+    }
+    assert_non_null(carve_strerror(CARVE_STATUS_COUNT));
+    assert_non_null(carve_strerror((carve_status)-1));
+    assert_non_null(carve_strerror((carve_status)1000));
+}
+
+#define CP1252_BODY                                                                                  \
+    "<p>The caf\xE9 on the corner sells cr\xE8me br\xFBl\xE9" "e and \x93good\x94 coffee for 3\x80, "     \
+    "and the owner says that business has never been better than it is this year.</p>"               \
+    "<p>She plans to open a second caf\xE9 in the old station building next spring, if the town "     \
+    "council gives her permission to use the empty waiting room.</p>"
+
+#define CP1252_UTF8_PHRASE "caf\xC3\xA9 on the corner sells cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e and "  \
+                           "\xE2\x80\x9Cgood\xE2\x80\x9D coffee for 3\xE2\x82\xAC"
+
+static void test_windows_1252_meta(void **state)
+{
+    (void)state;
+    const char *html = "<html lang=\"en\"><head><meta charset=\"windows-1252\"><title>Caf\xE9</title></head>"
+                       "<body><article>" CP1252_BODY "</article></body></html>";
+    carve_result *r;
+    assert_int_equal(extract(html, strlen(html), NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), CP1252_UTF8_PHRASE));
+    const carve_metadata *m = carve_result_metadata(r);
+    assert_string_equal(m->charset, "windows-1252");
+    assert_string_equal(m->title, "Caf\xC3\xA9");
+    carve_result_free(r);
+
+    /* iso-8859-1 means windows-1252, as in browsers (0x93/0x94/0x80 are quotes and the euro) */
+    html = "<html lang=\"en\"><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+           "</head><body><article>" CP1252_BODY "</article></body></html>";
+    assert_int_equal(extract(html, strlen(html), NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), CP1252_UTF8_PHRASE));
+    carve_result_free(r);
+}
+
+static void test_windows_1252_option(void **state)
+{
+    (void)state;
+    const char *html = "<html lang=\"en\"><head><title>x</title></head><body><article>" CP1252_BODY
+                       "</article></body></html>";
+    carve_options o;
+    carve_options_init(&o);
+    o.charset = "windows-1252";
+    carve_result *r;
+    assert_int_equal(extract(html, strlen(html), &o, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), CP1252_UTF8_PHRASE));
+    assert_string_equal(carve_result_metadata(r)->charset, "windows-1252");
+    carve_result_free(r);
+
+    /* The transport charset wins over a wrong <meta>. */
+    const char *lying = "<html lang=\"en\"><head><meta charset=\"utf-8\"></head><body><article>" CP1252_BODY
+                        "</article></body></html>";
+    assert_int_equal(extract(lying, strlen(lying), &o, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), CP1252_UTF8_PHRASE));
+    carve_result_free(r);
+}
+
+static void test_output_is_valid_utf8(void **state)
+{
+    (void)state;
+    /* Bytes invalid in the declared UTF-8 become U+FFFD. */
+    const char *html = "<html lang=\"en\"><head><meta charset=\"utf-8\"></head><body><article>"
+                       "<p>The bakery on the high street \xFF\xFE sells bread and cakes every morning, and the "
+                       "queue outside is often longer than the one at the post office next door.</p>"
+                       "<p>The owner has run the bakery for thirty years and says she will not retire until her "
+                       "daughter is ready to take over the business from her.</p></article></body></html>";
+    carve_result *r;
+    assert_int_equal(extract(html, strlen(html), NULL, &r), CARVE_OK);
+    const char *t = carve_result_text(r, NULL);
+    assert_non_null(strstr(t, "\xEF\xBF\xBD"));
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        assert_true(*p != 0xFF && *p != 0xFE);
+    carve_result_free(r);
+}
+
+/* --------------------------------------------------------- carve_read_file */
+
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+    (void)state;
+    strcpy(tmpdir, "/tmp/carve-test-api-XXXXXX");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void write_gzip(const char *path, const char *data, size_t len)
+{
+    gzFile g = gzopen(path, "wb");
+    assert_non_null(g);
+    assert_int_equal(gzwrite(g, data, (unsigned)len), (int)len);
+    assert_int_equal(gzclose(g), Z_OK);
+}
+
+static void test_read_file_plain_and_gzip(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/page.html", tmpdir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(ARTICLE, f);
+    fclose(f);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(carve_read_file(path, 1 << 20, &data, &len), CARVE_OK);
+    assert_int_equal(len, strlen(ARTICLE));
+    assert_memory_equal(data, ARTICLE, len);
+    assert_int_equal(data[len], 0);
+    carve_free(data);
+
+    snprintf(path, sizeof path, "%s/page.html.gz", tmpdir);
+    write_gzip(path, ARTICLE, strlen(ARTICLE));
+    assert_int_equal(carve_read_file(path, 1 << 20, &data, &len), CARVE_OK);
+    assert_int_equal(len, strlen(ARTICLE));
+    assert_memory_equal(data, ARTICLE, len);
+    assert_int_equal(data[len], 0);
+    /* and it extracts */
+    carve_result *r;
+    assert_int_equal(extract(data, len, NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), "reading room"));
+    carve_result_free(r);
+    carve_free(data);
+
+    /* decompressed size counts against max_bytes */
+    assert_int_equal(carve_read_file(path, 100, &data, &len), CARVE_ERR_TOO_LARGE);
+    assert_null(data);
+}
+
+static void test_read_file_corrupt_gzip(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/cut.html.gz", tmpdir);
+    write_gzip(path, ARTICLE, strlen(ARTICLE));
+    /* cut the file in half: truncated gzip data */
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char raw[4096];
+    size_t n = fread(raw, 1, sizeof raw, f);
+    fclose(f);
+    assert_true(n > 20);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite(raw, 1, n / 2, f);
+    fclose(f);
+    char *data = (char *)1;
+    size_t len = 1;
+    assert_int_equal(carve_read_file(path, 1 << 20, &data, &len), CARVE_ERR_IO);
+    assert_null(data);
+    assert_int_equal(len, 0);
+}
+
+static void test_read_file_missing(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/does-not-exist.html", tmpdir);
+    char *data = (char *)1;
+    size_t len = 1;
+    errno = 0;
+    assert_int_equal(carve_read_file(path, 1 << 20, &data, &len), CARVE_ERR_IO);
+    assert_int_equal(errno, ENOENT);
+    assert_null(data);
+    assert_int_equal(len, 0);
+}
+
+static void test_read_file_too_large(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/big.html", tmpdir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < 1000; i++)
+        fputs("<p>filler filler filler filler</p>\n", f);
+    fclose(f);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(carve_read_file(path, 1000, &data, &len), CARVE_ERR_TOO_LARGE);
+    assert_null(data);
+    assert_int_equal(carve_read_file(path, 1 << 20, &data, &len), CARVE_OK);
+    assert_int_equal(len, 1000 * strlen("<p>filler filler filler filler</p>\n"));
+    carve_free(data);
+}
+
+static void test_read_empty_file(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/empty.html", tmpdir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fclose(f);
+    char *data = NULL;
+    size_t len = 99;
+    assert_int_equal(carve_read_file(path, 1000, &data, &len), CARVE_OK);
+    assert_int_equal(len, 0);
+    assert_non_null(data);
+    assert_int_equal(data[0], 0);
+    assert_int_equal(status_of(data, len, NULL), CARVE_ERR_EMPTY);
+    carve_free(data);
+}
+
+/* Every string of a result stays valid until carve_result_free (run under valgrind). */
+static void test_result_owns_its_strings(void **state)
+{
+    (void)state;
+    char *html = strdup("<html lang=\"de\"><head><title>Ein Titel</title>"
+                        "<meta name=\"author\" content=\"Anna Schmidt\">"
+                        "<meta property=\"og:site_name\" content=\"Die Zeitung\"></head><body><article>"
+                        "<p>Der Gemeinderat hat am Donnerstag beschlossen, dass die Bibliothek an Wochentagen bis "
+                        "neun Uhr abends ge\xC3\xB6" "ffnet bleibt, weil viele Studenten mehr Zeit zum Lernen wollten.</p>"
+                        "<p>Die l\xC3\xA4ngeren \xC3\x96" "ffnungszeiten beginnen im n\xC3\xA4" "chsten Monat und werden am Ende des "
+                        "Jahres \xC3\xBC" "berpr\xC3\xBC" "ft, wenn der Rat sich die Zahlen ansieht.</p></article></body></html>");
+    carve_options o;
+    carve_options_init(&o);
+    char *url = strdup("https://www.zeitung.example/lokales/bibliothek");
+    o.url = url;
+    carve_result *r;
+    assert_int_equal(extract(html, strlen(html), &o, &r), CARVE_OK);
+    /* the input and options may go away */
+    memset(html, 'x', strlen(html));
+    free(html);
+    memset(url, 'x', strlen(url));
+    free(url);
+    const carve_metadata *m = carve_result_metadata(r);
+    assert_string_equal(m->title, "Ein Titel");
+    assert_string_equal(m->url, "https://www.zeitung.example/lokales/bibliothek");
+    assert_string_equal(m->hostname, "zeitung.example");
+    assert_string_equal(m->language, "de");
+    /* author: meta/ does not read authors yet (0.1); when it does, they must be owned too */
+    for (size_t i = 0; i < m->author_count; i++)
+        assert_true(strlen(m->authors[i]) > 0);
+    if (m->author)
+        assert_true(strlen(m->author) > 0);
+    assert_non_null(strstr(carve_result_text(r, NULL), "Bibliothek an Wochentagen"));
+    for (int f = CARVE_FORMAT_TEXT; f <= CARVE_FORMAT_HTML; f++) {
+        size_t len = 0;
+        char *s = carve_render(r, (carve_format)f, 1, &len);
+        assert_non_null(s);
+        assert_int_equal(strlen(s), len);
+        assert_non_null(strstr(s, "Bibliothek an Wochentagen"));
+        carve_free(s);
+    }
+    assert_null(carve_render(r, (carve_format)42, 0, NULL));
+    carve_result_free(r);
+}
+
+static void test_utf16_with_bom(void **state)
+{
+    (void)state;
+    const char *ascii = ARTICLE;
+    size_t n = strlen(ascii);
+    char *u = malloc(2 + 2 * n);
+    assert_non_null(u);
+    u[0] = (char)0xFF;
+    u[1] = (char)0xFE;
+    for (size_t i = 0; i < n; i++) {
+        u[2 + 2 * i] = ascii[i];
+        u[3 + 2 * i] = 0;
+    }
+    carve_result *r;
+    assert_int_equal(extract(u, 2 + 2 * n, NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), "reading room open until nine"));
+    carve_result_free(r);
+    /* the same without BOM is still text, not binary */
+    assert_int_equal(extract(u + 2, 2 * n, NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), "reading room open until nine"));
+    carve_result_free(r);
+    free(u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_options_defaults),
+        cmocka_unit_test(test_version),
+        cmocka_unit_test(test_null_arguments),
+        cmocka_unit_test(test_ok_and_options_null),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_binary),
+        cmocka_unit_test(test_few_nul_bytes_tolerated),
+        cmocka_unit_test(test_not_html),
+        cmocka_unit_test(test_too_large),
+        cmocka_unit_test(test_strerror),
+        cmocka_unit_test(test_windows_1252_meta),
+        cmocka_unit_test(test_windows_1252_option),
+        cmocka_unit_test(test_output_is_valid_utf8),
+        cmocka_unit_test(test_read_file_plain_and_gzip),
+        cmocka_unit_test(test_read_file_corrupt_gzip),
+        cmocka_unit_test(test_read_file_missing),
+        cmocka_unit_test(test_read_file_too_large),
+        cmocka_unit_test(test_read_empty_file),
+        cmocka_unit_test(test_result_owns_its_strings),
+        cmocka_unit_test(test_utf16_with_bom),
+    };
+    return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
+}

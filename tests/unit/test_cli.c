@@ -1,0 +1,382 @@
+/* test_cli.c: the carve program (cli/main.c), run as a child process.
+ * Only documented behaviour is checked (exit status, where output goes,
+ * JSON shape), not the wording of messages. */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "carve.h"
+
+#define SAMPLE CARVE_SOURCE_DIR "/examples/sample-news.html"
+#define SAMPLE_PHRASE "Harbour Town switched on its first tidal power station"
+
+static char tmpdir[64];
+
+typedef struct run_result {
+    int status; /* exit status, or -1 when killed by a signal */
+    char *out, *err;
+} run_result;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    size_t cap = 4096, len = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    size_t n;
+    while ((n = fread(s + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            s = realloc(s, cap *= 2);
+            assert_non_null(s);
+        }
+    }
+    fclose(f);
+    s[len] = 0;
+    return s;
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static char *tmp_path(const char *name)
+{
+    static char paths[8][256];
+    static int next;
+    char *p = paths[next++ % 8];
+    snprintf(p, 256, "%s/%s", tmpdir, name);
+    return p;
+}
+
+/* Runs CARVE_BINARY with args (NULL-terminated), standard input from
+ * stdin_path (or /dev/null), and collects stdout and stderr. */
+static run_result run(const char *stdin_path, const char *const *args)
+{
+    const char *argv[32];
+    size_t n = 0;
+    argv[n++] = CARVE_BINARY;
+    for (; args && *args && n < 31; args++)
+        argv[n++] = *args;
+    argv[n] = NULL;
+    char out_path[256], err_path[256];
+    snprintf(out_path, sizeof out_path, "%s/stdout", tmpdir);
+    snprintf(err_path, sizeof err_path, "%s/stderr", tmpdir);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int in = open(stdin_path ? stdin_path : "/dev/null", O_RDONLY);
+        int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in < 0 || out < 0 || err < 0)
+            _exit(127);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        execv(CARVE_BINARY, (char *const *)argv);
+        _exit(127);
+    }
+    int ws;
+    assert_int_equal(waitpid(pid, &ws, 0), pid);
+    run_result r;
+    r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
+    if (r.status == 127)
+        fail_msg("could not run %s", CARVE_BINARY);
+    r.out = slurp(out_path);
+    r.err = slurp(err_path);
+    return r;
+}
+
+static void run_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+#define RUN(stdin_path, ...) run(stdin_path, (const char *const[]){__VA_ARGS__, NULL})
+
+static void expect_status(const run_result *r, int status)
+{
+    if (r->status != status)
+        fail_msg("exit status %d, expected %d\n--- stdout ---\n%s\n--- stderr ---\n%s", r->status, status, r->out,
+                 r->err);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    strcpy(tmpdir, "/tmp/carve-test-cli-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return -1;
+    struct stat st;
+    if (stat(CARVE_BINARY, &st) != 0) {
+        fprintf(stderr, "carve program not built: %s\n", CARVE_BINARY);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- tests */
+
+static void test_sample_page(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, SAMPLE_PHRASE));
+    assert_string_equal(r.err, "");
+    run_free(&r);
+}
+
+static void test_formats(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--format", "markdown", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "## A long road to the pier"));
+    run_free(&r);
+    r = RUN(NULL, "-f", "html", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "<article>"));
+    assert_non_null(strstr(r.out, "</article>"));
+    run_free(&r);
+    r = RUN(NULL, "--format", "txt", "--with-metadata", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "title: Harbour Town Opens Its First Tidal Power Station"));
+    assert_non_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
+static void test_unknown_option(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--no-such-option", SAMPLE);
+    expect_status(&r, 2);
+    assert_true(strlen(r.err) > 0);
+    assert_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
+static void test_bad_format(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--format", "bogus", SAMPLE);
+    expect_status(&r, 2);
+    assert_true(strlen(r.err) > 0);
+    assert_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
+static void test_one_of_two_inputs_missing(void **state)
+{
+    (void)state;
+    const char *missing = tmp_path("no-such-file.html");
+    run_result r = RUN(NULL, SAMPLE, missing);
+    expect_status(&r, 1);
+    /* the failed input is named on stderr */
+    assert_non_null(strstr(r.err, missing));
+    /* the other input's output still appears */
+    assert_non_null(strstr(r.out, "tidal power station"));
+    run_free(&r);
+
+    /* the same with the missing input first, in text format */
+    r = RUN(NULL, "--format", "txt", missing, SAMPLE);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, missing));
+    assert_non_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
+static json_t *parse_json(const char *s)
+{
+    json_error_t e;
+    json_t *j = json_loads(s, 0, &e); /* fails on anything after the one value */
+    if (!j)
+        fail_msg("not exactly one JSON value (%s, line %d): %s", e.text, e.line, s);
+    return j;
+}
+
+static void test_json_on_stdin(void **state)
+{
+    (void)state;
+    run_result r = RUN(SAMPLE, "--format", "json");
+    expect_status(&r, 0);
+    json_t *j = parse_json(r.out);
+    assert_true(json_is_object(j));
+    assert_non_null(strstr(json_string_value(json_object_get(j, "text")), SAMPLE_PHRASE));
+    assert_string_equal(json_string_value(json_object_get(j, "title")), "Harbour Town Opens Its First Tidal Power Station");
+    assert_string_equal(json_string_value(json_object_get(j, "sitename")), "The Estuary Courier");
+    /* date and author: keys always present (null until meta/ reads them) */
+    assert_non_null(json_object_get(j, "date"));
+    assert_non_null(json_object_get(j, "author"));
+    json_decref(j);
+    run_free(&r);
+
+    /* "-" is standard input too; --url sets url and hostname */
+    r = RUN(SAMPLE, "-f", "json", "--url", "https://www.courier.example/a/b", "-");
+    expect_status(&r, 0);
+    j = parse_json(r.out);
+    assert_string_equal(json_string_value(json_object_get(j, "hostname")), "courier.example");
+    assert_string_equal(json_string_value(json_object_get(j, "url")), "https://www.courier.example/a/b");
+    json_decref(j);
+    run_free(&r);
+}
+
+static void test_several_inputs_json_lines(void **state)
+{
+    (void)state;
+    const char *second = tmp_path("second.html");
+    static const char page[] =
+        "<html lang=\"en\"><head><title>Second page</title></head><body><article>"
+        "<p>The swimming pool in the park will open again on Saturday after a long winter of repairs, and "
+        "entry will be free for children under twelve during the first week.</p>"
+        "<p>The council said that the new changing rooms and the heated water had cost more than planned, "
+        "but that it was worth it for the families of the town.</p></article></body></html>";
+    write_file(second, page, sizeof page - 1);
+    run_result r = RUN(NULL, SAMPLE, second);
+    expect_status(&r, 0);
+    /* one JSON object per line, each naming its input */
+    const char *names[] = {SAMPLE, second};
+    const char *phrases[] = {SAMPLE_PHRASE, "swimming pool in the park"};
+    char *save = NULL;
+    size_t lines = 0;
+    for (char *line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        assert_true(lines < 2);
+        json_t *j = parse_json(line);
+        assert_string_equal(json_string_value(json_object_get(j, "input")), names[lines]);
+        const char *text = json_string_value(json_object_get(j, "text"));
+        assert_non_null(text);
+        assert_non_null(strstr(text, phrases[lines]));
+        json_decref(j);
+        lines++;
+    }
+    assert_int_equal(lines, 2);
+    run_free(&r);
+}
+
+static void test_empty_and_binary_inputs(void **state)
+{
+    (void)state;
+    const char *empty = tmp_path("empty.html");
+    write_file(empty, "", 0);
+    run_result r = RUN(NULL, empty);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, empty));
+    assert_true(strcasestr(r.err, "empty") != NULL);
+    run_free(&r);
+
+    const char *png = tmp_path("image.png");
+    static const unsigned char bytes[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H',
+                                          'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4};
+    write_file(png, bytes, sizeof bytes);
+    r = RUN(NULL, png);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, png));
+    assert_true(strcasestr(r.err, "binary") != NULL);
+    /* nothing that looks like extracted text on stdout */
+    assert_null(strstr(r.out, "PNG"));
+    run_free(&r);
+}
+
+static void test_output_file(void **state)
+{
+    (void)state;
+    const char *out = tmp_path("out.txt");
+    run_result r = RUN(NULL, "--output", out, SAMPLE);
+    expect_status(&r, 0);
+    assert_string_equal(r.out, "");
+    char *written = slurp(out);
+    assert_non_null(strstr(written, SAMPLE_PHRASE));
+    free(written);
+    run_free(&r);
+
+    r = RUN(NULL, "-o", out, "-f", "json", SAMPLE);
+    expect_status(&r, 0);
+    written = slurp(out);
+    json_t *j = parse_json(written);
+    assert_non_null(json_object_get(j, "text"));
+    json_decref(j);
+    free(written);
+    run_free(&r);
+}
+
+static void test_help_and_version(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--help");
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "--format"));
+    run_free(&r);
+    r = RUN(NULL, "-h");
+    expect_status(&r, 0);
+    assert_true(strlen(r.out) > 0);
+    run_free(&r);
+    r = RUN(NULL, "--version");
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, carve_version()));
+    run_free(&r);
+    r = RUN(NULL, "-V");
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, CARVE_VERSION_STRING));
+    run_free(&r);
+}
+
+static void test_gzip_input(void **state)
+{
+    (void)state;
+    const char *gz = tmp_path("sample.html.gz");
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "gzip -c '%s' > '%s'", SAMPLE, gz);
+    if (system(cmd) != 0)
+        skip();
+    run_result r = RUN(NULL, gz);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sample_page),
+        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_unknown_option),
+        cmocka_unit_test(test_bad_format),
+        cmocka_unit_test(test_one_of_two_inputs_missing),
+        cmocka_unit_test(test_json_on_stdin),
+        cmocka_unit_test(test_several_inputs_json_lines),
+        cmocka_unit_test(test_empty_and_binary_inputs),
+        cmocka_unit_test(test_output_file),
+        cmocka_unit_test(test_help_and_version),
+        cmocka_unit_test(test_gzip_input),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

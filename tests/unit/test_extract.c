@@ -1,0 +1,356 @@
+/* test_extract.c: finding the main content (src/extract), through the
+ * public API and through extract_main_content() where the language matters. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
+#include "extract/stopwords.h"
+
+/* ------------------------------------------------------------ fixtures */
+
+#define P1 "The city council voted on Tuesday night to close the old bridge over the river for two years, " \
+           "so that engineers can replace the rusted steel beams that have held it up since 1931."
+#define P2 "Drivers will have to use the ring road instead, which the council says will add about ten " \
+           "minutes to a typical journey into the centre during the morning rush hour."
+#define P3 "Shop owners on both sides of the river said they were worried that fewer people would come " \
+           "to the old town while the works go on, and they asked the council for help with their rents."
+#define P4 "The mayor said that the bridge was no longer safe and that there was no other choice, but she " \
+           "promised that a free shuttle bus would run every fifteen minutes between the two banks."
+#define P5 "Work is expected to begin in the spring, and the new bridge should open to traffic in the " \
+           "summer of the following year if the weather does not cause any delays."
+
+#define NAV "<nav class=\"site-nav\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>" \
+            "<li><a href=\"/sport\">Sport</a></li><li><a href=\"/weather\">Weather</a></li>"                  \
+            "<li><a href=\"/opinion\">Opinion</a></li></ul></nav>"
+
+#define FOOTER "<footer class=\"site-footer\"><p>Copyright 2024 The Riverside Gazette. All rights reserved.</p>" \
+               "<p><a href=\"/about\">About us</a> <a href=\"/contact\">Contact</a> "                           \
+               "<a href=\"/privacy\">Privacy policy</a></p></footer>"
+
+static char *extract_text(const char *html, carve_status want)
+{
+    carve_result *r = NULL;
+    carve_status st = carve_extract(html, strlen(html), NULL, &r);
+    if (st != want)
+        fail_msg("carve_extract returned %d (%s), expected %d", st, carve_strerror(st), want);
+    assert_non_null(r);
+    size_t len = 0;
+    const char *t = carve_result_text(r, &len);
+    assert_non_null(t);
+    assert_int_equal(strlen(t), len);
+    char *copy = strdup(t);
+    carve_result_free(r);
+    return copy;
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+static void expect(const char *text, const char *const *must, const char *const *must_not)
+{
+    for (; must && *must; must++)
+        if (!strstr(text, *must))
+            fail_msg("main content lost: \"%.60s\"\n--- text ---\n%s", *must, text);
+    for (; must_not && *must_not; must_not++)
+        if (strstr(text, *must_not))
+            fail_msg("boilerplate kept: \"%.60s\"\n--- text ---\n%s", *must_not, text);
+}
+
+/* ---------------------------------------------------------------- tests */
+
+/* A news page with every common kind of boilerplate around and inside the article. */
+static void test_news_page_boilerplate(void **state)
+{
+    (void)state;
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Old bridge to close</title></head><body>"
+        "<div class=\"cookie-banner\" id=\"cookie-consent\"><p>We use cookies to give you the best experience on our "
+        "website. If you continue to use this site we will assume that you are happy with it and agree to our "
+        "cookie policy.</p></div>"
+        "<header>" NAV "</header>"
+        "<main><article>"
+        "<h1>Old bridge to close for two years</h1>"
+        "<p>" P1 "</p>"
+        "<div class=\"share-bar\"><a href=\"https://facebook.com/share\">Share on Facebook</a> "
+        "<a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"mailto:\">Email this story</a></div>"
+        "<p>" P2 "</p>"
+        "<p>" P3 "</p>"
+        "<div class=\"newsletter-signup\"><h3>Get the morning briefing</h3><p>Sign up for our newsletter and we will "
+        "send you the most important stories of the day in your inbox every morning, it is free and you can leave at "
+        "any time.</p></div>"
+        "<p>" P4 "</p>"
+        "<div class=\"donation-appeal\"><p>Our journalism is funded by readers like you, and we would not be able to "
+        "report on the stories that matter to this town without your support. Please donate today.</p></div>"
+        "<p>" P5 "</p>"
+        "</article></main>"
+        "<aside class=\"related-stories\"><h2>Related stories</h2><ul>"
+        "<li><a href=\"/a\">Council approves the new budget for schools and roads in the north</a></li>"
+        "<li><a href=\"/b\">Heavy rain floods the car park behind the railway station again</a></li>"
+        "<li><a href=\"/c\">Local football club wins the regional cup after penalty shootout</a></li></ul></aside>"
+        "<section id=\"comments\" class=\"comments\"><h2>Comments</h2>"
+        "<div class=\"comment\"><p>I have lived in this town for forty years and I think that the council should "
+        "have repaired the bridge a long time ago, it is a shame that it came to this.</p></div>"
+        "<div class=\"comment\"><p>What about the people who work on the other side of the river and do not have "
+        "a car? The shuttle bus will not be enough for all of them in the morning.</p></div></section>"
+        FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, P4, P5, NULL};
+    static const char *const must_not[] = {
+        "cookies",       "Sport",         "Share on Facebook", "Get the morning briefing", "Sign up for our newsletter",
+        "funded by readers", "Related stories", "Heavy rain floods", "forty years", "shuttle bus will not be enough",
+        "All rights reserved", "Privacy policy", NULL};
+    expect(t, must, must_not);
+    /* Paragraph order is kept. */
+    assert_true(strstr(t, P1) < strstr(t, P2));
+    assert_true(strstr(t, P4) < strstr(t, P5));
+    free(t);
+}
+
+/* A blog built from plain divs, with a sidebar of links and a tag cloud. */
+static void test_div_blog_with_sidebar(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><head><title>Notes from the allotment</title></head><body>"
+        "<div id=\"wrapper\"><div id=\"header\"><div class=\"menu\"><a href=\"/\">Home</a> | "
+        "<a href=\"/archive\">Archive</a> | <a href=\"/about\">About</a></div></div>"
+        "<div id=\"main\"><div class=\"post\"><h2 class=\"post-title\">Planting the garlic</h2>"
+        "<div class=\"entry\">"
+        "<p>Last weekend I finally got round to planting the garlic, which is something I should have done a month "
+        "ago but the weather was against me for most of October.</p>"
+        "<p>I used the cloves from last year's harvest, as I always do, and put them about a hand's width apart in "
+        "the bed where the beans were in the summer, because the soil there is in very good shape.</p>"
+        "<p>If you have never grown garlic before, it is one of the easiest things you can grow, and it takes up "
+        "very little room for the amount of pleasure it gives you in the kitchen.</p>"
+        "</div></div></div>"
+        "<div id=\"sidebar\"><h3>Blogroll</h3><ul><li><a href=\"http://a.example\">The Muddy Spade</a></li>"
+        "<li><a href=\"http://b.example\">Growing with Grandma</a></li><li><a href=\"http://c.example\">Plot 42</a></li></ul>"
+        "<h3>Tags</h3><div class=\"tags\"><a href=\"/t/garlic\">garlic</a> <a href=\"/t/beans\">beans</a> "
+        "<a href=\"/t/soil\">soil</a></div></div>"
+        "<div id=\"footer\"><p>Powered by a very old blog engine. Theme by somebody.</p></div></div>"
+        "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {"Last weekend I finally got round", "hand's width apart",
+                                       "one of the easiest things you can grow", NULL};
+    static const char *const must_not[] = {"Archive", "Blogroll", "The Muddy Spade", "Plot 42", "Powered by", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
+/* The lead (standfirst) sits in the header container, apart from the body container. */
+static void test_lead_in_separate_container(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"en\"><head><title>Bridge</title></head><body>" NAV
+        "<div class=\"article-header\"><h1>Old bridge to close for two years</h1>"
+        "<p class=\"standfirst\">Engineers say the steel beams of the 1931 bridge are too rusted to be "
+        "repaired, and the council has decided that the whole structure must be replaced.</p></div>"
+        "<div class=\"ad-slot\"><p>Advertisement</p></div>"
+        "<div class=\"article-body\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p></div>"
+        FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {"too rusted to be repaired", P1, P4, NULL};
+    static const char *const must_not[] = {"Advertisement", "Weather", "All rights reserved", NULL};
+    expect(t, must, must_not);
+    assert_true(strstr(t, "too rusted") < strstr(t, P1));
+    free(t);
+}
+
+/* A pull quote repeated in the article appears once. */
+static void test_repeated_paragraph_dropped(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><article>"
+        "<p>" P1 "</p>"
+        "<p>\"We simply had no other choice, the bridge was no longer safe for anyone.\"</p>"
+        "<p>" P2 "</p><p>" P3 "</p>"
+        "<p>\"We simply had no other choice, the bridge was no longer safe for anyone.\"</p>"
+        "<p>" P4 "</p>"
+        "</article></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, P4, NULL};
+    expect(t, must, NULL);
+    assert_int_equal(count_of(t, "We simply had no other choice"), 1);
+    free(t);
+}
+
+#define DE_P1 "Der Stadtrat hat am Dienstagabend beschlossen, die alte Br\xC3\xBC" "cke \xC3\xBC" "ber den Fluss f\xC3\xBCr " \
+              "zwei Jahre zu sperren, damit die verrosteten Tr\xC3\xA4ger ersetzt werden k\xC3\xB6nnen."
+#define DE_P2 "Autofahrer m\xC3\xBCssen in dieser Zeit die Umgehungsstra\xC3\x9F" "e benutzen, was nach Angaben der " \
+              "Stadt etwa zehn Minuten l\xC3\xA4nger dauert, wenn man am Morgen in die Innenstadt f\xC3\xA4hrt."
+#define DE_P3 "Die Gesch\xC3\xA4" "fte auf beiden Seiten des Flusses haben Sorge, dass in der Zeit der Bauarbeiten " \
+              "weniger Menschen in die Altstadt kommen, und sie bitten die Stadt um Hilfe bei der Miete."
+
+static void test_german_page(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"de\"><head><meta charset=\"utf-8\"><title>Br\xC3\xBC" "cke gesperrt</title></head><body>"
+        "<nav><ul><li><a href=\"/\">Startseite</a></li><li><a href=\"/politik\">Politik</a></li>"
+        "<li><a href=\"/sport\">Sport</a></li><li><a href=\"/kultur\">Kultur</a></li></ul></nav>"
+        "<div class=\"content\"><h1>Alte Br\xC3\xBC" "cke wird f\xC3\xBCr zwei Jahre gesperrt</h1>"
+        "<p>" DE_P1 "</p><p>" DE_P2 "</p><p>" DE_P3 "</p></div>"
+        "<div class=\"footer\"><a href=\"/impressum\">Impressum</a> <a href=\"/datenschutz\">Datenschutz</a></div>"
+        "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {DE_P1, DE_P2, DE_P3, NULL};
+    static const char *const must_not[] = {"Startseite", "Kultur", "Impressum", "Datenschutz", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
+#define FR_P1 "Le conseil municipal a d\xC3\xA9" "cid\xC3\xA9 mardi soir de fermer le vieux pont sur la rivi\xC3\xA8re " \
+              "pendant deux ans, afin que les ing\xC3\xA9nieurs puissent remplacer les poutres qui sont rouill\xC3\xA9" "es."
+#define FR_P2 "Les automobilistes devront prendre le p\xC3\xA9riph\xC3\xA9rique, ce qui ajoutera une dizaine de minutes " \
+              "\xC3\xA0 un trajet vers le centre-ville pendant les heures de pointe du matin."
+#define FR_P3 "Les commer\xC3\xA7" "ants des deux rives craignent que les clients viennent moins souvent dans la vieille " \
+              "ville pendant les travaux, et ils demandent \xC3\xA0 la mairie de les aider pour leurs loyers."
+
+/* No lang attribute: the language comes from the stop words. */
+static const char *french_html =
+    "<html><head><meta charset=\"utf-8\"><title>Le pont ferm\xC3\xA9</title></head><body>"
+    "<div class=\"menu\"><a href=\"/\">Accueil</a> <a href=\"/monde\">Monde</a> <a href=\"/culture\">Culture</a></div>"
+    "<div class=\"article\"><h1>Le vieux pont ferm\xC3\xA9 pendant deux ans</h1>"
+    "<p>" FR_P1 "</p><p>" FR_P2 "</p><p>" FR_P3 "</p></div>"
+    "<div class=\"footer\"><a href=\"/mentions\">Mentions l\xC3\xA9gales</a> <a href=\"/contact\">Nous contacter</a></div>"
+    "</body></html>";
+
+static void test_french_page(void **state)
+{
+    (void)state;
+    char *t = extract_text(french_html, CARVE_OK);
+    static const char *const must[] = {FR_P1, FR_P2, FR_P3, NULL};
+    static const char *const must_not[] = {"Accueil", "Monde", "Mentions l", "Nous contacter", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
+static void test_language_guessed_from_stop_words(void **state)
+{
+    (void)state;
+    static const dom_limits lim = {4000000, 512};
+    dom_doc *doc = dom_parse(french_html, strlen(french_html), &lim);
+    assert_non_null(doc);
+    dom_clean(doc);
+    extract_result r;
+    assert_int_equal(extract_main_content(doc, NULL, NULL, &r), 0);
+    assert_true(stopwords_lang("fr") >= 0);
+    assert_int_equal(r.lang, stopwords_lang("fr"));
+    assert_int_not_equal(r.method, EXTRACT_NONE);
+    size_t kept = 0;
+    for (size_t i = 0; i < r.blocks.count; i++)
+        kept += r.blocks.items[i].keep != 0;
+    assert_true(kept >= 3);
+    extract_free(&r);
+    dom_free(doc);
+}
+
+/* A paywalled page: the markup has a teaser, JSON-LD has the whole story. */
+static void test_jsonld_article_body_fallback(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"en\"><head><title>Bridge</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+        "\"headline\":\"Old bridge to close\",\"articleBody\":\"" P1 "\\n\\n" P2 "\\n\\n" P3 "\\n\\n" P4 "\\n\\n" P5
+        "\\n\\nThe hidden final paragraph only subscribers could read says the shuttle bus will be free of charge.\"}"
+        "</script></head><body>" NAV
+        "<article><h1>Old bridge to close</h1>"
+        "<p>The city council voted on Tuesday night to close the old bridge over the river for two years.</p>"
+        "<div class=\"paywall\"><p>Subscribe to continue reading.</p></div></article>"
+        FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P2, P4, "The hidden final paragraph only subscribers could read", NULL};
+    static const char *const must_not[] = {"Subscribe to continue", "Weather", "All rights reserved", NULL};
+    expect(t, must, must_not);
+    /* One paragraph per line of the articleBody. */
+    assert_non_null(strstr(t, P2 "\n\n" P3));
+    free(t);
+}
+
+/* A short JSON-LD articleBody does not replace a longer visible article. */
+static void test_jsonld_short_body_ignored(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"en\"><head><title>Bridge</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"A stale summary of the story.\"}"
+        "</script></head><body><article><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></article></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, NULL};
+    static const char *const must_not[] = {"stale summary", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
+static void test_no_content(void **state)
+{
+    (void)state;
+    const char *html = "<html><head><title>Only a title</title></head><body><div></div>"
+                       "<img src=\"x.jpg\"></body></html>";
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(html, strlen(html), NULL, &r), CARVE_ERR_NO_CONTENT);
+    /* The result is still returned, with its metadata and an empty text. */
+    assert_non_null(r);
+    size_t len = 99;
+    assert_string_equal(carve_result_text(r, &len), "");
+    assert_int_equal(len, 0);
+    const carve_metadata *m = carve_result_metadata(r);
+    assert_non_null(m);
+    assert_non_null(m->title);
+    assert_string_equal(m->title, "Only a title");
+    carve_result_free(r);
+}
+
+static void test_only_navigation_is_no_content(void **state)
+{
+    (void)state;
+    const char *html = "<html><head><title>Index</title></head><body>" NAV
+                       "<ul><li><a href=\"/1\">First story</a></li><li><a href=\"/2\">Second story</a></li></ul>"
+                       FOOTER "</body></html>";
+    carve_result *r = NULL;
+    carve_status st = carve_extract(html, strlen(html), NULL, &r);
+    assert_non_null(r);
+    const char *t = carve_result_text(r, NULL);
+    if (strstr(t, "Weather") || strstr(t, "All rights reserved"))
+        fail_msg("navigation or footer taken as content: %s", t);
+    if (st == CARVE_OK)
+        assert_true(strlen(t) > 0);
+    else
+        assert_int_equal(st, CARVE_ERR_NO_CONTENT);
+    carve_result_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_news_page_boilerplate),
+        cmocka_unit_test(test_div_blog_with_sidebar),
+        cmocka_unit_test(test_lead_in_separate_container),
+        cmocka_unit_test(test_repeated_paragraph_dropped),
+        cmocka_unit_test(test_german_page),
+        cmocka_unit_test(test_french_page),
+        cmocka_unit_test(test_language_guessed_from_stop_words),
+        cmocka_unit_test(test_jsonld_article_body_fallback),
+        cmocka_unit_test(test_jsonld_short_body_ignored),
+        cmocka_unit_test(test_no_content),
+        cmocka_unit_test(test_only_navigation_is_no_content),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
