@@ -398,6 +398,14 @@ static int match_at(const token *t, size_t k, size_t i, int month_first, meta_da
             j++;
             while (j < k && j < i + 6 && is_filler(&t[j]))
                 j++;
+            /* "Jul 30 09:35:14 CEST 2019" (Java's Date.toString) */
+            if (j + 2 < k && t[j].type == T_NUM && t[j].len == 2 && is_p(&t[j + 1], ':') && t[j + 2].type == T_NUM) {
+                j += 3;
+                if (j + 1 < k && is_p(&t[j], ':') && t[j + 1].type == T_NUM)
+                    j += 2;
+                if (j < k && t[j].type == T_WORD && t[j].len <= 5 && t[j].s[0] >= 'A' && t[j].s[0] <= 'Z')
+                    j++;
+            }
             if (j < k && is_year(&t[j]) && valid_day(t[j].value, mon, day)) {
                 *out = (meta_date){t[j].value, mon, day, -1, -1, -1, 0, 0};
                 return 0;

@@ -1,252 +1,238 @@
-#include <jansson.h>
+/* meta.c: the meta stage's entry point. Reads the structured data once,
+ * then fills each field from its most reliable source (see the files named
+ * below for each field's cascade). */
 #include <string.h>
 #include <strings.h>
 
 #include "meta/meta.h"
-#include "util/buf.h"
+#include "meta/meta_internal.h"
 
-/* The content of the first <meta> whose property or name is key. */
-static const char *meta_content(const dom_doc *doc, const char *key)
+/* og:site_name, then the structured publisher, then the host name
+ * (trafilatura's order; Readability.js reads the same sources). */
+static void site_name(meta_ctx *c, meta_result *out)
 {
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        if (!dom_is(n, TAG_META))
-            continue;
-        const char *k = dom_attr_get(n, "property");
-        if (!k)
-            k = dom_attr_get(n, "name");
-        if (!k)
-            k = dom_attr_get(n, "itemprop");
-        if (k && strcasecmp(k, key) == 0) {
-            const char *v = dom_attr_get(n, "content");
-            if (v && *v)
-                return v;
-        }
+    static const char *const keys[] = {"og:site_name", "application-name", "al:android:app_name",
+                                       "al:ios:app_name", "publisher", "dc.publisher", "cre", NULL};
+    const char *which = NULL;
+    const char *s = mt_cleans(c->mem, mt_unescape(c->mem, mt_meta_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
+    if (s && (strstr(s, "://") || s[0] == '@'))
+        s = NULL;
+    if (!s && c->ld.publisher) {
+        s = c->ld.publisher;
+        which = "json-ld-publisher";
     }
-    return NULL;
-}
-
-/* White space collapsed and trimmed, in the arena. */
-static const char *clean_text(arena *mem, const char *s, size_t n)
-{
-    buf b;
-    buf_init(&b);
-    int space = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = 1;
-            continue;
-        }
-        if (space && b.len)
-            buf_putc(&b, ' ');
-        space = 0;
-        buf_putc(&b, c);
+    if (!s && c->ld.website) {
+        s = c->ld.website;
+        which = "json-ld-website";
     }
-    const char *r = b.len ? arena_strndup(mem, b.data, b.len) : NULL;
-    buf_free(&b);
-    return r;
-}
-
-static const char *node_text(arena *mem, const dom_node *n)
-{
-    buf b;
-    buf_init(&b);
-    dom_text_content(n, &b);
-    const char *r = b.data ? clean_text(mem, b.data, b.len) : NULL;
-    buf_free(&b);
-    return r;
-}
-
-static const dom_node *first_tag(const dom_doc *doc, int tag)
-{
-    for (size_t i = 0; i < doc->node_count; i++)
-        if (dom_is(doc->nodes[i], tag))
-            return doc->nodes[i];
-    return NULL;
-}
-
-/* Walks JSON-LD values (objects, arrays, @graph) for the longest string under key. */
-static void find_jsonld_string(json_t *v, const char *key, const char **best, int depth)
-{
-    if (depth > 32)
-        return;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *x;
-        json_array_foreach(v, i, x) find_jsonld_string(x, key, best, depth + 1);
-    } else if (json_is_object(v)) {
-        const char *k;
-        json_t *x;
-        json_object_foreach(v, k, x)
-        {
-            if (strcmp(k, key) == 0 && json_is_string(x)) {
-                const char *s = json_string_value(x);
-                if (!*best || strlen(s) > strlen(*best))
-                    *best = s;
-            } else if (json_is_object(x) || json_is_array(x)) {
-                find_jsonld_string(x, key, best, depth + 1);
-            }
-        }
+    if (!s && out->pub.hostname) {
+        s = out->pub.hostname;
+        which = "hostname";
     }
+    out->pub.sitename = s;
+    out->source.sitename = s ? which : NULL;
+    c->sitename = s;
 }
 
-static const char *jsonld_string(const dom_doc *doc, const char *key, arena *mem)
+/* "https://creativecommons.org/licenses/by-sa/4.0/" -> "CC BY-SA 4.0",
+ * as trafilatura's extract_license does. */
+static const char *license_name(arena *mem, const char *href)
 {
-    const char *result = NULL;
-    for (size_t i = 0; i < doc->jsonld_count; i++) {
-        json_t *root = json_loads(doc->jsonld[i], JSON_DECODE_ANY, NULL);
-        if (!root)
-            continue;
-        const char *best = NULL;
-        find_jsonld_string(root, key, &best, 0);
-        if (best && (!result || strlen(best) > strlen(result)))
-            result = arena_strndup(mem, best, strlen(best));
-        json_decref(root);
-    }
-    return result;
-}
-
-/* "Headline | Site" or "Site - Headline": drop the part that names the site. */
-static const char *strip_site(arena *mem, const char *title, const char *site)
-{
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " / "};
-    const char *best = NULL;
-    size_t best_len = 0;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        const char *p = strstr(title, seps[i]);
-        const char *last = NULL;
-        while (p) {
-            last = p;
-            p = strstr(p + 1, seps[i]);
-        }
-        if (!last)
-            continue;
-        size_t sl = strlen(seps[i]);
-        const char *tail = last + sl;
-        size_t head_len = (size_t)(last - title);
-        /* Keep the longer side when no site name tells which is which. */
-        int tail_is_site = site ? strcasecmp(tail, site) == 0 || strlen(tail) < head_len : strlen(tail) < head_len;
-        const char *keep = tail_is_site ? title : tail;
-        size_t keep_len = tail_is_site ? head_len : strlen(tail);
-        if (keep_len > best_len) {
-            best = keep;
-            best_len = keep_len;
-        }
-    }
-    if (!best)
-        return title;
-    /* A remaining part of fewer than three words is not a headline. */
-    size_t words = 1;
-    for (size_t i = 0; i < best_len; i++)
-        words += best[i] == ' ';
-    return words >= 3 ? arena_strndup(mem, best, best_len) : title;
-}
-
-static const char *host_of(arena *mem, const char *url)
-{
-    if (!url)
+    const char *p = mt_strcasestr(href, "creativecommons.org/");
+    if (!p)
         return NULL;
-    const char *p = strstr(url, "://");
-    p = p ? p + 3 : url;
-    const char *at = NULL;
-    size_t n = strcspn(p, "/?#");
+    p = strstr(p, "/licenses/");
+    if (!p) {
+        if (mt_strcasestr(href, "/publicdomain/zero/"))
+            return "CC0 1.0";
+        return NULL;
+    }
+    p += 10;
+    size_t n = strcspn(p, "/");
+    const char *v = p + n;
+    if (*v == '/')
+        v++;
+    size_t vn = strcspn(v, "/?#");
+    if (!n || n > 16 || vn > 8)
+        return NULL;
+    char b[40];
+    size_t o = 0;
+    memcpy(b, "CC ", 3);
+    o = 3;
     for (size_t i = 0; i < n; i++)
-        if (p[i] == '@')
-            at = p + i;
-    if (at) {
-        n -= (size_t)(at + 1 - p);
-        p = at + 1;
+        b[o++] = (char)(p[i] >= 'a' && p[i] <= 'z' ? p[i] - 32 : p[i]);
+    if (vn) {
+        b[o++] = ' ';
+        memcpy(b + o, v, vn);
+        o += vn;
     }
-    size_t colon = strcspn(p, ":/?#");
-    if (colon < n)
-        n = colon;
-    if (n > 4 && strncasecmp(p, "www.", 4) == 0) {
-        p += 4;
-        n -= 4;
-    }
-    if (!n)
-        return NULL;
-    char *h = arena_strndup(mem, p, n);
-    for (char *c = h; c && *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c + 32);
-    return h;
+    return arena_strndup(mem, b, o);
 }
 
-static const char *canonical_url(const dom_doc *doc)
+static void license(meta_ctx *c, meta_result *out)
 {
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        const char *rel;
-        if (dom_is(n, TAG_LINK) && (rel = dom_attr_get(n, "rel")) && strcasecmp(rel, "canonical") == 0) {
-            const char *href = dom_attr_get(n, "href");
-            if (href && strstr(href, "://"))
-                return href;
-        }
+    const dom_node *l = mt_rel(&c->tags, "license");
+    const char *s = NULL;
+    if (l) {
+        const char *href = dom_attr_get(l, "href");
+        s = href ? license_name(c->mem, href) : NULL;
+        if (!s && dom_is(l, TAG_A))
+            s = mt_node_text(c->mem, l, 200);
+        if (!s && href)
+            s = mu_resolve(c, href);
     }
-    return meta_content(doc, "og:url");
+    if (!s && c->ld.license) {
+        s = license_name(c->mem, c->ld.license);
+        if (!s)
+            s = c->ld.license;
+    }
+    if (!s) {
+        static const char *const keys[] = {"license", "dcterms.license", "dc.rights", "dcterms.rights", NULL};
+        const char *v = mt_meta_any(&c->tags, keys, NULL);
+        s = v ? license_name(c->mem, v) : NULL;
+        if (!s && v)
+            s = mt_cleans(c->mem, v, 300);
+    }
+    out->pub.license = s;
 }
 
-static const char *language_of(const dom_doc *doc, arena *mem)
+/* Splits comma-separated values into list, without duplicates. */
+static size_t add_values(arena *mem, const char *v, const char **list, size_t n, size_t max)
 {
-    const char *l = dom_attr_get(doc->root, "lang");
-    if (!l || !*l)
-        l = dom_attr_get(doc->root, "xml:lang");
-    if (!l || !*l)
-        l = meta_content(doc, "content-language");
-    if (!l || !*l) {
-        for (size_t i = 0; i < doc->node_count && !l; i++) {
-            const dom_node *n = doc->nodes[i];
-            const char *h;
-            if (dom_is(n, TAG_META) && (h = dom_attr_get(n, "http-equiv")) && strcasecmp(h, "content-language") == 0)
-                l = dom_attr_get(n, "content");
-        }
+    for (const char *p = v; p && *p && n < max;) {
+        size_t k = strcspn(p, ",;");
+        const char *w = mt_clean(mem, p, k, META_MAX_NAME);
+        int dup = 0;
+        for (size_t i = 0; w && i < n && !dup; i++)
+            dup = strcasecmp(list[i], w) == 0;
+        if (w && !dup)
+            list[n++] = w;
+        p += k;
+        if (*p)
+            p++;
     }
-    if (!l || !*l)
-        l = meta_content(doc, "og:locale");
-    if (!l)
-        return NULL;
+    return n;
+}
+
+#define MAX_TERMS 32
+
+static void terms(meta_ctx *c, meta_result *out)
+{
+    const char *list[MAX_TERMS];
+    const char *vals[MAX_TERMS];
     size_t n = 0;
-    while (l[n] && ((l[n] >= 'a' && l[n] <= 'z') || (l[n] >= 'A' && l[n] <= 'Z')))
-        n++;
-    if (n < 2 || n > 3)
-        return NULL;
-    char *code = arena_strndup(mem, l, n);
-    for (char *c = code; c && *c; c++)
-        *c = (char)(*c | 0x20);
-    return code;
+    for (size_t i = 0; i < c->ld.section_count; i++)
+        n = add_values(c->mem, c->ld.sections[i], list, n, MAX_TERMS);
+    static const char *const cat_keys[] = {"article:section", "parsely-section", "section", "category",
+                                           "dc.subject", NULL};
+    for (size_t k = 0; cat_keys[k] && !n; k++) {
+        size_t nv = mt_meta_all(&c->tags, cat_keys[k], vals, MAX_TERMS);
+        for (size_t i = 0; i < nv; i++)
+            n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
+    }
+    out->pub.categories = mt_join(c->mem, list, n, "; ");
+
+    n = 0;
+    static const char *const tag_keys[] = {"article:tag", "parsely-tags", "sailthru.tags", "news_keywords",
+                                           "keywords", NULL};
+    for (size_t k = 0; tag_keys[k] && !n; k++) {
+        size_t nv = mt_meta_all(&c->tags, tag_keys[k], vals, MAX_TERMS);
+        for (size_t i = 0; i < nv; i++)
+            n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
+    }
+    for (size_t i = 0; i < c->ld.keyword_count && !n; i++)
+        n = add_values(c->mem, c->ld.keywords[i], list, n, MAX_TERMS);
+    out->pub.tags = mt_join(c->mem, list, n, "; ");
+}
+
+static void description_image(meta_ctx *c, meta_result *out)
+{
+    static const char *const dkeys[] = {"og:description", "description", "twitter:description", "dc.description",
+                                        "dcterms.description", "sailthru.description", NULL};
+    const char *which = NULL;
+    const char *d = mt_meta_any(&c->tags, dkeys, &which);
+    if (!d && c->ld.description) {
+        d = c->ld.description;
+        which = "json-ld";
+    }
+    out->pub.description = mt_cleans(c->mem, mt_unescape(c->mem, d), META_MAX_FIELD);
+    out->source.description = out->pub.description ? which : NULL;
+
+    static const char *const ikeys[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                                        "twitter:image:src", "thumbnail", "image", "sailthru.image.full", NULL};
+    const char *img = mt_meta_any(&c->tags, ikeys, &which);
+    if (!img && c->ld.image) {
+        img = c->ld.image;
+        which = "json-ld";
+    }
+    if (!img) {
+        const dom_node *l = mt_rel(&c->tags, "image_src");
+        img = l ? dom_attr_get(l, "href") : NULL;
+        which = "link";
+    }
+    out->pub.image = img ? mu_resolve(c, img) : NULL;
+    out->source.image = out->pub.image ? which : NULL;
+}
+
+int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem, meta_result *out)
+{
+    memset(out, 0, sizeof *out);
+    static const char *const no_authors[1] = {NULL};
+    out->pub.authors = no_authors;
+    if (!ref)
+        ref = time(NULL);
+    out->reference_time = ref;
+
+    meta_ctx *c = arena_alloc(mem, sizeof *c);
+    if (!c)
+        return -1;
+    c->doc = doc;
+    c->mem = mem;
+    c->ref = ref;
+    c->url = url && *url ? url : NULL;
+    if (mt_tags_init(&c->tags, doc, mem) || ld_extract(doc, mem, &c->ld))
+        return -1;
+    out->article_body = c->ld.article_body;
+
+    const char *canon = mu_canonical(c);
+    if (c->url) {
+        out->pub.url = mt_cleans(mem, c->url, 8192);
+        out->source.url = "given";
+    } else if (canon) {
+        out->pub.url = canon;
+        out->source.url = "canonical";
+        c->url = NULL;
+    }
+    out->pub.hostname = mu_host(mem, out->pub.url);
+    if (!out->pub.hostname && canon)
+        out->pub.hostname = mu_host(mem, canon);
+
+    site_name(c, out);
+    if (ml_language(c, out) || mt_title(c, out))
+        return -1;
+    c->headline = mt_find_headline(c, c->title);
+    if (ma_authors(c, out))
+        return -1;
+    {
+        /* the URL's date may come from the given URL or the canonical one */
+        const char *given = c->url;
+        if (!given)
+            c->url = canon;
+        int rc = mf_dates(c, out);
+        if (!rc && !out->pub.date && given && canon) {
+            c->url = canon;
+            rc = mf_dates(c, out);
+        }
+        if (rc)
+            return -1;
+    }
+    description_image(c, out);
+    terms(c, out);
+    license(c, out);
+    return 0;
 }
 
 int meta_extract(const dom_doc *doc, const char *url, arena *mem, meta_result *out)
 {
-    memset(out, 0, sizeof *out);
-    carve_metadata *m = &out->pub;
-    static const char *const no_authors[1] = {NULL};
-    m->authors = no_authors;
-
-    m->url = url && *url ? arena_strndup(mem, url, strlen(url)) : canonical_url(doc);
-    m->hostname = host_of(mem, m->url);
-    m->sitename = meta_content(doc, "og:site_name");
-    m->language = language_of(doc, mem);
-    m->description = meta_content(doc, "og:description");
-    if (!m->description)
-        m->description = meta_content(doc, "description");
-
-    const char *title = jsonld_string(doc, "headline", mem);
-    if (!title)
-        title = meta_content(doc, "og:title");
-    if (!title) {
-        const dom_node *h1 = first_tag(doc, TAG_H1);
-        title = h1 ? node_text(mem, h1) : NULL;
-    }
-    if (!title) {
-        const dom_node *t = first_tag(doc, TAG_TITLE);
-        title = t ? node_text(mem, t) : NULL;
-    }
-    if (title)
-        title = strip_site(mem, clean_text(mem, title, strlen(title)), m->sitename);
-    m->title = title;
-    out->article_body = jsonld_string(doc, "articleBody", mem);
-    return 0;
+    return meta_extract_at(doc, url, 0, mem, out);
 }

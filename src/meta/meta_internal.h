@@ -34,6 +34,10 @@ const char *mt_unescape(arena *mem, const char *s);
 const char *mt_strcasestr(const char *hay, const char *needle);
 /* True when an attribute value (class, id) contains any of the words. */
 int mt_attr_has(const char *value, const char *const *words);
+/* True when n sits in an aside, nav, footer, or a container named like
+ * comments, related stories, sidebars or widgets that does not also hold
+ * the headline. */
+int mt_in_boilerplate(const dom_node *n, const dom_node *headline);
 /* Number of space-separated words. */
 size_t mt_word_count(const char *s);
 /* Joins list[0..n) with sep in the arena. */
@@ -155,8 +159,11 @@ const char *mu_host(arena *mem, const char *url);
 /* href resolved against base (either may be relative); NULL when it
  * cannot be made absolute. */
 const char *mu_absolute(arena *mem, const char *base, const char *href);
-/* A site name from the host: "example.co.uk" -> "example.co.uk". */
+/* The canonical URL the page declares (link rel=canonical, og:url,
+ * JSON-LD url), absolute, or NULL. */
 const char *mu_canonical(const meta_ctx *c);
+/* href resolved against the page's base (<base href>, else its URL). */
+const char *mu_resolve(const meta_ctx *c, const char *href);
 
 /* ---- lang.c ---- */
 

@@ -233,3 +233,34 @@ void mt_fold(const char *s, char *out, size_t cap)
     if (cap)
         out[o] = 0;
 }
+
+static int contains_node(const dom_node *outer, const dom_node *n)
+{
+    int depth = 0;
+    for (const dom_node *p = n; p && depth < 256; p = p->parent, depth++)
+        if (p == outer)
+            return 1;
+    return 0;
+}
+
+/* Containers whose content is not the page's own (related stories,
+ * comments, sidebars, footers): htmldate and trafilatura discard them. */
+static const char *const boiler_words[] = {"comment", "related", "sidebar", "widget", "recommend", "popular",
+                                           "teaser", "recirc", "trending", "footer", "more-", "also-", "promo",
+                                           "newsletter", "reply", "discussion", "respon", NULL};
+
+int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
+{
+    int depth = 0;
+    for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++) {
+        if (p->tag == TAG_BODY || p->tag == TAG_HTML)
+            return 0;
+        if (headline && contains_node(p, headline))
+            return 0; /* a container of the headline is the article's */
+        if (dom_is(p, TAG_ASIDE) || dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER))
+            return 1;
+        if (mt_attr_has(p->cls, boiler_words) || mt_attr_has(p->id, boiler_words))
+            return 1;
+    }
+    return 0;
+}

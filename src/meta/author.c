@@ -1,0 +1,319 @@
+/* author.c: the authors of a page, as a list of names.
+ *
+ * Sources in order (Readability.js's and trafilatura's): JSON-LD author,
+ * author meta (author, article:author, parsely-author, sailthru.author,
+ * dc.creator, citation_author), microdata itemprop="author", rel="author",
+ * byline elements (class or id "byline", "author"), and a "By ..." line
+ * under the headline. Every byline is split and cleaned as trafilatura's
+ * normalize_authors does: "By" prefixes, roles, e-mail addresses, URLs,
+ * social handles and generic bylines ("Staff", "Admin", the site's own
+ * name) are dropped. */
+#include <string.h>
+#include <strings.h>
+
+#include "meta/meta_internal.h"
+#include "util/buf.h"
+
+#define MAX_AUTHORS 12
+
+/* Prefixes that introduce a byline, in the languages of the issue. */
+static const char *const prefixes[] = {
+    "written by ", "posted by ", "story by ", "words by ", "reporting by ", "reported by ", "text by ",
+    "article by ", "published by ", "by: ", "by ", "from ", "text: ", "text von ", "von ", "autor: ",
+    "autorin: ", "author: ", "authors: ", "auteur : ", "auteur: ", "par ", "por ", "di ", "door ", "av ",
+    "przez ", "autor ", "redacción: ", "escrito por ", "scritto da ", "geschrieben von ", "posté par ", NULL};
+
+/* A part holding any of these words is a role or interface text, not a
+ * name (trafilatura's author blacklist and common roles). */
+static const char *const generic_words[] = {
+    "staff", "writer", "writers", "editor", "editors", "editorial", "reporter", "reporters", "correspondent",
+    "contributor", "contributors", "contributing", "columnist", "admin", "administrator", "redaktion",
+    "redakteur", "redakteurin", "team", "newsroom", "desk", "email", "e-mail", "share", "follow", "profile",
+    "posts", "updated", "published", "comments", "comment", "photo", "photos", "photographer", "bureau",
+    "rédaction", "redacción", "redazione", "redactie", "redakcja", "webmaster", "guest", "anonymous",
+    "unknown", "sponsored", "author", "authors", "autor", "auteur", "minutes", "min", "read", "view",
+    "more", "subscribe", "twitter", "facebook", "linkedin", "instagram", "opinion", "news", "agency",
+    "press", "release", "senior", "chief", "associate", "deputy", "managing", "freelance", "contact",
+    "about", "biography", "bio", "all", "articles", "stories", "the", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm",
+    "on", "at", "in", NULL};
+
+static int is_generic_word(const char *w, size_t n)
+{
+    for (size_t i = 0; generic_words[i]; i++)
+        if (strlen(generic_words[i]) == n && strncasecmp(w, generic_words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *strip_prefix(const char *s)
+{
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; prefixes[i]; i++) {
+            size_t l = strlen(prefixes[i]);
+            if (strncasecmp(s, prefixes[i], l) == 0) {
+                s += l;
+                while (*s == ' ')
+                    s++;
+                again = 1;
+            }
+        }
+    }
+    return s;
+}
+
+/* Checks one candidate name; 1 when it looks like a person's name. */
+static int plausible_name(const char *s, size_t n, const char *site_fold)
+{
+    if (n < 2 || n > META_MAX_NAME)
+        return 0;
+    size_t letters = 0, words = 0;
+    int in = 0;
+    const char *w = s;
+    for (size_t i = 0; i <= n; i++) {
+        char ch = i < n ? s[i] : ' ';
+        if (ch == '@' || (ch >= '0' && ch <= '9') || ch == '/' || ch == '=' || ch == '?' || ch == '#' ||
+            ch == '<' || ch == '>' || ch == '{' || ch == '}')
+            return 0;
+        if (ch == ' ') {
+            if (in && is_generic_word(w, (size_t)(s + i - w)))
+                return 0;
+            in = 0;
+        } else {
+            if (!in) {
+                w = s + i;
+                words++;
+            }
+            in = 1;
+            letters += (unsigned char)ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        }
+    }
+    if (letters < 2 || words > 5)
+        return 0;
+    if (mt_strcasestr(s, "www.") || mt_strcasestr(s, ".com") || mt_strcasestr(s, "http"))
+        return 0;
+    /* a name starts with a capital letter or a non-ASCII letter */
+    if (s[0] >= 'a' && s[0] <= 'z')
+        return 0;
+    if (site_fold && *site_fold) {
+        char f[256];
+        char tmp[256];
+        size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
+        memcpy(tmp, s, k);
+        tmp[k] = 0;
+        mt_fold(tmp, f, sizeof f);
+        if (strcmp(f, site_fold) == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Separators between names: punctuation and the word "and" in the
+ * languages of the issue. Returns the separator's length at s, or 0. */
+static size_t sep_at(const char *s, int at_start)
+{
+    static const char *const words[] = {" and ", " & ", " und ", " et ", " y ", " e ", " i ", " en ",
+                                        " og ", " och ", " oraz ", " a ", " with ", NULL};
+    unsigned char c = (unsigned char)*s;
+    if (c == ',' || c == ';' || c == '|' || c == '/' || c == '&' || c == '\n' || c == ':')
+        return 1;
+    if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xB7)
+        return 2; /* middle dot */
+    if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+        return 3; /* bullet, en dash, em dash */
+    if (s[0] == ' ' && s[1] == '-' && s[2] == ' ')
+        return 3;
+    (void)at_start;
+    for (size_t i = 0; words[i]; i++)
+        if (strncasecmp(s, words[i], strlen(words[i])) == 0)
+            return strlen(words[i]);
+    return 0;
+}
+
+size_t ma_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count, size_t max)
+{
+    if (!byline)
+        return count;
+    const char *raw = mt_cleans(mem, mt_unescape(mem, byline), 600);
+    if (!raw)
+        return count;
+    /* "(Reuters)", "[Updated]": asides in brackets are never names */
+    char *b = arena_strndup(mem, raw, strlen(raw));
+    if (!b)
+        return count;
+    size_t o = 0;
+    int depth = 0;
+    for (const char *r = raw; *r; r++) {
+        if (*r == '(' || *r == '[')
+            depth++;
+        else if ((*r == ')' || *r == ']') && depth)
+            depth--;
+        else if (!depth)
+            b[o++] = *r;
+    }
+    b[o] = 0;
+    char site_fold[256] = "";
+    if (sitename)
+        mt_fold(sitename, site_fold, sizeof site_fold);
+    const char *p = b;
+    while (*p && count < max) {
+        /* one part: up to the next separator */
+        const char *q = p;
+        size_t sl = 0;
+        while (*q && !(sl = sep_at(q, q == b)))
+            q++;
+        const char *s = p;
+        while (*s == ' ' || *s == '.' || *s == '-' || *s == '*')
+            s++;
+        s = strip_prefix(s);
+        size_t n = q > s ? (size_t)(q - s) : 0;
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == '-'))
+            n--;
+        if (n && plausible_name(s, n, site_fold)) {
+            const char *name = arena_strndup(mem, s, n);
+            char f1[256], f2[256];
+            int dup = 0;
+            mt_fold(name, f1, sizeof f1);
+            for (size_t i = 0; i < count && !dup; i++) {
+                mt_fold(names[i], f2, sizeof f2);
+                dup = strcmp(f1, f2) == 0;
+            }
+            if (name && !dup)
+                names[count++] = name;
+        }
+        p = *q ? q + sl : q;
+    }
+    return count;
+}
+
+/* The byline element nearest after the headline (or the first one). */
+static const char *byline_element(const meta_ctx *c, const char **src)
+{
+    static const char *const words[] = {"byline", "author", "byl", "writer", "autor", "auteur", "dateline",
+                                        "writtenby", "submitted", NULL};
+    static const char *const not_words[] = {"avatar", "author-bio", "authorbio", "about-author", "author-box",
+                                            "author-info", "author-description", "author-image", NULL};
+    const dom_doc *doc = c->doc;
+    const dom_node *first = NULL, *after = NULL;
+    size_t h = c->headline ? c->headline->index : 0;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const dom_node *n = doc->nodes[i];
+        if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_LINK || n->tag == TAG_BODY ||
+            n->tag == TAG_HTML || n->tag == TAG_IMG)
+            continue;
+        const char *rel = dom_attr_get(n, "rel");
+        const char *ip = dom_attr_get(n, "itemprop");
+        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && mt_strcasestr(ip, "author")) ||
+                  mt_attr_has(n->cls, words) || mt_attr_has(n->id, words);
+        if (!hit || mt_attr_has(n->cls, not_words) || mt_in_boilerplate(n, c->headline))
+            continue;
+        if (!first)
+            first = n;
+        if (c->headline && n->index > h) {
+            after = n;
+            break;
+        }
+        /* skip the subtree */
+        const dom_node *end = n;
+        while (end->last_child)
+            end = end->last_child;
+        i = end->index;
+    }
+    const dom_node *n = after && after->index - h < 800 ? after : first;
+    if (!n)
+        return NULL;
+    /* itemprop="author" with a nested itemprop="name" */
+    for (const dom_node *x = n; x; x = dom_next(n, x, 0)) {
+        const char *ip = x->kind == DOM_ELEMENT ? dom_attr_get(x, "itemprop") : NULL;
+        if (ip && strcasecmp(ip, "name") == 0) {
+            const char *v = dom_attr_get(x, "content");
+            *src = "microdata";
+            return v ? v : mt_node_text(c->mem, x, 200);
+        }
+    }
+    *src = "byline";
+    const char *t = mt_node_text(c->mem, n, 300);
+    if (!t && dom_attr_get(n, "content"))
+        t = dom_attr_get(n, "content");
+    return t;
+}
+
+/* "By A and B" as a short text of its own right under the headline. */
+static const char *by_line_text(const meta_ctx *c)
+{
+    if (!c->headline)
+        return NULL;
+    int seen = 0;
+    for (size_t i = c->headline->index + 1; i < c->doc->node_count && seen < 30; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_TEXT || n->text_len < 4 || n->text_len > 160)
+            continue;
+        seen++;
+        const char *t = mt_clean(c->mem, n->text, n->text_len, 200);
+        if (!t)
+            continue;
+        if (strncasecmp(t, "by ", 3) == 0 || strncmp(t, "Von ", 4) == 0 || strncmp(t, "Par ", 4) == 0 ||
+            strncmp(t, "Por ", 4) == 0 || strncmp(t, "Door ", 5) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+int ma_authors(meta_ctx *c, meta_result *out)
+{
+    const char *names[MAX_AUTHORS];
+    size_t n = 0;
+    const char *src = NULL;
+    const char *site = c->sitename;
+
+    if (c->ld.author_count && !c->ld.author_is_org) {
+        for (size_t i = 0; i < c->ld.author_count; i++)
+            n = ma_split(c->mem, c->ld.authors[i], site, names, n, MAX_AUTHORS);
+        src = "json-ld";
+    }
+    if (!n) {
+        static const char *const keys[] = {"author", "article:author", "parsely-author", "sailthru.author",
+                                           "dc.creator", "dcterms.creator", "dc:creator", "byl", "og:article:author",
+                                           "citation_author", "book:author", NULL};
+        for (size_t k = 0; keys[k] && !n; k++) {
+            const char *vals[MAX_AUTHORS];
+            size_t nv = mt_meta_all(&c->tags, keys[k], vals, MAX_AUTHORS);
+            for (size_t i = 0; i < nv; i++)
+                if (!strstr(vals[i], "://"))
+                    n = ma_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);
+            if (n)
+                src = keys[k];
+        }
+    }
+    if (!n) {
+        const char *bsrc = NULL;
+        const char *b = byline_element(c, &bsrc);
+        n = ma_split(c->mem, b, site, names, n, MAX_AUTHORS);
+        if (n)
+            src = bsrc;
+    }
+    if (!n) {
+        n = ma_split(c->mem, by_line_text(c), site, names, n, MAX_AUTHORS);
+        if (n)
+            src = "text";
+    }
+    if (!n && c->ld.author_count) { /* an organisation is better than nothing */
+        for (size_t i = 0; i < c->ld.author_count; i++)
+            n = ma_split(c->mem, c->ld.authors[i], NULL, names, n, MAX_AUTHORS);
+        src = "json-ld-organization";
+    }
+    if (!n)
+        return 0;
+    const char **list = arena_alloc(c->mem, (n + 1) * sizeof *list);
+    if (!list)
+        return -1;
+    memcpy(list, names, n * sizeof *list);
+    list[n] = NULL;
+    out->pub.authors = list;
+    out->pub.author_count = n;
+    out->pub.author = mt_join(c->mem, list, n, "; ");
+    out->source.author = src;
+    return out->pub.author ? 0 : -1;
+}

@@ -1,0 +1,303 @@
+/* datefind.c: choosing the publication and modification dates.
+ *
+ * The order follows htmldate's (Barbaresi 2020) from the most to the least
+ * reliable source: JSON-LD, then <meta> conventions, then microdata, then a
+ * complete date in the URL, then <time> and date-like elements near the
+ * headline, then the visible text around the headline. Every candidate must
+ * be plausible (1995 .. reference date + 1 day). Dates inside related-story
+ * lists, sidebars, comments and footers do not count (htmldate discards
+ * the same containers). */
+#include <string.h>
+#include <strings.h>
+
+#include "meta/meta_internal.h"
+
+/* Publication date keys, after htmldate's DATE_ATTRIBUTES and
+ * trafilatura's metadata.py. */
+static const char *const pub_keys[] = {
+    "article:published_time", "article:published", "og:published_time", "og:article:published_time",
+    "article:post_date", "datepublished", "published_time", "article.published", "article_date_original",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+    "dcterms.created", "dc.date", "dcterms.date", "dc:date", "citation_publication_date", "citation_date",
+    "citation_online_date", "prism.publicationdate", "publication_date", "publish-date", "publish_date",
+    "publishdate", "pubdate", "pub_date", "date_published", "datecreated", "original-publish-date",
+    "originalpublicationdate", "article.created", "article:created", "cxenseparse:recs:publishtime",
+    "bt:pubdate", "og:pubdate", "release_date", "rnews:datepublished", "live_date", "displaydate",
+    "creation_date", "date", "created", "timestamp", NULL};
+
+static const char *const mod_keys[] = {"article:modified_time", "article:modified", "og:updated_time",
+                                       "datemodified", "dc.date.modified", "dcterms.modified", "modified_time",
+                                       "article.updated", "last-modified", "lastmod", "revised", "updated_time",
+                                       NULL};
+
+/* An item of a list of links (a related-story list): <li> or the like
+ * whose list has three or more items, the item holding a link. */
+static int in_link_list(const dom_node *n)
+{
+    int depth = 0;
+    for (const dom_node *p = n->parent; p && depth < 8; p = p->parent, depth++) {
+        if (!dom_is(p, TAG_LI))
+            continue;
+        int has_link = 0;
+        for (const dom_node *x = p->first_child; x && !has_link; x = dom_next(p, x, 0))
+            has_link = dom_is(x, TAG_A) && dom_attr_get(x, "href");
+        size_t items = 0;
+        for (const dom_node *s = p->parent ? p->parent->first_child : NULL; s; s = s->next)
+            items += dom_is(s, TAG_LI);
+        return has_link && items >= 3;
+    }
+    return 0;
+}
+
+static const char *const date_props[] = {"datepublished", "datecreated", "dc:date", "dcterms:created",
+                                         "dcterms:issued", "dc:created", "article:published_time", NULL};
+static const char *const date_words[] = {"date", "time", "publish", "posted", "byline", "dateline", "submitted",
+                                         "datum", "fecha", "timestamp", "entry-meta", "post-meta", "article-meta",
+                                         "article-info", "post-info", "meta-info", "zeit", "data-pub", NULL};
+static const char *const update_words[] = {"updat", "modif", "edited", "revised", "aktualisiert", "timeline",
+                                           "runtime", "reading-time", "readtime", "read-time", "lastmod", NULL};
+static const char *const pub_words[] = {"publish", "created", "posted", "entry-date", "post-date", "pubdate",
+                                        "date-pub", NULL};
+
+typedef struct cand {
+    size_t index;
+    meta_date d;
+    int pub_marked;
+} cand;
+
+#define MAX_CANDS 64
+
+static int is_update_text(const char *t)
+{
+    static const char *const w[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour", "actualizado",
+                                    "aggiornato", "bijgewerkt", "last modified", "edited", NULL};
+    return mt_attr_has(t, w);
+}
+
+/* Reads a date from element n (a <time>, an <abbr title>, an element
+ * with a date-like class), or returns -1. */
+static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, int *pub_marked, int *update)
+{
+    const char *cls = n->cls, *id = n->id, *ip = dom_attr_get(n, "itemprop");
+    if (!ip && dom_attr_get(n, "property") && mt_attr_has(dom_attr_get(n, "property"), date_props))
+        ip = "datePublished";
+    *pub_marked = dom_attr_get(n, "pubdate") != NULL || mt_attr_has(cls, pub_words) || mt_attr_has(id, pub_words) ||
+                  mt_attr_has(ip, pub_words);
+    *update = mt_attr_has(cls, update_words) || mt_attr_has(id, update_words) || mt_attr_has(ip, update_words);
+    if (dom_is(n, TAG_TIME)) {
+        const char *dt = dom_attr_get(n, "datetime");
+        if (dt && md_parse_any(dt, c->lang, d) == 0)
+            goto found;
+    }
+    if (dom_is(n, TAG_ABBR)) {
+        const char *t = dom_attr_get(n, "title");
+        if (t && md_parse_any(t, c->lang, d) == 0)
+            goto found;
+    }
+    const char *content = dom_attr_get(n, "content");
+    if (content && md_parse_iso(content, d) == 0)
+        goto found;
+    {
+        const char *t = mt_node_text(c->mem, n, 240);
+        if (!t || md_parse_text(t, strlen(t), c->lang, d) != 0)
+            return -1;
+        if (is_update_text(t) && !mt_strcasestr(t, "publi"))
+            *update = 1;
+    }
+found:
+    return md_plausible(d, c->ref) ? 0 : -1;
+}
+
+static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
+{
+    out->pub.date = md_format_day(c->mem, d);
+    out->pub.date_time = md_format_full(c->mem, d);
+    out->source.date = source;
+    return out->pub.date && out->pub.date_time ? 0 : -1;
+}
+
+/* Candidates from <time>, <abbr>, microdata and date-like elements. */
+static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nmod)
+{
+    size_t np = 0;
+    *nmod = 0;
+    const dom_doc *doc = c->doc;
+    for (size_t i = 0; i < doc->node_count && np < MAX_CANDS; i++) {
+        const dom_node *n = doc->nodes[i];
+        if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_HTML || n->tag == TAG_BODY ||
+            n->tag == TAG_HEAD || n->tag == TAG_MAIN || n->tag == TAG_ARTICLE)
+            continue;
+        const char *ip = dom_attr_get(n, "itemprop");
+        if (!ip) { /* RDFa: property="schema:dateCreated" content="..." */
+            const char *prop = dom_attr_get(n, "property");
+            if (prop && mt_attr_has(prop, date_props))
+                ip = "datePublished";
+        }
+        int datey = dom_is(n, TAG_TIME) || (dom_is(n, TAG_ABBR) && dom_attr_get(n, "title")) ||
+                    (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
+                            strcasecmp(ip, "dateModified") == 0)) ||
+                    mt_attr_has(n->cls, date_words) || mt_attr_has(n->id, date_words);
+        if (!datey || mt_in_boilerplate(n, c->headline) || in_link_list(n))
+            continue;
+        /* the date-like class of a big container is not a date element */
+        if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
+            (n->first_child->tag == TAG_P || n->first_child->tag == TAG_DIV) && n->last_child != n->first_child) {
+            size_t kids = 0;
+            for (const dom_node *k = n->first_child; k; k = k->next)
+                kids++;
+            if (kids > 6)
+                continue;
+        }
+        meta_date d;
+        int pm, upd;
+        if (date_of_element(c, n, &d, &pm, &upd) != 0)
+            continue;
+        if (ip && strcasecmp(ip, "dateModified") == 0)
+            upd = 1;
+        if (upd) {
+            if (*nmod < MAX_CANDS)
+                mod[(*nmod)++] = (cand){i, d, 0};
+        } else {
+            pub[np++] = (cand){i, d, pm || (ip && strcasecmp(ip, "datePublished") == 0)};
+        }
+        /* skip the subtree: a <time> inside a date span is the same date */
+        const dom_node *end = n;
+        while (end->last_child)
+            end = end->last_child;
+        i = end->index;
+    }
+    return np;
+}
+
+/* The candidate that belongs to the headline: the first after it (within
+ * a few hundred nodes), else the nearest before it; without a headline
+ * the first marked as publication date, else the first. */
+static const cand *pick(const meta_ctx *c, const cand *cs, size_t n)
+{
+    if (!n)
+        return NULL;
+    if (c->headline) {
+        size_t h = c->headline->index;
+        for (size_t i = 0; i < n; i++)
+            if (cs[i].index > h && cs[i].index - h < 1500)
+                return &cs[i];
+        for (size_t i = n; i-- > 0;)
+            if (cs[i].index < h && h - cs[i].index < 300)
+                return &cs[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        if (cs[i].pub_marked)
+            return &cs[i];
+    return &cs[0];
+}
+
+/* A date written in the text right after (or just before) the headline. */
+static int text_near_headline(const meta_ctx *c, meta_date *d)
+{
+    const dom_node *h = c->headline;
+    if (!h)
+        return -1;
+    char text[1200];
+    size_t len = 0;
+    int nodes = 0;
+    for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_TEXT || mt_in_boilerplate(n, c->headline))
+            continue;
+        nodes++;
+        size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
+        memcpy(text + len, n->text, k);
+        len += k;
+        text[len++] = ' ';
+    }
+    if (md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref))
+        return 0;
+    /* a dateline above the headline */
+    len = 0;
+    nodes = 0;
+    for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_TEXT || mt_in_boilerplate(n, c->headline))
+            continue;
+        nodes++;
+        size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;
+        memmove(text + k + 1, text, len);
+        memcpy(text, n->text, k);
+        text[k] = ' ';
+        len += k + 1;
+    }
+    return md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref) ? 0 : -1;
+}
+
+int mf_dates(meta_ctx *c, meta_result *out)
+{
+    meta_date d;
+    const char *which = NULL;
+
+    /* modified: JSON-LD, meta */
+    if (c->ld.date_modified && md_parse_any(c->ld.date_modified, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
+        out->pub.modified = md_format_day(c->mem, &d);
+        out->source.modified = "json-ld";
+    } else {
+        const char *v = mt_meta_any(&c->tags, mod_keys, &which);
+        if (v && md_parse_any(v, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
+            out->pub.modified = md_format_day(c->mem, &d);
+            out->source.modified = which;
+        }
+    }
+
+    /* A complete date in the URL first, as htmldate does: it is the
+     * publisher's own day, where structured dates are often in UTC. */
+    if ((c->url && md_from_url(c->url, &d) == 0 && md_plausible(&d, c->ref)) ||
+        (out->pub.url && md_from_url(out->pub.url, &d) == 0 && md_plausible(&d, c->ref)))
+        return set_date(c, out, &d, "url");
+
+    cand pub[MAX_CANDS], mod[MAX_CANDS];
+    size_t nmod;
+    size_t np = dom_candidates(c, pub, mod, &nmod);
+    if (!out->pub.modified && nmod) {
+        out->pub.modified = md_format_day(c->mem, &mod[0].d);
+        out->source.modified = "time";
+    }
+    const cand *best = pick(c, pub, np);
+
+    const char *sd = NULL, *ssrc = NULL;
+    meta_date s;
+    if (c->ld.date_published && md_parse_any(c->ld.date_published, c->lang, &s) == 0 && md_plausible(&s, c->ref)) {
+        sd = c->ld.date_published;
+        ssrc = "json-ld";
+    }
+    for (size_t k = 0; pub_keys[k] && !sd; k++) {
+        const char *keys[2] = {pub_keys[k], NULL};
+        const char *v = mt_meta_any(&c->tags, keys, &which);
+        if (v && md_parse_any(v, c->lang, &s) == 0 && md_plausible(&s, c->ref)) {
+            sd = v;
+            ssrc = which;
+        }
+    }
+    if (sd) {
+        /* A UTC timestamp can be a day off the publisher's local date; a
+         * date shown next to the headline one day apart is the local one. */
+        if (best && s.hh >= 0 && s.tz_known && s.tz_minutes == 0) {
+            long diff = md_days(best->d.y, best->d.m, best->d.d) - md_days(s.y, s.m, s.d);
+            if (diff == 1 || diff == -1)
+                return set_date(c, out, &best->d, "element-local");
+        }
+        return set_date(c, out, &s, ssrc);
+    }
+
+    /* microdata marked as the publication date is as good as meta */
+    for (size_t i = 0; i < np; i++)
+        if (pub[i].pub_marked && (dom_attr_get(c->doc->nodes[pub[i].index], "itemprop") ||
+                                  dom_attr_get(c->doc->nodes[pub[i].index], "property")))
+            return set_date(c, out, &pub[i].d, "microdata");
+
+    if (best)
+        return set_date(c, out, &best->d, "element");
+    if (text_near_headline(c, &d) == 0)
+        return set_date(c, out, &d, "text");
+    /* Only an update date is known: htmldate falls back to it as well. */
+    if (nmod)
+        return set_date(c, out, &mod[0].d, "element-updated");
+    return 0;
+}

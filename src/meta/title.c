@@ -1,0 +1,201 @@
+/* title.c: the headline.
+ *
+ * Structured data first (JSON-LD headline, og:title, twitter:title,
+ * dc.title, parsely-title, sailthru.title), then <title> and the <h1>.
+ * A site name before or after the headline ("Headline | Site",
+ * "Site - Headline") is removed when the removed part names the site, or
+ * when the remaining part is the page's <h1> (Readability.js's
+ * _getArticleTitle and trafilatura's title cleaning work the same way). */
+#include <string.h>
+#include <strings.h>
+
+#include "meta/meta_internal.h"
+
+static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
+                                   " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " / ", " ~ ", " \\ ", NULL};
+
+/* Folded equality: case, spaces and punctuation ignored. */
+static int same_text(const char *a, const char *b)
+{
+    char fa[512], fb[512];
+    mt_fold(a, fa, sizeof fa);
+    mt_fold(b, fb, sizeof fb);
+    return fa[0] && strcmp(fa, fb) == 0;
+}
+
+/* True when part (n bytes) names the site: equals the site name, or the
+ * host's main label ("example" of news.example.co.uk). */
+static int names_site(const meta_ctx *c, const char *part, size_t n, const char *host)
+{
+    char tmp[256], f[256];
+    if (n >= sizeof tmp)
+        return 0;
+    memcpy(tmp, part, n);
+    tmp[n] = 0;
+    mt_fold(tmp, f, sizeof f);
+    if (!f[0])
+        return 0;
+    if (c->sitename && same_text(tmp, c->sitename))
+        return 1;
+    if (c->ld.publisher && same_text(tmp, c->ld.publisher))
+        return 1;
+    if (c->ld.website && same_text(tmp, c->ld.website))
+        return 1;
+    if (host) {
+        char hf[256];
+        mt_fold(host, hf, sizeof hf);
+        if (strlen(f) >= 3 && strstr(hf, f))
+            return 1;
+    }
+    return 0;
+}
+
+/* Splits title at its first or last separator; the headline side when
+ * the other side names the site or the headline side is an h1. */
+static const char *strip_site(meta_ctx *c, const char *title, const char *host, int *stripped)
+{
+    *stripped = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; seps[i]; i++) {
+            size_t sl = strlen(seps[i]);
+            const char *first = strstr(title, seps[i]);
+            if (!first)
+                continue;
+            const char *last = first;
+            for (const char *p = strstr(last + 1, seps[i]); p; p = strstr(p + 1, seps[i]))
+                last = p;
+            /* "Headline | Site" */
+            const char *tail = last + sl;
+            size_t head_len = (size_t)(last - title);
+            if (head_len && names_site(c, tail, strlen(tail), host)) {
+                *stripped = 1;
+                return arena_strndup(c->mem, title, head_len);
+            }
+            /* "Site | Headline" */
+            if (names_site(c, title, (size_t)(first - title), host) && first[sl]) {
+                *stripped = 1;
+                return arena_strndup(c->mem, first + sl, strlen(first + sl));
+            }
+            if (pass == 1) {
+                /* the side that is an h1 of the page */
+                for (size_t k = 0; k < c->doc->node_count; k++) {
+                    const dom_node *n = c->doc->nodes[k];
+                    if (!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2))
+                        continue;
+                    const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
+                    if (!h)
+                        continue;
+                    char tmp[META_MAX_TITLE + 1];
+                    if (head_len < sizeof tmp) {
+                        memcpy(tmp, title, head_len);
+                        tmp[head_len] = 0;
+                        if (same_text(tmp, h)) {
+                            *stripped = 1;
+                            return arena_strndup(c->mem, title, head_len);
+                        }
+                    }
+                    if (same_text(first + sl, h)) {
+                        *stripped = 1;
+                        return arena_strndup(c->mem, first + sl, strlen(first + sl));
+                    }
+                }
+            }
+        }
+    }
+    return title;
+}
+
+static int in_chrome(const dom_node *n)
+{
+    int depth = 0;
+    for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++)
+        if (dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER) || dom_is(p, TAG_ASIDE))
+            return 1;
+    return 0;
+}
+
+const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
+{
+    const dom_node *first = NULL, *contains = NULL;
+    char ft[512];
+    mt_fold(title, ft, sizeof ft);
+    for (int tag = TAG_H1; tag <= TAG_H2; tag++) {
+        for (size_t i = 0; i < c->doc->node_count; i++) {
+            const dom_node *n = c->doc->nodes[i];
+            if (!dom_is(n, tag) || in_chrome(n))
+                continue;
+            const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
+            if (!h)
+                continue;
+            if (title && same_text(h, title))
+                return n;
+            char fh[512];
+            mt_fold(h, fh, sizeof fh);
+            if (title && !contains && strlen(fh) >= 10 && (strstr(ft, fh) || strstr(fh, ft)))
+                contains = n;
+            if (!first && tag == TAG_H1 && !(c->sitename && same_text(h, c->sitename)))
+                first = n;
+        }
+        if (contains)
+            return contains;
+    }
+    return first;
+}
+
+static const char *prep(meta_ctx *c, const char *s)
+{
+    s = mt_cleans(c->mem, s, META_MAX_FIELD);
+    s = mt_unescape(c->mem, s);
+    return mt_cleans(c->mem, s, META_MAX_TITLE);
+}
+
+int mt_title(meta_ctx *c, meta_result *out)
+{
+    const char *host = out->pub.hostname;
+    const char *title = NULL, *src = NULL;
+    if (c->ld.headline && c->ld.is_article) {
+        title = prep(c, c->ld.headline);
+        src = "json-ld";
+    }
+    if (!title) {
+        static const char *const keys[] = {"og:title", "twitter:title", "dc.title", "dcterms.title",
+                                           "parsely-title", "sailthru.title", "headline", NULL};
+        const char *which = NULL;
+        title = prep(c, mt_meta_any(&c->tags, keys, &which));
+        src = which;
+    }
+    if (!title && c->ld.headline) {
+        title = prep(c, c->ld.headline);
+        src = "json-ld";
+    }
+    if (!title && c->ld.is_article && c->ld.name && !(c->sitename && same_text(c->ld.name, c->sitename))) {
+        title = prep(c, c->ld.name);
+        src = "json-ld-name";
+    }
+    const char *tag_title = NULL;
+    for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
+        if (dom_is(c->doc->nodes[i], TAG_TITLE))
+            tag_title = prep(c, mt_node_text(c->mem, c->doc->nodes[i], META_MAX_FIELD));
+    if (!title && tag_title) {
+        title = tag_title;
+        src = "title";
+    }
+    if (!title) {
+        const dom_node *h = mt_find_headline(c, NULL);
+        if (h) {
+            title = prep(c, mt_node_text(c->mem, h, META_MAX_FIELD));
+            src = "h1";
+        }
+    }
+    if (!title)
+        return 0;
+    int stripped = 0;
+    const char *t = strip_site(c, title, host, &stripped);
+    /* never strip down to a fragment */
+    if (stripped && mt_word_count(t) >= 2)
+        title = t;
+    out->pub.title = title;
+    out->source.title = src;
+    c->title = title;
+    return 0;
+}

@@ -1,0 +1,141 @@
+/* url.c: host names, absolute URLs and the page's canonical address. */
+#include <string.h>
+#include <strings.h>
+
+#include "meta/meta_internal.h"
+#include "util/buf.h"
+
+const char *mu_host(arena *mem, const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *p = strstr(url, "://");
+    if (!p)
+        return NULL;
+    p += 3;
+    size_t n = strcspn(p, "/?#");
+    const char *at = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == '@')
+            at = p + i;
+    if (at) {
+        n -= (size_t)(at + 1 - p);
+        p = at + 1;
+    }
+    size_t colon = strcspn(p, ":/?#");
+    if (colon < n)
+        n = colon;
+    if (n > 4 && strncasecmp(p, "www.", 4) == 0) {
+        p += 4;
+        n -= 4;
+    }
+    if (!n || n > 253)
+        return NULL;
+    char *h = arena_strndup(mem, p, n);
+    for (char *c = h; c && *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return h;
+}
+
+static int has_scheme(const char *s)
+{
+    size_t i = 0;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '+' || s[i] == '-' || s[i] == '.')
+        i++;
+    return i > 0 && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
+}
+
+const char *mu_absolute(arena *mem, const char *base, const char *href)
+{
+    if (!href)
+        return NULL;
+    while (*href == ' ' || *href == '\t' || *href == '\n')
+        href++;
+    if (!*href || strncasecmp(href, "data:", 5) == 0 || strncasecmp(href, "javascript:", 11) == 0)
+        return NULL;
+    size_t hl = strcspn(href, " \t\r\n");
+    if (has_scheme(href))
+        return arena_strndup(mem, href, hl);
+    if (!base || !has_scheme(base))
+        return NULL;
+    const char *sch_end = strstr(base, "://");
+    const char *host = sch_end + 3;
+    const char *path = host + strcspn(host, "/?#");
+    buf b;
+    buf_init(&b);
+    if (href[0] == '/' && href[1] == '/') {
+        buf_append(&b, base, (size_t)(sch_end - base) + 1);
+        buf_append(&b, href, hl);
+    } else if (href[0] == '/') {
+        buf_append(&b, base, (size_t)(path - base));
+        buf_append(&b, href, hl);
+    } else if (href[0] == '?' || href[0] == '#') {
+        size_t keep = href[0] == '?' ? strcspn(base, "?#") : strcspn(base, "#");
+        buf_append(&b, base, keep);
+        buf_append(&b, href, hl);
+    } else {
+        /* relative to the base's directory */
+        size_t pl = strcspn(path, "?#");
+        const char *slash = NULL;
+        for (size_t i = 0; i < pl; i++)
+            if (path[i] == '/')
+                slash = path + i;
+        buf_append(&b, base, (size_t)(path - base));
+        if (slash)
+            buf_append(&b, path, (size_t)(slash - path) + 1);
+        else
+            buf_putc(&b, '/');
+        const char *h = href;
+        while (strncmp(h, "./", 2) == 0)
+            h += 2;
+        while (strncmp(h, "../", 3) == 0) { /* drop one directory per ../ */
+            h += 3;
+            if (b.len > (size_t)(path - base) + 1) {
+                b.len--;
+                while (b.len > (size_t)(path - base) && b.data[b.len - 1] != '/')
+                    b.len--;
+                b.data[b.len] = 0;
+            }
+        }
+        buf_append(&b, h, strcspn(h, " \t\r\n"));
+    }
+    const char *r = b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+/* The base for relative links: <base href>, else the page's URL. */
+static const char *base_of(const meta_ctx *c)
+{
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (dom_is(n, TAG_BASE)) {
+            const char *h = dom_attr_get(n, "href");
+            if (h && *h)
+                return mu_absolute(c->mem, c->url, h);
+        }
+        if (dom_is(n, TAG_BODY))
+            break;
+    }
+    return c->url;
+}
+
+const char *mu_canonical(const meta_ctx *c)
+{
+    const dom_node *l = mt_rel(&c->tags, "canonical");
+    const char *href = l && dom_is(l, TAG_LINK) ? dom_attr_get(l, "href") : NULL;
+    const char *u = href ? mu_absolute(c->mem, base_of(c), href) : NULL;
+    if (!u)
+        u = mu_absolute(c->mem, NULL, mt_meta(&c->tags, "og:url"));
+    if (!u)
+        u = c->ld.url ? mu_absolute(c->mem, NULL, c->ld.url) : NULL;
+    return u ? mt_cleans(c->mem, u, META_MAX_FIELD) : NULL;
+}
+
+const char *mu_resolve(const meta_ctx *c, const char *href)
+{
+    const char *base = base_of(c);
+    const char *u = mu_absolute(c->mem, base, href);
+    return u ? mt_cleans(c->mem, u, META_MAX_FIELD) : NULL;
+}
