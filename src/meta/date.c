@@ -359,7 +359,7 @@ static int match_at(const token *t, size_t k, size_t i, int month_first, meta_da
             *out = (meta_date){a, b, c, -1, -1, -1, 0, 0};
             return 0;
         }
-        if (t[i].len <= 2 && is_year(&t[i + 4]) && !(i + 5 < k && t[i + 5].type == T_NUM)) {
+        if (t[i].len <= 2 && is_year(&t[i + 4])) {
             int day = a, mon = b;
             if (a > 12 || (b <= 12 && !(month_first && t[i + 1].punct == '/')))
                 day = a, mon = b;
@@ -516,6 +516,9 @@ int md_from_url(const char *url, meta_date *out)
             if (!(l = small_num(q, &d)))
                 continue;
             q += l;
+            /* "/2023/10/3-questions" is a year and month, then a slug */
+            if (sep == '/' && *q && !strchr("/?#._", *q))
+                continue;
         } else if (digits(q, 2, &m) && digits(q + 2, 2, &d)) {
             q += 4;
         } else {

@@ -54,6 +54,7 @@ static const char *const date_props[] = {"datepublished", "datecreated", "dc:dat
 static const char *const date_words[] = {"date", "time", "publish", "posted", "byline", "dateline", "submitted",
                                          "datum", "fecha", "timestamp", "entry-meta", "post-meta", "article-meta",
                                          "article-info", "post-info", "meta-info", "zeit", "data-pub", NULL};
+static const char *const mod_class_words[] = {"updated", "modified", "lastmod", NULL};
 static const char *const update_words[] = {"updat", "modif", "edited", "revised", "aktualisiert", "timeline",
                                            "runtime", "reading-time", "readtime", "read-time", "lastmod", NULL};
 static const char *const pub_words[] = {"publish", "created", "posted", "entry-date", "post-date", "pubdate",
@@ -99,10 +100,23 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         goto found;
     {
         const char *t = mt_node_text(c->mem, n, 240);
-        if (!t || md_parse_text(t, strlen(t), c->lang, d) != 0)
+        if (!t)
             return -1;
-        if (is_update_text(t) && !mt_strcasestr(t, "publi"))
-            *update = 1;
+        /* "Updated June 14, 2023 Published March 9, 2021": read from the
+         * word that names the publication */
+        static const char *const pub_text[] = {"publi", "veröffentlicht", "erschienen", "posted", "gepostet", NULL};
+        const char *from = t;
+        if (is_update_text(t)) {
+            for (size_t k = 0; pub_text[k] && from == t; k++) {
+                const char *w = mt_strcasestr(t, pub_text[k]);
+                if (w)
+                    from = w;
+            }
+            if (from == t)
+                *update = 1;
+        }
+        if (md_parse_text(from, strlen(from), c->lang, d) != 0)
+            return -1;
     }
 found:
     return md_plausible(d, c->ref) ? 0 : -1;
@@ -136,7 +150,8 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         int datey = dom_is(n, TAG_TIME) || (dom_is(n, TAG_ABBR) && dom_attr_get(n, "title")) ||
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
-                    mt_attr_has(n->cls, date_words) || mt_attr_has(n->id, date_words);
+                    mt_attr_has(n->cls, date_words) || mt_attr_has(n->id, date_words) ||
+                    mt_attr_has(n->cls, mod_class_words);
         if (!datey || mt_in_boilerplate(n, c->headline) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */
@@ -160,7 +175,9 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         } else {
             pub[np++] = (cand){i, d, pm || (ip && strcasecmp(ip, "datePublished") == 0)};
         }
-        /* skip the subtree: a <time> inside a date span is the same date */
+        /* a container's children are candidates too (its update date) */
+        if (!upd && !dom_is(n, TAG_TIME))
+            continue;
         const dom_node *end = n;
         while (end->last_child)
             end = end->last_child;
@@ -276,11 +293,12 @@ int mf_dates(meta_ctx *c, meta_result *out)
         }
     }
     if (sd) {
-        /* A UTC timestamp can be a day off the publisher's local date; a
-         * date shown next to the headline one day apart is the local one. */
+        /* A UTC timestamp can be a day after the publisher's local date
+         * (evening news in the Americas); a date shown next to the
+         * headline one day earlier is the local one. */
         if (best && s.hh >= 0 && s.tz_known && s.tz_minutes == 0) {
             long diff = md_days(best->d.y, best->d.m, best->d.d) - md_days(s.y, s.m, s.d);
-            if (diff == 1 || diff == -1)
+            if (diff == -1) /* the Americas: local time is behind UTC */
                 return set_date(c, out, &best->d, "element-local");
         }
         return set_date(c, out, &s, ssrc);

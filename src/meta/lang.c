@@ -120,7 +120,7 @@ int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *
         return 0;
     /* Markup and text disagree: the text wins when there is enough of it
      * to be sure (CLD2 is reliable and the language covers most of it). */
-    if (m->language && (len < 1000 || pct < 90))
+    if (m->language && (len < 500 || pct < 90))
         return 0;
     const char *l = arena_strndup(mem, code, strlen(code));
     if (!l)

@@ -140,8 +140,9 @@ static void terms(meta_ctx *c, meta_result *out)
         for (size_t i = 0; i < nv; i++)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
-    for (size_t i = 0; i < c->ld.keyword_count && !n; i++)
-        n = add_values(c->mem, c->ld.keywords[i], list, n, MAX_TERMS);
+    if (!n)
+        for (size_t i = 0; i < c->ld.keyword_count; i++)
+            n = add_values(c->mem, c->ld.keywords[i], list, n, MAX_TERMS);
     out->pub.tags = mt_join(c->mem, list, n, "; ");
 }
 

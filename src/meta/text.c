@@ -245,10 +245,14 @@ static int contains_node(const dom_node *outer, const dom_node *n)
 
 /* Containers whose content is not the page's own (related stories,
  * comments, sidebars, footers): htmldate and trafilatura discard them. */
-static const char *const boiler_words[] = {"comment", "related", "sidebar", "widget", "recommend", "popular",
-                                           "teaser", "recirc", "trending", "footer", "more-", "also-", "promo",
-                                           "newsletter", "reply", "discussion", "respon", NULL};
+static const char *const boiler_words[] = {"comment", "related", "recommend", "popular", "teaser", "recirc",
+                                           "trending", "more-", "also-", "promo", "newsletter", "reply",
+                                           "discussion", "respon", NULL};
 
+/* "sidebar", "widget" and "footer" are deliberately not in the list:
+ * measured on htmldate's pages, they name the article's own meta box as
+ * often as other stories (Blogger's "widget Blog", "footer
+ * news-details__meta"). */
 int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
 {
     int depth = 0;
@@ -257,10 +261,12 @@ int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
             return 0;
         if (headline && contains_node(p, headline))
             return 0; /* a container of the headline is the article's */
-        if (dom_is(p, TAG_ASIDE) || dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER))
+        if (dom_is(p, TAG_ASIDE) || dom_is(p, TAG_NAV))
             return 1;
         if (mt_attr_has(p->cls, boiler_words) || mt_attr_has(p->id, boiler_words))
             return 1;
+        if (p->tag == TAG_MAIN)
+            return 0;
     }
     return 0;
 }

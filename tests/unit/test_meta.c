@@ -1,0 +1,499 @@
+/* test_meta.c: the meta stage (src/meta), on crafted pages. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom/dom.h"
+#include "meta/meta.h"
+#include "meta/meta_internal.h"
+#include "util/buf.h"
+
+/* A fixed reference date, so that plausibility does not depend on today. */
+#define REF_2025_06_01 ((time_t)20240 * 86400)
+
+typedef struct page {
+    dom_doc *doc;
+    arena mem;
+    meta_result m;
+} page;
+
+static page *load(const char *html, const char *url)
+{
+    page *p = calloc(1, sizeof *p);
+    assert_non_null(p);
+    dom_limits lim = {1000000, 256};
+    p->doc = dom_parse(html, strlen(html), &lim);
+    assert_non_null(p->doc);
+    dom_clean(p->doc);
+    arena_init(&p->mem);
+    assert_int_equal(meta_extract_at(p->doc, url, REF_2025_06_01, &p->mem, &p->m), 0);
+    return p;
+}
+
+static void unload(page *p)
+{
+    arena_free(&p->mem);
+    dom_free(p->doc);
+    free(p);
+}
+
+static void test_reference_constant(void **state)
+{
+    (void)state;
+    assert_int_equal(md_days(2025, 6, 1), 20240);
+}
+
+static void test_jsonld_graph(void **state)
+{
+    (void)state;
+    page *p = load("<html lang='en'><head><title>Ignored | Site</title>"
+                   "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":["
+                   "{\"@type\":\"WebSite\",\"@id\":\"https://ex.org/#site\",\"name\":\"Example Gazette\"},"
+                   "{\"@type\":\"Person\",\"@id\":\"https://ex.org/#p1\",\"name\":\"Ada Lovelace\"},"
+                   "{\"@type\":\"WebPage\",\"@id\":\"https://ex.org/a\",\"name\":\"Page name\"},"
+                   "{\"@type\":\"NewsArticle\",\"headline\":\"Engines that weave algebra\","
+                   "\"author\":[{\"@id\":\"https://ex.org/#p1\"},{\"@type\":\"Person\",\"name\":\"Charles Babbage\"}],"
+                   "\"datePublished\":\"2024-03-14T09:15:00-05:00\",\"dateModified\":\"2024-04-01\","
+                   "\"articleSection\":[\"Science\",\"History\"],\"keywords\":\"engines, looms\","
+                   "\"articleBody\":\"The body.\"}]}</script></head>"
+                   "<body><h1>Engines that weave algebra</h1><p>Text.</p></body></html>",
+                   "https://ex.org/a");
+    const carve_metadata *m = &p->m.pub;
+    assert_string_equal(m->title, "Engines that weave algebra");
+    assert_string_equal(m->author, "Ada Lovelace; Charles Babbage");
+    assert_int_equal(m->author_count, 2);
+    assert_string_equal(m->authors[1], "Charles Babbage");
+    assert_null(m->authors[2]);
+    assert_string_equal(m->date, "2024-03-14");
+    assert_string_equal(m->date_time, "2024-03-14T09:15:00-05:00");
+    assert_string_equal(m->modified, "2024-04-01");
+    assert_string_equal(m->sitename, "Example Gazette");
+    assert_string_equal(m->categories, "Science; History");
+    assert_string_equal(m->tags, "engines; looms");
+    assert_string_equal(p->m.article_body, "The body.");
+    assert_string_equal(p->m.source.date, "json-ld");
+    unload(p);
+}
+
+static void test_jsonld_array_and_name_is_site(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><script type='application/ld+json'>[{\"@type\":\"Organization\",\"name\":\"Daily Bugle\"},"
+                   "{\"@type\":[\"Article\",\"BlogPosting\"],\"name\":\"Daily Bugle\",\"headline\":\"Spider sighted downtown\","
+                   "\"author\":\"Peter Parker\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Daily Bugle\"},"
+                   "\"datePublished\":\"2023-05-02\"}]</script></head><body><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.title, "Spider sighted downtown");
+    assert_string_equal(p->m.pub.author, "Peter Parker");
+    assert_string_equal(p->m.pub.sitename, "Daily Bugle");
+    assert_string_equal(p->m.pub.date, "2023-05-02");
+    unload(p);
+}
+
+static void test_malformed_jsonld_keeps_other_metadata(void **state)
+{
+    (void)state;
+    page *p = load("<html><head>"
+                   "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": </script>"
+                   "<script type='application/ld+json'><!--\n{\"@type\":\"Person\",\"name\":\"x\",\n"
+                   "\"description\":\"line one\nline two\",}\n--></script>"
+                   "<meta property='og:title' content='Council backs ferry trial'>"
+                   "<meta property='og:site_name' content='River Post'>"
+                   "<meta property='article:published_time' content='2024-03-14T08:00:00Z'>"
+                   "<meta name='author' content='Tomas Reyes'>"
+                   "</head><body><h1>Council backs ferry trial</h1><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.title, "Council backs ferry trial");
+    assert_string_equal(p->m.pub.date, "2024-03-14");
+    assert_string_equal(p->m.pub.author, "Tomas Reyes");
+    assert_string_equal(p->m.pub.sitename, "River Post");
+    unload(p);
+}
+
+static void test_jsonld_repair(void **state)
+{
+    (void)state;
+    /* a raw line break inside a string and a trailing comma */
+    page *p = load("<html><head><script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"headline\":\"Soft\n"
+                   "herbs last longer\",\"author\":{\"name\":\"Ines Valdez\"},}</script></head><body><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.title, "Soft herbs last longer");
+    assert_string_equal(p->m.pub.author, "Ines Valdez");
+    unload(p);
+}
+
+static void test_absurd_dates_rejected(void **state)
+{
+    (void)state;
+    page *p = load("<html><head>"
+                   "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Old mill\","
+                   "\"datePublished\":\"2999-01-01\"}</script>"
+                   "<meta property='article:published_time' content='1970-01-01T00:00:00Z'>"
+                   "</head><body><h1>Old mill</h1><p class='byline'><time datetime='2021-08-09'>9 August</time></p>"
+                   "<p>Text of the article.</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2021-08-09");
+    unload(p);
+
+    /* the reference date + 1 day is the last plausible day */
+    meta_date d = {2025, 6, 2, -1, -1, -1, 0, 0};
+    assert_true(md_plausible(&d, REF_2025_06_01));
+    d.d = 3;
+    assert_false(md_plausible(&d, REF_2025_06_01));
+    d = (meta_date){1994, 12, 31, -1, -1, -1, 0, 0};
+    assert_false(md_plausible(&d, REF_2025_06_01));
+    d = (meta_date){2023, 2, 29, -1, -1, -1, 0, 0};
+    assert_false(md_plausible(&d, REF_2025_06_01));
+
+    /* nothing plausible at all: no date */
+    p = load("<html><head><meta name='date' content='1899-05-05'></head><body><h1>A page</h1>"
+             "<p>Copyright 1990-2030</p></body></html>",
+             NULL);
+    assert_null(p->m.pub.date);
+    assert_null(p->m.pub.date_time);
+    unload(p);
+}
+
+static void test_megabyte_meta_value(void **state)
+{
+    (void)state;
+    size_t big = 1u << 20;
+    buf b;
+    buf_init(&b);
+    buf_puts(&b, "<html><head><meta name='description' content='");
+    for (size_t i = 0; i < big / 8; i++)
+        buf_puts(&b, "abcdefg ");
+    buf_puts(&b, "'><meta property='og:title' content='");
+    for (size_t i = 0; i < big / 8; i++)
+        buf_puts(&b, "Headline");
+    buf_puts(&b, "'><meta name='author' content='Nadia Kovac'>"
+                 "<meta property='article:published_time' content='2023-10-02'></head>"
+                 "<body><h1>Rialto reopens</h1><p>x</p></body></html>");
+    assert_false(b.failed);
+    page *p = load(b.data, NULL);
+    assert_non_null(p->m.pub.description);
+    assert_true(strlen(p->m.pub.description) <= META_MAX_FIELD);
+    assert_non_null(p->m.pub.title);
+    assert_true(strlen(p->m.pub.title) <= META_MAX_TITLE);
+    assert_string_equal(p->m.pub.author, "Nadia Kovac");
+    assert_string_equal(p->m.pub.date, "2023-10-02");
+    unload(p);
+    buf_free(&b);
+}
+
+static void expect_text_date(const char *text, const char *lang, int y, int m, int d)
+{
+    meta_date md;
+    if (md_parse_text(text, strlen(text), lang, &md) != 0)
+        fail_msg("no date found in \"%s\"", text);
+    if (md.y != y || md.m != m || md.d != d)
+        fail_msg("\"%s\": got %04d-%02d-%02d", text, md.y, md.m, md.d);
+}
+
+static void test_written_dates_many_languages(void **state)
+{
+    (void)state;
+    expect_text_date("Published 13 February 2025, 10:00", NULL, 2025, 2, 13);
+    expect_text_date("February 13, 2025", NULL, 2025, 2, 13);
+    expect_text_date("Feb. 13th, 2025", NULL, 2025, 2, 13);
+    expect_text_date("Stand: 13.02.2025 11:05 Uhr", "de", 2025, 2, 13);
+    expect_text_date("13 février 2025", "fr", 2025, 2, 13);
+    expect_text_date("Veröffentlicht am 13. Februar 2025", "de", 2025, 2, 13);
+    expect_text_date("13 de febrero de 2025", "es", 2025, 2, 13);
+    expect_text_date("13 febbraio 2025", "it", 2025, 2, 13);
+    expect_text_date("13 de fevereiro de 2025", "pt", 2025, 2, 13);
+    expect_text_date("13 februari 2025", "nl", 2025, 2, 13);
+    expect_text_date("13 lutego 2025", "pl", 2025, 2, 13);
+    expect_text_date("1 MARCA 2024", "pl", 2024, 3, 1);
+    expect_text_date("2025年2月13日 10:00", "zh", 2025, 2, 13);
+    expect_text_date("Tue Jul 30 09:35:14 CEST 2019", NULL, 2019, 7, 30);
+    expect_text_date("Thu, 23/05/2024 - 09:15", "en", 2024, 5, 23);
+    /* month-first only for English slashes */
+    expect_text_date("02/03/2025", "en", 2025, 2, 3);
+    expect_text_date("02/03/2025", "de", 2025, 3, 2);
+    meta_date md;
+    assert_int_not_equal(md_parse_text("Order 123456 of 2025", 20, NULL, &md), 0);
+    assert_int_not_equal(md_parse_text("31 February 2025", 16, NULL, &md), 0);
+
+    /* the same through a page: the date line under the headline */
+    page *p = load("<html lang='de'><body><h1>Bürgerentscheid über die Fußgängerzone</h1>"
+                   "<div><span>Von Jörg Weißmüller</span> | <span>13. Februar 2025</span></div>"
+                   "<p>Der Text des Artikels ist lang genug.</p>"
+                   "<aside><ul><li><a href='/x'>Anderes</a> 1. Januar 2020</li></ul></aside></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2025-02-13");
+    assert_string_equal(p->m.pub.author, "Jörg Weißmüller");
+    unload(p);
+}
+
+static void test_iso_forms(void **state)
+{
+    (void)state;
+    meta_date d;
+    assert_int_equal(md_parse_iso("2024-05-23T09:15:00+07:00", &d), 0);
+    assert_int_equal(d.hh, 9);
+    assert_int_equal(d.tz_minutes, 420);
+    assert_int_equal(md_parse_iso("20240523", &d), 0);
+    assert_int_equal(d.d, 23);
+    assert_int_equal(md_parse_iso("2024/5/3 10:00", &d), 0);
+    assert_int_equal(d.m, 5);
+    assert_int_not_equal(md_parse_iso("2024-13-01", &d), 0);
+    assert_int_not_equal(md_parse_iso("202405231", &d), 0);
+}
+
+static void test_url_dates(void **state)
+{
+    (void)state;
+    meta_date d;
+    assert_int_equal(md_from_url("https://ex.org/2025/02/13/story-title/", &d), 0);
+    assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20250213);
+    assert_int_equal(md_from_url("https://ex.org/news/story-2024-11-08-title.html", &d), 0);
+    assert_int_equal(d.d, 8);
+    assert_int_not_equal(md_from_url("https://ex.org/2023/10/3-questions-for-her/", &d), 0);
+    assert_int_not_equal(md_from_url("https://ex.org/journal/2024/05/81734", &d), 0);
+    assert_int_not_equal(md_from_url("https://2025.ex.org/", &d), 0);
+
+    page *p = load("<html><body><h1>Some news story today</h1><p>x</p></body></html>",
+                   "https://ex.org/2025/02/13/story");
+    assert_string_equal(p->m.pub.date, "2025-02-13");
+    assert_string_equal(p->m.source.date, "url");
+    unload(p);
+}
+
+static void expect_names(const char *byline, const char *site, const char *joined)
+{
+    arena mem;
+    arena_init(&mem);
+    const char *names[12];
+    size_t n = ma_split(&mem, byline, site, names, 0, 12);
+    const char *got = n ? mt_join(&mem, names, n, "; ") : "";
+    if (strcmp(got, joined) != 0)
+        fail_msg("\"%s\": got \"%s\", expected \"%s\"", byline, got, joined);
+    arena_free(&mem);
+}
+
+static void test_bylines_split(void **state)
+{
+    (void)state;
+    expect_names("By Jane Doe and John Smith, Staff Writers", NULL, "Jane Doe; John Smith");
+    expect_names("Anna Berg, Bo Lind & Carl Holm", NULL, "Anna Berg; Bo Lind; Carl Holm");
+    expect_names("Von Max Muster und Erika Mustermann", NULL, "Max Muster; Erika Mustermann");
+    expect_names("Maren Quist | Email the author | @mquist_saves | February 12, 2024", NULL, "Maren Quist");
+    expect_names("jane@example.com", NULL, "");
+    expect_names("https://www.facebook.com/someone", NULL, "");
+    expect_names("Staff", NULL, "");
+    expect_names("Editorial Team", NULL, "");
+    expect_names("River Post", "River Post", "");
+    expect_names("Priya Natarajan (Reuters)", NULL, "Priya Natarajan");
+    expect_names("Par Marie Curie", NULL, "Marie Curie");
+}
+
+static void test_author_sources(void **state)
+{
+    (void)state;
+    /* generic meta author (the site's name) loses to the byline element */
+    page *p = load("<html><head><meta property='og:site_name' content='Thrifty Home Blog'>"
+                   "<meta name='author' content='Thrifty Home Blog'></head><body>"
+                   "<h1>Free printable garden planner</h1><div class='byline'><a rel='author' href='/a/mq'>Maren Quist</a>"
+                   " | <a href='mailto:mq@ex.org'>Email the author</a></div><p>Text.</p>"
+                   "<div class='comments'><span class='author'>Troll Person</span></div></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.author, "Maren Quist");
+    assert_int_equal(p->m.pub.author_count, 1);
+    unload(p);
+
+    /* only a comment author: no author */
+    p = load("<html><body><h1>Some headline here</h1><p>Text.</p>"
+             "<section class='comment-list'><span class='author'>Troll Person</span></section></body></html>",
+             NULL);
+    assert_null(p->m.pub.author);
+    assert_int_equal(p->m.pub.author_count, 0);
+    assert_non_null(p->m.pub.authors);
+    assert_null(p->m.pub.authors[0]);
+    unload(p);
+}
+
+static void test_title_site_stripped(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><title>Fire closes Old Town bakery | The Ledger</title>"
+                   "<meta property='og:site_name' content='The Ledger'></head><body><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.title, "Fire closes Old Town bakery");
+    unload(p);
+
+    /* site name first, known only from the host */
+    p = load("<html><head><title>Ledger - Fire closes Old Town bakery</title></head><body><p>x</p></body></html>",
+             "https://www.ledger.example/news/1");
+    assert_string_equal(p->m.pub.title, "Fire closes Old Town bakery");
+    assert_string_equal(p->m.pub.hostname, "ledger.example");
+    unload(p);
+
+    /* the h1 tells which side is the headline */
+    p = load("<html><head><title>Wren Hollow Viaduct restored – Heritage Notes</title></head>"
+             "<body><h1>Wren Hollow Viaduct restored</h1><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "Wren Hollow Viaduct restored");
+    unload(p);
+
+    /* a dash inside the headline is kept */
+    p = load("<html><head><title>Rents rise - and so do wages</title></head><body><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Rents rise - and so do wages");
+    unload(p);
+
+    /* double-escaped entity in og:title */
+    p = load("<html><head><meta property='og:title' content='Why the Old Mill&amp;rsquo;s Clock Stopped'>"
+             "</head><body><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "Why the Old Mill\xE2\x80\x99s Clock Stopped");
+    unload(p);
+}
+
+static void test_related_list_dates_ignored(void **state)
+{
+    (void)state;
+    page *p = load("<html><body><h1>Annex book sale raises record sum</h1><p>The text of the story.</p>"
+                   "<div class='related-stories'><ul>"
+                   "<li><a href='/a'>One</a><time datetime='2019-01-01'>1 Jan</time></li>"
+                   "<li><a href='/b'>Two</a><time datetime='2019-01-02'>2 Jan</time></li>"
+                   "<li><a href='/c'>Three</a><time datetime='2019-01-03'>3 Jan</time></li></ul></div>"
+                   "<footer>&copy; 2024 Annex</footer></body></html>",
+                   NULL);
+    assert_null(p->m.pub.date);
+    unload(p);
+
+    /* the article's own date after the headline wins over a teaser's */
+    p = load("<html><body><div class='teaser'><time datetime='2018-02-02'>x</time></div>"
+             "<article><h1>Annex book sale raises record sum</h1><span class='date'>September 9, 2023</span>"
+             "<p>The text.</p></article></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.date, "2023-09-09");
+    unload(p);
+}
+
+static void test_updated_is_not_published(void **state)
+{
+    (void)state;
+    page *p = load("<html><body><h1>New banking trojan spreads</h1><div class='post-meta'>"
+                   "<span class='updated'>Last updated June 14, 2023</span>"
+                   "<span class='published'>Published March 9, 2021</span></div><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2021-03-09");
+    assert_string_equal(p->m.pub.modified, "2023-06-14");
+    unload(p);
+}
+
+static void test_url_image_license_language(void **state)
+{
+    (void)state;
+    page *p = load("<html lang='de-AT'><head><link rel='canonical' href='/artikel/42'>"
+                   "<meta property='og:image' content='/img/a.jpg'>"
+                   "<meta name='description' content='  Eine   kurze  Zusammenfassung '>"
+                   "<meta property='article:tag' content='Wien'><meta property='article:tag' content='Kultur, Oper'>"
+                   "</head><body><p>x <a rel='license' href='https://creativecommons.org/licenses/by-sa/4.0/'>CC</a></p>"
+                   "</body></html>",
+                   "https://www.zeitung.example/start");
+    const carve_metadata *m = &p->m.pub;
+    assert_string_equal(m->language, "de");
+    assert_string_equal(m->url, "https://www.zeitung.example/start");
+    assert_string_equal(m->image, "https://www.zeitung.example/img/a.jpg");
+    assert_string_equal(m->description, "Eine kurze Zusammenfassung");
+    assert_string_equal(m->tags, "Wien; Kultur; Oper");
+    assert_string_equal(m->license, "CC BY-SA 4.0");
+    assert_string_equal(m->sitename, "zeitung.example");
+    unload(p);
+
+    /* no URL given: the canonical one */
+    p = load("<html><head><link rel='canonical' href='https://news.example/a/1'></head><body><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.url, "https://news.example/a/1");
+    assert_string_equal(p->m.pub.hostname, "news.example");
+    unload(p);
+}
+
+#define DE_TEXT                                                                                               \
+    "Der Gemeinderat hat am Montag beschlossen, die Öffnungszeiten der Stadtbibliothek zu verlängern. "       \
+    "Künftig bleibt die Bibliothek an allen Werktagen bis einundzwanzig Uhr geöffnet, wie die Verwaltung "    \
+    "mitteilte. Die Kosten werden aus dem Kulturhaushalt der Stadt bezahlt, der im kommenden Jahr steigt. "    \
+    "Viele Bürgerinnen und Bürger hatten sich längere Öffnungszeiten gewünscht, vor allem Studierende und "   \
+    "Berufstätige, die tagsüber keine Zeit haben. Die neue Regelung gilt ab dem ersten Tag des nächsten "      \
+    "Monats und wird nach einem Jahr überprüft. Der Bürgermeister sprach von einem wichtigen Schritt für die " \
+    "Bildung in der Stadt und dankte den Mitarbeitern der Bibliothek für ihre Bereitschaft. Auch die "         \
+    "Opposition stimmte dem Vorschlag zu, forderte aber eine bessere Ausstattung der Zweigstellen in den "     \
+    "Außenbezirken, die seit Jahren auf neue Bücher und Computer warten müssen."
+
+static void test_language_identification(void **state)
+{
+    (void)state;
+    /* no markup: the page text decides */
+    page *p = load("<html><body><p>" DE_TEXT "</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.language, "de");
+    assert_null(p->m.markup_language);
+    unload(p);
+
+    /* markup clearly wrong: the extracted text wins */
+    arena mem;
+    arena_init(&mem);
+    carve_metadata m;
+    memset(&m, 0, sizeof m);
+    m.language = "en";
+    assert_int_equal(meta_check_language(&m, DE_TEXT, strlen(DE_TEXT), &mem), 1);
+    assert_string_equal(m.language, "de");
+    /* too little text: the markup stays */
+    m.language = "en";
+    assert_int_equal(meta_check_language(&m, "Guten Tag", 9, &mem), 0);
+    assert_string_equal(m.language, "en");
+    arena_free(&mem);
+
+    const char *code;
+    arena_init(&mem);
+    assert_string_equal((code = ml_normalize(&mem, "pt_BR")), "pt");
+    assert_string_equal(ml_normalize(&mem, "ger"), "de");
+    assert_null(ml_normalize(&mem, "x"));
+    assert_null(ml_normalize(&mem, "{{lang}}"));
+    arena_free(&mem);
+}
+
+static void test_microdata(void **state)
+{
+    (void)state;
+    page *p = load("<html><body><div itemscope itemtype='https://schema.org/Article'>"
+                   "<h1 itemprop='headline'>Night bus trial made permanent</h1>"
+                   "<span itemprop='author' itemscope><span itemprop='name'>Dana Whitlock</span></span>"
+                   "<div class='info' itemprop='datePublished'>19.04.2024 07:10</div><p>x</p></div></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.author, "Dana Whitlock");
+    assert_string_equal(p->m.pub.date, "2024-04-19");
+    assert_string_equal(p->m.pub.title, "Night bus trial made permanent");
+    unload(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reference_constant),
+        cmocka_unit_test(test_jsonld_graph),
+        cmocka_unit_test(test_jsonld_array_and_name_is_site),
+        cmocka_unit_test(test_malformed_jsonld_keeps_other_metadata),
+        cmocka_unit_test(test_jsonld_repair),
+        cmocka_unit_test(test_absurd_dates_rejected),
+        cmocka_unit_test(test_megabyte_meta_value),
+        cmocka_unit_test(test_written_dates_many_languages),
+        cmocka_unit_test(test_iso_forms),
+        cmocka_unit_test(test_url_dates),
+        cmocka_unit_test(test_bylines_split),
+        cmocka_unit_test(test_author_sources),
+        cmocka_unit_test(test_title_site_stripped),
+        cmocka_unit_test(test_related_list_dates_ignored),
+        cmocka_unit_test(test_updated_is_not_published),
+        cmocka_unit_test(test_url_image_license_language),
+        cmocka_unit_test(test_language_identification),
+        cmocka_unit_test(test_microdata),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
