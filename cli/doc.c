@@ -223,7 +223,12 @@ void doc_write(void *job, void *ctx)
     doc_job *j = job;
     cli *c = ctx;
     cli_stats *s = &c->stats;
-    const char *name = j->rec ? (*j->rec->record_id ? j->rec->record_id : j->rec->target_uri) : j->name;
+    char where[64];
+    const char *name = j->name;
+    if (j->rec) {
+        snprintf(where, sizeof where, "record at offset %llu", (unsigned long long)j->rec->offset);
+        name = *j->rec->record_id ? j->rec->record_id : *j->rec->target_uri ? j->rec->target_uri : where;
+    }
     if (c->format == OUT_WET && !c->wet_info_written) {
         wet_write_info(c->out);
         c->wet_info_written = 1;

@@ -69,7 +69,12 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
     int rc;
     R->any_archive = 1;
     while ((rc = carve_warc_next(r, &rec)) == 1) {
-        if (rec->error != CARVE_WARC_OK && !*rec->version) {
+        if (rec->error == CARVE_WARC_ERR_TRUNCATED && !*rec->version) {
+            /* The input ends inside compressed data that gave no bytes: a
+             * record may be lost, so it gets an error line. */
+            s->records++;
+            submit(R, doc_from_record(rec));
+        } else if (rec->error != CARVE_WARC_OK && !*rec->version) {
             /* Not a record: garbage or corrupt data between records. */
             s->reader_errors++;
             if (!c->quiet)

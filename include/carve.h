@@ -188,14 +188,17 @@ const char *carve_version(void);
 /* Why a record is broken. */
 typedef enum carve_warc_error {
     CARVE_WARC_OK = 0,
-    CARVE_WARC_ERR_TRUNCATED,   /* the input ended inside the record */
+    CARVE_WARC_ERR_TRUNCATED,   /* the input ended inside the record (a record without
+                                   fields: it ended inside compressed data that gave no
+                                   bytes, so a whole record may be lost there) */
     CARVE_WARC_ERR_HEADER,      /* malformed WARC header, or no valid Content-Length */
     CARVE_WARC_ERR_LENGTH,      /* the block is not followed by the CRLF CRLF end of record:
                                    Content-Length is wrong; the block was re-scanned for the
                                    next record */
-    CARVE_WARC_ERR_GARBAGE,     /* bytes between records that are not a record (record has
-                                   no fields; offset and block_len say where and how many) */
-    CARVE_WARC_ERR_COMPRESSION, /* corrupt gzip or zstd data inside the record */
+    CARVE_WARC_ERR_GARBAGE,     /* bytes between records that are not a record (the record
+                                   has no fields; offset says where, content_length how many) */
+    CARVE_WARC_ERR_COMPRESSION, /* corrupt gzip or zstd data inside the record (a record
+                                   without fields: corrupt data between records) */
     CARVE_WARC_ERR_HTTP,        /* a response whose HTTP header cannot be parsed */
     CARVE_WARC_ERR_ENCODING,    /* the HTTP payload's chunked or content coding is corrupt */
     CARVE_WARC_ERR_IO,          /* reading the input failed (errno is kept) */

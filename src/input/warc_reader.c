@@ -461,6 +461,16 @@ int carve_warc_next(carve_warc_reader *r, carve_warc_record **out)
         if (avail(r) > 0)
             break;
         int rc = fill(r);
+        if (rc == 0 && r->s.lost_tail) {
+            /* The input ends inside a gzip member or zstd frame that gave
+             * nothing: a record may be lost there, and that is not silent. */
+            r->s.lost_tail = 0;
+            warc_rec *t = warc_rec_new(r->pos, r->opts.max_payload_bytes);
+            if (!t)
+                return -1;
+            warc_rec_fail(t, CARVE_WARC_ERR_TRUNCATED, "the input ends inside compressed data");
+            return emit(out, t);
+        }
         if (rc == 0)
             return 0;
         if (rc == -2) {
@@ -498,6 +508,8 @@ int carve_warc_next(carve_warc_reader *r, carve_warc_record **out)
     }
     if (rc != 1) {
         size_t len = avail(r) < MAX_HEADER_BYTES ? avail(r) : MAX_HEADER_BYTES;
+        while (len > 0 && r->win[r->start + len - 1] != '\n')
+            len--; /* a line cut short says nothing reliable ("WARC-Type: resp") */
         if (warc_rec_parse_header(rec, r->win + r->start, len) < 0)
             warc_rec_fail(rec, CARVE_WARC_ERR_NOMEM, "out of memory for the header");
         rec->pub.error = CARVE_WARC_OK; /* the header's own verdict does not matter here */

@@ -18,10 +18,20 @@ static size_t refill(warc_stream *s)
 {
     if (s->in_eof)
         return 0;
-    if (s->in_pos > 0) {
-        memmove(s->in, s->in + s->in_pos, s->in_len - s->in_pos);
-        s->in_len -= s->in_pos;
-        s->in_pos = 0;
+    /* Keep the current member's bytes when they fit in half the buffer, so
+     * decompression can restart just after its start if it proves corrupt. */
+    size_t keep_from = s->in_pos;
+    if (s->member_start != (size_t)-1 && s->in_pos - s->member_start < s->in_cap / 2)
+        keep_from = s->member_start;
+    else
+        s->member_start = (size_t)-1;
+    if (keep_from > 0) {
+        memmove(s->in, s->in + keep_from, s->in_len - keep_from);
+        s->in_len -= keep_from;
+        s->in_pos -= keep_from;
+        s->in_base += keep_from;
+        if (s->member_start != (size_t)-1)
+            s->member_start -= keep_from;
     }
     if (s->in_len == s->in_cap)
         return 0;
@@ -41,7 +51,25 @@ static size_t refill(warc_stream *s)
 static void consume(warc_stream *s, size_t n)
 {
     s->in_pos += n;
-    s->raw_consumed += n;
+    if (s->in_base + s->in_pos > s->raw_consumed)
+        s->raw_consumed = s->in_base + s->in_pos;
+}
+
+/* A member or frame begins at the current position. */
+static void member_begins(warc_stream *s)
+{
+    s->member_start = s->in_pos;
+    s->member_out = 0;
+}
+
+/* After corrupt data: go back to just after the start of the member that
+ * failed, when its bytes are still here, since a corrupt member can make
+ * the decoder run on into the next one. */
+static void rewind_member(warc_stream *s)
+{
+    if (s->member_start != (size_t)-1 && s->member_start < s->in_pos)
+        s->in_pos = s->member_start;
+    s->member_start = (size_t)-1;
 }
 
 int ws_init(warc_stream *s, carve_warc_read_fn read, void *ctx)
@@ -50,6 +78,7 @@ int ws_init(warc_stream *s, carve_warc_read_fn read, void *ctx)
     s->read = read;
     s->ctx = ctx;
     s->in_cap = WS_CHUNK;
+    s->member_start = (size_t)-1;
     if (!(s->in = malloc(s->in_cap)))
         return -1;
     while (s->in_len < 4 && refill(s) > 0)
@@ -103,6 +132,26 @@ static void seek_magic(warc_stream *s, const unsigned char *magic, size_t m)
     }
 }
 
+/* The input ended inside a member. When that member's start is still in
+ * the buffer and another member begins after it, the member was corrupt in
+ * a way the decoder ran on through the members that follow: restart at the
+ * next one. Returns 1 then, 0 for a plain truncation. */
+static int retry_member(warc_stream *s, const unsigned char *magic, size_t m)
+{
+    if (s->member_start == (size_t)-1 || s->in_error)
+        return 0;
+    size_t start = s->member_start;
+    for (size_t i = start + 1; i + m <= s->in_len; i++) {
+        if (s->in[i] == magic[0] && memcmp(s->in + i, magic, m) == 0) {
+            s->in_pos = i;
+            s->member_open = 0;
+            s->member_start = (size_t)-1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static long read_plain(warc_stream *s, unsigned char *out, size_t len)
 {
     if (s->in_pos == s->in_len && refill(s) == 0)
@@ -119,10 +168,18 @@ static long read_gzip(warc_stream *s, unsigned char *out, size_t len)
 {
     for (;;) {
         if (s->in_pos == s->in_len && refill(s) == 0) {
-            if (s->member_open)
+            if (s->member_open && retry_member(s, GZIP_MAGIC, 3)) {
+                inflateReset(&s->z);
+                return WS_FAULT;
+            }
+            if (s->member_open) {
                 s->incomplete = 1;
+                s->lost_tail = s->member_out == 0;
+            }
             return s->in_error ? WS_ERROR : WS_END;
         }
+        if (!s->member_open)
+            member_begins(s);
         s->z.next_in = s->in + s->in_pos;
         s->z.avail_in = (uInt)(s->in_len - s->in_pos);
         s->z.next_out = out;
@@ -131,9 +188,11 @@ static long read_gzip(warc_stream *s, unsigned char *out, size_t len)
         int rc = inflate(&s->z, Z_NO_FLUSH);
         consume(s, before_in - s->z.avail_in);
         size_t got = before_out - s->z.avail_out;
+        s->member_out += got;
         if (rc == Z_STREAM_END) {
             inflateReset(&s->z);
             s->member_open = 0;
+            s->member_out = 0;
         } else if (rc == Z_OK || rc == Z_BUF_ERROR) {
             s->member_open = 1;
         } else if (rc == Z_MEM_ERROR) {
@@ -144,6 +203,7 @@ static long read_gzip(warc_stream *s, unsigned char *out, size_t len)
             /* Corrupt data: deliver what came before, then report once. */
             inflateReset(&s->z);
             s->member_open = 0;
+            rewind_member(s);
             seek_magic(s, GZIP_MAGIC, 3);
             s->fault_pending = got > 0;
             return got ? (long)got : WS_FAULT;
@@ -160,10 +220,18 @@ static long read_zstd(warc_stream *s, unsigned char *out, size_t len)
 {
     for (;;) {
         if (s->in_pos == s->in_len && refill(s) == 0) {
-            if (s->member_open)
+            if (s->member_open && retry_member(s, ZSTD_MAGIC, 4)) {
+                ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
+                return WS_FAULT;
+            }
+            if (s->member_open) {
                 s->incomplete = 1;
+                s->lost_tail = s->member_out == 0;
+            }
             return s->in_error ? WS_ERROR : WS_END;
         }
+        if (!s->member_open)
+            member_begins(s);
         ZSTD_inBuffer ib = {s->in + s->in_pos, s->in_len - s->in_pos, 0};
         ZSTD_outBuffer ob = {out, len, 0};
         size_t rc = ZSTD_decompressStream(s->zd, &ob, &ib);
@@ -171,11 +239,13 @@ static long read_zstd(warc_stream *s, unsigned char *out, size_t len)
         if (ZSTD_isError(rc)) {
             ZSTD_DCtx_reset(s->zd, ZSTD_reset_session_only);
             s->member_open = 0;
+            rewind_member(s);
             seek_magic(s, ZSTD_MAGIC, 4);
             s->fault_pending = ob.pos > 0;
             return ob.pos ? (long)ob.pos : WS_FAULT;
         }
         s->member_open = rc != 0;
+        s->member_out = rc != 0 ? s->member_out + ob.pos : 0;
         if (ob.pos)
             return (long)ob.pos;
     }

@@ -33,11 +33,15 @@ typedef struct warc_stream {
     z_stream z;              /* gzip state when kind == WS_GZIP */
     int z_ready;
     ZSTD_DStream *zd;        /* zstd state when kind == WS_ZSTD */
-    size_t zstd_pending;     /* ZSTD_decompressStream's last hint; 0 between frames */
     int member_open;         /* a gzip member or zstd frame is begun and not finished */
     int fault_pending;       /* a fault follows the bytes last delivered */
     int incomplete;          /* the input ended inside a member or frame */
-    uint64_t raw_consumed;   /* raw bytes taken from the source so far */
+    int lost_tail;           /* ... and that member or frame gave no bytes at all */
+    uint64_t member_out;     /* bytes the current member or frame has given */
+    uint64_t raw_consumed;   /* raw bytes taken from the source so far (the furthest point) */
+    uint64_t in_base;        /* raw offset of in[0] */
+    size_t member_start;     /* offset in `in` where the current member or frame began,
+                                or (size_t)-1 when it is no longer in the buffer */
 } warc_stream;
 
 /* Starts a stream over a source and detects its compression from the first
