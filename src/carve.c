@@ -80,7 +80,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     } else {
         r->meta = meta.pub;
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
-        if (extract_main_content(doc, r->meta.language, meta.article_body, &r->content))
+        if (extract_main_content(doc, r->meta.language, meta.article_body, r->meta.title, &r->content))
             st = CARVE_ERR_NOMEM;
     }
     dom_free(doc);

@@ -23,6 +23,7 @@ typedef struct builder {
     dom_doc *doc;
     const dom_limits *lim;
     size_t count;
+    size_t jsonld_cap; /* capacity of doc->jsonld; it grows by doubling */
     int failed;
 } builder;
 
@@ -115,16 +116,23 @@ static void keep_jsonld(builder *b, xmlNode *x)
         if (c->content)
             buf_puts(&t, (const char *)c->content);
     if (t.len) {
-        const char **list = arena_alloc(&b->doc->mem, (b->doc->jsonld_count + 1) * sizeof *list);
-        const char *s = arena_strndup(&b->doc->mem, t.data, t.len);
-        if (list && s) {
-            if (b->doc->jsonld_count)
-                memcpy(list, b->doc->jsonld, b->doc->jsonld_count * sizeof *list);
-            list[b->doc->jsonld_count++] = s;
-            b->doc->jsonld = list;
-        } else {
-            b->failed = 1;
+        dom_doc *d = b->doc;
+        if (d->jsonld_count == b->jsonld_cap) {
+            /* Doubling keeps the arena linear in the number of blocks. */
+            size_t cap = b->jsonld_cap ? b->jsonld_cap * 2 : 4;
+            const char **list = arena_alloc(&d->mem, cap * sizeof *list);
+            if (list) {
+                if (d->jsonld_count)
+                    memcpy(list, d->jsonld, d->jsonld_count * sizeof *list);
+                d->jsonld = list;
+                b->jsonld_cap = cap;
+            }
         }
+        const char *s = arena_strndup(&d->mem, t.data, t.len);
+        if (s && d->jsonld_count < b->jsonld_cap)
+            d->jsonld[d->jsonld_count++] = s;
+        else
+            b->failed = 1;
     }
     buf_free(&t);
 }
@@ -228,7 +236,9 @@ dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt)
         return NULL;
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+    /* HUGE lifts libxml2's own nesting limit (256), which would drop the
+     * rest of a deeply nested page; carve's max_depth flattens instead. */
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE |
                   HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     htmlDocPtr xdoc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8", options);
     dom_doc *doc = calloc(1, sizeof *doc);
@@ -240,7 +250,7 @@ dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
         return NULL;
     }
     arena_init(&doc->mem);
-    builder b = {doc, limits, 0, 0};
+    builder b = {doc, limits, 0, 0, 0};
     doc->root = new_node(&b, NULL, DOM_ELEMENT);
     if (doc->root) {
         doc->root->tag = TAG_HTML;

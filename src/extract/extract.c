@@ -199,6 +199,41 @@ static void drop_repeats(block_list *bl)
     free(seen);
 }
 
+/* 1 when a and b are equal after folding white space and ASCII case. */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\n')
+            a++;
+        while (*b == ' ' || *b == '\n')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a + 32) : *a;
+        char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b + 32) : *b;
+        if (x != y)
+            return 0;
+        a++;
+        b++;
+    }
+}
+
+/* Leaves out a heading at the start of the content that repeats the
+ * headline: the title is metadata, and renderers print it as such. */
+static void drop_headline(block_list *bl, const char *title)
+{
+    if (!title)
+        return;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep)
+            continue;
+        if (b->kind == BLOCK_HEADING && same_text(b->text, title))
+            b->keep = 0;
+        return;
+    }
+}
+
 /* Replaces the blocks with the JSON-LD articleBody, one paragraph per line. */
 static int use_jsonld(block_list *bl, const char *body)
 {
@@ -272,7 +307,8 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
     return all;
 }
 
-int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld_body, extract_result *out)
+int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld_body, const char *title,
+                         extract_result *out)
 {
     memset(out, 0, sizeof *out);
     out->lang = -1;
@@ -338,6 +374,7 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
         }
     }
     drop_repeats(bl);
+    drop_headline(bl, title);
     if (!kept)
         out->method = EXTRACT_NONE;
     return 0;

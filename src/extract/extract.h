@@ -35,9 +35,12 @@ typedef struct extract_result {
 
 /* Chooses the main content of doc (already cleaned). lang is an ISO 639
  * code from the page's markup, or NULL (then guessed from stop words).
- * jsonld_body is the JSON-LD articleBody text, or NULL.
+ * jsonld_body is the JSON-LD articleBody text, or NULL. title is the
+ * headline found by the meta stage, or NULL: a heading that repeats it at
+ * the start of the content is metadata, not text, and is left out.
  * Returns 0, or -1 when memory runs out. Free out with extract_free(). */
-int extract_main_content(dom_doc *doc, const char *lang, const char *jsonld_body, extract_result *out);
+int extract_main_content(dom_doc *doc, const char *lang, const char *jsonld_body, const char *title,
+                         extract_result *out);
 void extract_free(extract_result *r);
 
 #endif

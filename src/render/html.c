@@ -46,6 +46,9 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
         unsigned want = b->kind == BLOCK_ITEM ? (b->level > 16 ? 16 : (b->level ? b->level : 1)) : 0;
         if (want < depth)
             close_lists(out, lists, &depth, want);
+        /* A numbered list right after a bulleted one (or the reverse) is a new list. */
+        if (want && want <= depth && lists[want - 1] != ((b->flags & BLOCKF_ORDERED) ? 1 : 0))
+            close_lists(out, lists, &depth, want - 1);
         if (want && want == depth) /* the previous item at this level is still open */
             buf_puts(out, "</li>\n");
         if (in_table && (b->kind != BLOCK_CELL || (b->flags & BLOCKF_TABLE))) {

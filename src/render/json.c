@@ -14,6 +14,27 @@ static int set_string(json_t *obj, const char *key, const char *value)
     return json_object_set_new(obj, key, v);
 }
 
+/* Appends JSON text with U+0085, U+2028 and U+2029 escaped. They are
+ * valid unescaped in JSON, but line-oriented readers (JavaScript before
+ * ES2019, Python's str.splitlines) take them for line ends, which would
+ * break a JSON Lines record in two. */
+static int put_line_safe(buf *out, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        const unsigned char *u = (const unsigned char *)p;
+        if (u[0] == 0xC2 && u[1] == 0x85) {
+            buf_puts(out, "\\u0085");
+            p++;
+        } else if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+            buf_puts(out, u[2] == 0xA8 ? "\\u2028" : "\\u2029");
+            p += 2;
+        } else {
+            buf_putc(out, *p);
+        }
+    }
+    return out->failed ? -1 : 0;
+}
+
 int render_json(const block_list *bl, const carve_metadata *m, buf *out)
 {
     json_t *o = json_object();
@@ -53,7 +74,7 @@ int render_json(const block_list *bl, const carve_metadata *m, buf *out)
     if (!s || rc)
         rc = -1;
     else
-        rc = buf_puts(out, s);
+        rc = put_line_safe(out, s);
     free(s);
     return rc;
 }

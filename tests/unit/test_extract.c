@@ -249,7 +249,7 @@ static void test_language_guessed_from_stop_words(void **state)
     assert_non_null(doc);
     dom_clean(doc);
     extract_result r;
-    assert_int_equal(extract_main_content(doc, NULL, NULL, &r), 0);
+    assert_int_equal(extract_main_content(doc, NULL, NULL, NULL, &r), 0);
     assert_true(stopwords_lang("fr") >= 0);
     assert_int_equal(r.lang, stopwords_lang("fr"));
     assert_int_not_equal(r.method, EXTRACT_NONE);

@@ -5,12 +5,7 @@
  * output) and NAME.md, when present, the Markdown. The page is run through
  * carve_extract() and carve_render() and compared, ignoring white space at
  * the end of the output. A difference is a bug in carve, not in the file.
- *
- * One tolerance: the headline. The expectations leave it out (it is the
- * metadata title, and the renderers print it from there with_metadata),
- * but carve 0.1 keeps an <h1> that directly precedes the first paragraph
- * and drops it when a byline stands between, so a leading block equal to
- * the page's title is accepted and noted. */
+ * The expectations leave the headline out: it is the metadata title. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -25,15 +20,6 @@
 #include "carve.h"
 
 #define GOLDEN_DIR CARVE_SOURCE_DIR "/tests/golden"
-
-/* Pages whose expectation carve does not meet yet, each with the reason
- * (reported as a bug). They are skipped, not deleted. */
-static const struct {
-    const char *name;
-    const char *why;
-} known_bugs[] = {
-    {NULL, NULL},
-};
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -74,21 +60,6 @@ static void compare(const char *what, const char *expected, const char *actual)
     fail_msg("%s differs at line %d:\n  expected: %.*s\n  actual:   %.*s", what, line, el, e, al, a);
 }
 
-/* Removes a leading headline block equal to the metadata title from actual. */
-static void drop_headline(const carve_result *r, carve_format f, char *actual, const char *expected, const char *what)
-{
-    const char *title = carve_result_metadata(r)->title;
-    if (!title || !*title)
-        return;
-    char prefix[1024];
-    snprintf(prefix, sizeof prefix, "%s%s\n\n", f == CARVE_FORMAT_MARKDOWN ? "# " : "", title);
-    size_t n = strlen(prefix);
-    if (strncmp(actual, prefix, n) == 0 && strncmp(expected, prefix, n) != 0) {
-        print_message("note: %s starts with the headline; accepted (see the comment at the top)\n", what);
-        memmove(actual, actual + n, strlen(actual + n) + 1);
-    }
-}
-
 static void check_format(const carve_result *r, const char *name, const char *ext, carve_format f, int required)
 {
     char path[512];
@@ -107,7 +78,6 @@ static void check_format(const carve_result *r, const char *name, const char *ex
     rtrim(actual);
     char what[300];
     snprintf(what, sizeof what, "%s.%s", name, ext);
-    drop_headline(r, f, actual, expected, what);
     compare(what, expected, actual);
     carve_free(actual);
     carve_free(expected);
@@ -116,11 +86,6 @@ static void check_format(const carve_result *r, const char *name, const char *ex
 static void test_page(void **state)
 {
     const char *name = *state;
-    for (size_t i = 0; known_bugs[i].name; i++)
-        if (strcmp(known_bugs[i].name, name) == 0) {
-            print_message("skipped: KNOWN BUG in %s: %s\n", name, known_bugs[i].why);
-            skip();
-        }
     char path[512];
     snprintf(path, sizeof path, "%s/%s.html", GOLDEN_DIR, name);
     size_t len = 0;
