@@ -21,7 +21,7 @@ static const char *const prefixes[] = {
     "written by ", "posted by ", "story by ", "words by ", "reporting by ", "reported by ", "text by ",
     "article by ", "published by ", "by: ", "by ", "from ", "text: ", "text von ", "von ", "autor: ",
     "autorin: ", "author: ", "authors: ", "auteur : ", "auteur: ", "par ", "por ", "di ", "door ", "av ",
-    "przez ", "autor ", "redacción: ", "escrito por ", "scritto da ", "geschrieben von ", "posté par ", NULL};
+    "przez ", "autor ", "\xD9\x86\xD9\x88\xD8\xB4\xD8\xAA\xD9\x87\xE2\x80\x8C\xDB\x8C ", "redacción: ", "escrito por ", "scritto da ", "geschrieben von ", "posté par ", NULL};
 
 /* A part holding any of these words is a role or interface text, not a
  * name (trafilatura's author blacklist and common roles). */
@@ -154,6 +154,9 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
             b[o++] = *r;
     }
     b[o] = 0;
+    b = (char *)mt_cleans(mem, b, 600);
+    if (!b)
+        return count;
     char site_fold[256] = "";
     if (sitename)
         mt_fold(sitename, site_fold, sizeof site_fold);
@@ -188,43 +191,9 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
     return count;
 }
 
-/* The byline element nearest after the headline (or the first one). */
-static const char *byline_element(const meta_ctx *c, const char **src)
+/* The text of a byline element; an itemprop="name" inside wins. */
+static const char *byline_text(const meta_ctx *c, const dom_node *n, const char **src)
 {
-    static const char *const words[] = {"byline", "author", "byl", "writer", "autor", "auteur", "dateline",
-                                        "writtenby", "submitted", NULL};
-    static const char *const not_words[] = {"avatar", "author-bio", "authorbio", "about-author", "author-box",
-                                            "author-info", "author-description", "author-image", NULL};
-    const dom_doc *doc = c->doc;
-    const dom_node *first = NULL, *after = NULL;
-    size_t h = c->headline ? c->headline->index : 0;
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_LINK || n->tag == TAG_BODY ||
-            n->tag == TAG_HTML || n->tag == TAG_IMG)
-            continue;
-        const char *rel = dom_attr_get(n, "rel");
-        const char *ip = dom_attr_get(n, "itemprop");
-        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && mt_strcasestr(ip, "author")) ||
-                  mt_attr_has(n->cls, words) || mt_attr_has(n->id, words);
-        if (!hit || mt_attr_has(n->cls, not_words) || mt_in_boilerplate(n, c->headline))
-            continue;
-        if (!first)
-            first = n;
-        if (c->headline && n->index > h) {
-            after = n;
-            break;
-        }
-        /* skip the subtree */
-        const dom_node *end = n;
-        while (end->last_child)
-            end = end->last_child;
-        i = end->index;
-    }
-    const dom_node *n = after && after->index - h < 800 ? after : first;
-    if (!n)
-        return NULL;
-    /* itemprop="author" with a nested itemprop="name" */
     for (const dom_node *x = n; x; x = dom_next(n, x, 0)) {
         const char *ip = x->kind == DOM_ELEMENT ? dom_attr_get(x, "itemprop") : NULL;
         if (ip && strcasecmp(ip, "name") == 0) {
@@ -234,10 +203,68 @@ static const char *byline_element(const meta_ctx *c, const char **src)
         }
     }
     *src = "byline";
-    const char *t = mt_node_text(c->mem, n, 300);
+    /* element boundaries (<br>, blocks) separate names from roles:
+     * "By A<br>Health News" */
+    buf b;
+    buf_init(&b);
+    for (const dom_node *x = n; x && b.len < 400; x = dom_next(n, x, 0)) {
+        if (x->kind == DOM_TEXT)
+            buf_append(&b, x->text, x->text_len);
+        else if (x != n && (x->tag == TAG_BR || (dom_tag_flags(x->tag) & TAGF_BLOCK)))
+            buf_puts(&b, " | ");
+    }
+    const char *t = b.data ? mt_clean(c->mem, b.data, b.len, 300) : NULL;
+    buf_free(&b);
     if (!t && dom_attr_get(n, "content"))
         t = dom_attr_get(n, "content");
     return t;
+}
+
+#define MAX_BYLINES 24
+
+/* Byline elements (rel=author, itemprop=author, class or id "byline",
+ * "author", ...), those after the headline first; the first that yields
+ * a name wins (Readability.js's _isValidByline checks the same names). */
+static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const char **src)
+{
+    static const char *const words[] = {"byline", "author", "byl", "writer", "autor", "auteur", "dateline",
+                                        "writtenby", "submitted", NULL};
+    static const char *const not_words[] = {"avatar", "author-bio", "authorbio", "about-author", "author-box",
+                                            "author-info", "author-description", "author-image", "authoriz",
+                                            NULL};
+    const dom_doc *doc = c->doc;
+    const dom_node *after[MAX_BYLINES], *before[MAX_BYLINES];
+    size_t na = 0, nb = 0;
+    size_t h = c->headline ? c->headline->index : 0;
+    for (size_t i = 0; i < doc->node_count && na < MAX_BYLINES; i++) {
+        const dom_node *n = doc->nodes[i];
+        if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_LINK || n->tag == TAG_BODY ||
+            n->tag == TAG_HTML || n->tag == TAG_IMG)
+            continue;
+        const char *rel = dom_attr_get(n, "rel");
+        const char *ip = dom_attr_get(n, "itemprop");
+        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && mt_strcasestr(ip, "author")) ||
+                  mt_attr_has(n->cls, words) || mt_attr_has(n->id, words);
+        if (!hit || mt_attr_has(n->cls, not_words) || mt_attr_has(n->id, not_words) ||
+            mt_in_boilerplate(n, c->headline))
+            continue;
+        if (c->headline && n->index > h && n->index - h < 800)
+            after[na++] = n;
+        else if (nb < MAX_BYLINES)
+            before[nb++] = n;
+        /* skip the subtree */
+        const dom_node *end = n;
+        while (end->last_child)
+            end = end->last_child;
+        i = end->index;
+    }
+    for (size_t k = 0; k < na + nb; k++) {
+        const dom_node *n = k < na ? after[k] : before[k - na];
+        size_t got = ma_split(c->mem, byline_text(c, n, src), c->sitename, names, 0, max);
+        if (got)
+            return got;
+    }
+    return 0;
 }
 
 /* "By A and B" as a short text of its own right under the headline. */
@@ -289,8 +316,7 @@ int ma_authors(meta_ctx *c, meta_result *out)
     }
     if (!n) {
         const char *bsrc = NULL;
-        const char *b = byline_element(c, &bsrc);
-        n = ma_split(c->mem, b, site, names, n, MAX_AUTHORS);
+        n = byline_elements(c, names, MAX_AUTHORS, &bsrc);
         if (n)
             src = bsrc;
     }

@@ -247,7 +247,7 @@ static int contains_node(const dom_node *outer, const dom_node *n)
  * comments, sidebars, footers): htmldate and trafilatura discard them. */
 static const char *const boiler_words[] = {"comment", "related", "recommend", "popular", "teaser", "recirc",
                                            "trending", "more-", "also-", "promo", "newsletter", "reply",
-                                           "discussion", "respon", NULL};
+                                           "discussion", NULL};
 
 /* "sidebar", "widget" and "footer" are deliberately not in the list:
  * measured on htmldate's pages, they name the article's own meta box as

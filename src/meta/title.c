@@ -105,11 +105,79 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
     return title;
 }
 
+
+/* Readability.js's _textSimilarity: the share (in characters) of b's
+ * words that also occur in a. */
+static double similarity(const char *a, const char *b)
+{
+    char fa[1024], fb[1024];
+    size_t na = 0, nb = 0;
+    for (const char *p = a; *p && na + 2 < sizeof fa; p++)
+        fa[na++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+    fa[na] = 0;
+    size_t total = 0, missing = 0;
+    for (const char *p = b; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (!n)
+            break;
+        if (n < 256 && nb + n + 1 < sizeof fb) {
+            char w[256];
+            for (size_t i = 0; i < n; i++)
+                w[i] = (p[i] >= 'A' && p[i] <= 'Z') ? (char)(p[i] + 32) : p[i];
+            w[n] = 0;
+            /* whole-word occurrence in a */
+            int found = 0;
+            for (const char *q = strstr(fa, w); q && !found; q = strstr(q + 1, w))
+                found = (q == fa || q[-1] == ' ') && (q[n] == 0 || q[n] == ' ');
+            total += n + 1;
+            if (!found)
+                missing += n + 1;
+        }
+        p += n;
+    }
+    return total ? 1.0 - (double)missing / (double)total : 0.0;
+}
+
+static int is_title_sep(const char *p)
+{
+    return *p == '|' || *p == '-' || *p == '\\' || *p == '/' || *p == '>' ||
+           (strncmp(p, "\xC2\xBB", 2) == 0) || strncmp(p, "\xE2\x80\x93", 3) == 0 || strncmp(p, "\xE2\x80\x94", 3) == 0;
+}
+
+static size_t sep_len(const char *p) { return (unsigned char)*p < 0x80 ? 1 : (unsigned char)*p == 0xC2 ? 2 : 3; }
+
+/* Readability.js's _getArticleTitle for a <title> without site evidence:
+ * drop the part after the last " | " (or " - ", " – ", " / ", " » "),
+ * else the part before the first; keep the whole title when what is left
+ * has fewer than five words (it was then likely the headline's own dash). */
+static const char *readability_title(arena *mem, const char *orig)
+{
+    const char *last = NULL, *first = NULL;
+    for (const char *p = orig; *p; p++)
+        if (p > orig && p[-1] == ' ' && is_title_sep(p) && p[sep_len(p)] == ' ') {
+            if (!first)
+                first = p;
+            last = p;
+        }
+    if (!last)
+        return orig;
+    const char *cur = arena_strndup(mem, orig, (size_t)(last - orig - 1));
+    if (cur && mt_word_count(cur) < 3) {
+        const char *after = first + sep_len(first) + 1;
+        cur = arena_strndup(mem, after, strlen(after));
+    }
+    if (!cur || mt_word_count(cur) <= 4)
+        return orig;
+    return cur;
+}
+
 static int in_chrome(const dom_node *n)
 {
     int depth = 0;
     for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++)
-        if (dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER) || dom_is(p, TAG_ASIDE))
+        if (dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER))
             return 1;
     return 0;
 }
@@ -122,7 +190,7 @@ const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
     for (int tag = TAG_H1; tag <= TAG_H2; tag++) {
         for (size_t i = 0; i < c->doc->node_count; i++) {
             const dom_node *n = c->doc->nodes[i];
-            if (!dom_is(n, tag) || in_chrome(n))
+            if (!dom_is(n, tag))
                 continue;
             const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
             if (!h)
@@ -133,7 +201,7 @@ const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
             mt_fold(h, fh, sizeof fh);
             if (title && !contains && strlen(fh) >= 10 && (strstr(ft, fh) || strstr(fh, ft)))
                 contains = n;
-            if (!first && tag == TAG_H1 && !(c->sitename && same_text(h, c->sitename)))
+            if (!first && tag == TAG_H1 && !in_chrome(n) && !(c->sitename && same_text(h, c->sitename)))
                 first = n;
         }
         if (contains)
@@ -153,13 +221,25 @@ int mt_title(meta_ctx *c, meta_result *out)
 {
     const char *host = out->pub.hostname;
     const char *title = NULL, *src = NULL;
-    if (c->ld.headline && c->ld.is_article) {
-        title = prep(c, c->ld.headline);
-        src = "json-ld";
+    const char *tag_title = NULL;
+    for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
+        if (dom_is(c->doc->nodes[i], TAG_TITLE))
+            tag_title = prep(c, mt_node_text(c->mem, c->doc->nodes[i], META_MAX_FIELD));
+    if (c->ld.is_article && (c->ld.headline || c->ld.name)) {
+        /* Readability.js: the name when it, and not the headline, matches
+         * the document's title (the headline is then often a summary). */
+        const char *h = c->ld.headline, *n = c->ld.name;
+        if (n && c->sitename && same_text(n, c->sitename))
+            n = NULL;
+        if (h && n && tag_title && similarity(n, tag_title) > 0.75 && similarity(h, tag_title) <= 0.75)
+            h = NULL;
+        title = prep(c, h ? h : n);
+        src = h ? "json-ld" : "json-ld-name";
     }
     if (!title) {
-        static const char *const keys[] = {"og:title", "twitter:title", "dc.title", "dcterms.title",
-                                           "parsely-title", "sailthru.title", "headline", NULL};
+        /* Readability.js's order: Dublin Core, OpenGraph, Twitter, Parse.ly */
+        static const char *const keys[] = {"dc:title", "dcterm:title", "dcterms:title", "dc.title", "og:title",
+                                           "twitter:title", "parsely-title", "sailthru.title", "headline", NULL};
         const char *which = NULL;
         title = prep(c, mt_meta_any(&c->tags, keys, &which));
         src = which;
@@ -168,17 +248,11 @@ int mt_title(meta_ctx *c, meta_result *out)
         title = prep(c, c->ld.headline);
         src = "json-ld";
     }
-    if (!title && c->ld.is_article && c->ld.name && !(c->sitename && same_text(c->ld.name, c->sitename))) {
-        title = prep(c, c->ld.name);
-        src = "json-ld-name";
-    }
-    const char *tag_title = NULL;
-    for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
-        if (dom_is(c->doc->nodes[i], TAG_TITLE))
-            tag_title = prep(c, mt_node_text(c->mem, c->doc->nodes[i], META_MAX_FIELD));
+    int from_tag = 0;
     if (!title && tag_title) {
         title = tag_title;
         src = "title";
+        from_tag = 1;
     }
     if (!title) {
         const dom_node *h = mt_find_headline(c, NULL);
@@ -189,11 +263,16 @@ int mt_title(meta_ctx *c, meta_result *out)
     }
     if (!title)
         return 0;
-    int stripped = 0;
-    const char *t = strip_site(c, title, host, &stripped);
-    /* never strip down to a fragment */
-    if (stripped && mt_word_count(t) >= 2)
-        title = t;
+    if (from_tag) {
+        /* "strip a site-name prefix or suffix from <title> when that is
+         * all there is": by site evidence first, else Readability's rule */
+        int stripped = 0;
+        const char *t = strip_site(c, title, host, &stripped);
+        if (stripped && mt_word_count(t) >= 2)
+            title = t;
+        else
+            title = readability_title(c->mem, title);
+    }
     out->pub.title = title;
     out->source.title = src;
     c->title = title;
