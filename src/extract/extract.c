@@ -119,8 +119,9 @@ static int heads_prose(const block_list *bl, size_t i, size_t hi, const unsigned
 /* Keeps the good blocks of the container, the other blocks between its
  * first and last good block unless they are link lists or boilerplate
  * (short paragraphs, headings, list items and cells are short by nature, so
- * jusText's length test misjudges them inside an article), and the tail
- * after the last good block up to the first boilerplate block or heading. */
+ * jusText's length test misjudges them inside an article), and the same
+ * kinds of blocks in the tail after the last good block, within its parent,
+ * up to a heading over a link list. */
 static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler, int links)
 {
     size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, kept = 0;
@@ -140,18 +141,17 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     /* The tail stays inside the parent of the last good block: text after
      * it in the same column, not the teasers of another section. */
     const dom_node *tail_scope = bl->items[last].owner->parent ? bl->items[last].owner->parent : c;
-    int tail_open = 1;
     for (size_t i = first; i < bl->count; i++) {
         block *b = &bl->items[i];
         if (!b->owner || b->owner->index < lo || b->owner->index > hi)
             continue;
-        if (i > last && (boiler[i] || is_label_block(b) || (b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))))
-            tail_open = 0;
-        if (i > last && (!tail_open || !within(b->owner, tail_scope)))
+        if (i > last && !within(b->owner, tail_scope))
             break;
         if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
-            continue;
+            continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
         double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
+        if (i > last && b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))
+            break;
         if (b->score == CLS_GOOD || ld < 0.5 || !links) {
             b->keep = 1;
             kept += b->chars;
