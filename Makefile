@@ -62,3 +62,35 @@ install: build
 
 clean:
 	rm -rf $(BUILD)
+
+# Fuzzing and sanitizers (see fuzz/ and SECURITY.md):
+#   make fuzz FUZZ_SECONDS=60   build the libFuzzer targets (clang-14, ASan+UBSan) in build-fuzz
+#                               and run each for FUZZ_SECONDS from its corpus in fuzz/corpus/
+#   make sanitize               ASan+UBSan build in build-asan: the test suite, then every page
+#                               of every set in ../shared/bench; fails on any sanitizer report
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = fuzz_extract fuzz_decode fuzz_warc fuzz_http fuzz_meta
+FUZZ_DEPS = clang-14
+SAN_BUILD ?= build-asan
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+.PHONY: fuzz sanitize
+
+fuzz: deps
+	$(call apt_install,$(FUZZ_DEPS))
+	cmake -S . -B $(FUZZ_BUILD) -DCARVE_FUZZ=ON -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  fuzz/run.sh $(FUZZ_BUILD) $$t $(FUZZ_SECONDS) > $(FUZZ_BUILD)/$$t.log 2>&1; rc=$$?; \
+	  echo "$$t: $$(grep -E '^#[0-9]+.*(DONE|pulse|NEW)' $(FUZZ_BUILD)/$$t.log | tail -n 1)"; \
+	  if [ $$rc -ne 0 ]; then grep -A30 -E '==ERROR|runtime error|deadly signal' $(FUZZ_BUILD)/$$t.log | head -n 40; \
+	    echo "$$t failed: see $(FUZZ_BUILD)/$$t.log and $(FUZZ_BUILD)/artifacts/$$t/"; exit 1; fi; \
+	done
+
+sanitize: test-deps
+	cmake -S . -B $(SAN_BUILD) -DCARVE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(SAN_BUILD) -j$(JOBS)
+	cd $(SAN_BUILD) && $(SAN_ENV) ctest --output-on-failure -j$(JOBS)
+	fuzz/sanitize_bench.sh $(SAN_BUILD)/carve $(SHARED)/bench $(JOBS)

@@ -166,10 +166,10 @@ typedef struct page_expect {
 
 /* Extracts a page with the default options and checks the outcome and every
  * rendering. */
-static int check_page(const char *html, size_t len, const page_expect *e)
+static int check_page_opts(const char *html, size_t len, const carve_options *o, const page_expect *e)
 {
     carve_result *r = NULL;
-    carve_status st = carve_extract(html, len, NULL, &r);
+    carve_status st = carve_extract(html, len, o, &r);
     CHECK(e->allowed & ST(st), "status %d (%s)", st, carve_strerror(st));
     if (!r)
         return 0;
@@ -189,6 +189,11 @@ static int check_page(const char *html, size_t len, const page_expect *e)
     }
     carve_result_free(r);
     return 0;
+}
+
+static int check_page(const char *html, size_t len, const page_expect *e)
+{
+    return check_page_opts(html, len, NULL, e);
 }
 
 static const char ARTICLE[] =
@@ -220,6 +225,7 @@ typedef struct gen_case {
     gen_kind kind;
     size_t n;
     page_expect expect;
+    size_t max_nodes, max_depth; /* carve_options; 0 = the default */
 } gen_case;
 
 static int gen_page(const void *arg)
@@ -289,7 +295,13 @@ static int gen_page(const void *arg)
     }
     buf_puts(&b, "</body></html>\n");
     CHECK(!b.failed, "out of memory building the input");
-    int rc = check_page(b.data, b.len, &g->expect);
+    carve_options o;
+    carve_options_init(&o);
+    if (g->max_nodes)
+        o.max_nodes = g->max_nodes;
+    if (g->max_depth)
+        o.max_depth = g->max_depth;
+    int rc = check_page_opts(b.data, b.len, &o, &g->expect);
     buf_free(&b);
     return rc;
 }
@@ -488,9 +500,9 @@ static int warc_long_line(const void *arg)
 static void test_deep_nesting(void **state)
 {
     (void)state;
-    static const gen_case small = {GEN_DEEP, 1000, {OUTPUT, NULL, NULL}};
-    static const gen_case big = {GEN_DEEP, 1000000, {OUTPUT, NULL, NULL}};
-    static const gen_case open = {GEN_DEEP_OPEN, 1000000, {OUTPUT, NULL, NULL}};
+    static const gen_case small = {GEN_DEEP, 1000, {OUTPUT, NULL, NULL}, 0, 0};
+    static const gen_case big = {GEN_DEEP, 1000000, {OUTPUT, NULL, NULL}, 0, 0};
+    static const gen_case open = {GEN_DEEP_OPEN, 1000000, {OUTPUT, NULL, NULL}, 0, 0};
     run_bounded("nesting 10^3, closed", gen_page, &small, 2, 100);
     BIG(11 * MB);
     run_bounded("nesting 10^6, closed", gen_page, &big, 10, 600);
@@ -505,7 +517,7 @@ static void test_deep_stray_end_tags(void **state)
 {
     (void)state;
     KNOWN_ISSUE("libxml2's end-tag search is linear in the depth, quadratic under XML_PARSE_HUGE");
-    static const gen_case stray = {GEN_DEEP_STRAY, 60000, {OUTPUT, NULL, NULL}};
+    static const gen_case stray = {GEN_DEEP_STRAY, 60000, {OUTPUT, NULL, NULL}, 0, 0};
     run_bounded("nesting 6*10^4 + stray end tags", gen_page, &stray, 4, 200);
 }
 
@@ -521,15 +533,28 @@ static void test_deep_widget_then_article(void **state)
 static void test_siblings(void **state)
 {
     (void)state;
-    static const gen_case g = {GEN_SIBLINGS, 1000000, {OUTPUT, NULL, NULL}};
+    static const gen_case g = {GEN_SIBLINGS, 1000000, {OUTPUT, NULL, NULL}, 0, 0};
     BIG(14 * MB);
     run_bounded("10^6 sibling elements", gen_page, &g, 20, 1200);
+}
+
+/* max_nodes and max_depth: a tiny node budget still gives a result; a
+ * shallow depth limit flattens the page but keeps its text. (libxml2 builds
+ * its own whole tree first, so neither bounds the parser's memory.) */
+static void test_node_and_depth_limits(void **state)
+{
+    (void)state;
+    static const gen_case nodes = {GEN_SIBLINGS, 1000000, {OUTPUT, NULL, NULL}, 1000, 0};
+    static const gen_case depth = {GEN_DEEP, 100000, {ST(CARVE_OK), "council met", NULL}, 0, 8};
+    run_bounded("10^5 nesting, max_depth 8", gen_page, &depth, 3, 200);
+    BIG(14 * MB);
+    run_bounded("10^6 siblings, max_nodes 1000", gen_page, &nodes, 10, 800);
 }
 
 static void test_text_node_50mb(void **state)
 {
     (void)state;
-    static const gen_case g = {GEN_TEXT_NODE, 50 * MB, {ST(CARVE_OK), "word word", NULL}};
+    static const gen_case g = {GEN_TEXT_NODE, 50 * MB, {ST(CARVE_OK), "word word", NULL}, 0, 0};
     BIG(50 * MB);
     run_bounded("one 50 MB text node", gen_page, &g, 15, 1500);
 }
@@ -537,8 +562,8 @@ static void test_text_node_50mb(void **state)
 static void test_long_attributes_and_names(void **state)
 {
     (void)state;
-    static const gen_case attr = {GEN_LONG_ATTR, 16 * MB, {OUTPUT, NULL, NULL}};
-    static const gen_case tag = {GEN_LONG_TAG, 8 * MB, {OUTPUT | ST(CARVE_ERR_NOT_HTML), NULL, NULL}};
+    static const gen_case attr = {GEN_LONG_ATTR, 16 * MB, {OUTPUT, NULL, NULL}, 0, 0};
+    static const gen_case tag = {GEN_LONG_TAG, 8 * MB, {OUTPUT | ST(CARVE_ERR_NOT_HTML), NULL, NULL}, 0, 0};
     BIG(16 * MB);
     run_bounded("attributes of 16 MB", gen_page, &attr, 10, 800);
     run_bounded("tag and attribute names of 8 MB", gen_page, &tag, 10, 800);
@@ -551,14 +576,14 @@ static void test_many_attributes(void **state)
 {
     (void)state;
     KNOWN_ISSUE("libxml2's duplicate-attribute check is quadratic in the attributes of one tag");
-    static const gen_case many = {GEN_MANY_ATTRS, 100000, {OUTPUT, NULL, NULL}};
+    static const gen_case many = {GEN_MANY_ATTRS, 100000, {OUTPUT, NULL, NULL}, 0, 0};
     run_bounded("10^5 attributes on one element", gen_page, &many, 5, 300);
 }
 
 static void test_many_jsonld_scripts(void **state)
 {
     (void)state;
-    static const gen_case g = {GEN_JSONLD_MANY, 20000, {OUTPUT, "council met", NULL}};
+    static const gen_case g = {GEN_JSONLD_MANY, 20000, {OUTPUT, "council met", NULL}, 0, 0};
     run_bounded("2*10^4 JSON-LD scripts", gen_page, &g, 5, 300);
 }
 
@@ -640,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_deep_widget_then_article),
         cmocka_unit_test(test_deep_stray_end_tags),
         cmocka_unit_test(test_siblings),
+        cmocka_unit_test(test_node_and_depth_limits),
         cmocka_unit_test(test_text_node_50mb),
         cmocka_unit_test(test_long_attributes_and_names),
         cmocka_unit_test(test_many_attributes),
