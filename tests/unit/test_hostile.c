@@ -10,7 +10,8 @@
  *
  * Bounds are for a release build on one core of a small, shared machine.
  * Under AddressSanitizer they are multiplied (time x6, memory x4 + 512 MB);
- * under valgrind the cases of more than a megabyte are skipped.
+ * under valgrind the cases of more than a megabyte are skipped and the
+ * others get time x30, memory x2 + 256 MB.
  *
  * Small inputs live in tests/hostile/ (written by tests/hostile/make_hostile.py);
  * the large ones (up to 50 MB) are built in memory here. */
@@ -68,8 +69,9 @@ static double now(void)
  * exceeds max_seconds of wall-clock time or max_mb of peak resident memory. */
 static void run_bounded(const char *name, case_fn fn, const void *arg, double max_seconds, long max_mb)
 {
-    double tscale = UNDER_ASAN ? 6 : 1;
-    long mb_bound = UNDER_ASAN ? max_mb * 4 + 512 : max_mb;
+    int vg = under_valgrind();
+    double tscale = vg ? 30 : UNDER_ASAN ? 6 : 1;
+    long mb_bound = vg ? max_mb * 2 + 256 : UNDER_ASAN ? max_mb * 4 + 512 : max_mb;
     double t_bound = max_seconds * tscale;
 
     fflush(stdout);
@@ -80,7 +82,7 @@ static void run_bounded(const char *name, case_fn fn, const void *arg, double ma
     if (pid == 0) {
         struct rlimit st = {4 * MB, 4 * MB};
         setrlimit(RLIMIT_STACK, &st);
-        if (!UNDER_ASAN) {
+        if (!UNDER_ASAN && !vg) {
             /* Room for the bound, the input and the libraries; a runaway allocation fails. */
             rlim_t as = (rlim_t)(mb_bound * 2 + 512) * MB;
             struct rlimit a = {as, as};
@@ -546,6 +548,7 @@ static void test_node_and_depth_limits(void **state)
     (void)state;
     static const gen_case nodes = {GEN_SIBLINGS, 1000000, {OUTPUT, NULL, NULL}, 1000, 0};
     static const gen_case depth = {GEN_DEEP, 100000, {ST(CARVE_OK), "council met", NULL}, 0, 8};
+    BIG(1100000);
     run_bounded("10^5 nesting, max_depth 8", gen_page, &depth, 3, 200);
     BIG(14 * MB);
     run_bounded("10^6 siblings, max_nodes 1000", gen_page, &nodes, 10, 800);
