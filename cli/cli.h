@@ -24,7 +24,7 @@ typedef struct cli_stats {
     uint64_t extracted;       /* with main content */
     uint64_t empty;           /* without main content, or with an empty payload */
     uint64_t errors;          /* documents that failed (an error line each) */
-    double extract_seconds;   /* worker time in carve_extract and rendering, summed */
+    double extract_seconds;   /* worker CPU time in carve_extract and rendering, summed */
 } cli_stats;
 
 typedef struct cli {

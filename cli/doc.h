@@ -21,7 +21,7 @@ typedef struct doc_job {
     doc_outcome outcome;
     char error[256];        /* why it failed, for stderr */
     size_t html_bytes;
-    double seconds;         /* time spent extracting and rendering */
+    double seconds;         /* worker CPU time spent extracting and rendering */
 } doc_job;
 
 /* A job for a record; takes ownership of rec. NULL when memory runs out. */

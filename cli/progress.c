@@ -65,6 +65,6 @@ void progress_summary(const progress *p, const cli *c, double reader_cpu, double
             (unsigned long long)s->skip_warcinfo, (unsigned long long)s->skip_revisit,
             (unsigned long long)s->skip_not_html, (unsigned long long)s->skip_other,
             (unsigned long long)s->html_bytes, el > 0 ? s->bytes_in / 1e6 / el : 0.0, el > 0 ? s->records / el : 0.0);
-    fprintf(stderr, "carve: seconds: reader thread cpu (read, decompress, frame) %.2f, extraction (summed over workers) %.2f, writer thread cpu %.2f\n", reader_cpu,
+    fprintf(stderr, "carve: seconds: reader thread cpu (read, decompress, frame) %.2f, extraction cpu (summed over workers) %.2f, writer thread cpu %.2f\n", reader_cpu,
             s->extract_seconds, writer_cpu);
 }

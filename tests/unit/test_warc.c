@@ -782,6 +782,8 @@ static void test_property_lines_equal_html_responses(void **state)
 
 /* The carve program ------------------------------------------------------- */
 
+/* Files for the program live in a temporary directory, removed at the end
+ * unless the environment variable KEEP is set (to look at them). */
 static char tmpdir[256];
 
 static int setup_tmp(void **state)
