@@ -49,22 +49,29 @@ static int is_label_block(const block *b)
  * is not trusted for an element that holds most of the page's good text:
  * a wrapper <aside> around the only article, or a "sidebar-layout" that
  * holds the story. good is NULL on the first pass: strong verdicts only. */
-static unsigned char *mark_boilerplate(dom_doc *doc, const size_t *good, size_t total_good)
+static unsigned char *mark_boilerplate(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good)
 {
     unsigned char *boiler = calloc(doc->node_count ? doc->node_count : 1, 1);
     if (!boiler)
         return NULL;
     for (size_t i = 0; i < doc->node_count; i++) {
         dom_node *n = doc->nodes[i];
-        if (n->parent && boiler[n->parent->index]) {
+        if (n->parent && boiler[n->parent->index])
             boiler[i] = 1;
-            continue;
-        }
-        int how = pattern_is_boilerplate(n);
-        if (how == 2 || (how == 1 && good && 2 * good[i] <= total_good))
+        else if (verdict[i] == 2 || (verdict[i] == 1 && good && 2 * good[i] <= total_good))
             boiler[i] = 1;
     }
     return boiler;
+}
+
+/* pattern_is_boilerplate() of every element, indexed by node index. */
+static unsigned char *boilerplate_verdicts(dom_doc *doc)
+{
+    unsigned char *v = calloc(doc->node_count ? doc->node_count : 1, 1);
+    if (v)
+        for (size_t i = 0; i < doc->node_count; i++)
+            v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
+    return v;
 }
 
 static unsigned char *block_flags(const block_list *bl, const unsigned char *node_flags)
@@ -323,17 +330,23 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
 
     /* A first pass with the sure boilerplate removed learns where the
      * good text is; the second applies every boilerplate verdict. */
-    unsigned char *sure_nodes = mark_boilerplate(doc, NULL, 0);
+    unsigned char *verdict = boilerplate_verdicts(doc);
+    if (!verdict)
+        return -1;
+    unsigned char *sure_nodes = mark_boilerplate(doc, verdict, NULL, 0);
     unsigned char *sure = sure_nodes ? block_flags(bl, sure_nodes) : NULL;
     free(sure_nodes);
-    if (!sure)
+    if (!sure) {
+        free(verdict);
         return -1;
+    }
     classify_blocks(bl, lang, 1, sure);
     free(sure);
     size_t *good = select_good_chars(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
-    unsigned char *node_boiler = mark_boilerplate(doc, good, total_good);
+    unsigned char *node_boiler = mark_boilerplate(doc, verdict, good, total_good);
     free(good);
+    free(verdict);
     unsigned char *boiler = block_flags(bl, node_boiler);
     free(node_boiler);
     if (!boiler)

@@ -1,20 +1,21 @@
-#define _GNU_SOURCE
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "extract/patterns.h"
 
-/* Whole words that mark boilerplate. */
+/* Whole words that mark boilerplate (each list sorted, for binary search). */
 static const char *const negative[] = {
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "breadcrumb",
-    "breadcrumbs", "byline", "caption", "comment", "comments", "commentlist", "community", "consent", "contact", "cookie",
-    "cookies", "credit", "credits", "disqus", "donate", "donation", "dropdown", "footer", "footnotes", "gdpr", "hidden",
-    "jump", "login", "masthead", "menu", "modal", "more", "nav", "navbar", "navigation", "newsletter",
-    "newsletters", "outbrain", "pagination", "paywall", "popular", "popup", "print", "promo",
-    "promotion", "recirc", "recommend", "recommendations", "recommended", "related", "reply",
-    "share", "sharebar", "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor",
-    "sponsored", "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending",
-    "tweet", "widget", "widgets", "zergnet",
+    "breadcrumbs", "byline", "caption", "comment", "commentlist", "comments", "community",
+    "consent", "contact", "cookie", "cookies", "credit", "credits", "disqus", "donate", "donation",
+    "dropdown", "footer", "footnotes", "gdpr", "hidden", "jump", "login", "masthead", "menu",
+    "modal", "more", "nav", "navbar", "navigation", "newsletter", "newsletters", "outbrain",
+    "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "recirc",
+    "recommend", "recommendations", "recommended", "related", "reply", "share", "sharebar",
+    "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
+    "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending", "tweet",
+    "widget", "widgets", "zergnet",
 };
 
 /* Words of overlays and calls to action that no page uses for a layout
@@ -32,18 +33,25 @@ static const char *const positive[] = {
 
 /* Names that mark the article body itself. */
 static const char *const body_names[] = {
-    "articlebody", "article-body", "article__body", "article-content", "article__content",
-    "articlecontent", "article-text", "entry-content", "post-content", "post-body", "postbody",
-    "story-body", "storybody", "story-content", "article_body", "body-text", "bodytext",
-    "main-content", "post-entry", "entry-body", "content-body", "td-post-content",
+    "article-body", "article-content", "article-text", "article__body", "article__content",
+    "article_body", "articlebody", "articlecontent", "body-text", "bodytext", "content-body",
+    "entry-body", "entry-content", "main-content", "post-body", "post-content", "post-entry",
+    "postbody", "story-body", "story-content", "storybody", "td-post-content",
 };
 
+static int cmp_word(const void *key, const void *item) { return strcmp(key, *(const char *const *)item); }
+
+/* Whether w[0..n) is in list, ignoring ASCII case. Lists are sorted and
+ * lower case, for binary search. */
 static int in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && strncasecmp(list[i], w, n) == 0)
-            return 1;
-    return 0;
+    char low[32];
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    low[n] = 0;
+    return bsearch(low, list, count, sizeof *list, cmp_word) != NULL;
 }
 
 #define COUNT(a) (sizeof(a) / sizeof(a[0]))
@@ -104,14 +112,14 @@ int pattern_is_article_body(const dom_node *n)
         return 1;
     const char *vals[2] = {n->cls, n->id};
     for (int k = 0; k < 2; k++) {
-        if (!vals[k])
-            continue;
-        for (size_t i = 0; i < COUNT(body_names); i++) {
-            const char *hit = strcasestr(vals[k], body_names[i]);
-            size_t len = strlen(body_names[i]);
-            /* The name must be a whole class token. */
-            if (hit && (hit == vals[k] || hit[-1] == ' ') && (hit[len] == 0 || hit[len] == ' '))
+        /* Each white-space separated token is compared whole. */
+        for (const char *p = vals[k]; p && *p;) {
+            while (*p == ' ' || *p == '\t' || *p == '\n')
+                p++;
+            size_t len = strcspn(p, " \t\n");
+            if (len && in_list(p, len, body_names, COUNT(body_names)))
                 return 1;
+            p += len;
         }
     }
     return 0;
