@@ -15,7 +15,7 @@ static const char *const negative[] = {
     "recommend", "recommendations", "recommended", "related", "reply", "share", "sharebar",
     "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
     "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending", "tweet",
-    "widget", "widgets", "zergnet",
+    "zergnet",
 };
 
 /* Words of overlays and calls to action that no page uses for a layout
