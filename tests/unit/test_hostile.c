@@ -659,6 +659,41 @@ static void test_input_limit(void **state)
     run_bounded("input over max_input_bytes", input_limit, NULL, 2, 200);
 }
 
+/* carve -r over a folder without subfolders (and one without pages): the
+ * folder walk must not hand qsort() a NULL array (undefined behaviour that
+ * UBSan reports; make sanitize runs this under it). */
+static int cli_flat_dirs(const void *arg)
+{
+    (void)arg;
+    char tmpl[] = "/tmp/carve-hostile-XXXXXX";
+    CHECK(mkdtemp(tmpl), "mkdtemp");
+    char cmd[1024], path[512];
+    snprintf(path, sizeof path, "%s/page.html", tmpl);
+    FILE *f = fopen(path, "w");
+    CHECK(f, "cannot write %s", path);
+    fprintf(f, "<html><body><article>%s%s%s</article></body></html>\n", ARTICLE, ARTICLE, ARTICLE);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "UBSAN_OPTIONS=halt_on_error=1:exitcode=77 ASAN_OPTIONS=exitcode=77 '%s' -q -r --format json '%s' >/dev/null",
+             CARVE_BINARY, tmpl);
+    int with_page = system(cmd);
+    remove(path);
+    snprintf(cmd, sizeof cmd,
+             "UBSAN_OPTIONS=halt_on_error=1:exitcode=77 ASAN_OPTIONS=exitcode=77 '%s' -q -r --format json '%s' >/dev/null 2>&1",
+             CARVE_BINARY, tmpl);
+    int empty = system(cmd);
+    rmdir(tmpl);
+    CHECK(WIFEXITED(with_page) && WEXITSTATUS(with_page) == 0, "carve -r on a flat folder: status %d", with_page);
+    CHECK(WIFEXITED(empty) && WEXITSTATUS(empty) <= 1, "carve -r on an empty folder: status %d", empty);
+    return 0;
+}
+
+static void test_cli_flat_dirs(void **state)
+{
+    (void)state;
+    run_bounded("carve -r on flat and empty folders", cli_flat_dirs, NULL, 5, 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -675,6 +710,7 @@ int main(void)
         cmocka_unit_test(test_many_jsonld_scripts),
         cmocka_unit_test(test_warc_files),
         cmocka_unit_test(test_warc_long_header_lines),
+        cmocka_unit_test(test_cli_flat_dirs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
