@@ -89,11 +89,14 @@ int walk_dir(const char *root, path_list *out)
         }
         closedir(d);
         free(dir);
-        qsort(files.paths, files.count, sizeof *files.paths, by_name);
+        /* An empty list has no array: qsort() must not see NULL. */
+        if (files.count)
+            qsort(files.paths, files.count, sizeof *files.paths, by_name);
         for (size_t i = 0; i < files.count && rc == 0; i++)
             rc = path_list_add(out, files.paths[i]);
         /* Push subdirectories in reverse so they come off the stack in order. */
-        qsort(dirs.paths, dirs.count, sizeof *dirs.paths, by_name);
+        if (dirs.count)
+            qsort(dirs.paths, dirs.count, sizeof *dirs.paths, by_name);
         for (size_t i = dirs.count; i > 0 && rc == 0; i--)
             rc = path_list_add(&stack, dirs.paths[i - 1]);
         path_list_free(&files);
