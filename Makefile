@@ -3,6 +3,7 @@
 #   make check   build and run the whole test suite (ctest)
 #   make eval    score carve on every evaluation set in ../shared/bench
 #   make bench   pages/s, MB/s and peak RSS over the ScrapingHub pages
+#   make bench-warc  records/s, MB/s and peak RSS over WARC archives, 1 and 2 threads
 #   make memcheck  the test suite under valgrind memcheck
 #   make install   install header, libraries, program, carve.pc and carve.1 (PREFIX=/usr/local)
 # Each target installs the Debian packages it needs when they are missing.
@@ -17,7 +18,7 @@ BUILD_DEPS = gcc g++ make cmake pkg-config libxml2-dev libuchardet-dev libjansso
 TEST_DEPS = libcmocka-dev python3
 MEMCHECK_DEPS = valgrind
 
-.PHONY: all deps test-deps build demo check eval bench memcheck install clean
+.PHONY: all deps test-deps build demo check eval bench bench-warc memcheck install clean
 
 all: build
 
@@ -52,6 +53,9 @@ eval: build
 
 bench: build
 	bench/bench.sh $(BUILD)/carve $(SHARED)/bench/scrapinghub/html
+
+bench-warc: build
+	CARVE=$(BUILD)/carve bench/warc_bench.sh
 
 memcheck: test-deps build
 	$(call apt_install,$(MEMCHECK_DEPS))
