@@ -246,6 +246,52 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     return md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref) ? 0 : -1;
 }
 
+/* Last resort, htmldate's extensive search: every date written in the
+ * page's text outside links, navigation and related-story containers; the
+ * most frequent wins, the first of equals. */
+#define MAX_PAGE_DATES 128
+static int text_of_page(const meta_ctx *c, meta_date *best)
+{
+    meta_date seen[MAX_PAGE_DATES];
+    int count[MAX_PAGE_DATES];
+    size_t n = 0, scanned = 0;
+    const dom_node *top = c->doc->body ? c->doc->body : c->doc->root;
+    const dom_node *x = top;
+    while (x && scanned < (256u << 10)) {
+        if (x->kind == DOM_ELEMENT && (x->tag == TAG_A || x->tag == TAG_NAV)) {
+            x = dom_next(top, x, 1); /* link texts are other pages' dates */
+            continue;
+        }
+        const dom_node *cur = x;
+        x = dom_next(top, x, 0);
+        if (cur->kind != DOM_TEXT || cur->text_len < 8)
+            continue;
+        scanned += cur->text_len;
+        size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
+        meta_date d;
+        if (md_parse_text(cur->text, len, c->lang, &d) != 0 || !md_plausible(&d, c->ref) ||
+            mt_in_boilerplate(cur, c->headline))
+            continue;
+        size_t i = 0;
+        while (i < n && !(seen[i].y == d.y && seen[i].m == d.m && seen[i].d == d.d))
+            i++;
+        if (i == n && n < MAX_PAGE_DATES) {
+            seen[n] = d;
+            count[n++] = 0;
+        }
+        if (i < n)
+            count[i]++;
+    }
+    if (!n)
+        return -1;
+    size_t b = 0;
+    for (size_t i = 1; i < n; i++)
+        if (count[i] > count[b])
+            b = i;
+    *best = seen[b];
+    return 0;
+}
+
 int mf_dates(meta_ctx *c, meta_result *out)
 {
     meta_date d;
@@ -317,5 +363,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
     /* Only an update date is known: htmldate falls back to it as well. */
     if (nmod)
         return set_date(c, out, &mod[0].d, "element-updated");
+    if (text_of_page(c, &d) == 0)
+        return set_date(c, out, &d, "text-page");
     return 0;
 }

@@ -47,7 +47,7 @@ static int type_rank_one(const char *t)
                                           "DiscussionForumPosting", "Report", "SatiricalArticle",
                                           "AdvertiserContentArticle", "MedicalScholarlyArticle", "Posting",
                                           "APIReference", NULL};
-    static const char *const work[] = {"Recipe", "Review", "HowTo", "VideoObject", "Question", "Event",
+    static const char *const work[] = {"Recipe", "Review", "HowTo", "VideoObject", "Event",
                                        "Product", "Course", "Book", "Movie", "PodcastEpisode", NULL};
     static const char *const page[] = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "ProfilePage",
                                        "FAQPage", "QAPage", "MedicalWebPage", "ContactPage", "RealEstateListing",

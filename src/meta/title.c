@@ -50,12 +50,22 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
     return 0;
 }
 
+/* A heading in the page's header or navigation names the site. */
+static int in_header(const dom_node *n)
+{
+    int depth = 0;
+    for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++)
+        if (dom_is(p, TAG_HEADER) || dom_is(p, TAG_NAV))
+            return !dom_is(p->parent, TAG_ARTICLE) && !dom_is(p->parent, TAG_MAIN);
+    return 0;
+}
+
 /* Splits title at its first or last separator; the headline side when
  * the other side names the site or the headline side is an h1. */
-static const char *strip_site(meta_ctx *c, const char *title, const char *host, int *stripped)
+static const char *strip_site(meta_ctx *c, const char *title, const char *host, int by_h1, int *stripped)
 {
     *stripped = 0;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 1 + by_h1; pass++) {
         for (size_t i = 0; seps[i]; i++) {
             size_t sl = strlen(seps[i]);
             const char *first = strstr(title, seps[i]);
@@ -80,7 +90,7 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                 /* the side that is an h1 of the page */
                 for (size_t k = 0; k < c->doc->node_count; k++) {
                     const dom_node *n = c->doc->nodes[k];
-                    if (!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2))
+                    if ((!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2)) || in_header(n))
                         continue;
                     const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
                     if (!h)
@@ -106,6 +116,12 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
 }
 
 
+static int word_byte(char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
 /* Readability.js's _textSimilarity: the share (in characters) of b's
  * words that also occur in a. */
 static double similarity(const char *a, const char *b)
@@ -117,9 +133,11 @@ static double similarity(const char *a, const char *b)
     fa[na] = 0;
     size_t total = 0, missing = 0;
     for (const char *p = b; *p;) {
-        while (*p == ' ')
+        while (*p && !word_byte(*p))
             p++;
-        size_t n = strcspn(p, " ");
+        size_t n = 0;
+        while (p[n] && word_byte(p[n]))
+            n++;
         if (!n)
             break;
         if (n < 256 && nb + n + 1 < sizeof fb) {
@@ -130,7 +148,7 @@ static double similarity(const char *a, const char *b)
             /* whole-word occurrence in a */
             int found = 0;
             for (const char *q = strstr(fa, w); q && !found; q = strstr(q + 1, w))
-                found = (q == fa || q[-1] == ' ') && (q[n] == 0 || q[n] == ' ');
+                found = (q == fa || !word_byte(q[-1])) && !word_byte(q[n]);
             total += n + 1;
             if (!found)
                 missing += n + 1;
@@ -231,7 +249,9 @@ int mt_title(meta_ctx *c, meta_result *out)
         const char *h = c->ld.headline, *n = c->ld.name;
         if (n && c->sitename && same_text(n, c->sitename))
             n = NULL;
-        if (h && n && tag_title && similarity(n, tag_title) > 0.75 && similarity(h, tag_title) <= 0.75)
+        if (n && ((c->ld.publisher && same_text(n, c->ld.publisher)) || (c->ld.website && same_text(n, c->ld.website))))
+            n = NULL;
+        if (h && n && tag_title && !(similarity(h, tag_title) > 0.75 && similarity(n, tag_title) <= 0.75))
             h = NULL;
         title = prep(c, h ? h : n);
         src = h ? "json-ld" : "json-ld-name";
@@ -263,14 +283,15 @@ int mt_title(meta_ctx *c, meta_result *out)
     }
     if (!title)
         return 0;
-    if (from_tag) {
-        /* "strip a site-name prefix or suffix from <title> when that is
-         * all there is": by site evidence first, else Readability's rule */
+    {
+        /* A site name before or after the headline goes when the page
+         * names its site so (og:site_name, publisher, host); from a bare
+         * <title> also by the h1 or, failing that, Readability's rule. */
         int stripped = 0;
-        const char *t = strip_site(c, title, host, &stripped);
+        const char *t = strip_site(c, title, host, from_tag, &stripped);
         if (stripped && mt_word_count(t) >= 2)
             title = t;
-        else
+        else if (from_tag)
             title = readability_title(c->mem, title);
     }
     out->pub.title = title;
