@@ -11,7 +11,7 @@ static const char *const negative[] = {
     "consent", "contact", "cookie", "cookies", "credit", "credits", "disqus", "donate", "donation",
     "dropdown", "footer", "footnotes", "gdpr", "hidden", "jump", "login", "masthead", "menu",
     "modal", "more", "nav", "navbar", "navigation", "newsletter", "newsletters", "outbrain",
-    "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "recirc",
+    "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "rail", "recirc",
     "recommend", "recommendations", "recommended", "related", "reply", "share", "sharebar",
     "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
     "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending", "tweet",
@@ -23,6 +23,14 @@ static const char *const negative[] = {
  * the page's prose (a cookie notice longer than the article). */
 static const char *const overlay[] = {
     "consent", "cookie", "cookies", "gdpr", "modal", "newsletter", "paywall", "popup", "subscribe",
+};
+
+/* Boilerplate words that are still recognisable inside a longer glued
+ * word ("relatedpoststitle", "footerlinks"): none is a part of a common
+ * content word. */
+static const char *const glued[] = {
+    "advert", "breadcrumb", "cookie", "footer", "newsletter", "outbrain", "popup", "recommend",
+    "related", "sidebar", "sponsor", "taboola",
 };
 
 /* Whole words that mark content. */
@@ -56,6 +64,21 @@ static int in_list(const char *w, size_t n, const char *const *list, size_t coun
 
 #define COUNT(a) (sizeof(a) / sizeof(a[0]))
 
+/* Whether w[0..n) contains one of the glued boilerplate words. */
+static int has_glued(const char *w, size_t n)
+{
+    char low[64];
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    low[n] = 0;
+    for (size_t i = 0; i < COUNT(glued); i++)
+        if (strstr(low, glued[i]))
+            return 1;
+    return 0;
+}
+
 /* Scores the words of one class or id value. */
 static void score_value(const char *v, int *pos, int *neg, int *sure)
 {
@@ -73,7 +96,7 @@ static void score_value(const char *v, int *pos, int *neg, int *sure)
                 p++;
             continue;
         }
-        if (in_list(s, n, negative, COUNT(negative)))
+        if (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n)))
             (*neg)++;
         if (in_list(s, n, overlay, COUNT(overlay)))
             (*sure)++;
