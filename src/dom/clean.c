@@ -97,7 +97,7 @@ static void resolve_noscript(dom_doc *doc, dom_node **list, size_t count, size_t
 }
 
 /* Text bytes beyond which a dropped element is kept after all. */
-#define MISNESTED_TEXT 2000
+#define MISNESTED_TEXT 500
 
 /* 1 when an element that is never content (a button, an svg) holds a lot
  * of text. That happens when libxml2's parser, which predates HTML5's tree

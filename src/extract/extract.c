@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/cards.h"
 #include "extract/classify.h"
 #include "extract/extract.h"
 #include "extract/patterns.h"
@@ -44,6 +45,10 @@ static int is_label_block(const block *b)
     return 0;
 }
 
+/* Boilerplate verdicts: VERDICT_WEAK and VERDICT_SURE are
+ * pattern_is_boilerplate()'s 1 and 2; VERDICT_CARDS marks a teaser list. */
+enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 };
+
 /* Per-node boilerplate flags: an element is boilerplate when its own tag,
  * role or names say so, or an ancestor is. A weak verdict (one word, a tag)
  * is not trusted for an element that holds most of the page's good text:
@@ -58,19 +63,32 @@ static unsigned char *mark_boilerplate(dom_doc *doc, const unsigned char *verdic
         dom_node *n = doc->nodes[i];
         if (n->parent && boiler[n->parent->index])
             boiler[i] = 1;
-        else if (verdict[i] == 2 || (verdict[i] == 1 && good && 2 * good[i] <= total_good))
+        else if (verdict[i] == VERDICT_SURE || (verdict[i] == VERDICT_WEAK && good && 2 * good[i] <= total_good))
             boiler[i] = 1;
+        else if (verdict[i] == VERDICT_CARDS && good && total_good - good[i] >= 2 * MIN_CONTENT_CHARS)
+            boiler[i] = 1; /* teasers beside a real article; on a listing page they are the content */
     }
     return boiler;
 }
 
-/* pattern_is_boilerplate() of every element, indexed by node index. */
-static unsigned char *boilerplate_verdicts(dom_doc *doc)
+/* Every element's boilerplate verdict, indexed by node index: its names,
+ * tag or role (pattern_is_boilerplate), else whether it is a list of
+ * teaser cards. */
+static unsigned char *boilerplate_verdicts(dom_doc *doc, const block_list *bl)
 {
     unsigned char *v = calloc(doc->node_count ? doc->node_count : 1, 1);
-    if (v)
-        for (size_t i = 0; i < doc->node_count; i++)
+    unsigned char *cards = calloc(doc->node_count ? doc->node_count : 1, 1);
+    if (v && cards && cards_find_lists(doc, bl, cards) == 0) {
+        for (size_t i = 0; i < doc->node_count; i++) {
             v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
+            if (!v[i] && cards[i])
+                v[i] = VERDICT_CARDS;
+        }
+    } else {
+        free(v);
+        v = NULL;
+    }
+    free(cards);
     return v;
 }
 
@@ -129,9 +147,11 @@ static int heads_prose(const block_list *bl, size_t i, size_t hi, const unsigned
  * jusText's length test misjudges them inside an article), and the same
  * kinds of blocks in the tail after the last good block, within its parent,
  * up to a heading over a link list. */
-static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler, int links)
+static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler,
+                             const unsigned char *cards, int links)
 {
     size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, kept = 0;
+    int any_good = 0;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         b->keep = 0;
@@ -141,9 +161,12 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
             if (first == SIZE_MAX)
                 first = i;
             last = i;
+            any_good = 1;
+        } else if (cards[i] && !boiler[i] && first == SIZE_MAX) {
+            first = i; /* a listing's first headline comes before its first summary */
         }
     }
-    if (first == SIZE_MAX)
+    if (!any_good)
         return 0;
     /* The tail stays inside the parent of the last good block: text after
      * it in the same column, not the teasers of another section. */
@@ -159,7 +182,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
         double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
         if (i > last && b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))
             break;
-        if (b->score == CLS_GOOD || ld < 0.5 || !links) {
+        if (b->score == CLS_GOOD || ld < 0.5 || !links || cards[i]) {
             b->keep = 1;
             kept += b->chars;
         }
@@ -284,7 +307,8 @@ static int use_jsonld(block_list *bl, const char *body)
 /* Picks the container for classified blocks and sets each block's keep;
  * falls back to every good block of the page when the container gives
  * implausibly little. Returns the kept characters. */
-static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, int links, extract_result *out)
+static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, const unsigned char *cards,
+                     int links, extract_result *out)
 {
     size_t kept = 0;
     out->method = EXTRACT_NONE;
@@ -293,7 +317,7 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
         bl->items[i].keep = 0;
     dom_node *c = select_container(doc, bl, NULL);
     if (c) {
-        kept = keep_container(bl, c, boiler, links);
+        kept = keep_container(bl, c, boiler, cards, links);
         out->method = EXTRACT_CONTAINER;
         out->container = c;
     }
@@ -330,7 +354,7 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
 
     /* A first pass with the sure boilerplate removed learns where the
      * good text is; the second applies every boilerplate verdict. */
-    unsigned char *verdict = boilerplate_verdicts(doc);
+    unsigned char *verdict = boilerplate_verdicts(doc, bl);
     if (!verdict)
         return -1;
     unsigned char *sure_nodes = mark_boilerplate(doc, verdict, NULL, 0);
@@ -346,11 +370,23 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     size_t total_good = good ? good[doc->root->index] : 0;
     unsigned char *node_boiler = mark_boilerplate(doc, verdict, good, total_good);
     free(good);
-    free(verdict);
     unsigned char *boiler = block_flags(bl, node_boiler);
     free(node_boiler);
-    if (!boiler)
+    /* Blocks inside a teaser-card list that survived as content (a listing
+     * page): their headline links are kept with their summaries. */
+    unsigned char *in_cards_nodes = calloc(doc->node_count ? doc->node_count : 1, 1);
+    for (size_t i = 0; in_cards_nodes && i < doc->node_count; i++) {
+        const dom_node *n = doc->nodes[i];
+        in_cards_nodes[i] = verdict[i] == VERDICT_CARDS || (n->parent && in_cards_nodes[n->parent->index]);
+    }
+    free(verdict);
+    unsigned char *cards = in_cards_nodes ? block_flags(bl, in_cards_nodes) : NULL;
+    free(in_cards_nodes);
+    if (!cards || !boiler) {
+        free(cards);
+        free(boiler);
         return -1;
+    }
     /* Passes from the strictest down: jusText's tests; then punctuation and
      * length instead of stop words, for prose the lists miss (results,
      * facts, short paragraphs); then links counted as text, for pages whose
@@ -360,7 +396,7 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     size_t kept = 0, best = 0, ran = 0, npasses = sizeof passes / sizeof *passes;
     for (size_t p = 0; p < npasses; p++) {
         classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler);
-        size_t got = choose(doc, bl, boiler, passes[p].links, out);
+        size_t got = choose(doc, bl, boiler, cards, passes[p].links, out);
         ran = p;
         if (got > kept || p == 0) {
             kept = got;
@@ -371,9 +407,10 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     }
     if (ran != best) {
         classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
-        kept = choose(doc, bl, boiler, passes[best].links, out);
+        kept = choose(doc, bl, boiler, cards, passes[best].links, out);
     }
     free(boiler);
+    free(cards);
     if (jsonld_body) {
         size_t jl = strlen(jsonld_body);
         /* The structured articleBody is a check: when it is much longer

@@ -337,6 +337,79 @@ static void test_only_navigation_is_no_content(void **state)
     carve_result_free(r);
 }
 
+/* ------------------------------------------- fault kinds (docs/extraction.md) */
+
+#define CARD(n) "<li class=\"card\"><a href=\"/news/" #n "\">Council opens a second library branch in district " #n "</a>" \
+                "<p>The new branch will lend books, tools and board games and stay open late on weekdays for students.</p></li>"
+
+/* A "More stories" list of teaser cards with prose summaries after the
+ * article: the summaries are prose, the structure says teasers. */
+static void test_teaser_cards_after_article(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"page\"><div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3
+                       "</p><p>" P4 "</p></div><div class=\"more\"><h2>More from the Gazette</h2><ul class=\"cards\">"
+                       CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) "</ul></div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P4, NULL},
+           (const char *const[]){"second library branch", "lend books, tools", NULL});
+    free(t);
+}
+
+/* The same cards alone are a listing page: then they are the content. */
+static void test_listing_page_of_cards(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<h1>Library news</h1><ul class=\"cards\">" CARD(1) CARD(2) CARD(3) CARD(4)
+                       CARD(5) CARD(6) "</ul>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"second library branch in district 1", "second library branch in district 6", NULL},
+           (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
+/* An ad slot between the last paragraphs: the paragraphs after it stay. */
+static void test_ad_slot_in_tail(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"body\"><p>" P1 "</p><p>" P2 "</p>"
+                       "<div class=\"promo\"><span>Sponsored</span><div>Save 20% on garden tools</div></div>"
+                       "<p>Work starts in the spring.</p><p>The shuttle is free.</p></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P2, "Work starts in the spring.", "The shuttle is free.", NULL},
+           (const char *const[]){"Sponsored", "Save 20%", NULL});
+    free(t);
+}
+
+/* A cookie notice longer than the article, and the article in an <aside>. */
+static void test_cookie_notice_and_article_in_aside(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"cookie-consent\" role=\"dialog\"><p>We and our partners store and access "
+        "information on your device, such as cookies and unique identifiers, and process personal data such as "
+        "browsing behaviour to personalise advertising and content, to measure advertising and content "
+        "performance, to understand audiences and to develop our services and our products.</p><p>You may "
+        "click to consent to our processing as described above, or access more detailed information and change "
+        "your preferences before consenting or refuse consenting, which you can do at any time.</p></div>"
+        "<aside class=\"column\"><p>" P1 "</p><p>" P2 "</p></aside>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P2, NULL}, (const char *const[]){"our partners store", NULL});
+    free(t);
+}
+
+/* libxml2 leaves an unclosed <button> open and nests the page inside it:
+ * the page must not be dropped with the button. */
+static void test_page_nested_in_unclosed_button(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><div class=\"menu\"><button class=\"open\"><svg><use href=\"#i\"/></svg>"
+                       "<div class=\"main\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p></div></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P4, NULL}, NULL);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +424,11 @@ int main(void)
         cmocka_unit_test(test_jsonld_short_body_ignored),
         cmocka_unit_test(test_no_content),
         cmocka_unit_test(test_only_navigation_is_no_content),
+        cmocka_unit_test(test_teaser_cards_after_article),
+        cmocka_unit_test(test_listing_page_of_cards),
+        cmocka_unit_test(test_ad_slot_in_tail),
+        cmocka_unit_test(test_cookie_notice_and_article_in_aside),
+        cmocka_unit_test(test_page_nested_in_unclosed_button),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,62 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/cards.h"
+
+#define MIN_CARDS 3
+#define MIN_TITLE_CHARS 15 /* link text of a card's headline */
+
+static int same_kind(const dom_node *a, const dom_node *b)
+{
+    if (!a || !b || a->tag != b->tag)
+        return 0;
+    if (!a->cls || !b->cls)
+        return a->cls == b->cls && a->tag == TAG_LI;
+    return strcmp(a->cls, b->cls) == 0;
+}
+
+static int card_tag(int tag)
+{
+    return tag == TAG_LI || tag == TAG_DIV || tag == TAG_ARTICLE || tag == TAG_SECTION;
+}
+
+int cards_find_lists(const dom_doc *doc, const block_list *bl, unsigned char *is_list)
+{
+    size_t n = doc->node_count ? doc->node_count : 1;
+    size_t *links = calloc(n, sizeof *links), *text = calloc(n, sizeof *text);
+    if (!links || !text) {
+        free(links);
+        free(text);
+        return -1;
+    }
+    for (size_t i = 0; i < bl->count; i++)
+        for (const dom_node *e = bl->items[i].owner; e; e = e->parent) {
+            links[e->index] += bl->items[i].link_chars;
+            text[e->index] += bl->items[i].chars;
+        }
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const dom_node *e = doc->nodes[i];
+        if (e->kind != DOM_ELEMENT)
+            continue;
+        /* Count element children that repeat their previous element
+         * sibling's tag and class and hold a headline link. */
+        size_t children = 0, cards = 0;
+        const dom_node *prev = NULL;
+        for (const dom_node *c = e->first_child; c; c = c->next) {
+            if (c->kind != DOM_ELEMENT)
+                continue;
+            children++;
+            /* A card is mostly its headline link: a paragraph with a link
+             * in it is not a card. */
+            int card = card_tag(c->tag) && links[c->index] >= MIN_TITLE_CHARS && 6 * links[c->index] >= text[c->index];
+            if (card && same_kind(prev, c))
+                cards += cards ? 1 : 2; /* the first repeat also makes its predecessor a card */
+            prev = c;
+        }
+        if (cards >= MIN_CARDS && 10 * cards >= 6 * children)
+            is_list[i] = 1;
+    }
+    free(links);
+    free(text);
+    return 0;
+}
