@@ -168,13 +168,18 @@ const char *mt_unescape(arena *mem, const char *s)
     return r;
 }
 
+static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
+
 const char *mt_strcasestr(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     if (!n)
         return hay;
+    /* Only positions whose first byte matches are compared in full: this
+     * runs on every class and id value of the page. */
+    char first = ascii_lower(needle[0]);
     for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
+        if (ascii_lower(*p) == first && strncasecmp(p + 1, needle + 1, n - 1) == 0)
             return p;
     return NULL;
 }
