@@ -24,6 +24,7 @@ typedef struct cli_stats {
     uint64_t extracted;       /* with main content */
     uint64_t empty;           /* without main content, or with an empty payload */
     uint64_t errors;          /* documents that failed (an error line each) */
+    uint64_t other_language;  /* documents skipped by --target-language (a "skipped" line each) */
     double extract_seconds;   /* worker CPU time in carve_extract and rendering, summed */
 } cli_stats;
 

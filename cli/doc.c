@@ -93,6 +93,33 @@ static void write_failure(FILE *f, const cli *c, doc_job *j)
     fputs("}\n", f);
 }
 
+/* A document in another language than --target-language: in JSON, a line
+ * naming it with its language and "skipped", so archives keep one line per
+ * HTML response; nothing in other formats. */
+static void write_skipped(FILE *f, const cli *c, doc_job *j, const carve_result *r)
+{
+    j->outcome = DOC_SKIPPED;
+    if (c->format != OUT_JSON)
+        return;
+    if (j->rec) {
+        record_keys(f, j->rec);
+        fputs(",\"url\":", f);
+        jsonq_write(f, j->rec->target_uri);
+        fputc(',', f);
+    } else {
+        file_key(f, c, j->name);
+        if (c->jsonl)
+            fputc(',', f);
+    }
+    const char *lang = carve_result_metadata(r)->language;
+    fputs("\"language\":", f);
+    if (lang)
+        jsonq_write(f, lang);
+    else
+        fputs("null", f);
+    fputs(",\"skipped\":\"other language\"}\n", f);
+}
+
 /* An HTML response with no bytes at all: a normal line with empty text. */
 static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
 {
@@ -162,6 +189,18 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
     carve_free(s);
 }
 
+/* A WARC-Date ("2019-11-20T08:00:00Z", perhaps with fractions of a second)
+ * in seconds since 1970 UTC, the reference "now" for date plausibility;
+ * 0 (the time of the call) when it cannot be read. */
+static int64_t warc_date_seconds(const char *date)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!date || !strptime(date, "%Y-%m-%dT%H:%M:%S", &tm))
+        return 0;
+    return (int64_t)timegm(&tm);
+}
+
 void doc_work(void *job, void *ctx)
 {
     doc_job *j = job;
@@ -186,6 +225,7 @@ void doc_work(void *job, void *ctx)
             return;
         }
         opts.url = j->rec->target_uri;
+        opts.reference_time = warc_date_seconds(j->rec->date);
         if (*j->rec->http_charset)
             opts.charset = j->rec->http_charset;
     } else if (j->read_error[0]) {
@@ -199,6 +239,9 @@ void doc_work(void *job, void *ctx)
     carve_status st = carve_extract(data, len, &opts, &r);
     if (j->rec && st == CARVE_ERR_EMPTY) {
         write_empty_payload(f, c, j);
+    } else if (st == CARVE_ERR_LANGUAGE) {
+        write_skipped(f, c, j, r);
+        carve_result_free(r);
     } else if (!r) {
         snprintf(j->error, sizeof j->error, "%s", carve_strerror(st));
         write_failure(f, c, j);
@@ -249,6 +292,7 @@ void doc_write(void *job, void *ctx)
     switch (j->outcome) {
     case DOC_EXTRACTED: s->extracted++; break;
     case DOC_EMPTY: s->empty++; break;
+    case DOC_SKIPPED: s->other_language++; break;
     case DOC_ERROR:
         s->errors++;
         if (!c->quiet)

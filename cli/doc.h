@@ -8,7 +8,7 @@
 
 #include "cli.h"
 
-typedef enum doc_outcome { DOC_EXTRACTED, DOC_EMPTY, DOC_ERROR } doc_outcome;
+typedef enum doc_outcome { DOC_EXTRACTED, DOC_EMPTY, DOC_ERROR, DOC_SKIPPED } doc_outcome;
 
 typedef struct doc_job {
     carve_warc_record *rec; /* an archive record (owned), or NULL for a file */

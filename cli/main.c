@@ -30,6 +30,8 @@ static void usage(FILE *f)
           "  -u, --url URL         the page's address (metadata, hostname, links)\n"
           "  -c, --charset LABEL   the charset an HTTP Content-Type header declared\n"
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
+          "  -l, --target-language CODE  skip pages not in this language (ISO 639-1,\n"
+          "                        e.g. en); JSON gives them a \"skipped\" line\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
           "  -r, --recursive       read the pages and archives under each DIR\n"
           "  -t, --threads N       extract on N threads (default: the number of cores)\n"
@@ -97,11 +99,12 @@ int main(int argc, char **argv)
         {"threads", required_argument, NULL, 't'},   {"quiet", no_argument, NULL, 'q'},
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
         {"max-record", required_argument, NULL, OPT_MAX_RECORD},
+        {"target-language", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int ch;
-    while ((ch = getopt_long(argc, argv, "f:u:c:mo:rt:qhV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:u:c:ml:o:rt:qhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (parse_format(optarg, &c.format)) {
@@ -113,6 +116,13 @@ int main(int argc, char **argv)
         case 'u': c.opts.url = optarg; break;
         case 'c': c.opts.charset = optarg; break;
         case 'm': c.with_metadata = 1; break;
+        case 'l':
+            if (strlen(optarg) < 2 || strlen(optarg) > 3 || strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(optarg)) {
+                fprintf(stderr, "carve: --target-language needs a language code such as en or de\n");
+                return 2;
+            }
+            c.opts.target_language = optarg;
+            break;
         case 'o': output = optarg; break;
         case 'r': c.recursive = 1; break;
         case 'q': c.quiet = 1; break;

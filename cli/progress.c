@@ -53,11 +53,11 @@ void progress_summary(const progress *p, const cli *c, double reader_cpu, double
     const cli_stats *s = &c->stats;
     double el = progress_now() - p->start;
     fprintf(stderr,
-            "carve: %llu records read, %llu HTML responses, %llu extracted, %llu empty, %llu errors, "
-            "%llu bytes, %.2f seconds\n",
+            "carve: %llu records read, %llu HTML responses, %llu extracted, %llu empty, %llu other language, "
+            "%llu errors, %llu bytes, %.2f seconds\n",
             (unsigned long long)s->records, (unsigned long long)s->documents, (unsigned long long)s->extracted,
-            (unsigned long long)s->empty, (unsigned long long)(s->errors + s->reader_errors),
-            (unsigned long long)s->bytes_in, el);
+            (unsigned long long)s->empty, (unsigned long long)s->other_language,
+            (unsigned long long)(s->errors + s->reader_errors), (unsigned long long)s->bytes_in, el);
     fprintf(stderr,
             "carve: skipped %llu (request %llu, metadata %llu, warcinfo %llu, revisit %llu, not HTML %llu, other %llu); "
             "%llu HTML bytes; %.2f MB/s in, %.0f records/s\n",

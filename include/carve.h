@@ -41,6 +41,7 @@ typedef enum carve_status {
     CARVE_ERR_NO_CONTENT, /* the page parsed, but no main content was found */
     CARVE_ERR_IO,         /* a file could not be read (carve_read_file only) */
     CARVE_ERR_LIMIT,      /* a resource limit other than input size was hit */
+    CARVE_ERR_LANGUAGE,   /* the page is not in carve_options.target_language (result still returned) */
     CARVE_STATUS_COUNT
 } carve_status;
 
@@ -66,6 +67,12 @@ typedef struct carve_options {
     size_t max_input_bytes; /* inputs larger than this fail with CARVE_ERR_TOO_LARGE; default 64 MiB */
     size_t max_nodes;       /* DOM nodes beyond this are dropped (CARVE_ERR_LIMIT if none fit); default 4,000,000 */
     size_t max_depth;       /* elements nested deeper are flattened into their ancestor at this depth; default 512 */
+    int64_t reference_time; /* "now" for the plausibility of dates, in seconds since 1970 UTC
+                               (e.g. an archive's crawl date); 0: the time of the call. Publication
+                               dates after it plus one day, or before 1995, are rejected. */
+    const char *target_language; /* ISO 639-1 code, or NULL: a page whose language (markup checked
+                               against the text, as for carve_metadata.language) differs fails
+                               with CARVE_ERR_LANGUAGE, as trafilatura's target_language does */
 } carve_options;
 
 /* Fills *opts with the defaults above. */
@@ -102,8 +109,10 @@ typedef struct carve_result carve_result;
  * html, len:  the page's bytes, in any charset; len in bytes. The bytes are
  *             only read during the call.
  * opts:       options, or NULL for the defaults.
- * out:        receives a new result on CARVE_OK and on CARVE_ERR_NO_CONTENT
- *             (metadata is still there; the text is empty), NULL otherwise.
+ * out:        receives a new result on CARVE_OK, on CARVE_ERR_NO_CONTENT
+ *             (metadata is still there; the text is empty) and on
+ *             CARVE_ERR_LANGUAGE (everything is there; the caller decides),
+ *             NULL otherwise.
  *             The caller owns it and frees it with carve_result_free().
  *
  * Charset: decided in the order browsers use (WHATWG Encoding): a byte-order
@@ -113,7 +122,12 @@ typedef struct carve_result carve_result;
  *
  * Errors: CARVE_ERR_ARGUMENT (html or out NULL), CARVE_ERR_EMPTY,
  * CARVE_ERR_BINARY, CARVE_ERR_NOT_HTML, CARVE_ERR_TOO_LARGE, CARVE_ERR_PARSE,
- * CARVE_ERR_CHARSET, CARVE_ERR_LIMIT, CARVE_ERR_NOMEM, CARVE_ERR_NO_CONTENT.
+ * CARVE_ERR_CHARSET, CARVE_ERR_LIMIT, CARVE_ERR_NOMEM, CARVE_ERR_NO_CONTENT,
+ * CARVE_ERR_LANGUAGE.
+ *
+ * Language: the markup's declaration (html lang, Content-Language,
+ * og:locale) checked against the extracted text with CLD2; the text wins
+ * when the markup says nothing or is clearly wrong.
  */
 carve_status carve_extract(const char *html, size_t len, const carve_options *opts,
                            carve_result **out);

@@ -2,6 +2,7 @@
  * sniff -> decode -> parse -> clean -> meta -> extract -> render. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "carve.h"
 #include "decode/decode.h"
@@ -25,6 +26,7 @@ static const char *const messages[CARVE_STATUS_COUNT] = {
     [CARVE_ERR_NO_CONTENT] = "no main content found",
     [CARVE_ERR_IO] = "cannot read input",
     [CARVE_ERR_LIMIT] = "resource limit reached",
+    [CARVE_ERR_LANGUAGE] = "page not in the target language",
 };
 
 const char *carve_strerror(carve_status s)
@@ -63,6 +65,15 @@ const char *carve_result_text(const carve_result *r, size_t *len)
     return r && r->text ? r->text : "";
 }
 
+/* 1 when two language tags name the same language ("en" and "en-GB"). */
+static int same_language(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    size_t na = strcspn(a, "-_"), nb = strcspn(b, "-_");
+    return na == nb && strncasecmp(a, b, na) == 0;
+}
+
 /* Runs parse, clean, meta and extract on decoded text. */
 static carve_status run_stages(const decode_result *dec, const carve_options *o, carve_result *r)
 {
@@ -75,7 +86,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     dom_clean(doc);
     meta_result meta;
     carve_status st = CARVE_OK;
-    if (meta_extract(doc, o->url, &r->mem, &meta)) {
+    if (meta_extract_at(doc, o->url, (time_t)o->reference_time, &r->mem, &meta)) {
         st = CARVE_ERR_NOMEM;
     } else {
         r->meta = meta.pub;
@@ -93,6 +104,9 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     r->text = buf_detach(&t, &r->text_len);
     if (!r->text)
         return CARVE_ERR_NOMEM;
+    meta_check_language(&r->meta, r->text, r->text_len, &r->mem);
+    if (o->target_language && !same_language(r->meta.language, o->target_language))
+        return CARVE_ERR_LANGUAGE;
     return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;
 }
 
@@ -124,7 +138,7 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
     arena_init(&r->mem);
     st = run_stages(&dec, opts, r);
     free(dec.data);
-    if (st == CARVE_OK || st == CARVE_ERR_NO_CONTENT) {
+    if (st == CARVE_OK || st == CARVE_ERR_NO_CONTENT || st == CARVE_ERR_LANGUAGE) {
         *out = r;
         return st;
     }

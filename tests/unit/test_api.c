@@ -457,10 +457,54 @@ static void test_utf16_with_bom(void **state)
     free(u);
 }
 
+#define DATED_PAGE                                                                                            \
+    "<html lang=\"en\"><head><meta property=\"article:published_time\" content=\"2025-03-14T08:30:00Z\">"   \
+    "<title>Tidal power</title></head><body><article><p>Harbour Town switched on its first tidal power "       \
+    "station on Friday morning, ending a decade of planning and three public inquiries.</p><p>The station "   \
+    "sits beneath the old ferry pier and uses four turbines that turn with the incoming and outgoing tide, "  \
+    "and the council says it will supply about a fifth of the town's electricity.</p></article></body></html>"
+
+/* A page in another language than target_language fails with
+ * CARVE_ERR_LANGUAGE, and the result is still there to inspect. */
+static void test_target_language(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    carve_result *r = NULL;
+    o.target_language = "de";
+    assert_int_equal(carve_extract(DATED_PAGE, strlen(DATED_PAGE), &o, &r), CARVE_ERR_LANGUAGE);
+    assert_non_null(r);
+    assert_string_equal(carve_result_metadata(r)->language, "en");
+    carve_result_free(r);
+    o.target_language = "en-GB";
+    assert_int_equal(carve_extract(DATED_PAGE, strlen(DATED_PAGE), &o, &r), CARVE_OK);
+    carve_result_free(r);
+}
+
+/* A publication date after the reference date (plus a day) is not plausible. */
+static void test_reference_time(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(DATED_PAGE, strlen(DATED_PAGE), &o, &r), CARVE_OK);
+    assert_non_null(carve_result_metadata(r)->date);
+    assert_string_equal(carve_result_metadata(r)->date, "2025-03-14");
+    carve_result_free(r);
+    o.reference_time = 1577836800; /* 2020-01-01: the page cannot be from 2025 */
+    assert_int_equal(carve_extract(DATED_PAGE, strlen(DATED_PAGE), &o, &r), CARVE_OK);
+    assert_null(carve_result_metadata(r)->date);
+    carve_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options_defaults),
+        cmocka_unit_test(test_target_language),
+        cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_ok_and_options_null),

@@ -175,6 +175,25 @@ static void test_formats(void **state)
     run_free(&r);
 }
 
+/* --target-language: a page in another language is skipped, not failed:
+ * exit 0, and in JSON a line that says so. */
+static void test_target_language(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--target-language", "de", "--format", "json", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "\"skipped\""));
+    assert_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+    r = RUN(NULL, "--target-language", "en", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+    r = RUN(NULL, "--target-language", "english!", SAMPLE);
+    expect_status(&r, 2);
+    run_free(&r);
+}
+
 static void test_unknown_option(void **state)
 {
     (void)state;
@@ -368,6 +387,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sample_page),
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_target_language),
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
