@@ -12,7 +12,9 @@
 #include "meta/meta_internal.h"
 
 static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
-                                   " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " / ", " ~ ", " \\ ", NULL};
+                                   " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " / ", " ~ ", " \\ ",
+                                   /* Chinese and Japanese sites join without spaces */
+                                   "_", "\xEF\xBD\x9C" /* ｜ */, NULL};
 
 /* Folded equality: case, spaces and punctuation ignored. */
 static int same_text(const char *a, const char *b)
@@ -60,6 +62,16 @@ static int in_header(const dom_node *n)
     return 0;
 }
 
+/* Long enough to be a headline: two words, or four Chinese or Japanese
+ * characters (written without spaces). */
+static int headline_sized(const char *t)
+{
+    size_t cjk = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+        cjk += *p >= 0xE3 && *p <= 0xE9;
+    return mt_word_count(t) >= 2 || cjk >= 4;
+}
+
 /* Splits title at its first or last separator; the headline side when
  * the other side names the site or the headline side is an h1. */
 static const char *strip_site(meta_ctx *c, const char *title, const char *host, int by_h1, int *stripped)
@@ -102,6 +114,16 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                         if (same_text(tmp, h)) {
                             *stripped = 1;
                             return arena_strndup(c->mem, title, head_len);
+                        }
+                    }
+                    size_t lead_len = (size_t)(first - title);
+                    if (lead_len != head_len && lead_len < sizeof tmp) {
+                        /* "Headline_Section_Site": the h1 is the first part */
+                        memcpy(tmp, title, lead_len);
+                        tmp[lead_len] = 0;
+                        if (same_text(tmp, h)) {
+                            *stripped = 1;
+                            return arena_strndup(c->mem, title, lead_len);
                         }
                     }
                     if (same_text(first + sl, h)) {
@@ -289,7 +311,7 @@ int mt_title(meta_ctx *c, meta_result *out)
          * <title> also by the h1 or, failing that, Readability's rule. */
         int stripped = 0;
         const char *t = strip_site(c, title, host, from_tag, &stripped);
-        if (stripped && mt_word_count(t) >= 2)
+        if (stripped && headline_sized(t))
             title = t;
         else if (from_tag)
             title = readability_title(c->mem, title);

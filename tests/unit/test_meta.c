@@ -341,6 +341,14 @@ static void test_title_site_stripped(void **state)
     assert_string_equal(p->m.pub.title, "Wren Hollow Viaduct restored");
     unload(p);
 
+    /* "Headline_Section_Site" without spaces, as Chinese sites write it */
+    p = load("<html><head><title>\xE8\x80\x81\xE5\x9F\x8E\xE5\x8C\xBA\xE8\xAF\x95\xE7\x82\xB9_"
+             "\xE5\x9F\x8E\xE5\xB8\x82_\xE6\x96\xB0\xE9\x97\xBB\xE7\xBD\x91</title></head>"
+             "<body><h1>\xE8\x80\x81\xE5\x9F\x8E\xE5\x8C\xBA\xE8\xAF\x95\xE7\x82\xB9</h1><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "\xE8\x80\x81\xE5\x9F\x8E\xE5\x8C\xBA\xE8\xAF\x95\xE7\x82\xB9");
+    unload(p);
+
     /* a dash inside the headline is kept */
     p = load("<html><head><title>Rents rise - and so do wages</title></head><body><p>x</p></body></html>", NULL);
     assert_string_equal(p->m.pub.title, "Rents rise - and so do wages");
