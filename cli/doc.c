@@ -71,6 +71,22 @@ static void file_key(FILE *f, const cli *c, const char *name)
     }
 }
 
+/* Opens a JSON line that names the document without extracting it: the
+ * record's keys and url, or the input's name; ends ready for a next key. */
+static void open_naming_line(FILE *f, const cli *c, const doc_job *j)
+{
+    if (j->rec) {
+        record_keys(f, j->rec);
+        fputs(",\"url\":", f);
+        jsonq_write(f, j->rec->target_uri);
+        fputc(',', f);
+    } else {
+        file_key(f, c, j->name);
+        if (c->jsonl)
+            fputc(',', f);
+    }
+}
+
 /* The output of a failed document: a JSON line naming it (JSON), nothing
  * else in other formats (stderr names it). */
 static void write_failure(FILE *f, const cli *c, doc_job *j)
@@ -78,16 +94,7 @@ static void write_failure(FILE *f, const cli *c, doc_job *j)
     j->outcome = DOC_ERROR;
     if (c->format != OUT_JSON)
         return;
-    if (j->rec) {
-        record_keys(f, j->rec);
-        fputs(",\"url\":", f);
-        jsonq_write(f, j->rec->target_uri);
-        fputs(",", f);
-    } else {
-        file_key(f, c, j->name);
-        if (c->jsonl)
-            fputc(',', f);
-    }
+    open_naming_line(f, c, j);
     fputs("\"error\":", f);
     jsonq_write(f, j->error);
     fputs("}\n", f);
@@ -101,16 +108,7 @@ static void write_skipped(FILE *f, const cli *c, doc_job *j, const carve_result 
     j->outcome = DOC_SKIPPED;
     if (c->format != OUT_JSON)
         return;
-    if (j->rec) {
-        record_keys(f, j->rec);
-        fputs(",\"url\":", f);
-        jsonq_write(f, j->rec->target_uri);
-        fputc(',', f);
-    } else {
-        file_key(f, c, j->name);
-        if (c->jsonl)
-            fputc(',', f);
-    }
+    open_naming_line(f, c, j);
     const char *lang = carve_result_metadata(r)->language;
     fputs("\"language\":", f);
     if (lang)
