@@ -83,6 +83,11 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
             const char *first = strstr(title, seps[i]);
             if (!first)
                 continue;
+            /* An unspaced separator ("_") joins parts only without spaces
+             * around it; "Title _Section" is kept whole, as Readability does. */
+            int unspaced = seps[i][0] != ' ';
+            if (unspaced && (first == title || first[-1] == ' '))
+                continue;
             const char *last = first;
             for (const char *p = strstr(last + 1, seps[i]); p; p = strstr(p + 1, seps[i]))
                 last = p;
@@ -117,7 +122,7 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                         }
                     }
                     size_t lead_len = (size_t)(first - title);
-                    if (lead_len != head_len && lead_len < sizeof tmp) {
+                    if (unspaced && lead_len != head_len && lead_len < sizeof tmp) {
                         /* "Headline_Section_Site": the h1 is the first part */
                         memcpy(tmp, title, lead_len);
                         tmp[lead_len] = 0;
