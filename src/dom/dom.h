@@ -73,6 +73,11 @@ typedef struct dom_limits {
 dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits);
 void dom_free(dom_doc *doc);
 
+/* The page with what makes libxml2 quadratic blanked out (see guard.c):
+ * a new copy (free()) when the page needed it, NULL when it did not (or
+ * when memory ran out, in which case the page is parsed as it is). */
+char *dom_guard_markup(const char *html, size_t len);
+
 /* Cleaning: unlinks elements that are never content (script, style,
  * template, svg, iframe, form controls, ...), marks hidden elements
  * (hidden, aria-hidden="true", inline display:none / visibility:hidden)

@@ -240,7 +240,9 @@ dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
      * rest of a deeply nested page; carve's max_depth flattens instead. */
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE |
                   HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    htmlDocPtr xdoc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8", options);
+    char *guarded = dom_guard_markup(utf8, len);
+    htmlDocPtr xdoc = htmlCtxtReadMemory(ctxt, guarded ? guarded : utf8, (int)len, NULL, "UTF-8", options);
+    free(guarded);
     dom_doc *doc = calloc(1, sizeof *doc);
     if (!xdoc || !doc) {
         free(doc);
