@@ -46,6 +46,11 @@ void dom_text_content(const dom_node *node, buf *out)
             buf_append(out, n->text, n->text_len);
 }
 
+static int in_tree(const dom_doc *doc, const dom_node *n)
+{
+    return n && n->index < doc->node_count && doc->nodes[n->index] == n;
+}
+
 void dom_reindex(dom_doc *doc)
 {
     size_t i = 0;
@@ -54,4 +59,10 @@ void dom_reindex(dom_doc *doc)
         doc->nodes[i++] = n;
     }
     doc->node_count = i;
+    /* A <head> or <body> that libxml2 nested inside an element cleaning
+     * removed is gone with it. */
+    if (!in_tree(doc, doc->head))
+        doc->head = NULL;
+    if (!in_tree(doc, doc->body))
+        doc->body = NULL;
 }
