@@ -61,8 +61,11 @@ memcheck: test-deps build
 	$(call apt_install,$(MEMCHECK_DEPS))
 	cd $(BUILD) && ctest --output-on-failure -T memcheck
 
-install: build
-	cmake --install $(BUILD) --prefix $(PREFIX)
+# carve.pc names the prefix, so the build is configured with it before installing.
+install: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+	cmake --install $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

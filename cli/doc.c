@@ -279,8 +279,8 @@ void doc_write(void *job, void *ctx)
     if (c->several && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
         if (j->rec)
             fprintf(c->out, "%s==> %s %s <==\n", s->documents ? "\n" : "", j->rec->record_id, j->rec->target_uri);
-        else if (s->documents > 0)
-            fprintf(c->out, "\n==> %s <==\n", j->name);
+        else
+            fprintf(c->out, "%s==> %s <==\n", s->documents ? "\n" : "", j->name);
     }
     if (j->out_len && fwrite(j->out, 1, j->out_len, c->out) != j->out_len)
         c->write_failed = 1;
@@ -293,8 +293,7 @@ void doc_write(void *job, void *ctx)
     case DOC_SKIPPED: s->other_language++; break;
     case DOC_ERROR:
         s->errors++;
-        if (!c->quiet)
-            fprintf(stderr, "carve: %s: %s\n", name, j->error);
+        fprintf(stderr, "carve: %s: %s\n", name, j->error); /* even with --quiet: a failure is named */
         break;
     }
     atomic_store(&c->progress_docs, s->documents);

@@ -35,7 +35,8 @@ static void usage(FILE *f)
           "  -o, --output FILE     write to FILE instead of standard output\n"
           "  -r, --recursive       read the pages and archives under each DIR\n"
           "  -t, --threads N       extract on N threads (default: the number of cores)\n"
-          "  -q, --quiet           no progress line, summary or per-record messages\n"
+          "  -q, --quiet           no progress line and no summary (failures are still\n"
+          "                        named on stderr)\n"
           "      --max-bytes N     refuse pages larger than N bytes (default 64 MiB)\n"
           "      --max-record N    keep at most N bytes of an archive record's block;\n"
           "                        longer records are cut and flagged (default 16 MiB)\n"
@@ -160,8 +161,14 @@ int main(int argc, char **argv)
         int rc;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             if (!c.recursive) {
+                /* Still an input: it gets its error line like any unreadable file. */
                 fprintf(stderr, "carve: %s is a directory (use --recursive)\n", argv[i]);
                 failed_walk = 1;
+                rc = path_list_add(&inputs, argv[i]);
+                if (rc) {
+                    fprintf(stderr, "carve: out of memory\n");
+                    return 1;
+                }
                 continue;
             }
             size_t before = inputs.count;
@@ -184,8 +191,6 @@ int main(int argc, char **argv)
         path_list_free(&inputs);
         return 1;
     }
-    if (inputs.count > 1 && !c.format_given)
-        c.format = OUT_JSON;
     c.out = stdout;
     if (output && !(c.out = fopen(output, "w"))) {
         fprintf(stderr, "carve: cannot write %s: %s\n", output, strerror(errno));

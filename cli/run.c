@@ -77,8 +77,7 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
         } else if (rec->error != CARVE_WARC_OK && !*rec->version) {
             /* Not a record: garbage or corrupt data between records. */
             s->reader_errors++;
-            if (!c->quiet)
-                fprintf(stderr, "carve: %s: offset %llu: %s: %s\n", display_name(name),
+            fprintf(stderr, "carve: %s: offset %llu: %s: %s\n", display_name(name),
                         (unsigned long long)rec->offset, carve_warc_strerror(rec->error), rec->error_detail);
             carve_warc_record_free(rec);
         } else if (rec->error != CARVE_WARC_OK) {
@@ -87,8 +86,7 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
                 submit(R, doc_from_record(rec));
             } else {
                 s->reader_errors++;
-                if (!c->quiet)
-                    fprintf(stderr, "carve: %s: %s record %s: %s: %s\n", display_name(name), rec->type,
+                fprintf(stderr, "carve: %s: %s record %s: %s: %s\n", display_name(name), rec->type,
                             rec->record_id, carve_warc_strerror(rec->error), rec->error_detail);
                 carve_warc_record_free(rec);
             }
@@ -152,8 +150,8 @@ long run_inputs(cli *c, char *const *inputs, size_t n)
     carve_warc_reader *first = open_input(&R, inputs[0], why, sizeof why);
     int first_is_archive = first && carve_warc_is_archive(first);
     if (!c->format_given)
-        c->format = (n > 1 || first_is_archive) ? OUT_JSON : OUT_TEXT;
-    c->jsonl = n > 1 && c->format == OUT_JSON;
+        c->format = (n > 1 || c->recursive || first_is_archive) ? OUT_JSON : OUT_TEXT;
+    c->jsonl = (n > 1 || c->recursive) && c->format == OUT_JSON;
     c->several = n > 1 || first_is_archive;
     int depth = c->threads * 4 + 4;
     R.pool = pool_new(c->threads, (size_t)depth, doc_work, doc_write, c);

@@ -234,6 +234,29 @@ static void test_one_of_two_inputs_missing(void **state)
     run_free(&r);
 }
 
+/* A folder given without --recursive is an input that fails: it gets its
+ * own JSON line, and --quiet does not hide its name on stderr. */
+static void test_directory_without_recursive(void **state)
+{
+    (void)state;
+    const char *dir = CARVE_SOURCE_DIR "/examples";
+    run_result r = RUN(NULL, "--quiet", "--format", "json", dir, SAMPLE);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, "--recursive"));
+    size_t lines = 0;
+    for (const char *p = r.out; (p = strchr(p, '\n')); p++)
+        lines++;
+    assert_int_equal(lines, 2);
+    assert_non_null(strstr(r.out, "\"error\""));
+    run_free(&r);
+    /* with --recursive, JSON Lines naming each file, even for one file */
+    r = RUN(NULL, "--recursive", dir);
+    expect_status(&r, 0);
+    assert_true(r.out[0] == '{');
+    assert_non_null(strstr(r.out, "\"input\""));
+    run_free(&r);
+}
+
 static json_t *parse_json(const char *s)
 {
     json_error_t e;
@@ -388,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_sample_page),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_target_language),
+        cmocka_unit_test(test_directory_without_recursive),
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
