@@ -78,7 +78,7 @@ static int is_data_table(const dom_node *table)
 
 /* The block's kind: the innermost heading, pre, list item, cell or caption,
  * looking through at most one plain container (li > p is still an item). */
-static block_kind kind_of(const walker *w, dom_node **owner_out, unsigned *level)
+static block_kind kind_of(const walker *w, unsigned *level)
 {
     *level = 0;
     int plain = 0;
@@ -105,7 +105,6 @@ static block_kind kind_of(const walker *w, dom_node **owner_out, unsigned *level
             return BLOCK_PARA;
         plain++;
     }
-    (void)owner_out;
     return BLOCK_PARA;
 }
 
@@ -121,7 +120,7 @@ static void flush(walker *w)
         return;
     }
     block b = {0};
-    b.kind = kind_of(w, &b.owner, &b.level);
+    b.kind = kind_of(w, &b.level);
     b.owner = w->nopen ? w->open[w->nopen - 1] : NULL;
     b.text = arena_strndup(&w->out->mem, w->text.data, w->text.len);
     b.len = w->text.len;

@@ -74,7 +74,7 @@ static int is_lazy_placeholder(const dom_node *n)
  * nor doubled). A <noscript> with text ("enable JavaScript") is dropped
  * unless the rest of the page has almost no text, as on pages that render
  * their whole content with a script and put a copy in <noscript>. */
-static void resolve_noscript(dom_doc *doc, dom_node **list, size_t count, size_t page_text)
+static void resolve_noscript(dom_node **list, size_t count, size_t page_text)
 {
     for (size_t i = 0; i < count; i++) {
         dom_node *ns = list[i];
@@ -93,7 +93,6 @@ static void resolve_noscript(dom_doc *doc, dom_node **list, size_t count, size_t
             dom_unlink(ns);
         }
     }
-    (void)doc;
 }
 
 /* Text bytes beyond which a dropped element is kept after all. */
@@ -144,6 +143,6 @@ void dom_clean(dom_doc *doc)
             noscripts[nscount++] = n;
         n = next;
     }
-    resolve_noscript(doc, noscripts, nscount, page_text);
+    resolve_noscript(noscripts, nscount, page_text);
     dom_reindex(doc);
 }
