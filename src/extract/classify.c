@@ -31,7 +31,9 @@ static int is_copyright(const char *t)
 static int classify_one(const block *b, int lang, int links)
 {
     double ld = links && b->chars ? (double)b->link_chars / (double)b->chars : 0;
-    if (ld > MAX_LINK_DENSITY)
+    /* Long prose carries inline links (sources, names, products) without
+     * being navigation: it may hold twice jusText's share of link text. */
+    if (ld > (b->chars >= 2 * LENGTH_HIGH ? 2 * MAX_LINK_DENSITY : MAX_LINK_DENSITY))
         return CLS_BAD;
     if (b->chars < 200 && is_copyright(b->text))
         return CLS_BAD;

@@ -410,6 +410,28 @@ static void test_page_nested_in_unclosed_button(void **state)
     free(t);
 }
 
+/* Long article paragraphs with inline links (about 30% link text) are
+ * prose, not navigation: they are not lost to a plain-text disclosure box. */
+static void test_long_paragraphs_with_inline_links(void **state)
+{
+    (void)state;
+    #define LINKED(n) "<p>The regional airline said on Monday that its " \
+        "<a href=\"/n" #n "\">membership of the global alliance</a> will begin on the last day of March, " \
+        "about three months later than planned, and that <a href=\"/m" #n "\">frequent flyer benefits</a> " \
+        "will follow on the same day for members of every partner airline in the group.</p>"
+    const char *html =
+        "<html><body>" NAV "<section class=\"disclosure\"><p>Many of the offers that appear on this website "
+        "are from companies from which we receive compensation. This compensation may affect how and where "
+        "products appear on this site, including the order in which they appear.</p><p>Opinions expressed "
+        "here are the author's alone, not those of any bank or issuer, and have not been reviewed or approved "
+        "by any of these entities.</p></section><div class=\"article\">" LINKED(1) LINKED(2) LINKED(3) LINKED(4)
+        "</div>" FOOTER "</body></html>";
+    #undef LINKED
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"membership of the global alliance", "frequent flyer benefits", NULL}, NULL);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
+        cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
