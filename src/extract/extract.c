@@ -190,15 +190,17 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     return kept;
 }
 
-static size_t keep_good(block_list *bl, const unsigned char *boiler)
+/* jusText's whole-page mode: a good block outside boilerplate. */
+static int page_good(const block_list *bl, size_t i, const unsigned char *boiler)
 {
-    size_t kept = 0;
-    for (size_t i = 0; i < bl->count; i++) {
-        block *b = &bl->items[i];
-        b->keep = b->score == CLS_GOOD && !boiler[i] && !is_label_block(b);
-        kept += b->keep ? b->chars : 0;
-    }
-    return kept;
+    const block *b = &bl->items[i];
+    return b->score == CLS_GOOD && !boiler[i] && !is_label_block(b);
+}
+
+static void keep_good(block_list *bl, const unsigned char *boiler)
+{
+    for (size_t i = 0; i < bl->count; i++)
+        bl->items[i].keep = page_good(bl, i, boiler);
 }
 
 /* Drops kept blocks whose text repeats an earlier kept block. */
@@ -315,7 +317,7 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
     out->container = NULL;
     for (size_t i = 0; i < bl->count; i++)
         bl->items[i].keep = 0;
-    dom_node *c = select_container(doc, bl, NULL);
+    dom_node *c = select_container(doc, bl);
     if (c) {
         kept = keep_container(bl, c, boiler, cards, links);
         out->method = EXTRACT_CONTAINER;
@@ -325,11 +327,9 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
         return kept;
     /* jusText's whole-page mode, when it gives clearly more. */
     size_t all = 0;
-    for (size_t i = 0; i < bl->count; i++) {
-        block *b = &bl->items[i];
-        if (b->score == CLS_GOOD && !boiler[i] && !is_label_block(b))
-            all += b->chars;
-    }
+    for (size_t i = 0; i < bl->count; i++)
+        if (page_good(bl, i, boiler))
+            all += bl->items[i].chars;
     if (all < 2 * kept + MIN_CONTENT_CHARS)
         return kept;
     keep_good(bl, boiler);

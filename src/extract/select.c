@@ -19,21 +19,18 @@ size_t *select_good_chars(dom_doc *doc, const block_list *bl)
     return good;
 }
 
-dom_node *select_container(dom_doc *doc, const block_list *bl, size_t *good_out)
+dom_node *select_container(dom_doc *doc, const block_list *bl)
 {
     double *score = calloc(doc->node_count ? doc->node_count : 1, sizeof *score);
-    size_t *good = calloc(doc->node_count ? doc->node_count : 1, sizeof *good);
+    size_t *good = select_good_chars(doc, bl);
     dom_node *best = NULL;
     if (!score || !good)
         goto out;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         double v = b->score == CLS_GOOD ? (double)b->chars : -SELECT_LAMBDA * (double)b->chars;
-        for (const dom_node *e = b->owner; e; e = e->parent) {
+        for (const dom_node *e = b->owner; e; e = e->parent)
             score[e->index] += v;
-            if (b->score == CLS_GOOD)
-                good[e->index] += b->chars;
-        }
     }
     /* Ties go to the deeper element: it holds the same good text with less
      * markup around it. Pre-order visits ancestors first, hence >=. */
@@ -47,8 +44,6 @@ dom_node *select_container(dom_doc *doc, const block_list *bl, size_t *good_out)
             top = score[i];
         }
     }
-    if (best && good_out)
-        *good_out = good[best->index];
 out:
     free(score);
     free(good);

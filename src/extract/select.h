@@ -17,9 +17,8 @@
 #define SELECT_LAMBDA 0.5
 
 /* Returns the chosen container among doc's elements given classified
- * blocks (score = CLS_*), or NULL when no block is good. good_out, when
- * not NULL, receives the good characters inside the container. */
-dom_node *select_container(dom_doc *doc, const block_list *blocks, size_t *good_out);
+ * blocks (score = CLS_*), or NULL when no block is good. */
+dom_node *select_container(dom_doc *doc, const block_list *blocks);
 
 /* Good characters (CLS_GOOD blocks) inside each element, indexed by node
  * index; a new array the caller frees, or NULL when memory runs out. */

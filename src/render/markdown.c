@@ -75,11 +75,7 @@ static size_t row_cells(const block_list *bl, size_t i)
 int render_markdown(const block_list *bl, const carve_metadata *m, int with_metadata, buf *out)
 {
     if (with_metadata) {
-        buf t;
-        buf_init(&t);
-        render_text(&(block_list){0}, m, 1, &t);
-        buf_append(out, t.data, t.len);
-        buf_free(&t);
+        render_front_matter(m, out);
         buf_putc(out, '\n');
     }
     const block *prev = NULL;

@@ -12,6 +12,10 @@
  * on their own lines, table cells joined with " | ". */
 int render_text(const block_list *blocks, const carve_metadata *meta, int with_metadata, buf *out);
 
+/* The metadata as YAML front matter between "---" lines (the header of
+ * text and Markdown with_metadata); fields that are NULL are left out. */
+void render_front_matter(const carve_metadata *meta, buf *out);
+
 /* The kept blocks alone as plain text (what carve_result_text() returns). */
 int render_text_body(const block_list *blocks, buf *out);
 

@@ -34,23 +34,27 @@ static void field(buf *out, const char *name, const char *value)
         buf_printf(out, "%s: %s\n", name, value);
 }
 
+void render_front_matter(const carve_metadata *m, buf *out)
+{
+    buf_puts(out, "---\n");
+    field(out, "title", m->title);
+    field(out, "author", m->author);
+    field(out, "date", m->date);
+    field(out, "url", m->url);
+    field(out, "hostname", m->hostname);
+    field(out, "sitename", m->sitename);
+    field(out, "description", m->description);
+    field(out, "categories", m->categories);
+    field(out, "tags", m->tags);
+    field(out, "image", m->image);
+    field(out, "language", m->language);
+    field(out, "license", m->license);
+    buf_puts(out, "---\n");
+}
+
 int render_text(const block_list *bl, const carve_metadata *m, int with_metadata, buf *out)
 {
-    if (with_metadata) {
-        buf_puts(out, "---\n");
-        field(out, "title", m->title);
-        field(out, "author", m->author);
-        field(out, "date", m->date);
-        field(out, "url", m->url);
-        field(out, "hostname", m->hostname);
-        field(out, "sitename", m->sitename);
-        field(out, "description", m->description);
-        field(out, "categories", m->categories);
-        field(out, "tags", m->tags);
-        field(out, "image", m->image);
-        field(out, "language", m->language);
-        field(out, "license", m->license);
-        buf_puts(out, "---\n");
-    }
+    if (with_metadata)
+        render_front_matter(m, out);
     return render_text_body(bl, out);
 }
