@@ -34,6 +34,7 @@ typedef struct cli {
     out_format format;
     int format_given;
     int with_metadata;
+    int explain;              /* JSON: add the "sources" object */
     int jsonl;                /* file inputs: one JSON object per input, each naming it */
     int several;              /* more than one document may be written (headers between texts) */
     int threads;

@@ -118,6 +118,27 @@ static void write_skipped(FILE *f, const cli *c, doc_job *j, const carve_result 
     fputs(",\"skipped\":\"other language\"}\n", f);
 }
 
+/* The rendered object's keys after its '{' (body, len bytes, ending in
+ * "}\n" or "}"), with the "sources" object of --explain spliced in before
+ * the closing brace. */
+static void write_object_body(FILE *f, const cli *c, const carve_result *r, const char *body, size_t len)
+{
+    while (len && (body[len - 1] == '\n' || body[len - 1] == '}'))
+        len--;
+    fwrite(body, 1, len, f);
+    if (c->explain) {
+        static const char *const fields[] = {"title",    "author",   "date",        "modified", "sitename",
+                                             "language", "description", "image",   "url"};
+        fputs(len ? ",\"sources\":{" : "\"sources\":{", f);
+        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+            fprintf(f, "%s\"%s\":", i ? "," : "", fields[i]);
+            jsonq_write(f, carve_result_source(r, fields[i]));
+        }
+        fputc('}', f);
+    }
+    fputs("}\n", f);
+}
+
 /* An HTML response with no bytes at all: a normal line with empty text. */
 static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
 {
@@ -177,8 +198,10 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
         else
             file_key(f, c, j->name);
         fputs(s[1] == '}' ? "" : ",", f);
-        fwrite(s + 1, 1, olen - 1, f);
-        fputc('\n', f);
+        write_object_body(f, c, r, s + 1, olen - 1);
+    } else if (c->format == OUT_JSON) {
+        fputc('{', f);
+        write_object_body(f, c, r, s + 1, olen - 1);
     } else {
         fwrite(s, 1, olen, f);
         if (olen && s[olen - 1] != '\n')

@@ -37,6 +37,8 @@ static void usage(FILE *f)
           "  -t, --threads N       extract on N threads (default: the number of cores)\n"
           "  -q, --quiet           no progress line and no summary (failures are still\n"
           "                        named on stderr)\n"
+          "      --explain         JSON: add a \"sources\" object naming where each\n"
+          "                        metadata field came from (json-ld, og:title, url...)\n"
           "      --max-bytes N     refuse pages larger than N bytes (default 64 MiB)\n"
           "      --max-record N    keep at most N bytes of an archive record's block;\n"
           "                        longer records are cut and flagged (default 16 MiB)\n"
@@ -92,7 +94,7 @@ int main(int argc, char **argv)
     carve_warc_options_init(&c.warc_opts);
     c.threads = default_threads();
     const char *output = NULL;
-    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD };
+    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},    {"url", required_argument, NULL, 'u'},
         {"charset", required_argument, NULL, 'c'},   {"with-metadata", no_argument, NULL, 'm'},
@@ -101,6 +103,7 @@ int main(int argc, char **argv)
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
         {"max-record", required_argument, NULL, OPT_MAX_RECORD},
         {"target-language", required_argument, NULL, 'l'},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
@@ -149,10 +152,19 @@ int main(int argc, char **argv)
                 return 2;
             }
             break;
+        case OPT_EXPLAIN: c.explain = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("carve %s\n", carve_version()); return 0;
         default: usage(stderr); return 2;
         }
+    }
+    if (c.explain && c.format_given && c.format != OUT_JSON) {
+        fprintf(stderr, "carve: --explain needs --format json\n");
+        return 2;
+    }
+    if (c.explain) {
+        c.format = OUT_JSON;
+        c.format_given = 1;
     }
     path_list inputs = {0};
     int failed_walk = 0;

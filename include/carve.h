@@ -138,6 +138,24 @@ void carve_result_free(carve_result *result);
 /* The metadata of a result. Owned by the result; never NULL for a non-NULL result. */
 const carve_metadata *carve_result_metadata(const carve_result *result);
 
+/*
+ * carve_result_source: where the value of one metadata field came from, for
+ * debugging and for callers that trust some sources more than others.
+ *
+ * field: the name of a carve_metadata member: "title", "author", "date",
+ * "modified", "sitename", "language", "description", "image" or "url".
+ * Returns a static string naming the source, such as "json-ld" (or
+ * "json-ld-publisher" and the like), a <meta> name or property ("og:title",
+ * "article:published_time"), "title" (the <title> element), "h1",
+ * "byline", "microdata", "time", "element" (a date-like element near the
+ * headline), "text" (the visible text), "url" (a date in the address),
+ * "html-lang", "cld2-text" (the language CLD2 finds in the main text),
+ * "hostname", "canonical" or "given" (the URL passed in the options).
+ * NULL when the field is empty, result is NULL, or field is not one of the
+ * names above. Never freed by the caller.
+ */
+const char *carve_result_source(const carve_result *result, const char *field);
+
 /* The main content as plain text (the same as CARVE_FORMAT_TEXT without
  * metadata). Owned by the result; "" when nothing was found. *len, when
  * len is not NULL, receives its length in bytes. */

@@ -58,6 +58,22 @@ void carve_result_free(carve_result *r)
 
 const carve_metadata *carve_result_metadata(const carve_result *r) { return r ? &r->meta : NULL; }
 
+const char *carve_result_source(const carve_result *r, const char *field)
+{
+    if (!r || !field)
+        return NULL;
+    const meta_explain *s = &r->source;
+    const struct {
+        const char *name, *source;
+    } fields[] = {{"title", s->title},         {"author", s->author},     {"date", s->date},
+                  {"modified", s->modified},   {"sitename", s->sitename}, {"language", s->language},
+                  {"description", s->description}, {"image", s->image},  {"url", s->url}};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (strcmp(field, fields[i].name) == 0)
+            return fields[i].source;
+    return NULL;
+}
+
 const char *carve_result_text(const carve_result *r, size_t *len)
 {
     if (len)
@@ -90,6 +106,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         st = CARVE_ERR_NOMEM;
     } else {
         r->meta = meta.pub;
+        r->source = meta.source;
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         if (extract_main_content(doc, r->meta.language, meta.article_body, r->meta.title, &r->content))
             st = CARVE_ERR_NOMEM;
@@ -104,7 +121,8 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     r->text = buf_detach(&t, &r->text_len);
     if (!r->text)
         return CARVE_ERR_NOMEM;
-    meta_check_language(&r->meta, r->text, r->text_len, &r->mem);
+    if (meta_check_language(&r->meta, r->text, r->text_len, &r->mem))
+        r->source.language = "cld2-text";
     if (o->target_language && !same_language(r->meta.language, o->target_language))
         return CARVE_ERR_LANGUAGE;
     return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;

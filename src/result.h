@@ -4,11 +4,13 @@
 
 #include "carve.h"
 #include "extract/extract.h"
+#include "meta/meta.h"
 #include "util/arena.h"
 
 struct carve_result {
     arena mem;              /* metadata strings */
     carve_metadata meta;
+    meta_explain source;    /* where each metadata field came from */
     extract_result content; /* blocks; those with keep != 0 are the main content */
     char *text;             /* the plain text, rendered once */
     size_t text_len;

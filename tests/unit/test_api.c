@@ -104,6 +104,28 @@ static void test_ok_and_options_null(void **state)
     carve_result_free(r);
 }
 
+/* carve_result_source names the winner of each filled field, NULL for an
+ * empty field or an unknown name. */
+static void test_sources(void **state)
+{
+    (void)state;
+    static const char page[] = "<html lang=\"en\"><head><title>Town page</title>"
+                               "<meta property=\"og:title\" content=\"Harbour opens\"></head><body><article>"
+                               "<p>The library board met on Thursday and agreed to keep the reading room open "
+                               "until nine in the evening on weekdays, after many students asked for it.</p>"
+                               "</article></body></html>";
+    carve_result *r;
+    assert_int_equal(extract(page, strlen(page), NULL, &r), CARVE_OK);
+    assert_string_equal(carve_result_metadata(r)->title, "Harbour opens");
+    assert_string_equal(carve_result_source(r, "title"), "og:title");
+    assert_string_equal(carve_result_source(r, "language"), "html-lang");
+    assert_null(carve_result_source(r, "date"));
+    assert_null(carve_result_source(r, "no-such-field"));
+    assert_null(carve_result_source(r, NULL));
+    assert_null(carve_result_source(NULL, "title"));
+    carve_result_free(r);
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -508,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_null_arguments),
         cmocka_unit_test(test_ok_and_options_null),
+        cmocka_unit_test(test_sources),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_binary),
         cmocka_unit_test(test_few_nul_bytes_tolerated),

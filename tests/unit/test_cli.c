@@ -194,6 +194,28 @@ static void test_target_language(void **state)
     run_free(&r);
 }
 
+/* --explain: JSON (the default it implies) with a "sources" object; with
+ * another format, a usage error. */
+static void test_explain(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--explain", SAMPLE);
+    expect_status(&r, 0);
+    json_error_t e;
+    json_t *o = json_loads(r.out, 0, &e);
+    assert_non_null(o);
+    json_t *src = json_object_get(o, "sources");
+    assert_true(json_is_object(src));
+    assert_true(json_is_string(json_object_get(src, "title")));
+    assert_true(json_is_string(json_object_get(o, "text")));
+    json_decref(o);
+    run_free(&r);
+    r = RUN(NULL, "--explain", "--format", "txt", SAMPLE);
+    expect_status(&r, 2);
+    assert_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
 static void test_unknown_option(void **state)
 {
     (void)state;
@@ -412,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_target_language),
         cmocka_unit_test(test_directory_without_recursive),
+        cmocka_unit_test(test_explain),
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
