@@ -371,6 +371,15 @@ static int match_at(const token *t, size_t k, size_t i, int month_first, meta_da
             }
         }
     }
+    /* DD.MM.YY, the short German form ("28.01.22"): two digits each, and
+     * not part of a longer dotted number such as a version */
+    if (i + 4 < k && t[i].type == T_NUM && t[i].len == 2 && t[i + 2].type == T_NUM && t[i + 2].len == 2 &&
+        t[i + 4].type == T_NUM && t[i + 4].len == 2 && is_p(&t[i + 1], '.') && is_p(&t[i + 3], '.') &&
+        !(i + 6 < k && is_p(&t[i + 5], '.') && t[i + 6].type == T_NUM && t[i + 5].s + 1 == t[i + 6].s) &&
+        valid_day(2000 + t[i + 4].value, t[i + 2].value, t[i].value)) {
+        *out = (meta_date){2000 + t[i + 4].value, t[i + 2].value, t[i].value, -1, -1, -1, 0, 0};
+        return 0;
+    }
     /* D [.|th|de] Month [de|,] Y */
     if (is_day(&t[i])) {
         size_t j = i + 1;
@@ -434,6 +443,11 @@ static int match_at(const token *t, size_t k, size_t i, int month_first, meta_da
 
 int md_parse_text(const char *s, size_t n, const char *lang, meta_date *out)
 {
+    return md_find_text_date(s, n, lang, out, NULL);
+}
+
+int md_find_text_date(const char *s, size_t n, const char *lang, meta_date *out, size_t *at)
+{
     clear(out);
     if (!s)
         return -1;
@@ -450,6 +464,8 @@ int md_parse_text(const char *s, size_t n, const char *lang, meta_date *out)
         if (match_at(tok, k, i, month_first, out) == 0) {
             /* a time right after: "13.02.2025, 09:15" or "... at 9:15" is
              * not needed for the day; the day is what we return. */
+            if (at)
+                *at = (size_t)(tok[i].s - s);
             return 0;
         }
     }

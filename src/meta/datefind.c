@@ -68,6 +68,9 @@ typedef struct cand {
 
 #define MAX_CANDS 64
 
+/* Labels of the current time a page prints in its header or footer. */
+static const char *const current_time_words[] = {"aktuelle zeit", "current time", "heute ist", "today is", NULL};
+
 static int is_update_text(const char *t)
 {
     static const char *const w[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour", "actualizado",
@@ -100,7 +103,7 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         goto found;
     {
         const char *t = mt_node_text(c->mem, n, 240);
-        if (!t)
+        if (!t || mt_attr_has(t, current_time_words))
             return -1;
         /* "Updated June 14, 2023 Published March 9, 2021": read from the
          * word that names the publication */
@@ -246,9 +249,45 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     return md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref) ? 0 : -1;
 }
 
+/* The first date in the text that its label does not mark as an update
+ * or as the current time ("Letzte Änderung: 31.10.2023", "Aktuelle Zeit:
+ * 14.10.2020", "last modified on 4 November 2020"): 1 and *d. Else the
+ * first labelled date: 2 and *d. 0 when the text holds no date. */
+static int first_unlabelled_date(const meta_ctx *c, const char *text, size_t len, meta_date *d)
+{
+    meta_date labelled;
+    int have_labelled = 0;
+    static const char *const update_labels[] = {"nderung", "zuletzt", NULL}; /* "Letzte Änderung" */
+    size_t from = 0;
+    for (int tries = 0; tries < 8 && from < len; tries++) {
+        size_t at;
+        if (md_find_text_date(text + from, len - from, c->lang, d, &at) != 0)
+            break;
+        at += from;
+        char label[40];
+        size_t before = at - from < sizeof label - 1 ? at - from : sizeof label - 1;
+        memcpy(label, text + at - before, before);
+        label[before] = 0;
+        if (!is_update_text(label) && !mt_attr_has(label, update_labels) && !mt_attr_has(label, current_time_words))
+            return 1;
+        if (!have_labelled) {
+            labelled = *d;
+            have_labelled = 1;
+        }
+        from = at;
+        while (from < len && text[from] != ' ') /* past this date's first word */
+            from++;
+    }
+    if (!have_labelled)
+        return 0;
+    *d = labelled;
+    return 2;
+}
+
 /* Last resort, htmldate's extensive search: every date written in the
  * page's text outside links, navigation and related-story containers; the
- * most frequent wins, the first of equals. */
+ * most frequent wins, the first of equals, and days labelled as updates
+ * only when no other day is written. */
 #define MAX_PAGE_DATES 128
 static int text_of_page(const meta_ctx *c, meta_date *best)
 {
@@ -269,8 +308,8 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         scanned += cur->text_len;
         size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
         meta_date d;
-        if (md_parse_text(cur->text, len, c->lang, &d) != 0 || !md_plausible(&d, c->ref) ||
-            mt_in_boilerplate(cur, c->headline))
+        int kind = first_unlabelled_date(c, cur->text, len, &d);
+        if (!kind || !md_plausible(&d, c->ref) || mt_in_boilerplate(cur, c->headline))
             continue;
         size_t i = 0;
         while (i < n && !(seen[i].y == d.y && seen[i].m == d.m && seen[i].d == d.d))
@@ -279,8 +318,8 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
             seen[n] = d;
             count[n++] = 0;
         }
-        if (i < n)
-            count[i]++;
+        if (i < n) /* an update day or the current time counts only when nothing else is written */
+            count[i] += kind == 1 ? 1024 : 1;
     }
     if (!n)
         return -1;

@@ -108,9 +108,11 @@ long md_days(int y, int m, int d);
 int md_parse_iso(const char *s, meta_date *out);
 /* Finds the first date written in human text (numeric or with a month name
  * in one of the supported languages). lang (or NULL) decides whether
- * "02/03/2025" is read month-first (en) or day-first. 0 on success;
- * *end_off, when not NULL, receives the offset after the match. */
+ * "02/03/2025" is read month-first (en) or day-first. 0 on success. */
 int md_parse_text(const char *s, size_t n, const char *lang, meta_date *out);
+/* The same, and *at (when not NULL) receives the offset in s where the
+ * date starts. */
+int md_find_text_date(const char *s, size_t n, const char *lang, meta_date *out, size_t *at);
 /* Parses either form: ISO first, then text. */
 int md_parse_any(const char *s, const char *lang, meta_date *out);
 /* True when the date is between 1995-01-01 and ref + 1 day. */

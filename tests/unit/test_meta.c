@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,6 +217,10 @@ static void test_written_dates_many_languages(void **state)
     /* month-first only for English slashes */
     expect_text_date("02/03/2025", "en", 2025, 2, 3);
     expect_text_date("02/03/2025", "de", 2025, 3, 2);
+    /* the short German form, but not a dotted version number */
+    expect_text_date("Stand 28.01.22 / 0 Kommentare", "de", 2022, 1, 28);
+    meta_date v;
+    assert_int_not_equal(md_parse_text("Version 10.11.12.4", 18, "de", &v), 0);
     meta_date md;
     assert_int_not_equal(md_parse_text("Order 123456 of 2025", 20, NULL, &md), 0);
     assert_int_not_equal(md_parse_text("31 February 2025", 16, NULL, &md), 0);
@@ -396,6 +401,25 @@ static void test_updated_is_not_published(void **state)
     unload(p);
 }
 
+/* Days labelled as updates or as the current time are not the
+ * publication day when the page writes another one. */
+static void test_labelled_days_rank_last(void **state)
+{
+    (void)state;
+    page *p = load("<html lang='de'><body><div id='kopf'><span class='date'>Aktuelle Zeit: 14.10.2024</span></div>"
+                   "<p>Ein Text ohne Datum, der lang genug ist, um gelesen zu werden.</p>"
+                   "<p>Letzte \xc3\x84nderung: 31.10.2023 - 14:49 Erschienen am: 01.11.2023</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2023-11-01");
+    unload(p);
+    /* nothing else written: the update day is better than none */
+    p = load("<html lang='en'><body><p>Some wiki text that is long enough to be read as a page.</p>"
+             "<p>This page was last modified on 4 November 2020.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.date, "2020-11-04");
+    unload(p);
+}
+
 static void test_url_image_license_language(void **state)
 {
     (void)state;
@@ -499,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_title_site_stripped),
         cmocka_unit_test(test_related_list_dates_ignored),
         cmocka_unit_test(test_updated_is_not_published),
+        cmocka_unit_test(test_labelled_days_rank_last),
         cmocka_unit_test(test_url_image_license_language),
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
