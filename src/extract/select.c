@@ -19,6 +19,33 @@ size_t *select_good_chars(dom_doc *doc, const block_list *bl)
     return good;
 }
 
+/* A container holding one good block while the page has others is a lead
+ * paragraph whose real container lost to it: a long run of short items
+ * (a product list, a link list) inside the article outweighed the
+ * article's own paragraphs. The nearest ancestor holding another good
+ * block is the container then, short of <body>. */
+static dom_node *widen_single_block(dom_doc *doc, const block_list *bl, dom_node *best)
+{
+    if (!best)
+        return best;
+    size_t *count = calloc(doc->node_count ? doc->node_count : 1, sizeof *count);
+    if (!count)
+        return best;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].score == CLS_GOOD)
+            for (const dom_node *e = bl->items[i].owner; e; e = e->parent)
+                count[e->index]++;
+    if (count[best->index] == 1) {
+        for (dom_node *p = best->parent; p && p->tag != TAG_BODY && p->tag != TAG_HTML; p = p->parent)
+            if (count[p->index] > 1) {
+                best = p;
+                break;
+            }
+    }
+    free(count);
+    return best;
+}
+
 dom_node *select_container(dom_doc *doc, const block_list *bl)
 {
     double *score = calloc(doc->node_count ? doc->node_count : 1, sizeof *score);
@@ -44,6 +71,7 @@ dom_node *select_container(dom_doc *doc, const block_list *bl)
             top = score[i];
         }
     }
+    best = widen_single_block(doc, bl, best);
 out:
     free(score);
     free(good);

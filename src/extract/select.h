@@ -6,7 +6,10 @@
  * Readability.js's container scoring, where paragraphs vote for their
  * parent and grandparent and link density discounts a candidate, to the
  * whole ancestor chain, so a lead paragraph that sits in a sibling
- * container is won back when little boilerplate stands between the two. */
+ * container is won back when little boilerplate stands between the two.
+ * A winner that holds a single good block while others exist widens to
+ * its nearest ancestor holding another one (a long list of short items
+ * inside an article can outweigh the article's element). */
 #ifndef CARVE_EXTRACT_SELECT_H
 #define CARVE_EXTRACT_SELECT_H
 

@@ -400,6 +400,29 @@ static void test_cookie_notice_and_article_in_aside(void **state)
 
 /* libxml2 leaves an unclosed <button> open and nests the page inside it:
  * the page must not be dropped with the button. */
+/* An article whose lead paragraph is followed by a long list of short
+ * linked items (a gift guide): the list outweighs the article's element,
+ * and the container must still be the article, not its first paragraph. */
+static void test_lead_then_long_item_list(void **state)
+{
+    (void)state;
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+                                "<html lang=\"en\"><head><title>Gift guide</title></head><body>"
+                                "<div class=\"entry-content\"><p>%s</p><p>%s</p>", P1, P2);
+    for (int i = 1; i <= 30 && n < sizeof html - 512; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+                              "<p>%d) Retro console number %d with two pads<br>"
+                              "<a href=\"https://shop.example/%d\">https://shop.example/%d</a></p>",
+                              i, i, i, i);
+    snprintf(html + n, sizeof html - n, "<p>%s</p></div></body></html>", P3);
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, NULL};
+    static const char *const must_not[] = {NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -450,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_listing_page_of_cards),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
+        cmocka_unit_test(test_lead_then_long_item_list),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
