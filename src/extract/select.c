@@ -19,6 +19,18 @@ size_t *select_good_chars(dom_doc *doc, const block_list *bl)
     return good;
 }
 
+size_t *select_good_blocks(dom_doc *doc, const block_list *bl)
+{
+    size_t *count = calloc(doc->node_count ? doc->node_count : 1, sizeof *count);
+    if (!count)
+        return NULL;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].score == CLS_GOOD)
+            for (const dom_node *e = bl->items[i].owner; e; e = e->parent)
+                count[e->index]++;
+    return count;
+}
+
 /* A container holding one good block while the page has others is a lead
  * paragraph whose real container lost to it: a long run of short items
  * (a product list, a link list) inside the article outweighed the
@@ -28,13 +40,9 @@ static dom_node *widen_single_block(dom_doc *doc, const block_list *bl, dom_node
 {
     if (!best)
         return best;
-    size_t *count = calloc(doc->node_count ? doc->node_count : 1, sizeof *count);
+    size_t *count = select_good_blocks(doc, bl);
     if (!count)
         return best;
-    for (size_t i = 0; i < bl->count; i++)
-        if (bl->items[i].score == CLS_GOOD)
-            for (const dom_node *e = bl->items[i].owner; e; e = e->parent)
-                count[e->index]++;
     if (count[best->index] == 1) {
         for (dom_node *p = best->parent; p && p->tag != TAG_BODY && p->tag != TAG_HTML; p = p->parent)
             if (count[p->index] > 1) {

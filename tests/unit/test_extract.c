@@ -423,6 +423,29 @@ static void test_lead_then_long_item_list(void **state)
     free(t);
 }
 
+/* A short story and a longer single paragraph in a footer-named element
+ * (contact details of a customer service): the footer's one long block
+ * must not win the container or be kept. */
+static void test_long_footer_block_beside_short_story(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><title>Bridge closed</title></head><body>"
+        "<div class=\"story\"><h1>Old bridge to close for two years</h1><p>" P1 "</p><p>" P2 "</p></div>"
+        "<div class=\"footer-wrap\"><div class=\"footer-bottom-text\">The customer service centre of the "
+        "newspaper can be contacted with any questions or requests about subscriptions and deliveries by "
+        "telephone on the number printed on the back page, by fax, or by e-mail, and it is staffed on weekdays "
+        "between seven in the morning and two in the afternoon, while on Fridays it only handles delivery "
+        "requests; for international customers the centre is staffed on weekdays between seven and six, and a "
+        "toll-free number is available for callers inside the country at any time of the day.</div></div>"
+        "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, NULL};
+    static const char *const must_not[] = {"customer service centre", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -474,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
+        cmocka_unit_test(test_long_footer_block_beside_short_story),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
