@@ -191,11 +191,19 @@ static void build(builder *b, xmlNode *xdoc)
     xmlNode *x = xdoc->children;
     while (x && !b->failed) {
         dom_node *n;
+        /* Content after </body> or </html> belongs at the end of the body
+         * (HTML's "after body" insertion modes); libxml2 leaves it beside
+         * the body or in a second <html> element. */
+        dom_node *at = parent;
+        if (at == b->doc->root && b->doc->body && !(x->type == XML_ELEMENT_NODE &&
+                                                     (strcmp((const char *)x->name, "head") == 0 ||
+                                                      strcmp((const char *)x->name, "body") == 0)))
+            at = b->doc->body;
         if (x->type == XML_ELEMENT_NODE && strcmp((const char *)x->name, "html") == 0) {
             copy_attrs(b, b->doc->root, x); /* merge into the root made beforehand */
-            n = b->doc->root;
+            n = at == b->doc->body ? at : b->doc->root;
         } else {
-            n = convert(b, parent, x);
+            n = convert(b, at, x);
         }
         if (n && x->children) {
             if (top == cap) {

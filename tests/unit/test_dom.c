@@ -146,6 +146,23 @@ static void test_parse_page_without_html_element(void **state)
     dom_free(doc);
 }
 
+/* Content after </body></html> belongs to the body, as in a browser. */
+static void test_parse_content_after_html_end(void **state)
+{
+    (void)state;
+    dom_doc *doc = parse("<html><head><title>t</title></head><body><nav>Menu</nav></body></html>\n"
+                         "<div class='story'><p>Late paragraph</p></div>");
+    assert_non_null(doc->body);
+    const dom_node *p = find_tag(doc, TAG_P);
+    assert_non_null(p);
+    const dom_node *a = p;
+    while (a && a != doc->body)
+        a = a->parent;
+    assert_ptr_equal(a, doc->body);
+    assert_int_equal(count_tag(doc, TAG_HTML), 1);
+    dom_free(doc);
+}
+
 static void test_parse_entities_decoded(void **state)
 {
     (void)state;
@@ -482,6 +499,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_tree),
         cmocka_unit_test(test_parse_page_without_html_element),
+        cmocka_unit_test(test_parse_content_after_html_end),
         cmocka_unit_test(test_parse_entities_decoded),
         cmocka_unit_test(test_parse_tag_names_case_insensitive),
         cmocka_unit_test(test_parse_jsonld_kept),
