@@ -1,6 +1,7 @@
 /* clean.c: removes what is never main content before extraction sees the
  * tree. The list follows Readability.js and trafilatura's cleaning: scripts,
  * styles, embedded objects, form controls and hidden elements. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -114,9 +115,36 @@ static int holds_page(const dom_node *n)
     return text > MISNESTED_TEXT;
 }
 
+/* Text bytes under each node, indexed by node index (pre-order, so one
+ * backward pass adds every node into its parent). NULL without memory. */
+static size_t *text_sizes(const dom_doc *doc)
+{
+    size_t *t = calloc(doc->node_count ? doc->node_count : 1, sizeof *t);
+    if (!t)
+        return NULL;
+    for (size_t i = doc->node_count; i-- > 0;) {
+        const dom_node *n = doc->nodes[i];
+        if (n->kind == DOM_TEXT)
+            t[i] += n->text_len;
+        if (n->parent)
+            t[n->parent->index] += t[i];
+    }
+    return t;
+}
+
+/* 1 when a hidden element holds most of the page's text: a script shows
+ * it, as React's streamed rendering does with <div hidden id="S:0">, and
+ * without it the page has no article. */
+static int hidden_holds_page(const dom_doc *doc, const size_t *text, const dom_node *n)
+{
+    const dom_node *top = doc->body ? doc->body : doc->root;
+    return text && 2 * text[n->index] > text[top->index];
+}
+
 void dom_clean(dom_doc *doc)
 {
     size_t page_text = 0, nscount = 0;
+    size_t *text = text_sizes(doc);
     dom_node **noscripts = doc->nodes; /* reused as scratch: only nodes already visited are overwritten */
     for (dom_node *n = doc->root; n;) {
         if (n->kind == DOM_TEXT) {
@@ -133,7 +161,7 @@ void dom_clean(dom_doc *doc)
             continue;
         }
         int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(n)) ||
-                   (n != doc->root && n->tag != TAG_BODY && is_hidden(n));
+                   (n != doc->root && n->tag != TAG_BODY && is_hidden(n) && !hidden_holds_page(doc, text, n));
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;
         dom_node *next = dom_next(doc->root, n, drop);
@@ -143,6 +171,7 @@ void dom_clean(dom_doc *doc)
             noscripts[nscount++] = n;
         n = next;
     }
+    free(text);
     resolve_noscript(noscripts, nscount, page_text);
     dom_reindex(doc);
 }

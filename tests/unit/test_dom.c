@@ -410,6 +410,24 @@ static void test_clean_hidden(void **state)
     dom_free(doc);
 }
 
+/* A hidden element holding most of the page's text is shown by a script
+ * (React's streamed rendering): it stays. A small hidden menu still goes. */
+static void test_clean_hidden_page_kept(void **state)
+{
+    (void)state;
+    dom_doc *doc = parse("<html><body><nav>Home About</nav><div hidden><ul><li>Secret menu</li></ul></div>"
+                         "<div hidden id=\"S:0\"><article><p>The whole story is streamed into this hidden "
+                         "element and moved into place by a script once it has arrived, which is how "
+                         "streamed server rendering works.</p></article></div></body></html>");
+    dom_clean(doc);
+    assert_index_consistent(doc);
+    char *t = all_text(doc);
+    assert_non_null(strstr(t, "The whole story is streamed"));
+    assert_null(strstr(t, "Secret menu"));
+    free(t);
+    dom_free(doc);
+}
+
 static void test_clean_keeps_meta_and_title_even_if_marked(void **state)
 {
     (void)state;
@@ -509,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_parse_max_nodes),
         cmocka_unit_test(test_clean_drops_never_content),
         cmocka_unit_test(test_clean_hidden),
+        cmocka_unit_test(test_clean_hidden_page_kept),
         cmocka_unit_test(test_clean_keeps_meta_and_title_even_if_marked),
         cmocka_unit_test(test_clean_noscript_lazy_image),
         cmocka_unit_test(test_clean_noscript_enable_javascript_dropped),
