@@ -446,6 +446,25 @@ static void test_long_footer_block_beside_short_story(void **state)
     free(t);
 }
 
+/* Responsive layouts render the article twice, one copy per screen size,
+ * in wrappers named with CSS utility classes ("hidden", "md:block"): the
+ * class word "hidden" is styling, not boilerplate. */
+static void test_responsive_copies_of_article(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><title>Bridge closed</title></head><body>"
+        "<div class=\"ssr-variant hidden-mobile\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>"
+        "<div class=\"ssr-variant hidden md:block\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>"
+        "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, NULL};
+    static const char *const must_not[] = {NULL};
+    expect(t, must, must_not);
+    assert_int_equal(count_of(t, P2), 1);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -498,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
         cmocka_unit_test(test_long_footer_block_beside_short_story),
+        cmocka_unit_test(test_responsive_copies_of_article),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
