@@ -465,6 +465,24 @@ static void test_responsive_copies_of_article(void **state)
     free(t);
 }
 
+/* Sections that a table of contents jumps to ("jump-section") are the
+ * article's own parts. */
+static void test_jump_target_sections(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><title>Bridge closed</title></head><body><main>"
+        "<section class=\"jump-section\" id=\"vote\"><h2>The vote</h2><p>" P1 "</p></section>"
+        "<section class=\"jump-section\" id=\"roads\"><h2>The roads</h2><p>" P2 "</p></section>"
+        "<section class=\"jump-section\" id=\"shops\"><h2>The shops</h2><p>" P3 "</p></section>"
+        "</main></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, NULL};
+    static const char *const must_not[] = {NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -518,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_lead_then_long_item_list),
         cmocka_unit_test(test_long_footer_block_beside_short_story),
         cmocka_unit_test(test_responsive_copies_of_article),
+        cmocka_unit_test(test_jump_target_sections),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
