@@ -258,6 +258,22 @@ static const char *const boiler_words[] = {"comment", "related", "recommend", "p
  * measured on htmldate's pages, they name the article's own meta box as
  * often as other stories (Blogger's "widget Blog", "footer
  * news-details__meta"). */
+/* Whether a class or id names a boilerplate container. Drupal marks every
+ * article promoted to the front page "node--promoted": that is not a promo
+ * box. */
+static int names_boilerplate(const char *v)
+{
+    if (!mt_attr_has(v, boiler_words))
+        return 0;
+    for (size_t i = 0; boiler_words[i]; i++) {
+        const char *w = boiler_words[i];
+        for (const char *at = mt_strcasestr(v, w); at; at = mt_strcasestr(at + 1, w))
+            if (strncasecmp(at, "promoted", 8) != 0)
+                return 1;
+    }
+    return 0;
+}
+
 int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
 {
     int depth = 0;
@@ -268,7 +284,7 @@ int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
             return 0; /* a container of the headline is the article's */
         if (dom_is(p, TAG_ASIDE) || dom_is(p, TAG_NAV))
             return 1;
-        if (mt_attr_has(p->cls, boiler_words) || mt_attr_has(p->id, boiler_words))
+        if (names_boilerplate(p->cls) || names_boilerplate(p->id))
             return 1;
         if (p->tag == TAG_MAIN)
             return 0;

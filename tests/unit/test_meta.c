@@ -420,6 +420,21 @@ static void test_labelled_days_rank_last(void **state)
     unload(p);
 }
 
+/* Drupal's "node--promoted" article is the page's own, not a promo box:
+ * its date counts. */
+static void test_promoted_article_date(void **state)
+{
+    (void)state;
+    page *p = load("<html lang='de'><body><h1>Wachstum im Weinhandel</h1>"
+                   "<article class='node node--promoted node--view-mode-full'>"
+                   "<p>Ein Text, der lang genug ist, um gelesen zu werden.</p>"
+                   "<footer class='node__meta'><span class='post-created'>28.01.22</span></footer></article>"
+                   "<div class='promo-box'><p>Jetzt abonnieren ab 01.02.2022</p></div></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2022-01-28");
+    unload(p);
+}
+
 static void test_url_image_license_language(void **state)
 {
     (void)state;
@@ -524,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_related_list_dates_ignored),
         cmocka_unit_test(test_updated_is_not_published),
         cmocka_unit_test(test_labelled_days_rank_last),
+        cmocka_unit_test(test_promoted_article_date),
         cmocka_unit_test(test_url_image_license_language),
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
