@@ -22,6 +22,14 @@ static const char *const label_blocks[] = {
     "related stories", "related content", "more stories", "recommended", "story continues below advertisement",
     "article continues below advertisement", "skip advertisement", "supported by", "click here",
     "show comments", "comments", "leave a comment", "print", "email", "tweet", "facebook", "twitter",
+    /* the same labels in the other languages of the bench sets' pages */
+    "anzeige", "werbung", "teilen", "artikel teilen", "weiterlesen", "zum weiterlesen", "mehr zum thema",
+    "lesen sie auch", "das könnte sie auch interessieren", "kommentare", "drucken", "publicité", "partager",
+    "lire aussi", "lire la suite", "à lire aussi", "sur le même sujet", "commentaires", "imprimer",
+    "publicidad", "compartir", "leer más", "lee también", "comentarios", "imprimir", "pubblicità",
+    "condividi", "leggi anche", "continua a leggere", "commenti", "stampa", "publicidade", "partilhar",
+    "leia também", "leia mais", "advertentie", "delen", "lees ook", "lees meer", "reacties", "reklama",
+    "udostępnij", "czytaj też", "czytaj także", "czytaj więcej", "komentarze",
 };
 
 static int is_label_block(const block *b)
