@@ -8,7 +8,7 @@
 static const char *const negative[] = {
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "breadcrumb",
     "breadcrumbs", "byline", "caption", "comment", "commentlist", "comments", "community",
-    "consent", "contact", "cookie", "cookies", "credit", "credits", "disqus", "donate", "donation",
+    "consent", "contact", "cookie", "cookies", "credit", "credits", "cta", "disqus", "donate", "donation",
     "dropdown", "footer", "footnotes", "gdpr", "login", "masthead", "menu",
     "modal", "more", "nav", "navbar", "navigation", "newsletter", "newsletters", "outbrain",
     "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "rail", "recirc",

@@ -485,6 +485,25 @@ static void test_jump_target_sections(void **state)
     free(t);
 }
 
+/* A call-to-action box ("cta") inside the article: a membership appeal,
+ * not the story. */
+static void test_call_to_action_box(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><title>Bridge closed</title></head><body><div class=\"article-content\">"
+        "<p>" P1 "</p><p>" P2 "</p>"
+        "<div class=\"member-cta-wrap\"><div class=\"member-cta\"><p>If you enjoyed this article, we have a "
+        "proposition for you: become a member and get all of our journalism, without any paywalls, and help "
+        "us keep reporting on the stories that matter to this town.</p></div></div>"
+        "<p>" P3 "</p></div></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, NULL};
+    static const char *const must_not[] = {"proposition for you", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -539,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_long_footer_block_beside_short_story),
         cmocka_unit_test(test_responsive_copies_of_article),
         cmocka_unit_test(test_jump_target_sections),
+        cmocka_unit_test(test_call_to_action_box),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
