@@ -3,7 +3,8 @@
  * The order follows htmldate's (Barbaresi 2020) from the most to the least
  * reliable source: JSON-LD, then <meta> conventions, then microdata, then a
  * complete date in the URL, then <time> and date-like elements near the
- * headline, then the visible text around the headline. Every candidate must
+ * headline, then the visible text around the headline, then any date in
+ * the page's text, then a date in other markup. Every candidate must
  * be plausible (1995 .. reference date + 1 day). Dates inside related-story
  * lists, sidebars, comments and footers do not count (htmldate discards
  * the same containers). */
@@ -331,6 +332,30 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
     return 0;
 }
 
+/* Very last resort, after htmldate's search of the whole document: a
+ * complete date in the content of a <meta> whose name no convention above
+ * covers ("five_hundred_pixels:uploaded") or in the address of the page's
+ * main image (".../files/2016/05/04/cover.png"), the first plausible one. */
+static int date_in_markup(const meta_ctx *c, meta_date *d)
+{
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_ELEMENT || (n->tag != TAG_META && n->tag != TAG_IMG))
+            continue;
+        const char *name = n->tag == TAG_META ? (dom_attr_get(n, "property") ? dom_attr_get(n, "property")
+                                                                                : dom_attr_get(n, "name"))
+                                              : NULL;
+        const char *v = dom_attr_get(n, n->tag == TAG_META ? "content" : "src");
+        if (!v)
+            continue;
+        int image = n->tag == TAG_IMG || (name && mt_strcasestr(name, "image"));
+        int ok = image ? md_from_url(v, d) == 0 : (strlen(v) >= 10 && md_parse_iso(v, d) == 0);
+        if (ok && md_plausible(d, c->ref))
+            return 0;
+    }
+    return -1;
+}
+
 int mf_dates(meta_ctx *c, meta_result *out)
 {
     meta_date d;
@@ -404,5 +429,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
         return set_date(c, out, &mod[0].d, "element-updated");
     if (text_of_page(c, &d) == 0)
         return set_date(c, out, &d, "text-page");
+    if (date_in_markup(c, &d) == 0)
+        return set_date(c, out, &d, "markup");
     return 0;
 }

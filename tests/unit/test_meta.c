@@ -435,6 +435,29 @@ static void test_promoted_article_date(void **state)
     unload(p);
 }
 
+/* Nothing else dates the page: a complete date in an unknown meta's
+ * content or in the main image's address is better than none. */
+static void test_date_in_markup_last(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta property='og:image' content='https://ex.org/files/2016/05/04/cover.png'>"
+                   "</head><body><h1>Annual report</h1><p>No date is written here.</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2016-05-04");
+    unload(p);
+    p = load("<html><head><meta property='gallery:uploaded' content='2013-02-16T04:36:36-05:00'>"
+             "</head><body><h1>Spring</h1><p>A photo.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.date, "2013-02-16");
+    unload(p);
+    /* a date written in the page still comes first */
+    p = load("<html><head><meta property='og:image' content='https://ex.org/files/2016/05/04/cover.png'>"
+             "</head><body><h1>Annual report</h1><p>Published 9 June 2016.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.date, "2016-06-09");
+    unload(p);
+}
+
 static void test_url_image_license_language(void **state)
 {
     (void)state;
@@ -540,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_updated_is_not_published),
         cmocka_unit_test(test_labelled_days_rank_last),
         cmocka_unit_test(test_promoted_article_date),
+        cmocka_unit_test(test_date_in_markup_last),
         cmocka_unit_test(test_url_image_license_language),
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
