@@ -14,7 +14,7 @@ static const char *const negative[] = {
     "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "rail", "recirc",
     "recommend", "recommendations", "recommended", "related", "reply", "share", "sharebar",
     "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
-    "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending", "tweet",
+    "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending",
     "zergnet",
 };
 

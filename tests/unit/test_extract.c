@@ -504,6 +504,25 @@ static void test_call_to_action_box(void **state)
     free(t);
 }
 
+/* A tweet embedded in the story is quoted material the story discusses,
+ * like any blockquote. */
+static void test_embedded_tweet_kept(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><title>Bridge closed</title></head><body><div class=\"article-body\">"
+        "<p>" P1 "</p><p>" P2 "</p>"
+        "<blockquote class=\"twitter-tweet\"><p>The old bridge has been part of this town for as long as "
+        "anyone can remember, and two years without it will be very hard for the people who cross it every "
+        "day to get to work.</p>&mdash; Town Mayor (@townmayor) November 18, 2019</blockquote>"
+        "<p>" P3 "</p></div></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, "two years without it will be very hard", P3, NULL};
+    static const char *const must_not[] = {NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -559,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_responsive_copies_of_article),
         cmocka_unit_test(test_jump_target_sections),
         cmocka_unit_test(test_call_to_action_box),
+        cmocka_unit_test(test_embedded_tweet_kept),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
