@@ -60,24 +60,27 @@ enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 }
 /* Per-node boilerplate flags: an element is boilerplate when its own tag,
  * role or names say so, or an ancestor is. A weak verdict (one word, a tag)
  * is not trusted for an element that holds most of the page's good text
- * in two or more good blocks: a wrapper <aside> around the only article, or
- * a "sidebar-layout" that holds the story; one long block in a footer is
- * still a footer when the page holds an article's worth of good text
- * outside every element with a verdict (unmarked_good). good is NULL on
- * the first pass: strong verdicts only. */
+ * (a wrapper <aside> around the only article, a "sidebar-layout" that
+ * holds the story), unless the page has, outside every element with a
+ * verdict, an article's worth of good text and at least half as much as
+ * the element (unmarked_good): then the element is a sidebar of teasers
+ * or a long footer beside a short story. good is NULL on the first pass:
+ * strong verdicts only. */
 static unsigned char *mark_boilerplate(dom_doc *doc, const unsigned char *verdict, const size_t *good,
-                                       const size_t *good_blocks, size_t total_good, size_t unmarked_good)
+                                       size_t total_good, size_t unmarked_good)
 {
     unsigned char *boiler = calloc(doc->node_count ? doc->node_count : 1, 1);
     if (!boiler)
         return NULL;
+    int article_outside = unmarked_good >= MIN_CONTENT_CHARS;
     for (size_t i = 0; i < doc->node_count; i++) {
         dom_node *n = doc->nodes[i];
         if (n->parent && boiler[n->parent->index])
             boiler[i] = 1;
-        else if (verdict[i] == VERDICT_SURE ||
-                 (verdict[i] == VERDICT_WEAK && good && (2 * good[i] <= total_good ||
-                                                       (good_blocks[i] < 2 && unmarked_good >= MIN_CONTENT_CHARS))))
+        else if (verdict[i] == VERDICT_SURE)
+            boiler[i] = 1;
+        else if (verdict[i] == VERDICT_WEAK && good &&
+                 (2 * good[i] <= total_good || (article_outside && 2 * unmarked_good >= good[i])))
             boiler[i] = 1;
         else if (verdict[i] == VERDICT_CARDS && good && total_good - good[i] >= 2 * MIN_CONTENT_CHARS)
             boiler[i] = 1; /* teasers beside a real article; on a listing page they are the content */
@@ -388,7 +391,7 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     unsigned char *verdict = boilerplate_verdicts(doc, bl);
     if (!verdict)
         return -1;
-    unsigned char *sure_nodes = mark_boilerplate(doc, verdict, NULL, NULL, 0, 0);
+    unsigned char *sure_nodes = mark_boilerplate(doc, verdict, NULL, 0, 0);
     unsigned char *sure = sure_nodes ? block_flags(bl, sure_nodes) : NULL;
     free(sure_nodes);
     if (!sure) {
@@ -398,13 +401,9 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     classify_blocks(bl, lang, 1, sure);
     free(sure);
     size_t *good = select_good_chars(doc, bl);
-    size_t *good_blocks = select_good_blocks(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
-    unsigned char *node_boiler = good_blocks ? mark_boilerplate(doc, verdict, good, good_blocks, total_good,
-                                                                unmarked_good_chars(bl, verdict))
-                                             : NULL;
+    unsigned char *node_boiler = mark_boilerplate(doc, verdict, good, total_good, unmarked_good_chars(bl, verdict));
     free(good);
-    free(good_blocks);
     unsigned char *boiler = block_flags(bl, node_boiler);
     free(node_boiler);
     /* Blocks inside a teaser-card list that survived as content (a listing

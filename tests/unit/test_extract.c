@@ -523,6 +523,31 @@ static void test_embedded_tweet_kept(void **state)
     free(t);
 }
 
+/* A sidebar of deal excerpts (plain text, no links) holding more good text
+ * than the story beside it is still a sidebar. */
+static void test_sidebar_longer_than_story(void **state)
+{
+    (void)state;
+    char html[16384];
+    size_t n = (size_t)snprintf(html, sizeof html,
+                                "<html lang=\"en\"><head><title>Bridge closed</title></head><body>"
+                                "<div class=\"main\"><article><p>%s</p><p>%s</p><p>%s</p></article></div>"
+                                "<div id=\"secondary\" role=\"complementary\"><aside class=\"widget\">",
+                                P1, P2, P3);
+    for (int i = 1; i <= 6 && n < sizeof html - 512; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+                              "<div class=\"deal\"><p>The shop on the corner has cut the price of its garden "
+                              "chairs again this week, and deal number %d of the season is the best one yet "
+                              "for anyone who wants a new set.</p></div>",
+                              i);
+    snprintf(html + n, sizeof html - n, "</aside></div></body></html>");
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, NULL};
+    static const char *const must_not[] = {"garden chairs", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -579,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_jump_target_sections),
         cmocka_unit_test(test_call_to_action_box),
         cmocka_unit_test(test_embedded_tweet_kept),
+        cmocka_unit_test(test_sidebar_longer_than_story),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
