@@ -107,16 +107,25 @@ static size_t unmarked_good_chars(const block_list *bl, const unsigned char *ver
 
 /* Every element's boilerplate verdict, indexed by node index: its names,
  * tag or role (pattern_is_boilerplate), else whether it is a list of
- * teaser cards. */
+ * teaser cards, else whether it is another post than the page's own: on a
+ * WordPress single-post page the body's class "postid-N" names the post,
+ * whose element has the class "post-N"; an element of class "post-M" is
+ * another post (a related or "more" teaser). */
 static unsigned char *boilerplate_verdicts(dom_doc *doc, const block_list *bl)
 {
     unsigned char *v = calloc(doc->node_count ? doc->node_count : 1, 1);
     unsigned char *cards = calloc(doc->node_count ? doc->node_count : 1, 1);
+    unsigned long post = doc->body ? pattern_class_number(doc->body, "postid-") : 0;
     if (v && cards && cards_find_lists(doc, bl, cards) == 0) {
         for (size_t i = 0; i < doc->node_count; i++) {
             v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
             if (!v[i] && cards[i])
                 v[i] = VERDICT_CARDS;
+            if (!v[i] && post) {
+                unsigned long other = pattern_class_number(doc->nodes[i], "post-");
+                if (other && other != post)
+                    v[i] = VERDICT_WEAK;
+            }
         }
     } else {
         free(v);

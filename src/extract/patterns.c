@@ -170,3 +170,17 @@ int pattern_is_boilerplate(const dom_node *n)
         return 1;
     return w < 0 ? 1 : 0;
 }
+
+unsigned long pattern_class_number(const dom_node *n, const char *prefix)
+{
+    size_t plen = strlen(prefix);
+    for (const char *p = n->kind == DOM_ELEMENT ? n->cls : NULL; p && *p;) {
+        p += strspn(p, " \t\n\r\f");
+        size_t len = strcspn(p, " \t\n\r\f");
+        if (len > plen && len - plen <= 12 && strncmp(p, prefix, plen) == 0 &&
+            strspn(p + plen, "0123456789") == len - plen)
+            return strtoul(p + plen, NULL, 10);
+        p += len;
+    }
+    return 0;
+}

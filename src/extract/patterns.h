@@ -24,4 +24,8 @@ int pattern_is_boilerplate(const dom_node *n);
  * (itemprop="articleBody", class names such as "article-body", "entry-content"). */
 int pattern_is_article_body(const dom_node *n);
 
+/* The number N of the first class token "<prefix>N" (prefix "post-" for
+ * WordPress's article classes, "postid-" for its body class), or 0. */
+unsigned long pattern_class_number(const dom_node *n, const char *prefix);
+
 #endif

@@ -548,6 +548,30 @@ static void test_sidebar_longer_than_story(void **state)
     free(t);
 }
 
+/* WordPress single-post page: the body's "postid-12" names the post; the
+ * other posts shown after it ("post-34", "post-56") are teasers, even
+ * without links and with long excerpts. */
+static void test_wordpress_other_posts(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><title>Bridge closed</title></head>"
+        "<body class=\"post-template-default single single-post postid-12\"><div id=\"primary\">"
+        "<article class=\"post-12 post type-post hentry\"><p>" P1 "</p><p>" P2 "</p></article>"
+        "<article class=\"post-34 post type-post hentry\"><p>Gratitude lives in the details of every day: in the "
+        "smile given on waking, in the thanks for the bread on the table and in the friends who stay with us when "
+        "the road is hard and long, and we should never forget them.</p></article>"
+        "<article class=\"post-56 post type-post hentry\"><p>Strength to win and faith to believe: believing that "
+        "everything is possible, that every obstacle can be overcome and that every fall is a lesson for the next "
+        "time we try to climb the same hill again.</p></article>"
+        "</div></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, NULL};
+    static const char *const must_not[] = {"Gratitude lives", "Strength to win", NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -605,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_call_to_action_box),
         cmocka_unit_test(test_embedded_tweet_kept),
         cmocka_unit_test(test_sidebar_longer_than_story),
+        cmocka_unit_test(test_wordpress_other_posts),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
