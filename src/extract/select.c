@@ -63,7 +63,8 @@ dom_node *select_container(dom_doc *doc, const block_list *bl)
         goto out;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        double v = b->score == CLS_GOOD ? (double)b->chars : -SELECT_LAMBDA * (double)b->chars;
+        double plain = (double)(b->chars - b->link_chars);
+        double v = b->score == CLS_GOOD ? (double)b->chars : -SELECT_LAMBDA * ((double)b->link_chars + 0.5 * plain);
         for (const dom_node *e = b->owner; e; e = e->parent)
             score[e->index] += v;
     }

@@ -2,7 +2,10 @@
  *
  * Every block votes for all of its ancestors: good text for, other text
  * against. The chosen container is the element whose good text most
- * outweighs the rest, score = good - LAMBDA * other. This generalises
+ * outweighs the rest, score = good - LAMBDA * other, where the link text of
+ * other blocks counts whole and their plain text half: fact lines, table
+ * cells and captions inside an article are less often boilerplate than
+ * links are (Readability.js likewise discounts candidates by link density). This generalises
  * Readability.js's container scoring, where paragraphs vote for their
  * parent and grandparent and link density discounts a candidate, to the
  * whole ancestor chain, so a lead paragraph that sits in a sibling

@@ -572,6 +572,42 @@ static void test_wordpress_other_posts(void **state)
     free(t);
 }
 
+/* An article of sections, each with a good paragraph and several fact
+ * lines (dates, venues, prices) that are not prose but not links either:
+ * the facts must not push the container down to the introduction. */
+static void test_sections_with_fact_lines(void **state)
+{
+    (void)state;
+    char html[24576];
+    size_t n = (size_t)snprintf(html, sizeof html,
+                                "<html lang=\"en\"><head><title>Events</title></head><body><article>"
+                                "<div class=\"intro\"><p>%s</p><p>%s</p></div>",
+                                P1, P2);
+    for (int i = 1; i <= 6 && n < sizeof html - 1024; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+                              "<section><h2>Event %d</h2>"
+                              "<p>Date: January %d-9, 2026 | Venue: Convention Center Hall %d, Las Vegas, Nevada, USA | "
+                              "Tickets: 150-1500 USD</p>"
+                              "<p>Registration: online form, badge pickup at Hall %d, West Gate, Level 2, Desk 14 | "
+                              "Audience: 140,000+ attendees</p>"
+                              "<p>Tracks: AI, XR, EV, IoT, robotics, semiconductors, health tech, smart home, "
+                              "mobility | Exhibitors: 4,000+</p>"
+                              "<p>Hotels: Bellagio, Aria, Venetian, Wynn, Cosmopolitan | Airport: LAS, 15 min | "
+                              "Parking: Lots A-F, 25 USD/day</p>"
+                              "<p>Keynotes: 9:00-10:30, Hall A | Press: 8:00, Room 201 | Awards: 18:00-20:00, "
+                              "Ballroom C, Level 3</p>"
+                              "<p>Event number %d is where the makers of phones and cars show what they have been "
+                              "working on for the whole year, and it is the one that everybody in the trade "
+                              "talks about afterwards.</p></section>",
+                              i, i, i, i, i);
+    snprintf(html + n, sizeof html - n, "</article></body></html>");
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, "Event number 3 is where", "Event number 6 is where", NULL};
+    static const char *const must_not[] = {NULL};
+    expect(t, must, must_not);
+    free(t);
+}
+
 static void test_page_nested_in_unclosed_button(void **state)
 {
     (void)state;
@@ -630,6 +666,7 @@ int main(void)
         cmocka_unit_test(test_embedded_tweet_kept),
         cmocka_unit_test(test_sidebar_longer_than_story),
         cmocka_unit_test(test_wordpress_other_posts),
+        cmocka_unit_test(test_sections_with_fact_lines),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
     };
