@@ -149,6 +149,7 @@ const carve_metadata *carve_result_metadata(const carve_result *result);
  * "article:published_time"), "title" (the <title> element), "h1",
  * "byline", "microdata", "time", "element" (a date-like element near the
  * headline), "text" (the visible text), "url" (a date in the address),
+ * "markup" (a date in other meta content or the main image's address),
  * "html-lang", "cld2-text" (the language CLD2 finds in the main text),
  * "hostname", "canonical" or "given" (the URL passed in the options).
  * NULL when the field is empty, result is NULL, or field is not one of the
