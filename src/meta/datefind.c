@@ -79,6 +79,26 @@ static int is_update_text(const char *t)
     return mt_attr_has(t, w);
 }
 
+/* True when the text starts with a weekday name: "Mittwoch, 01. November
+ * 2023", "Tue, 14 Jan 2020". Above the headline, that is the site's line of
+ * today's date, not the article's. */
+static int starts_with_weekday(const char *t)
+{
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon,", "tue,", "wed,",
+        "thu,", "fri,", "sat,", "sun,", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+        "miércoles", "jueves", "viernes", "sábado", "domingo", "lunedì", "martedì", "mercoledì", "giovedì",
+        "venerdì", "sabato", "domenica", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+        "zondag", NULL};
+    while (*t == ' ' || *t == '\t' || *t == '\n')
+        t++;
+    for (size_t i = 0; days[i]; i++)
+        if (strncasecmp(t, days[i], strlen(days[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* Reads a date from element n (a <time>, an <abbr title>, an element
  * with a date-like class), or returns -1. */
 static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, int *pub_marked, int *update)
@@ -89,6 +109,11 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
     *pub_marked = dom_attr_get(n, "pubdate") != NULL || mt_attr_has(cls, pub_words) || mt_attr_has(id, pub_words) ||
                   mt_attr_has(ip, pub_words);
     *update = mt_attr_has(cls, update_words) || mt_attr_has(id, update_words) || mt_attr_has(ip, update_words);
+    if (c->headline && n->index < c->headline->index) {
+        const char *t = mt_node_text(c->mem, n, 240);
+        if (t && starts_with_weekday(t))
+            return -1;
+    }
     if (dom_is(n, TAG_TIME)) {
         const char *dt = dom_attr_get(n, "datetime");
         if (dt && md_parse_any(dt, c->lang, d) == 0)

@@ -458,6 +458,19 @@ static void test_date_in_markup_last(void **state)
     unload(p);
 }
 
+/* The site's line of today's date above the headline ("Tue, 14 Jan 2020")
+ * is not the article's date. */
+static void test_today_line_above_headline(void **state)
+{
+    (void)state;
+    page *p = load("<html lang='en'><body><div class='top'><span class='date'>Tue, 14 Jan 2020</span></div>"
+                   "<h1>Megablaze brought under control</h1><p>News24 13 Jan 2020, 22:11 GMT</p>"
+                   "<p>The fire that burned for weeks is under control, the service said.</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.date, "2020-01-13");
+    unload(p);
+}
+
 static void test_url_image_license_language(void **state)
 {
     (void)state;
@@ -564,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_labelled_days_rank_last),
         cmocka_unit_test(test_promoted_article_date),
         cmocka_unit_test(test_date_in_markup_last),
+        cmocka_unit_test(test_today_line_above_headline),
         cmocka_unit_test(test_url_image_license_language),
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
