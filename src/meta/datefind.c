@@ -337,6 +337,8 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         int kind = first_unlabelled_date(c, cur->text, len, &d);
         if (!kind || !md_plausible(&d, c->ref) || mt_in_boilerplate(cur, c->headline))
             continue;
+        if (c->headline && cur->index < c->headline->index && starts_with_weekday(cur->text))
+            continue; /* the site's line of today's date */
         size_t i = 0;
         while (i < n && !(seen[i].y == d.y && seen[i].m == d.m && seen[i].d == d.d))
             i++;

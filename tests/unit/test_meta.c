@@ -459,7 +459,8 @@ static void test_date_in_markup_last(void **state)
 }
 
 /* The site's line of today's date above the headline ("Tue, 14 Jan 2020")
- * is not the article's date. */
+ * is not the article's date. (A weekday date right above the headline, as
+ * Blogger's date header, is still read as the dateline.) */
 static void test_today_line_above_headline(void **state)
 {
     (void)state;
@@ -468,6 +469,19 @@ static void test_today_line_above_headline(void **state)
                    "<p>The fire that burned for weeks is under control, the service said.</p></body></html>",
                    NULL);
     assert_string_equal(p->m.pub.date, "2020-01-13");
+    unload(p);
+
+    /* the same in the page-text search, far from the headline */
+    char html[8192];
+    size_t n = (size_t)snprintf(html, sizeof html, "<html lang='de'><body><div id='kopf'>Donnerstag, 16. Februar 2012"
+                                                   "</div><ul><li>Start</li><li>Politik</li><li>Sport</li><li>Kultur"
+                                                   "</li><li>Wetter</li><li>Chronik</li><li>Wirtschaft</li><li>Leute"
+                                                   "</li><li>Video</li></ul><h1>Politik im \xc3\x9c" "berblick</h1>");
+    for (int i = 0; i < 70; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n, "<p>Absatz %d</p>", i);
+    snprintf(html + n, sizeof html - n, "<p>Politik, 14. Februar 2012</p></body></html>");
+    p = load(html, NULL);
+    assert_string_equal(p->m.pub.date, "2012-02-14");
     unload(p);
 }
 
