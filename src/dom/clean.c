@@ -99,22 +99,6 @@ static void resolve_noscript(dom_node **list, size_t count, size_t page_text)
 /* Text bytes beyond which a dropped element is kept after all. */
 #define MISNESTED_TEXT 500
 
-/* 1 when an element that is never content (a button, an svg) holds a lot
- * of text. That happens when libxml2's parser, which predates HTML5's tree
- * construction rules, leaves such an element open and nests the rest of
- * the page inside it; dropping it would drop the page. Scripts, styles and
- * templates hold no visible text and are always dropped. */
-static int holds_page(const dom_node *n)
-{
-    if (n->tag == TAG_SCRIPT || n->tag == TAG_STYLE || n->tag == TAG_TEMPLATE)
-        return 0;
-    size_t text = 0;
-    for (const dom_node *c = n->first_child ? n->first_child : NULL; c && text <= MISNESTED_TEXT; c = dom_next(n, c, 0))
-        if (c->kind == DOM_TEXT)
-            text += c->text_len;
-    return text > MISNESTED_TEXT;
-}
-
 /* Text bytes under each node, indexed by node index (pre-order, so one
  * backward pass adds every node into its parent). NULL without memory. */
 static size_t *text_sizes(const dom_doc *doc)
@@ -130,6 +114,20 @@ static size_t *text_sizes(const dom_doc *doc)
             t[n->parent->index] += t[i];
     }
     return t;
+}
+
+/* 1 when an element that is never content (a button, an svg) holds a lot
+ * of text. That happens when libxml2's parser, which predates HTML5's tree
+ * construction rules, leaves such an element open and nests the rest of
+ * the page inside it; dropping it would drop the page. Scripts, styles and
+ * templates hold no visible text and are always dropped. text is
+ * text_sizes(); without it (no memory) the element is kept, so that no
+ * text is lost. */
+static int holds_page(const size_t *text, const dom_node *n)
+{
+    if (n->tag == TAG_SCRIPT || n->tag == TAG_STYLE || n->tag == TAG_TEMPLATE)
+        return 0;
+    return !text || text[n->index] > MISNESTED_TEXT;
 }
 
 /* 1 when a hidden element holds most of the page's text: a script shows
@@ -160,7 +158,7 @@ void dom_clean(dom_doc *doc)
             n = dom_next(doc->root, n, 0);
             continue;
         }
-        int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(n)) ||
+        int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(text, n)) ||
                    (n != doc->root && n->tag != TAG_BODY && is_hidden(n) && !hidden_holds_page(doc, text, n));
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;

@@ -49,17 +49,24 @@ static const char *const body_names[] = {
 
 static int cmp_word(const void *key, const void *item) { return strcmp(key, *(const char *const *)item); }
 
+/* Copies w[0..n) lower-cased (ASCII) and NUL-terminated into low, which
+ * holds cap bytes; 0 when it does not fit. */
+static int lower_copy(const char *w, size_t n, char *low, size_t cap)
+{
+    if (n >= cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    low[n] = 0;
+    return 1;
+}
+
 /* Whether w[0..n) is in list, ignoring ASCII case. Lists are sorted and
  * lower case, for binary search. */
 static int in_list(const char *w, size_t n, const char *const *list, size_t count)
 {
     char low[32];
-    if (n >= sizeof low)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-    low[n] = 0;
-    return bsearch(low, list, count, sizeof *list, cmp_word) != NULL;
+    return lower_copy(w, n, low, sizeof low) && bsearch(low, list, count, sizeof *list, cmp_word) != NULL;
 }
 
 #define COUNT(a) (sizeof(a) / sizeof(a[0]))
@@ -68,11 +75,8 @@ static int in_list(const char *w, size_t n, const char *const *list, size_t coun
 static int has_glued(const char *w, size_t n)
 {
     char low[64];
-    if (n >= sizeof low)
+    if (!lower_copy(w, n, low, sizeof low))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-    low[n] = 0;
     for (size_t i = 0; i < COUNT(glued); i++)
         if (strstr(low, glued[i]))
             return 1;

@@ -30,8 +30,4 @@ dom_node *select_container(dom_doc *doc, const block_list *blocks);
  * index; a new array the caller frees, or NULL when memory runs out. */
 size_t *select_good_chars(dom_doc *doc, const block_list *blocks);
 
-/* Good blocks (CLS_GOOD) inside each element, indexed by node index; a
- * new array the caller frees, or NULL when memory runs out. */
-size_t *select_good_blocks(dom_doc *doc, const block_list *blocks);
-
 #endif

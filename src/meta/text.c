@@ -263,7 +263,7 @@ static const char *const boiler_words[] = {"comment", "related", "recommend", "p
  * box. */
 static int names_boilerplate(const char *v)
 {
-    if (!mt_attr_has(v, boiler_words))
+    if (!v)
         return 0;
     for (size_t i = 0; boiler_words[i]; i++) {
         const char *w = boiler_words[i];
