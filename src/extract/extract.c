@@ -64,8 +64,10 @@ enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 }
  * holds the story), unless the page has, outside every element with a
  * verdict, an article's worth of good text and at least half as much as
  * the element (unmarked_good): then the element is a sidebar of teasers
- * or a long footer beside a short story. good is NULL on the first pass:
- * strong verdicts only. */
+ * or a long footer beside a short story. A teaser-card list is
+ * boilerplate only beside such an article's worth of unmarked good text:
+ * a footer's or a sidebar's prose does not make a listing page's cards
+ * teasers. good is NULL on the first pass: strong verdicts only. */
 static unsigned char *mark_boilerplate(dom_doc *doc, const unsigned char *verdict, const size_t *good,
                                        size_t total_good, size_t unmarked_good)
 {
@@ -82,7 +84,7 @@ static unsigned char *mark_boilerplate(dom_doc *doc, const unsigned char *verdic
         else if (verdict[i] == VERDICT_WEAK && good &&
                  (2 * good[i] <= total_good || (article_outside && 2 * unmarked_good >= good[i])))
             boiler[i] = 1;
-        else if (verdict[i] == VERDICT_CARDS && good && total_good - good[i] >= 2 * MIN_CONTENT_CHARS)
+        else if (verdict[i] == VERDICT_CARDS && good && unmarked_good >= 2 * MIN_CONTENT_CHARS)
             boiler[i] = 1; /* teasers beside a real article; on a listing page they are the content */
     }
     return boiler;

@@ -370,6 +370,25 @@ static void test_listing_page_of_cards(void **state)
     free(t);
 }
 
+#define FEED_ITEM(n) "<li class=\"feed-item\"><a href=\"/news/" #n "\">Council opens a second library branch in district " #n \
+                     "</a><p>The branch in district " #n " will lend books, tools and board games, and it will stay open " \
+                     "late on weekdays so that students have a quiet place to work.</p></li>"
+
+/* A listing page whose footer holds prose (a publisher's "about" text): the
+ * footer's text is boilerplate, so it does not make the listing a list of
+ * teasers beside an article. */
+static void test_listing_page_with_prose_footer(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<h1>Library news</h1><ul class=\"feed\">" FEED_ITEM(1) FEED_ITEM(2)
+                       FEED_ITEM(3) FEED_ITEM(4) FEED_ITEM(5) FEED_ITEM(6) "</ul><footer class=\"site-footer\"><p>" P1
+                       "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p></footer></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"branch in district 1 will lend", "branch in district 6 will lend", NULL},
+           (const char *const[]){"ring road", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -656,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_only_navigation_is_no_content),
         cmocka_unit_test(test_teaser_cards_after_article),
         cmocka_unit_test(test_listing_page_of_cards),
+        cmocka_unit_test(test_listing_page_with_prose_footer),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
