@@ -107,6 +107,98 @@ static size_t unmarked_good_chars(const block_list *bl, const unsigned char *ver
     return sum;
 }
 
+/* Hash of an element's tag and class, the signature of a repeated kind. */
+static uint64_t kind_hash(const dom_node *n)
+{
+    uint64_t h = 1469598103934665603ULL ^ n->tag;
+    for (const char *c = n->cls; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    return h | 1;
+}
+
+static int in_landmark(const dom_node *e)
+{
+    for (; e; e = e->parent)
+        if (pattern_is_landmark(e))
+            return 1;
+    return 0;
+}
+
+/* Weak verdicts overruled as a group. A weak verdict on a single element
+ * is not trusted when the element holds most of the page's good text
+ * (mark_boilerplate); the same holds for a kind of element that repeats:
+ * the posts of a forum thread named "comment", the sections of a guide
+ * named "skip-item". When the elements of one tag and class that carry a
+ * weak verdict together hold more than half of the good text, and the page
+ * has no article's worth of good text outside every verdict to be the
+ * content instead, their verdicts are cleared. */
+static int overrule_repeated_weak(dom_doc *doc, const block_list *bl, unsigned char *verdict, size_t total_good,
+                                  size_t unmarked_good)
+{
+    size_t n = doc->node_count, cap = 64;
+    while (cap < n * 2)
+        cap <<= 1;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *slot_rep = calloc(cap, sizeof *slot_rep), *rep = calloc(n ? n : 1, sizeof *rep);
+    size_t *sum = calloc(n ? n : 1, sizeof *sum), *members = calloc(n ? n : 1, sizeof *members);
+    int rc = -1;
+    if (!keys || !slot_rep || !rep || !sum || !members)
+        goto out;
+    /* rep[i]: the first element in document order of i's kind. */
+    for (size_t i = 0; i < n; i++) {
+        const dom_node *e = doc->nodes[i];
+        rep[i] = UINT32_MAX;
+        if (verdict[i] != VERDICT_WEAK || !e->cls || pattern_class_weight(e) >= 0 || in_landmark(e))
+            continue; /* only verdicts from class words, outside sidebars and footers */
+        uint64_t h = kind_hash(e);
+        size_t j = h & (cap - 1);
+        while (keys[j] && keys[j] != h)
+            j = (j + 1) & (cap - 1);
+        if (!keys[j]) {
+            keys[j] = h;
+            slot_rep[j] = (uint32_t)i;
+        }
+        rep[i] = slot_rep[j];
+        members[rep[i]]++;
+    }
+    /* Each good block counts once for each kind among its ancestors. */
+    for (size_t i = 0; i < bl->count; i++) {
+        const block *b = &bl->items[i];
+        if (b->score != CLS_GOOD)
+            continue;
+        uint32_t seen[8];
+        size_t nseen = 0;
+        for (const dom_node *e = b->owner; e; e = e->parent) {
+            uint32_t r = rep[e->index];
+            if (r == UINT32_MAX)
+                continue;
+            size_t k = 0;
+            while (k < nseen && seen[k] != r)
+                k++;
+            if (k < nseen)
+                continue;
+            if (nseen < sizeof seen / sizeof *seen)
+                seen[nseen++] = r;
+            sum[r] += b->chars;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (rep[i] == UINT32_MAX || members[rep[i]] < 2)
+            continue; /* a single element is mark_boilerplate's case */
+        size_t g = sum[rep[i]];
+        if (2 * g > total_good && unmarked_good < MIN_CONTENT_CHARS)
+            verdict[i] = VERDICT_NONE;
+    }
+    rc = 0;
+out:
+    free(keys);
+    free(slot_rep);
+    free(rep);
+    free(sum);
+    free(members);
+    return rc;
+}
+
 /* Every element's boilerplate verdict, indexed by node index: its names,
  * tag or role (pattern_is_boilerplate), else whether it is a list of
  * teaser cards, else whether it is another post than the page's own: on a
@@ -413,7 +505,13 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     free(sure);
     size_t *good = select_good_chars(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
-    unsigned char *node_boiler = mark_boilerplate(doc, verdict, good, total_good, unmarked_good_chars(bl, verdict));
+    size_t unmarked_good = unmarked_good_chars(bl, verdict);
+    if (overrule_repeated_weak(doc, bl, verdict, total_good, unmarked_good)) {
+        free(good);
+        free(verdict);
+        return -1;
+    }
+    unsigned char *node_boiler = mark_boilerplate(doc, verdict, good, total_good, unmarked_good);
     free(good);
     unsigned char *boiler = block_flags(bl, node_boiler);
     free(node_boiler);

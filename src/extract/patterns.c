@@ -161,6 +161,13 @@ int pattern_is_boilerplate(const dom_node *n)
     int w = weigh(n, &sure);
     if (w < 0 && sure)
         return 2;
+    return pattern_is_landmark(n) || w < 0 ? 1 : 0;
+}
+
+int pattern_is_landmark(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
     switch (n->tag) {
     case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_MENU: case TAG_DIALOG:
         return 1;
@@ -168,11 +175,9 @@ int pattern_is_boilerplate(const dom_node *n)
         break;
     }
     const char *role = dom_attr_get(n, "role");
-    if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
-                 strcmp(role, "contentinfo") == 0 || strcmp(role, "banner") == 0 ||
-                 strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0))
-        return 1;
-    return w < 0 ? 1 : 0;
+    return role && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
+                    strcmp(role, "contentinfo") == 0 || strcmp(role, "banner") == 0 ||
+                    strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0);
 }
 
 unsigned long pattern_class_number(const dom_node *n, const char *prefix)

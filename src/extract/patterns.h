@@ -20,6 +20,10 @@ int pattern_class_weight(const dom_node *n);
  * or when it is also marked as the article body. */
 int pattern_is_boilerplate(const dom_node *n);
 
+/* 1 when the element's tag (nav, aside, footer, menu, dialog) or ARIA role
+ * names a region beside the main content. */
+int pattern_is_landmark(const dom_node *n);
+
 /* 1 when the element is marked as the article body by structured markup
  * (itemprop="articleBody", class names such as "article-body", "entry-content"). */
 int pattern_is_article_body(const dom_node *n);

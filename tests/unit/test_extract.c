@@ -389,6 +389,37 @@ static void test_listing_page_with_prose_footer(void **state)
     free(t);
 }
 
+#define POST(cls, n, text) "<div class=\"" cls "\" id=\"msg-" #n "\"><div class=\"author\">member" #n \
+                               "</div><div class=\"message\"><p>" text "</p></div></div>"
+#define THREAD(cls)                                                                                         \
+    "<h1>Which bridge closes first?</h1>" POST(cls, 1, P1) POST(cls, 2, P2) POST(cls, 3, P3) POST(cls, 4, P4) \
+        POST(cls, 5, P5)
+
+/* A forum thread whose posts are named "comment": together they hold the
+ * page's text, so the posts are the content. */
+static void test_forum_posts_named_comment(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<main><div class=\"thread\">" THREAD("comment")
+                       "</div></main>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, P5, NULL}, (const char *const[]){"All rights reserved", NULL});
+    free(t);
+}
+
+/* The same thread under an article: comments beside an article's worth of
+ * text are boilerplate however long they are. */
+static void test_comment_thread_under_article(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<main><div class=\"story\"><p>" P1 "</p><p>" P2 "</p></div>"
+                       "<div class=\"thread\">" THREAD("comment") THREAD("comment")
+                       "</div></main>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P2, NULL}, (const char *const[]){P3, P5, NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -676,6 +707,8 @@ int main(void)
         cmocka_unit_test(test_teaser_cards_after_article),
         cmocka_unit_test(test_listing_page_of_cards),
         cmocka_unit_test(test_listing_page_with_prose_footer),
+        cmocka_unit_test(test_forum_posts_named_comment),
+        cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
