@@ -5,7 +5,9 @@
  *    length, link density and stop-word density of each block, then its
  *    neighbours' labels;
  *  - patterns.c: class/id/tag/role names, after Readability.js and
- *    trafilatura's rules;
+ *    trafilatura's rules; cards.c: lists of teaser cards;
+ *  - verdict.c: which of those boilerplate verdicts to trust, given where
+ *    the page's good text is;
  *  - select.c: the container whose good text most outweighs its boilerplate
  *    (a subtree-maximum variant of container scoring), with structural
  *    hints (article, main, itemprop="articleBody") as tie-breakers;

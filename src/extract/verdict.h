@@ -1,0 +1,44 @@
+/* verdict.h: boilerplate verdicts on elements, and when to trust them.
+ *
+ * An element's verdict comes from its tag, ARIA role and class/id words
+ * (patterns.c, after Readability.js and trafilatura), from the shape of a
+ * teaser-card list (cards.c), or from WordPress's post classes. A weak
+ * verdict is then weighed against where the page's good text is: an
+ * element, or a repeated kind of element, that holds most of it is the
+ * content whatever its name says (the idea of trusting text over names is
+ * jusText's and boilerpipe's). */
+#ifndef CARVE_EXTRACT_VERDICT_H
+#define CARVE_EXTRACT_VERDICT_H
+
+#include <stddef.h>
+
+#include "dom/blocks.h"
+#include "dom/dom.h"
+
+/* Below this many characters a result is implausibly short for a page
+ * that has more good text elsewhere; also "an article's worth" of text. */
+#define MIN_CONTENT_CHARS 250
+
+/* VERDICT_WEAK and VERDICT_SURE are pattern_is_boilerplate()'s 1 and 2;
+ * VERDICT_CARDS marks a teaser list. */
+enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 };
+
+/* Every element's verdict, indexed by node index: a new array (free()),
+ * or NULL when memory runs out. */
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl);
+
+/* Characters of good blocks outside every element that has a verdict. */
+size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict);
+
+/* Clears the weak verdicts of a repeated kind of element that holds most of
+ * the good text (see verdict.c). Returns 0, or -1 when memory runs out. */
+int verdict_overrule_groups(dom_doc *doc, const block_list *bl, unsigned char *verdict, size_t total_good,
+                            size_t unmarked_good);
+
+/* Per-node boilerplate flags from the verdicts (see verdict.c); good is the
+ * good characters under each node, or NULL for sure verdicts only. A new
+ * array (free()), or NULL when memory runs out. */
+unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
+                            size_t unmarked_good);
+
+#endif
