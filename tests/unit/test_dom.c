@@ -380,6 +380,22 @@ static void test_clean_drops_never_content(void **state)
     dom_free(doc);
 }
 
+/* Ruby annotations (furigana over kanji) are reading aids, not text:
+ * "<ruby>子<rt>こ</rt></ruby>ども" reads "子ども". */
+static void test_clean_drops_ruby_annotations(void **state)
+{
+    (void)state;
+    dom_doc *doc = parse("<html><body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの"
+                         "<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p></body></html>");
+    dom_clean(doc);
+    assert_index_consistent(doc);
+    char *t = all_text(doc);
+    if (!strstr(t, "子どもへの虐待をなくす"))
+        fail_msg("ruby annotations kept in the text: %s", t);
+    free(t);
+    dom_free(doc);
+}
+
 static void test_clean_hidden(void **state)
 {
     (void)state;
@@ -526,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_parse_max_depth_flattens),
         cmocka_unit_test(test_parse_max_nodes),
         cmocka_unit_test(test_clean_drops_never_content),
+        cmocka_unit_test(test_clean_drops_ruby_annotations),
         cmocka_unit_test(test_clean_hidden),
         cmocka_unit_test(test_clean_hidden_page_kept),
         cmocka_unit_test(test_clean_keeps_meta_and_title_even_if_marked),
