@@ -12,6 +12,11 @@
 #define STOPWORDS_LOW 0.30
 #define STOPWORDS_HIGH 0.32
 #define MAX_LINK_DENSITY 0.2
+/* Terse prose (specifications, product copy, technical guides) falls under
+ * STOPWORDS_LOW yet is written in sentences: a long block with sentence
+ * punctuation and at least this density is near-good, so it joins the good
+ * text around it but does not make a container by itself. */
+#define STOPWORDS_TERSE 0.15
 
 static int has_sentence_end(const char *t, size_t n)
 {
@@ -51,6 +56,8 @@ static int classify_one(const block *b, int lang, int links)
     if (sd >= STOPWORDS_HIGH)
         return b->chars > LENGTH_HIGH ? CLS_GOOD : CLS_NEAR;
     if (sd >= STOPWORDS_LOW)
+        return CLS_NEAR;
+    if (sd >= STOPWORDS_TERSE && b->chars >= LENGTH_HIGH && has_sentence_end(b->text, b->len))
         return CLS_NEAR;
     return CLS_BAD;
 }
