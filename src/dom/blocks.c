@@ -152,6 +152,23 @@ static void flush(walker *w)
 
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+/* Removes U+00AD soft hyphens from t->data[from..]: they only mark where a
+ * word may break, and a browser shows none inside a line. */
+static void drop_soft_hyphens(buf *t, size_t from)
+{
+    size_t o = from;
+    for (size_t i = from; i < t->len; i++) {
+        if ((unsigned char)t->data[i] == 0xC2 && i + 1 < t->len && (unsigned char)t->data[i + 1] == 0xAD) {
+            i++;
+            continue;
+        }
+        t->data[o++] = t->data[i];
+    }
+    t->len = o;
+    if (t->data)
+        t->data[o] = 0;
+}
+
 static void add_text(walker *w, const char *s, size_t n)
 {
     size_t start = w->text.len;
@@ -176,6 +193,8 @@ static void add_text(walker *w, const char *s, size_t n)
             i = j;
         }
     }
+    if (memchr(s, 0xC2, n))
+        drop_soft_hyphens(&w->text, start);
     size_t chars = 0;
     for (size_t i = start; i < w->text.len; i++) {
         unsigned char c = (unsigned char)w->text.data[i];

@@ -100,6 +100,9 @@ static void score_value(const char *v, int *pos, int *neg, int *sure)
                 p++;
             continue;
         }
+        /* A numbered instance ("cta3", "sidebar2") is the word itself. */
+        while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
+            n--;
         if (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n)))
             (*neg)++;
         if (in_list(s, n, overlay, COUNT(overlay)))

@@ -123,6 +123,18 @@ static void test_whitespace_collapsed(void **state)
     page_free(p);
 }
 
+/* Soft hyphens (U+00AD, &shy;) mark where a word may break; the text reads
+ * without them. */
+static void test_soft_hyphens_dropped(void **state)
+{
+    (void)state;
+    page *p = build("<p>Pfan&shy;nen&shy;stiel&shy;hof and auto\xC2\xADnome</p>");
+    assert_int_equal(p->bl.count, 1);
+    assert_string_equal(blk(p, 0)->text, "Pfannenstielhof and autonome");
+    assert_int_equal(blk(p, 0)->chars, 26);
+    page_free(p);
+}
+
 static void test_pre_keeps_whitespace(void **state)
 {
     (void)state;
@@ -316,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_paragraph_inside_item_is_item),
         cmocka_unit_test(test_whitespace_collapsed),
+        cmocka_unit_test(test_soft_hyphens_dropped),
         cmocka_unit_test(test_pre_keeps_whitespace),
         cmocka_unit_test(test_inline_neither_glues_nor_splits),
         cmocka_unit_test(test_block_elements_split),

@@ -438,6 +438,20 @@ static void test_terse_prose_kept(void **state)
     free(t);
 }
 
+/* A numbered instance of a boilerplate class word ("cta3", the third
+ * call-to-action box of a theme) is the word itself. */
+static void test_numbered_class_word(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+                       "<div class=\"cta3\"><p>Enjoyed this story? Become a member of the Gazette today and read "
+                       "every article without limits, from only two pounds a month.</p></div></div>" FOOTER
+                       "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"Become a member", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -728,6 +742,7 @@ int main(void)
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
+        cmocka_unit_test(test_numbered_class_word),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
