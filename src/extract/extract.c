@@ -97,6 +97,34 @@ static int heads_prose(const block_list *bl, size_t i, size_t hi, const unsigned
     return b->kind != BLOCK_HEADING && 2 * b->link_chars < b->chars;
 }
 
+static double link_density(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
+
+/* A block of the opening before the first good block that is text: a short
+ * lead, a standfirst or a section heading, not a date or byline line. */
+static int lead_block(const block *b)
+{
+    return b->kind != BLOCK_CAPTION && link_density(b) < 0.3 && (b->chars >= 40 || b->kind == BLOCK_HEADING);
+}
+
+/* The first block of the article's opening: walking back from the first
+ * good block inside the container (whose first node index is lo), over
+ * lead blocks and boilerplate, up to a link list or the headline (an h1:
+ * the title is metadata, and what is above it is not the article). */
+static size_t lead_start(const block_list *bl, size_t first, size_t lo, const unsigned char *boiler)
+{
+    size_t i = first;
+    while (i > 0) {
+        const block *b = &bl->items[i - 1];
+        if (!b->owner || b->owner->index < lo)
+            break;
+        if ((!boiler[i - 1] && b->chars >= 10 && link_density(b) >= 0.3) ||
+            (b->kind == BLOCK_HEADING && b->level == 1))
+            break;
+        i--;
+    }
+    return i;
+}
+
 /* Keeps the good blocks of the container, the other blocks between its
  * first and last good block unless they are link lists or boilerplate
  * (short paragraphs, headings, list items and cells are short by nature, so
@@ -124,6 +152,14 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     }
     if (!any_good)
         return 0;
+    size_t lead = lead_start(bl, first, lo, boiler);
+    for (size_t i = lead; i < first; i++) {
+        block *b = &bl->items[i];
+        if (!boiler[i] && !is_label_block(b) && lead_block(b)) {
+            b->keep = 1;
+            kept += b->chars;
+        }
+    }
     /* The tail stays inside the parent of the last good block: text after
      * it in the same column, not the teasers of another section. */
     const dom_node *tail_scope = bl->items[last].owner->parent ? bl->items[last].owner->parent : c;

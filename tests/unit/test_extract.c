@@ -452,6 +452,21 @@ static void test_numbered_class_word(void **state)
     free(t);
 }
 
+/* The article's opening before its first good paragraph: a one-line lead
+ * after the share bar is text; the headline and the share bar are not. */
+static void test_short_lead_kept(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"story\"><h1>Old bridge to close</h1><div class=\"share\">"
+                       "<a href=\"/fb\">Facebook</a> <a href=\"/tw\">Twitter</a></div>"
+                       "<p>Two years without the old bridge: that is the plan.</p><p>" P1 "</p><p>" P2 "</p><p>" P3
+                       "</p></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"Two years without the old bridge", P1, P3, NULL},
+           (const char *const[]){"Old bridge to close", "Facebook", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -743,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
         cmocka_unit_test(test_numbered_class_word),
+        cmocka_unit_test(test_short_lead_kept),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
