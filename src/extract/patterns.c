@@ -6,8 +6,8 @@
 
 /* Whole words that mark boilerplate (each list sorted, for binary search). */
 static const char *const negative[] = {
-    "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "breadcrumb",
-    "breadcrumbs", "byline", "caption", "comment", "commentlist", "comments", "community",
+    "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "bio",
+    "breadcrumb", "breadcrumbs", "byline", "caption", "comment", "commentlist", "comments", "community",
     "consent", "contact", "cookie", "cookies", "credit", "credits", "cta", "disqus", "donate", "donation",
     "dropdown", "footer", "footnotes", "gdpr", "login", "masthead", "menu",
     "modal", "more", "nav", "navbar", "navigation", "newsletter", "newsletters", "outbrain",

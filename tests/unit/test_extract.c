@@ -467,6 +467,19 @@ static void test_short_lead_kept(void **state)
     free(t);
 }
 
+/* The author's biography box after the story is boilerplate ("bio"). */
+static void test_author_bio_dropped(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p>"
+                       "<div class=\"author-bio\"><p>Ann Lee has covered the city council for the Gazette since 2015, "
+                       "and before that she wrote about schools and transport for a weekly paper in the north.</p>"
+                       "</div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"Ann Lee has covered", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -759,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_terse_prose_kept),
         cmocka_unit_test(test_numbered_class_word),
         cmocka_unit_test(test_short_lead_kept),
+        cmocka_unit_test(test_author_bio_dropped),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
