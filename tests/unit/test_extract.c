@@ -480,6 +480,27 @@ static void test_author_bio_dropped(void **state)
     free(t);
 }
 
+#define LINKS "<ul><li><a href=\"/a\">Timetables for every line</a></li><li><a href=\"/b\">Tickets and passes for " \
+              "residents</a></li><li><a href=\"/c\">Accessibility information</a></li><li><a href=\"/d\">Lost " \
+              "property office</a></li></ul>"
+
+#define LINKS4 LINKS LINKS LINKS LINKS
+
+/* A service page of sections inside <main>, each ending in link lists:
+ * the best section holds less than two thirds of main's good text, so
+ * main is the content. */
+static void test_sections_of_main(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<main><section class=\"hero\"><h2>Bridges</h2><p>" P1 "</p><p>" P2
+                       "</p><p>" P3 "</p></section><section class=\"roads\"><h2>Roads</h2><p>" P4 "</p>" LINKS4
+                       "</section><section class=\"buses\"><h2>Buses</h2><p>" P5 "</p>" LINKS4 "</section></main>"
+                       FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, P4, P5, NULL}, (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -773,6 +794,7 @@ int main(void)
         cmocka_unit_test(test_numbered_class_word),
         cmocka_unit_test(test_short_lead_kept),
         cmocka_unit_test(test_author_bio_dropped),
+        cmocka_unit_test(test_sections_of_main),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
