@@ -330,6 +330,25 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
     return all;
 }
 
+/* The last resort when no pass found a good block (a product grid, a
+ * page of short items): every block outside boilerplate, as trafilatura's
+ * baseline takes the page's text. Less than an article's worth of such
+ * text is no main content. Returns the kept characters. */
+static size_t keep_page(block_list *bl, const unsigned char *boiler, extract_result *out)
+{
+    size_t all = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        if (!boiler[i] && !is_label_block(&bl->items[i]))
+            all += bl->items[i].chars;
+    if (all < MIN_CONTENT_CHARS)
+        return 0;
+    for (size_t i = 0; i < bl->count; i++)
+        bl->items[i].keep = !boiler[i] && !is_label_block(&bl->items[i]);
+    out->method = EXTRACT_BLOCKS;
+    out->container = NULL;
+    return all;
+}
+
 int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld_body, const char *title,
                          extract_result *out)
 {
@@ -407,6 +426,8 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
         classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
         kept = choose(doc, bl, boiler, cards, passes[best].links, out);
     }
+    if (!kept)
+        kept = keep_page(bl, boiler, out);
     free(boiler);
     free(cards);
     if (jsonld_body) {

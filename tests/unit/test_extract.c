@@ -501,6 +501,26 @@ static void test_sections_of_main(void **state)
     free(t);
 }
 
+#define TILE(name, price) "<div class=\"tile\"><h3>" name "</h3><span>" price "</span></div>"
+
+/* A product grid has no good block at all (short names and prices); its
+ * text outside boilerplate is the content rather than nothing. */
+static void test_product_grid_kept(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"grid\">" TILE("Dark Roast Coffee, 16 oz bag", "$19.99")
+                       TILE("Espresso Roast Single-Serve Pods", "$15.99") TILE("Vanilla Latte 12-Pack", "$47.88")
+                       TILE("Blueberry Coffee, whole bean", "$19.99") TILE("Organic Decaf Coffee, ground", "$21.99")
+                       TILE("Mocha Latte 12-Pack", "$47.88") TILE("Coconut Caramel Single-Serve Pods", "$12.99")
+                       TILE("Chocolate Hazelnut Coffee", "$19.99") TILE("French Roast Coffee, 32 oz bag", "$29.99")
+                       TILE("Breakfast Blend Single-Serve Pods", "$15.99") TILE("Cold Brew Coffee Concentrate", "$24.99")
+                       "</div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"Dark Roast Coffee, 16 oz bag", "$47.88", "Chocolate Hazelnut Coffee", NULL},
+           (const char *const[]){"Privacy policy", "Weather", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -795,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_short_lead_kept),
         cmocka_unit_test(test_author_bio_dropped),
         cmocka_unit_test(test_sections_of_main),
+        cmocka_unit_test(test_product_grid_kept),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
