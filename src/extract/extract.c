@@ -4,6 +4,7 @@
 
 #include "extract/classify.h"
 #include "extract/extract.h"
+#include "extract/patterns.h"
 #include "extract/select.h"
 #include "extract/stopwords.h"
 #include "extract/verdict.h"
@@ -298,6 +299,37 @@ static int use_jsonld(block_list *bl, const char *body)
     return 0;
 }
 
+/* Per block: 1 when it lies inside an element marked as the article body
+ * (pattern_is_article_body). NULL when memory runs out. */
+static unsigned char *article_body_flags(const dom_doc *doc, const block_list *bl)
+{
+    unsigned char *nodes = calloc(doc->node_count ? doc->node_count : 1, 1);
+    if (!nodes)
+        return NULL;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const dom_node *n = doc->nodes[i];
+        nodes[i] = (n->parent && nodes[n->parent->index]) || pattern_is_article_body(n);
+    }
+    unsigned char *f = block_flags(bl, nodes);
+    free(nodes);
+    return f;
+}
+
+/* Inside the element the page marks as its article body, a text block
+ * without links is good whatever its length: short paragraphs and list
+ * items there are the article, not boilerplate. */
+static void body_floor(block_list *bl, const unsigned char *in_body, const unsigned char *boiler)
+{
+    if (!in_body)
+        return;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (in_body[i] && !boiler[i] && b->score != CLS_GOOD && b->chars >= 30 && 5 * b->link_chars < b->chars &&
+            b->kind != BLOCK_CAPTION && b->kind != BLOCK_HEADING && !is_label_block(b))
+            b->score = CLS_GOOD;
+    }
+}
+
 /* Picks the container for classified blocks and sets each block's keep;
  * falls back to every good block of the page when the container gives
  * implausibly little. Returns the kept characters. */
@@ -409,10 +441,12 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
      * facts, short paragraphs); then links counted as text, for pages whose
      * main content is a list of linked teasers (listings, collections). The
      * first plausible result wins, else the one that keeps the most. */
+    unsigned char *in_body = article_body_flags(doc, bl);
     static const struct { int stopwords, links; } passes[] = {{1, 1}, {0, 1}, {0, 0}};
     size_t kept = 0, best = 0, ran = 0, npasses = sizeof passes / sizeof *passes;
     for (size_t p = 0; p < npasses; p++) {
         classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler);
+        body_floor(bl, in_body, boiler);
         size_t got = choose(doc, bl, boiler, cards, passes[p].links, out);
         ran = p;
         if (got > kept || p == 0) {
@@ -424,12 +458,14 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     }
     if (ran != best) {
         classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
+        body_floor(bl, in_body, boiler);
         kept = choose(doc, bl, boiler, cards, passes[best].links, out);
     }
     if (!kept)
         kept = keep_page(bl, boiler, out);
     free(boiler);
     free(cards);
+    free(in_body);
     if (jsonld_body) {
         size_t jl = strlen(jsonld_body);
         /* The structured articleBody is a check: when it is much longer

@@ -521,6 +521,23 @@ static void test_product_grid_kept(void **state)
     free(t);
 }
 
+#define LINE(n) "<p>Line " #n " of the poem, about the bridge and the river.</p>"
+
+/* A post of short paragraphs (a poem, a list of steps) inside the element
+ * the page marks as its body ("entry-content"): every line is too short
+ * for jusText, and a longer box elsewhere won. */
+static void test_short_lines_in_article_body(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"entry-content\">" LINE(1) LINE(2) LINE(3) LINE(4) LINE(5)
+                       LINE(6) LINE(7) LINE(8) LINE(9) LINE(10) "</div><div class=\"about\"><p>" P1 "</p><p>" P2
+                       "</p></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"Line 1 of the poem", "Line 10 of the poem", NULL},
+           (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
 /* An ad slot between the last paragraphs: the paragraphs after it stay. */
 static void test_ad_slot_in_tail(void **state)
 {
@@ -816,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_author_bio_dropped),
         cmocka_unit_test(test_sections_of_main),
         cmocka_unit_test(test_product_grid_kept),
+        cmocka_unit_test(test_short_lines_in_article_body),
         cmocka_unit_test(test_ad_slot_in_tail),
         cmocka_unit_test(test_cookie_notice_and_article_in_aside),
         cmocka_unit_test(test_lead_then_long_item_list),
