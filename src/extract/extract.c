@@ -172,7 +172,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
             break;
         if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
             continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
-        double ld = b->chars ? (double)b->link_chars / (double)b->chars : 0;
+        double ld = link_density(b);
         if (i > last && b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))
             break;
         if (b->score == CLS_GOOD || ld < 0.5 || !links || cards[i]) {
@@ -315,9 +315,11 @@ static unsigned char *article_body_flags(const dom_doc *doc, const block_list *b
     return f;
 }
 
-/* Inside the element the page marks as its article body, a text block
- * without links is good whatever its length: short paragraphs and list
- * items there are the article, not boilerplate. */
+/* Inside the element the page marks as its article body, a block of text
+ * (30 or more characters, under a fifth of them link text, not a heading
+ * or caption) is good whatever its length and stop words: short paragraphs
+ * and list items there are the article, not boilerplate. Without memory
+ * for in_body the classes stand. */
 static void body_floor(block_list *bl, const unsigned char *in_body, const unsigned char *boiler)
 {
     if (!in_body)
