@@ -299,20 +299,31 @@ static int use_jsonld(block_list *bl, const char *body)
     return 0;
 }
 
+/* Per block: 1 when it lies inside a marked element. marks (one flag per
+ * node, freed here) is first extended to every descendant of a marked
+ * element. NULL when marks is NULL or memory runs out. */
+static unsigned char *blocks_inside(const dom_doc *doc, const block_list *bl, unsigned char *marks)
+{
+    if (!marks)
+        return NULL;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const dom_node *n = doc->nodes[i];
+        if (n->parent && marks[n->parent->index])
+            marks[i] = 1;
+    }
+    unsigned char *f = block_flags(bl, marks);
+    free(marks);
+    return f;
+}
+
 /* Per block: 1 when it lies inside an element marked as the article body
  * (pattern_is_article_body). NULL when memory runs out. */
 static unsigned char *article_body_flags(const dom_doc *doc, const block_list *bl)
 {
-    unsigned char *nodes = calloc(doc->node_count ? doc->node_count : 1, 1);
-    if (!nodes)
-        return NULL;
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        nodes[i] = (n->parent && nodes[n->parent->index]) || pattern_is_article_body(n);
-    }
-    unsigned char *f = block_flags(bl, nodes);
-    free(nodes);
-    return f;
+    unsigned char *marks = calloc(doc->node_count ? doc->node_count : 1, 1);
+    for (size_t i = 0; marks && i < doc->node_count; i++)
+        marks[i] = (unsigned char)pattern_is_article_body(doc->nodes[i]);
+    return blocks_inside(doc, bl, marks);
 }
 
 /* Inside the element the page marks as its article body, a block of text
@@ -326,7 +337,7 @@ static void body_floor(block_list *bl, const unsigned char *in_body, const unsig
         return;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
-        if (in_body[i] && !boiler[i] && b->score != CLS_GOOD && b->chars >= 30 && 5 * b->link_chars < b->chars &&
+        if (in_body[i] && !boiler[i] && b->score != CLS_GOOD && b->chars >= 30 && link_density(b) < 0.2 &&
             b->kind != BLOCK_CAPTION && b->kind != BLOCK_HEADING && !is_label_block(b))
             b->score = CLS_GOOD;
     }
@@ -425,14 +436,11 @@ int extract_main_content(dom_doc *doc, const char *lang_code, const char *jsonld
     free(node_boiler);
     /* Blocks inside a teaser-card list that survived as content (a listing
      * page): their headline links are kept with their summaries. */
-    unsigned char *in_cards_nodes = calloc(doc->node_count ? doc->node_count : 1, 1);
-    for (size_t i = 0; in_cards_nodes && i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        in_cards_nodes[i] = verdict[i] == VERDICT_CARDS || (n->parent && in_cards_nodes[n->parent->index]);
-    }
+    unsigned char *card_lists = calloc(doc->node_count ? doc->node_count : 1, 1);
+    for (size_t i = 0; card_lists && i < doc->node_count; i++)
+        card_lists[i] = verdict[i] == VERDICT_CARDS;
     free(verdict);
-    unsigned char *cards = in_cards_nodes ? block_flags(bl, in_cards_nodes) : NULL;
-    free(in_cards_nodes);
+    unsigned char *cards = blocks_inside(doc, bl, card_lists);
     if (!cards || !boiler) {
         free(cards);
         free(boiler);
