@@ -35,14 +35,19 @@ typedef struct extract_result {
     const dom_node *container; /* the chosen container, or NULL */
 } extract_result;
 
-/* Chooses the main content of doc (already cleaned). lang is an ISO 639
- * code from the page's markup, or NULL (then guessed from stop words).
- * jsonld_body is the JSON-LD articleBody text, or NULL. title is the
- * headline found by the meta stage, or NULL: a heading that repeats it at
- * the start of the content is metadata, not text, and is left out.
+/* What the meta stage knows that bears on the choice of content. */
+typedef struct extract_hints {
+    const char *lang;        /* ISO 639 code from the page's markup, or NULL (then guessed from stop words) */
+    const char *jsonld_body; /* the JSON-LD articleBody text, or NULL */
+    const char *title;       /* the headline: a heading that repeats it at the start of the content
+                              * is metadata, not text, and is left out; or NULL */
+    int single_item;         /* 1 when the page declares itself one article or product: its teaser
+                              * lists are never its content */
+} extract_hints;
+
+/* Chooses the main content of doc (already cleaned); hints may be NULL.
  * Returns 0, or -1 when memory runs out. Free out with extract_free(). */
-int extract_main_content(dom_doc *doc, const char *lang, const char *jsonld_body, const char *title,
-                         extract_result *out);
+int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_result *out);
 void extract_free(extract_result *r);
 
 #endif

@@ -175,6 +175,19 @@ static void description_image(meta_ctx *c, meta_result *out)
     out->source.image = out->pub.image ? which : NULL;
 }
 
+/* 1 when the page declares itself one item rather than a page of many:
+ * a schema.org Article, Product or other creative work, or an Open Graph
+ * type article, book, video.* or product (not "website", nor a
+ * "product.group"). Its lists of teasers are then not its content. */
+static int single_item(const meta_ctx *c)
+{
+    if (c->ld.is_article)
+        return 1;
+    const char *t = mt_meta(&c->tags, "og:type");
+    return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||
+                 strncasecmp(t, "video", 5) == 0 || strcasecmp(t, "product") == 0);
+}
+
 int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem, meta_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -194,6 +207,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     if (mt_tags_init(&c->tags, doc, mem) || ld_extract(doc, mem, &c->ld))
         return -1;
     out->article_body = c->ld.article_body;
+    out->single_item = single_item(c);
 
     const char *canon = mu_canonical(c);
     if (c->url) {

@@ -251,7 +251,7 @@ static void test_language_guessed_from_stop_words(void **state)
     assert_non_null(doc);
     dom_clean(doc);
     extract_result r;
-    assert_int_equal(extract_main_content(doc, NULL, NULL, NULL, &r), 0);
+    assert_int_equal(extract_main_content(doc, NULL, &r), 0);
     assert_true(stopwords_lang("fr") >= 0);
     assert_int_equal(r.lang, stopwords_lang("fr"));
     assert_int_not_equal(r.method, EXTRACT_NONE);
@@ -386,6 +386,34 @@ static void test_listing_page_with_prose_footer(void **state)
     char *t = extract_text(html, CARVE_OK);
     expect(t, (const char *const[]){"branch in district 1 will lend", "branch in district 6 will lend", NULL},
            (const char *const[]){"ring road", NULL});
+    free(t);
+}
+
+#define HEADLINE_CARD(n) "<div class=\"teaser\"><a href=\"/library/" #n "\">Reading club meets at branch " #n \
+                         " on Thursday</a><span>Library news</span></div>"
+#define HEADLINE_LISTING(head)                                                                                      \
+    "<html><head>" head "</head><body>" NAV "<h1>Library news</h1><div class=\"intro\"><p>" P1 "</p></div>"       \
+    "<div class=\"stream\">" HEADLINE_CARD(1) HEADLINE_CARD(2) HEADLINE_CARD(3) HEADLINE_CARD(4) HEADLINE_CARD(5) \
+    HEADLINE_CARD(6) HEADLINE_CARD(7) HEADLINE_CARD(8) HEADLINE_CARD(9) "</div>" FOOTER "</body></html>"
+
+/* A listing page of headline links under a short introduction: the cards
+ * hold far more text than the one paragraph of prose, so they are the
+ * content beside it. */
+static void test_listing_of_headlines_under_intro(void **state)
+{
+    (void)state;
+    char *t = extract_text(HEADLINE_LISTING(""), CARVE_OK);
+    expect(t, (const char *const[]){P1, "Reading club meets at branch 1", "Reading club meets at branch 9", NULL},
+           (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
+/* The same page declaring itself an article: its cards are related links. */
+static void test_article_page_keeps_cards_out(void **state)
+{
+    (void)state;
+    char *t = extract_text(HEADLINE_LISTING("<meta property=\"og:type\" content=\"article\">"), CARVE_OK);
+    expect(t, (const char *const[]){P1, NULL}, (const char *const[]){"Reading club", NULL});
     free(t);
 }
 
@@ -825,6 +853,8 @@ int main(void)
         cmocka_unit_test(test_teaser_cards_after_article),
         cmocka_unit_test(test_listing_page_of_cards),
         cmocka_unit_test(test_listing_page_with_prose_footer),
+        cmocka_unit_test(test_listing_of_headlines_under_intro),
+        cmocka_unit_test(test_article_page_keeps_cards_out),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
