@@ -176,12 +176,13 @@ static void description_image(meta_ctx *c, meta_result *out)
 }
 
 /* 1 when the page declares itself one item rather than a page of many:
- * a schema.org Article, Product or other creative work, or an Open Graph
- * type article, book, video.* or product (not "website", nor a
- * "product.group"). Its lists of teasers are then not its content. */
+ * a schema.org Article (of any kind) or Product, or an Open Graph type
+ * article, book, video.* or product (not "website", nor a "product.group").
+ * Its lists of teasers are then not its content. Other schema.org works
+ * (a VideoObject, an Event) are often one item embedded in a listing. */
 static int single_item(const meta_ctx *c)
 {
-    if (c->ld.is_article)
+    if (c->ld.is_one_item)
         return 1;
     const char *t = mt_meta(&c->tags, "og:type");
     return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||

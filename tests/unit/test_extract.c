@@ -406,6 +406,12 @@ static void test_listing_of_headlines_under_intro(void **state)
     expect(t, (const char *const[]){P1, "Reading club meets at branch 1", "Reading club meets at branch 9", NULL},
            (const char *const[]){"Privacy policy", NULL});
     free(t);
+    /* a video embedded in the listing does not make the page one item */
+    t = extract_text(HEADLINE_LISTING("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                                      "\"@type\":\"VideoObject\",\"name\":\"Story time\"}</script>"),
+                     CARVE_OK);
+    expect(t, (const char *const[]){"Reading club meets at branch 9", NULL}, NULL);
+    free(t);
 }
 
 /* The same page declaring itself an article: its cards are related links. */
