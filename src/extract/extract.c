@@ -440,7 +440,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     unsigned char *verdict = verdict_compute(doc, bl);
     if (!verdict)
         return -1;
-    unsigned char *sure_nodes = verdict_mark(doc, verdict, NULL, 0, 0);
+    unsigned char *sure_nodes = verdict_mark(doc, verdict, NULL, 0, 0, NULL);
     unsigned char *sure = sure_nodes ? block_flags(bl, sure_nodes) : NULL;
     free(sure_nodes);
     if (!sure) {
@@ -457,7 +457,16 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         free(verdict);
         return -1;
     }
-    unsigned char *node_boiler = verdict_mark(doc, verdict, good, total_good, unmarked_good);
+    /* On a page that does not declare itself one item, a teaser-card list
+     * may be the page's list of items (a listing, a collection, a FAQ). */
+    size_t *text = hints->single_item ? NULL : verdict_text_chars(doc, bl);
+    if (!hints->single_item && !text) {
+        free(good);
+        free(verdict);
+        return -1;
+    }
+    unsigned char *node_boiler = verdict_mark(doc, verdict, good, total_good, unmarked_good, text);
+    free(text);
     free(good);
     unsigned char *boiler = block_flags(bl, node_boiler);
     free(node_boiler);

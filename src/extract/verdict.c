@@ -17,9 +17,13 @@
  * or a long footer beside a short story. A teaser-card list is
  * boilerplate only beside such an article's worth of unmarked good text:
  * a footer's or a sidebar's prose does not make a listing page's cards
- * teasers. good is NULL on the first pass: strong verdicts only. */
+ * teasers. When card_text (the characters under each element) is given,
+ * a card list holding more text than that unmarked good text is the
+ * page's list of items, not teasers beside it; the caller passes NULL on
+ * a page that declares itself one item. good is NULL on the first pass:
+ * strong verdicts only. */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
-                            size_t unmarked_good)
+                            size_t unmarked_good, const size_t *card_text)
 {
     unsigned char *boiler = calloc(doc->node_count ? doc->node_count : 1, 1);
     if (!boiler)
@@ -34,7 +38,8 @@ unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const si
         else if (verdict[i] == VERDICT_WEAK && good &&
                  (2 * good[i] <= total_good || (article_outside && 2 * unmarked_good >= good[i])))
             boiler[i] = 1;
-        else if (verdict[i] == VERDICT_CARDS && good && unmarked_good >= 2 * MIN_CONTENT_CHARS)
+        else if (verdict[i] == VERDICT_CARDS && good && unmarked_good >= 2 * MIN_CONTENT_CHARS &&
+                 !(card_text && card_text[i] > unmarked_good))
             boiler[i] = 1; /* teasers beside a real article; on a listing page they are the content */
     }
     return boiler;
@@ -55,6 +60,19 @@ size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict)
             sum += b->chars;
     }
     return sum;
+}
+
+/* Characters of text under each element (a new array, or NULL when
+ * memory runs out). */
+size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl)
+{
+    size_t *text = calloc(doc->node_count ? doc->node_count : 1, sizeof *text);
+    if (!text)
+        return NULL;
+    for (size_t i = 0; i < bl->count; i++)
+        for (const dom_node *e = bl->items[i].owner; e; e = e->parent)
+            text[e->index] += bl->items[i].chars;
+    return text;
 }
 
 /* Hash of an element's tag and class, the signature of a repeated kind. */

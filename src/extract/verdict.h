@@ -36,9 +36,15 @@ int verdict_overrule_groups(dom_doc *doc, const block_list *bl, unsigned char *v
                             size_t unmarked_good);
 
 /* Per-node boilerplate flags from the verdicts (see verdict.c); good is the
- * good characters under each node, or NULL for sure verdicts only. A new
- * array (free()), or NULL when memory runs out. */
+ * good characters under each node, or NULL for sure verdicts only;
+ * card_text the characters under each node (verdict_text_chars), or NULL
+ * to treat every card list beside an article's worth of text as teasers.
+ * A new array (free()), or NULL when memory runs out. */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
-                            size_t unmarked_good);
+                            size_t unmarked_good, const size_t *card_text);
+
+/* Characters of text under each element: a new array (free()), or NULL
+ * when memory runs out. */
+size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl);
 
 #endif

@@ -423,6 +423,25 @@ static void test_article_page_keeps_cards_out(void **state)
     free(t);
 }
 
+#define GUIDE_PAGE(head)                                                                                     \
+    "<html><head>" head "</head><body>" NAV "<h1>Library branches</h1><div class=\"page\"><p>" P1 "</p><p>" P2 \
+    "</p><p>" P4 "</p><p>" P3 "</p><ul class=\"cards\">" CARD(1) CARD(2) CARD(3) CARD(4) CARD(5) CARD(6)         \
+    CARD(7) "</ul></div>" FOOTER "</body></html>"
+
+/* A page of items under an introduction of an article's worth: the card
+ * list holds more text than the introduction, so it is the page's list of
+ * items, not teasers beside an article, unless the page says it is one. */
+static void test_card_list_longer_than_intro(void **state)
+{
+    (void)state;
+    char *t = extract_text(GUIDE_PAGE(""), CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, "branch in district 1", "branch in district 7", NULL}, NULL);
+    free(t);
+    t = extract_text(GUIDE_PAGE("<meta property=\"og:type\" content=\"article\">"), CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"branch in district", NULL});
+    free(t);
+}
+
 #define POST(cls, n, text) "<div class=\"" cls "\" id=\"msg-" #n "\"><div class=\"author\">member" #n \
                                "</div><div class=\"message\"><p>" text "</p></div></div>"
 #define THREAD(cls)                                                                                         \
@@ -861,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_listing_page_with_prose_footer),
         cmocka_unit_test(test_listing_of_headlines_under_intro),
         cmocka_unit_test(test_article_page_keeps_cards_out),
+        cmocka_unit_test(test_card_list_longer_than_intro),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
