@@ -52,6 +52,18 @@ static dom_node *widen_to_main(const size_t *good, dom_node *best)
     return best;
 }
 
+/* A container whose parent holds half again as much good text is one of
+ * several sections that share the content (the chapters of a guide split
+ * by link lists, the feature sections of a landing page without <main>):
+ * the parent is the content then, by widen_to_main's two-thirds test. */
+static dom_node *widen_to_parent(const size_t *good, dom_node *best)
+{
+    dom_node *p = best ? best->parent : NULL;
+    if (!p || p->tag == TAG_BODY || p->tag == TAG_HTML || 2 * good[p->index] <= 3 * good[best->index])
+        return best;
+    return p;
+}
+
 dom_node *select_container(dom_doc *doc, const block_list *bl)
 {
     size_t n = doc->node_count ? doc->node_count : 1;
@@ -83,6 +95,7 @@ dom_node *select_container(dom_doc *doc, const block_list *bl)
     }
     best = widen_single_block(good_blocks, best);
     best = widen_to_main(good, best);
+    best = widen_to_parent(good, best);
 out:
     free(score);
     free(good);

@@ -442,6 +442,27 @@ static void test_card_list_longer_than_intro(void **state)
     free(t);
 }
 
+#define TOOL_LINKS "<ul class=\"tools\"><li><a href=\"/a\">Bridge works map</a></li><li><a href=\"/b\">Bus timetable</a></li>" \
+              "<li><a href=\"/c\">Road closures</a></li><li><a href=\"/d\">Parking in the centre</a></li>"      \
+              "<li><a href=\"/e\">Contact the council</a></li><li><a href=\"/f\">Report a problem</a></li></ul>"
+
+#define TOOL_LINKS8 TOOL_LINKS TOOL_LINKS TOOL_LINKS TOOL_LINKS TOOL_LINKS TOOL_LINKS TOOL_LINKS TOOL_LINKS
+
+/* A guide whose chapters are split by link lists: the first chapter wins
+ * the container score, the others hold over a third of the good text, so
+ * their common parent is the content. */
+static void test_chapters_split_by_link_lists(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"guide\"><section><h2>The closure</h2><p>" P1 "</p><p>" P2
+                       "</p></section>" TOOL_LINKS8 "<section><h2>Getting around</h2><p>" P3 "</p></section>" TOOL_LINKS8
+                       "<section><h2>What comes next</h2><p>" P4 "</p><p>" P5 "</p></section></div>" FOOTER
+                       "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, P5, NULL}, (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
 #define POST(cls, n, text) "<div class=\"" cls "\" id=\"msg-" #n "\"><div class=\"author\">member" #n \
                                "</div><div class=\"message\"><p>" text "</p></div></div>"
 #define THREAD(cls)                                                                                         \
@@ -881,6 +902,7 @@ int main(void)
         cmocka_unit_test(test_listing_of_headlines_under_intro),
         cmocka_unit_test(test_article_page_keeps_cards_out),
         cmocka_unit_test(test_card_list_longer_than_intro),
+        cmocka_unit_test(test_chapters_split_by_link_lists),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
