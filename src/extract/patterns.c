@@ -83,13 +83,29 @@ static int has_glued(const char *w, size_t n)
     return 0;
 }
 
-/* Scores the words of one class or id value. */
+/* Boilerplate words that outweigh content words in the same class name:
+ * "ArticleBody-related-coverage", "post-author-bio", "share-article" and
+ * "entry-footer" name a part beside the article, not the article. */
+static const char *const decisive[] = {
+    "bio", "comment", "comments", "footer", "popular", "promo", "promotion", "recirc",
+    "recommendations", "recommended", "related", "share", "sharebar", "sharing", "tags", "trending",
+};
+
+/* Scores the words of one class or id value: per class name (a run
+ * without white space), content words count only when the name has no
+ * decisive boilerplate word. */
 static void score_value(const char *v, int *pos, int *neg, int *sure)
 {
     const char *p = v;
+    int name_pos = 0, name_decisive = 0;
     while (*p) {
-        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
+            if (*p == ' ' || *p == '\t' || *p == '\n') {
+                *pos += name_decisive ? 0 : name_pos;
+                name_pos = name_decisive = 0;
+            }
             p++;
+        }
         const char *s = p;
         /* A word ends at a separator or at a lower-to-upper case change. */
         while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z' && (p == s || !(p[-1] >= 'a' && p[-1] <= 'z')))))
@@ -105,11 +121,14 @@ static void score_value(const char *v, int *pos, int *neg, int *sure)
             n--;
         if (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n)))
             (*neg)++;
+        if (in_list(s, n, decisive, COUNT(decisive)))
+            name_decisive = 1;
         if (in_list(s, n, overlay, COUNT(overlay)))
             (*sure)++;
         else if (in_list(s, n, positive, COUNT(positive)))
-            (*pos)++;
+            name_pos++;
     }
+    *pos += name_decisive ? 0 : name_pos;
 }
 
 /* Weight of an element's class and id words: positive minus negative

@@ -463,6 +463,24 @@ static void test_chapters_split_by_link_lists(void **state)
     free(t);
 }
 
+/* A box inside the article whose class name joins a content word and a
+ * boilerplate word ("article-related", "post-author-bio"): the boilerplate
+ * word says what the box is. */
+static void test_related_box_named_after_article(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"article-body\"><p>" P1 "</p><p>" P2 "</p>"
+                       "<div class=\"ArticleBody-related-coverage\"><p>In other news, the regional rail company "
+                       "said that it would add two more trains on weekday evenings to the coast from the first of "
+                       "next month, after a year of complaints from commuters.</p></div><p>" P3 "</p><p>" P4
+                       "</p><div class=\"post-author-bio\"><p>Ann Lee has covered the city council for the paper "
+                       "for more than ten years, and before that she wrote about schools and housing in the north "
+                       "of the county.</p></div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P4, NULL}, (const char *const[]){"regional rail", "Ann Lee", NULL});
+    free(t);
+}
+
 #define POST(cls, n, text) "<div class=\"" cls "\" id=\"msg-" #n "\"><div class=\"author\">member" #n \
                                "</div><div class=\"message\"><p>" text "</p></div></div>"
 #define THREAD(cls)                                                                                         \
@@ -903,6 +921,7 @@ int main(void)
         cmocka_unit_test(test_article_page_keeps_cards_out),
         cmocka_unit_test(test_card_list_longer_than_intro),
         cmocka_unit_test(test_chapters_split_by_link_lists),
+        cmocka_unit_test(test_related_box_named_after_article),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
