@@ -17,7 +17,7 @@ static int same_kind(const dom_node *a, const dom_node *b)
 
 static int card_tag(int tag)
 {
-    return tag == TAG_LI || tag == TAG_DIV || tag == TAG_ARTICLE || tag == TAG_SECTION;
+    return tag == TAG_LI || tag == TAG_DIV || tag == TAG_ARTICLE || tag == TAG_SECTION || tag == TAG_TR;
 }
 
 int cards_find_lists(const dom_doc *doc, const block_list *bl, unsigned char *is_list)

@@ -4,8 +4,8 @@
  * repeated cards, each a headline link, often with a date, a byline and a
  * sentence or two of summary. The summaries are prose, so block
  * classification alone takes them for content. A card list is recognised
- * by its structure: three or more sibling elements of the same tag and
- * class, each holding a link with a headline's worth of text. This is the
+ * by its structure: three or more sibling elements (li, div, article,
+ * section or tr) of the same tag and class, each holding a link with a headline's worth of text. This is the
  * same repetition signal that list-page extractors (e.g. MDR, Liu et al.,
  * "Mining data records in Web pages", KDD 2003) use to find records. */
 #ifndef CARVE_EXTRACT_CARDS_H

@@ -481,6 +481,21 @@ static void test_related_box_named_after_article(void **state)
     free(t);
 }
 
+#define ROW(n) "<tr class=\"entry\"><td><a href=\"/paper/" #n "\">Reading habits of students in branch " #n \
+               "</a></td><td>2024</td></tr>"
+
+/* A listing whose items are table rows of linked titles. */
+static void test_listing_of_table_rows(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<h1>Papers</h1><p>" P1 "</p><table>" ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+                       ROW(6) ROW(7) ROW(8) ROW(9) "</table>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, "students in branch 1", "students in branch 9", NULL},
+           (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
 #define POST(cls, n, text) "<div class=\"" cls "\" id=\"msg-" #n "\"><div class=\"author\">member" #n \
                                "</div><div class=\"message\"><p>" text "</p></div></div>"
 #define THREAD(cls)                                                                                         \
@@ -922,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_card_list_longer_than_intro),
         cmocka_unit_test(test_chapters_split_by_link_lists),
         cmocka_unit_test(test_related_box_named_after_article),
+        cmocka_unit_test(test_listing_of_table_rows),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
