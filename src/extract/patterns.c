@@ -91,18 +91,31 @@ static const char *const decisive[] = {
     "recommendations", "recommended", "related", "share", "sharebar", "sharing", "tags", "trending",
 };
 
+/* Words that, in one class name with "author", make it the author's box
+ * ("author-box", "author_info", "AuthorProfile"), not the byline's name. */
+static const char *const author_parts[] = {"about", "box", "card", "description", "details", "info", "profile"};
+
+/* Adds one class name's words to the element's counts. */
+static void end_name(int *pos, int *neg, int name_pos, int decisive_word, int author_box)
+{
+    if (author_box)
+        (*neg)++;
+    if (!decisive_word && !author_box)
+        *pos += name_pos;
+}
+
 /* Scores the words of one class or id value: per class name (a run
  * without white space), content words count only when the name has no
- * decisive boilerplate word. */
+ * decisive boilerplate word; an author box counts as one. */
 static void score_value(const char *v, int *pos, int *neg, int *sure)
 {
     const char *p = v;
-    int name_pos = 0, name_decisive = 0;
+    int name_pos = 0, name_decisive = 0, author = 0, part = 0;
     while (*p) {
         while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
             if (*p == ' ' || *p == '\t' || *p == '\n') {
-                *pos += name_decisive ? 0 : name_pos;
-                name_pos = name_decisive = 0;
+                end_name(pos, neg, name_pos, name_decisive, author && part);
+                name_pos = name_decisive = author = part = 0;
             }
             p++;
         }
@@ -123,12 +136,16 @@ static void score_value(const char *v, int *pos, int *neg, int *sure)
             (*neg)++;
         if (in_list(s, n, decisive, COUNT(decisive)))
             name_decisive = 1;
+        if (n == 6 && strncasecmp(s, "author", 6) == 0)
+            author = 1;
+        if (in_list(s, n, author_parts, COUNT(author_parts)))
+            part = 1;
         if (in_list(s, n, overlay, COUNT(overlay)))
             (*sure)++;
         else if (in_list(s, n, positive, COUNT(positive)))
             name_pos++;
     }
-    *pos += name_decisive ? 0 : name_pos;
+    end_name(pos, neg, name_pos, name_decisive, author && part);
 }
 
 /* Weight of an element's class and id words: positive minus negative

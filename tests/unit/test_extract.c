@@ -481,6 +481,19 @@ static void test_related_box_named_after_article(void **state)
     free(t);
 }
 
+/* An author box inside the article body ("author-box", "author_info"). */
+static void test_author_box_in_body(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p><p>" P3
+                       "</p><div class=\"entry-author-box\"><p>Ann Lee has covered the city council for the paper "
+                       "for more than ten years, and before that she wrote about schools and housing in the north "
+                       "of the county.</p></div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"Ann Lee", NULL});
+    free(t);
+}
+
 #define ROW(n) "<tr class=\"entry\"><td><a href=\"/paper/" #n "\">Reading habits of students in branch " #n \
                "</a></td><td>2024</td></tr>"
 
@@ -937,6 +950,7 @@ int main(void)
         cmocka_unit_test(test_card_list_longer_than_intro),
         cmocka_unit_test(test_chapters_split_by_link_lists),
         cmocka_unit_test(test_related_box_named_after_article),
+        cmocka_unit_test(test_author_box_in_body),
         cmocka_unit_test(test_listing_of_table_rows),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
