@@ -13,7 +13,7 @@ static const char *const negative[] = {
     "modal", "more", "nav", "navbar", "navigation", "newsletter", "newsletters", "outbrain",
     "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "rail", "recirc",
     "recommend", "recommendations", "recommended", "related", "reply", "share", "sharebar",
-    "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
+    "sharedaddy", "sharing", "shopping", "sidebar", "signup", "skip", "social", "sponsor", "sponsored",
     "subscribe", "subscription", "taboola", "tags", "toolbar", "tools", "trending",
     "zergnet",
 };

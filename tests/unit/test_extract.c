@@ -481,6 +481,20 @@ static void test_related_box_named_after_article(void **state)
     free(t);
 }
 
+/* A blog platform's "like" widget at the end of the post (Jetpack's
+ * sharedaddy box, named after the plugin like disqus and outbrain). */
+static void test_like_widget_after_post(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"entry-content\"><p>" P1 "</p><p>" P2 "</p><p>" P3
+                       "</p><div class=\"sharedaddy sd-block sd-like jetpack-likes-widget-wrapper\"><h3 "
+                       "class=\"sd-title\">Like this post:</h3><div class=\"likes-widget-placeholder\">Be the first "
+                       "reader to like this post about the bridge.</div></div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"Like this post", "first reader", NULL});
+    free(t);
+}
+
 /* An author box inside the article body ("author-box", "author_info"). */
 static void test_author_box_in_body(void **state)
 {
@@ -951,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_chapters_split_by_link_lists),
         cmocka_unit_test(test_related_box_named_after_article),
         cmocka_unit_test(test_author_box_in_body),
+        cmocka_unit_test(test_like_widget_after_post),
         cmocka_unit_test(test_listing_of_table_rows),
         cmocka_unit_test(test_forum_posts_named_comment),
         cmocka_unit_test(test_comment_thread_under_article),
