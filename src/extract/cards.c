@@ -20,20 +20,14 @@ static int card_tag(int tag)
     return tag == TAG_LI || tag == TAG_DIV || tag == TAG_ARTICLE || tag == TAG_SECTION || tag == TAG_TR;
 }
 
-int cards_find_lists(const dom_doc *doc, const block_list *bl, unsigned char *is_list)
+int cards_find_lists(const dom_doc *doc, const block_list *bl, const size_t *text, unsigned char *is_list)
 {
-    size_t n = doc->node_count ? doc->node_count : 1;
-    size_t *links = calloc(n, sizeof *links), *text = calloc(n, sizeof *text);
-    if (!links || !text) {
-        free(links);
-        free(text);
+    size_t *links = calloc(doc->node_count ? doc->node_count : 1, sizeof *links);
+    if (!links)
         return -1;
-    }
     for (size_t i = 0; i < bl->count; i++)
-        for (const dom_node *e = bl->items[i].owner; e; e = e->parent) {
+        for (const dom_node *e = bl->items[i].owner; e; e = e->parent)
             links[e->index] += bl->items[i].link_chars;
-            text[e->index] += bl->items[i].chars;
-        }
     for (size_t i = 0; i < doc->node_count; i++) {
         const dom_node *e = doc->nodes[i];
         if (e->kind != DOM_ELEMENT)
@@ -57,6 +51,5 @@ int cards_find_lists(const dom_doc *doc, const block_list *bl, unsigned char *is
             is_list[i] = 1;
     }
     free(links);
-    free(text);
     return 0;
 }

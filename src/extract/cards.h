@@ -5,8 +5,8 @@
  * sentence or two of summary. The summaries are prose, so block
  * classification alone takes them for content. A card list is recognised
  * by its structure: three or more sibling elements (li, div, article,
- * section or tr) of the same tag and class, each holding a link with a headline's worth of text. This is the
- * same repetition signal that list-page extractors (e.g. MDR, Liu et al.,
+ * section or tr) of the same tag and class, each holding a link with a
+ * headline's worth of text. This is the same repetition signal that list-page extractors (e.g. MDR, Liu et al.,
  * "Mining data records in Web pages", KDD 2003) use to find records. */
 #ifndef CARVE_EXTRACT_CARDS_H
 #define CARVE_EXTRACT_CARDS_H
@@ -16,7 +16,8 @@
 
 /* Sets is_list[i] to 1 for each element of doc that is a list of teaser
  * cards (is_list holds doc->node_count bytes, indexed by node index).
- * Returns 0, or -1 when memory runs out. */
-int cards_find_lists(const dom_doc *doc, const block_list *blocks, unsigned char *is_list);
+ * text is the characters of block text under each node
+ * (verdict_text_chars). Returns 0, or -1 when memory runs out. */
+int cards_find_lists(const dom_doc *doc, const block_list *blocks, const size_t *text, unsigned char *is_list);
 
 #endif

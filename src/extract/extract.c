@@ -437,14 +437,18 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
 
     /* A first pass with the sure boilerplate removed learns where the
      * good text is; the second applies every boilerplate verdict. */
-    unsigned char *verdict = verdict_compute(doc, bl);
-    if (!verdict)
+    size_t *text = verdict_text_chars(doc, bl);
+    unsigned char *verdict = text ? verdict_compute(doc, bl, text) : NULL;
+    if (!verdict) {
+        free(text);
         return -1;
+    }
     unsigned char *sure_nodes = verdict_mark(doc, verdict, NULL, 0, 0, NULL);
     unsigned char *sure = sure_nodes ? block_flags(bl, sure_nodes) : NULL;
     free(sure_nodes);
     if (!sure) {
         free(verdict);
+        free(text);
         return -1;
     }
     classify_blocks(bl, lang, 1, sure);
@@ -455,17 +459,13 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (verdict_overrule_groups(doc, bl, verdict, total_good, unmarked_good)) {
         free(good);
         free(verdict);
+        free(text);
         return -1;
     }
     /* On a page that does not declare itself one item, a teaser-card list
      * may be the page's list of items (a listing, a collection, a FAQ). */
-    size_t *text = hints->single_item ? NULL : verdict_text_chars(doc, bl);
-    if (!hints->single_item && !text) {
-        free(good);
-        free(verdict);
-        return -1;
-    }
-    unsigned char *node_boiler = verdict_mark(doc, verdict, good, total_good, unmarked_good, text);
+    unsigned char *node_boiler =
+        verdict_mark(doc, verdict, good, total_good, unmarked_good, hints->single_item ? NULL : text);
     free(text);
     free(good);
     unsigned char *boiler = block_flags(bl, node_boiler);

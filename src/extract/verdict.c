@@ -173,12 +173,12 @@ out:
  * WordPress single-post page the body's class "postid-N" names the post,
  * whose element has the class "post-N"; an element of class "post-M" is
  * another post (a related or "more" teaser). */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl)
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text)
 {
     unsigned char *v = calloc(doc->node_count ? doc->node_count : 1, 1);
     unsigned char *cards = calloc(doc->node_count ? doc->node_count : 1, 1);
     unsigned long post = doc->body ? pattern_class_number(doc->body, "postid-") : 0;
-    if (v && cards && cards_find_lists(doc, bl, cards) == 0) {
+    if (v && cards && cards_find_lists(doc, bl, text, cards) == 0) {
         for (size_t i = 0; i < doc->node_count; i++) {
             v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
             if (!v[i] && cards[i])

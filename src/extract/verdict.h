@@ -23,9 +23,10 @@
  * VERDICT_CARDS marks a teaser list. */
 enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 };
 
-/* Every element's verdict, indexed by node index: a new array (free()),
- * or NULL when memory runs out. */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl);
+/* Every element's verdict, indexed by node index; text is the characters
+ * under each node (verdict_text_chars). A new array (free()), or NULL when
+ * memory runs out. */
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text);
 
 /* Characters of good blocks outside every element that has a verdict. */
 size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict);
