@@ -44,6 +44,17 @@ static int only_media(const dom_node *ns)
     return 1;
 }
 
+/* Characters of text under top that are not white space. */
+static size_t text_chars(const dom_node *top)
+{
+    size_t n = 0;
+    for (const dom_node *t = top->first_child; t; t = dom_next(top, t, 0))
+        if (t->kind == DOM_TEXT)
+            for (size_t i = 0; i < t->text_len; i++)
+                n += !strchr(" \t\r\n", t->text[i]);
+    return n;
+}
+
 /* Moves ns's children in front of it and removes it. */
 static void unwrap(dom_node *ns)
 {
@@ -73,8 +84,9 @@ static int is_lazy_placeholder(const dom_node *n)
 /* <noscript> holding only images is the real image behind a lazy-loading
  * placeholder: it replaces the placeholder (so the image is neither lost
  * nor doubled). A <noscript> with text ("enable JavaScript") is dropped
- * unless the rest of the page has almost no text, as on pages that render
- * their whole content with a script and put a copy in <noscript>. */
+ * unless the rest of the page has almost no text or less text than it, as
+ * on pages that render their whole content with a script and put a copy
+ * in <noscript> (a forum's crawler view of the thread). */
 static void resolve_noscript(dom_node **list, size_t count, size_t page_text)
 {
     for (size_t i = 0; i < count; i++) {
@@ -88,7 +100,7 @@ static void resolve_noscript(dom_node **list, size_t count, size_t page_text)
             if (prev && is_lazy_placeholder(prev))
                 dom_unlink(prev);
             unwrap(ns);
-        } else if (page_text < 200) {
+        } else if (page_text < 200 || text_chars(ns) > page_text) {
             unwrap(ns);
         } else {
             dom_unlink(ns);

@@ -419,6 +419,38 @@ static size_t keep_cards(block_list *bl, const unsigned char *cards, const unsig
     return kept + extra;
 }
 
+/* The passes from the strictest down (the first npasses of them): jusText's
+ * tests; then punctuation and length instead of stop words, for prose the
+ * lists miss (results, facts, short paragraphs); then links counted as
+ * text, for pages whose main content is a list of linked teasers
+ * (listings, collections). The first plausible result wins, else the one
+ * that keeps the most. Returns the kept characters. */
+static size_t run_passes(dom_doc *doc, block_list *bl, int lang, const unsigned char *boiler,
+                         const unsigned char *cards, const unsigned char *in_body, size_t npasses,
+                         extract_result *out)
+{
+    static const struct { int stopwords, links; } passes[] = {{1, 1}, {0, 1}, {0, 0}};
+    size_t kept = 0, best = 0, ran = 0;
+    for (size_t p = 0; p < npasses; p++) {
+        classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler);
+        body_floor(bl, in_body, boiler);
+        size_t got = choose(doc, bl, boiler, cards, passes[p].links, out);
+        ran = p;
+        if (got > kept || p == 0) {
+            kept = got;
+            best = p;
+        }
+        if (kept >= MIN_CONTENT_CHARS)
+            break;
+    }
+    if (ran != best) {
+        classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
+        body_floor(bl, in_body, boiler);
+        kept = choose(doc, bl, boiler, cards, passes[best].links, out);
+    }
+    return kept;
+}
+
 int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_result *out)
 {
     static const extract_hints none = {0};
@@ -475,42 +507,40 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     unsigned char *card_lists = calloc(doc->node_count ? doc->node_count : 1, 1);
     for (size_t i = 0; card_lists && i < doc->node_count; i++)
         card_lists[i] = verdict[i] == VERDICT_CARDS;
-    free(verdict);
     unsigned char *cards = blocks_inside(doc, bl, card_lists);
     if (!cards || !boiler) {
         free(cards);
         free(boiler);
+        free(verdict);
         return -1;
     }
-    /* Passes from the strictest down: jusText's tests; then punctuation and
-     * length instead of stop words, for prose the lists miss (results,
-     * facts, short paragraphs); then links counted as text, for pages whose
-     * main content is a list of linked teasers (listings, collections). The
-     * first plausible result wins, else the one that keeps the most. */
     unsigned char *in_body = article_body_flags(doc, bl);
-    static const struct { int stopwords, links; } passes[] = {{1, 1}, {0, 1}, {0, 0}};
-    size_t kept = 0, best = 0, ran = 0, npasses = sizeof passes / sizeof *passes;
-    for (size_t p = 0; p < npasses; p++) {
-        classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler);
-        body_floor(bl, in_body, boiler);
-        size_t got = choose(doc, bl, boiler, cards, passes[p].links, out);
-        ran = p;
-        if (got > kept || p == 0) {
-            kept = got;
-            best = p;
-        }
-        if (kept >= MIN_CONTENT_CHARS)
-            break;
-    }
-    if (ran != best) {
-        classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
-        body_floor(bl, in_body, boiler);
-        kept = choose(doc, bl, boiler, cards, passes[best].links, out);
-    }
+    size_t kept = run_passes(doc, bl, lang, boiler, cards, in_body, 3, out);
     if (!kept)
         kept = keep_page(bl, boiler, out);
     if (!hints->single_item)
         kept = keep_cards(bl, cards, boiler, kept, out);
+    if (!kept) {
+        /* Nothing at all: of the weak verdicts only the site's chrome
+         * holds (landmarks, and names of navigation and footers), so that
+         * prose or a list of items named "related", "caption" or with a
+         * footer word glued into a longer one is the page's content. No
+         * links-as-text pass: link lists stay out. With nothing else kept,
+         * card lists are not teasers beside an item, whatever the page
+         * declares. */
+        unsigned char *marks = calloc(doc->node_count ? doc->node_count : 1, 1);
+        for (size_t i = 0; marks && i < doc->node_count; i++)
+            marks[i] = verdict[i] == VERDICT_SURE || (verdict[i] == VERDICT_WEAK && pattern_is_chrome(doc->nodes[i]));
+        unsigned char *chrome = blocks_inside(doc, bl, marks); /* takes marks */
+        if (chrome) {
+            kept = run_passes(doc, bl, lang, chrome, cards, in_body, 2, out);
+            kept = keep_cards(bl, cards, chrome, kept, out);
+            if (!kept)
+                kept = keep_page(bl, chrome, out);
+        }
+        free(chrome);
+    }
+    free(verdict);
     free(boiler);
     free(cards);
     free(in_body);

@@ -33,6 +33,13 @@ static const char *const glued[] = {
     "related", "sidebar", "sponsor", "taboola",
 };
 
+/* Words of the site's navigation and footer, whose names never mark the
+ * content: their verdicts hold even on a page where nothing else is kept. */
+static const char *const chrome_words[] = {
+    "breadcrumb", "breadcrumbs", "dropdown", "footer", "login", "masthead", "menu", "nav",
+    "navbar", "navigation", "pagination", "sidebar", "signup", "toolbar",
+};
+
 /* Whole words that mark content. */
 static const char *const positive[] = {
     "article", "articlebody", "blog", "body", "content", "entry", "hentry", "main", "page", "post",
@@ -106,8 +113,9 @@ static void end_name(int *pos, int *neg, int name_pos, int decisive_word, int au
 
 /* Scores the words of one class or id value: per class name (a run
  * without white space), content words count only when the name has no
- * decisive boilerplate word; an author box counts as one. */
-static void score_value(const char *v, int *pos, int *neg, int *sure)
+ * decisive boilerplate word; an author box counts as one. *chrome counts
+ * the words of navigation and footers. */
+static void score_value(const char *v, int *pos, int *neg, int *sure, int *chrome)
 {
     const char *p = v;
     int name_pos = 0, name_decisive = 0, author = 0, part = 0;
@@ -140,6 +148,8 @@ static void score_value(const char *v, int *pos, int *neg, int *sure)
             author = 1;
         if (in_list(s, n, author_parts, COUNT(author_parts)))
             part = 1;
+        if (in_list(s, n, chrome_words, COUNT(chrome_words)))
+            (*chrome)++;
         if (in_list(s, n, overlay, COUNT(overlay)))
             (*sure)++;
         else if (in_list(s, n, positive, COUNT(positive)))
@@ -149,24 +159,31 @@ static void score_value(const char *v, int *pos, int *neg, int *sure)
 }
 
 /* Weight of an element's class and id words: positive minus negative
- * words; *sure counts overlay words. */
-static int weigh(const dom_node *n, int *sure)
+ * words; *sure counts overlay words, *chrome navigation and footer words. */
+static int weigh(const dom_node *n, int *sure, int *chrome)
 {
     int pos = 0, neg = 0;
-    *sure = 0;
+    *sure = *chrome = 0;
     if (n->kind != DOM_ELEMENT)
         return 0;
     if (n->cls)
-        score_value(n->cls, &pos, &neg, sure);
+        score_value(n->cls, &pos, &neg, sure, chrome);
     if (n->id)
-        score_value(n->id, &pos, &neg, sure);
+        score_value(n->id, &pos, &neg, sure, chrome);
     return pos - neg;
 }
 
 int pattern_class_weight(const dom_node *n)
 {
-    int sure;
-    return weigh(n, &sure);
+    int sure, chrome;
+    return weigh(n, &sure, &chrome);
+}
+
+int pattern_is_chrome(const dom_node *n)
+{
+    int sure, chrome;
+    weigh(n, &sure, &chrome);
+    return chrome > 0 || pattern_is_landmark(n);
 }
 
 int pattern_is_article_body(const dom_node *n)
@@ -196,8 +213,8 @@ int pattern_is_boilerplate(const dom_node *n)
     if (n->kind != DOM_ELEMENT || pattern_is_article_body(n) || n->tag == TAG_BODY || n->tag == TAG_HTML ||
         n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
         return 0;
-    int sure;
-    int w = weigh(n, &sure);
+    int sure, chrome;
+    int w = weigh(n, &sure, &chrome);
     if (w < 0 && sure)
         return 2;
     return pattern_is_landmark(n) || w < 0 ? 1 : 0;

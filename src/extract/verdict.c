@@ -181,6 +181,8 @@ unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t 
     if (v && cards && cards_find_lists(doc, bl, text, cards) == 0) {
         for (size_t i = 0; i < doc->node_count; i++) {
             v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
+            if (v[i] == VERDICT_SURE && 10 * text[i] > 9 * text[doc->root->index])
+                v[i] = VERDICT_WEAK; /* an overlay around the whole page: misnested markup */
             if (!v[i] && cards[i])
                 v[i] = VERDICT_CARDS;
             if (!v[i] && post) {

@@ -942,6 +942,51 @@ static void test_long_paragraphs_with_inline_links(void **state)
     free(t);
 }
 
+/* A page whose script-rendered content has its only copy in <noscript>
+ * (a forum's view for crawlers) beside a little chrome text: the copy is
+ * the content. */
+static void test_content_in_noscript(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<p>This forum needs JavaScript to show its topics, replies and profiles. "
+                       "Please turn it on in your browser settings, then reload the page to go on reading.</p>"
+                       "<noscript><div><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div></noscript>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"Weather", NULL});
+    free(t);
+}
+
+/* A newsletter popup left unclosed swallows the whole page: an overlay
+ * name around nearly all the text is misnested markup, not boilerplate. */
+static void test_page_inside_unclosed_popup(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><aside class=\"popup\"><div class=\"popup-outer\"><p>Join our list</p>"
+                       "<div class=\"article\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4 "</p></div>"
+                       "</aside></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P4, NULL}, NULL);
+    free(t);
+}
+
+/* When every block falls under some boilerplate name, the names of the
+ * site's navigation and footer still hold but weaker words ("related",
+ * "caption") do not: a shop's category page whose product tiles each keep
+ * their text in a "caption" yields the tiles, not nothing. */
+static void test_nothing_kept_falls_back_to_chrome(void **state)
+{
+    (void)state;
+    #define CAPTION_TILE(n) "<div class=\"tile\"><a href=\"/p" #n "\"><div class=\"caption\"><h3>Waterproof rain boot model " #n \
+        "</h3><p>Maker: Northfield Footwear</p><p>Price: $4" #n ".99</p></div></a></div>"
+    const char *html = "<html><body>" NAV "<div class=\"grid\">" CAPTION_TILE(1) CAPTION_TILE(2) CAPTION_TILE(3) CAPTION_TILE(4) CAPTION_TILE(5) "</div>"
+                       FOOTER "</body></html>";
+    #undef CAPTION_TILE
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"rain boot model 1", "rain boot model 5", "Price: $45.99", NULL},
+           (const char *const[]){"Weather", "Copyright", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -989,6 +1034,9 @@ int main(void)
         cmocka_unit_test(test_sections_with_fact_lines),
         cmocka_unit_test(test_page_nested_in_unclosed_button),
         cmocka_unit_test(test_long_paragraphs_with_inline_links),
+        cmocka_unit_test(test_content_in_noscript),
+        cmocka_unit_test(test_page_inside_unclosed_popup),
+        cmocka_unit_test(test_nothing_kept_falls_back_to_chrome),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
