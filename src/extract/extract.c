@@ -100,6 +100,24 @@ static int heads_prose(const block_list *bl, size_t i, size_t hi, const unsigned
 
 static double link_density(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
 
+/* 1 when block i is a label of the boilerplate after it: a heading or a
+ * short line without links or a sentence ("Tags", "Share this article:",
+ * "Further links:") directly followed, inside the container ending at node
+ * index hi, by a boilerplate block, or at the end of the article (after its
+ * last paragraph, past) by a link list that is dropped. Inside the article
+ * a heading over a link list is a section of it. */
+static int labels_dropped(const block_list *bl, size_t i, size_t hi, const unsigned char *boiler,
+                          const unsigned char *cards, int links, int past)
+{
+    const block *b = &bl->items[i], *n = &bl->items[i + 1];
+    if (i + 1 >= bl->count || b->link_chars || b->chars > 40 || !n->owner || n->owner->index > hi ||
+        n->kind == BLOCK_CAPTION)
+        return 0; /* a heading over a figure heads the text after it */
+    if (b->kind != BLOCK_HEADING && (b->kind != BLOCK_PARA || strpbrk(b->text, ".!?")))
+        return 0;
+    return boiler[i + 1] || (past && links && n->score != CLS_GOOD && link_density(n) >= 0.5 && !cards[i + 1]);
+}
+
 /* A block of the opening before the first good block that is text: a short
  * lead, a standfirst or a section heading, not a date or byline line. */
 static int lead_block(const block *b)
@@ -135,7 +153,7 @@ static size_t lead_start(const block_list *bl, size_t first, size_t lo, const un
 static size_t keep_container(block_list *bl, const dom_node *c, const unsigned char *boiler,
                              const unsigned char *cards, int links)
 {
-    size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, kept = 0;
+    size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, last_para = 0, kept = 0;
     int any_good = 0;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
@@ -146,6 +164,8 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
             if (first == SIZE_MAX)
                 first = i;
             last = i;
+            if (b->chars >= 110)
+                last_para = i;
             any_good = 1;
         } else if (cards[i] && !boiler[i] && first == SIZE_MAX) {
             first = i; /* a listing's first headline comes before its first summary */
@@ -175,6 +195,8 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
         double ld = link_density(b);
         if (i > last && b->kind == BLOCK_HEADING && !heads_prose(bl, i, hi, boiler))
             break;
+        if (labels_dropped(bl, i, hi, boiler, cards, links, i > last_para))
+            continue;
         if (b->score == CLS_GOOD || ld < 0.5 || !links || cards[i]) {
             b->keep = 1;
             kept += b->chars;
@@ -244,18 +266,25 @@ static int same_text(const char *a, const char *b)
 }
 
 /* Leaves out a heading at the start of the content that repeats the
- * headline: the title is metadata, and renderers print it as such. */
+ * headline: the title is metadata, and renderers print it as such. Short
+ * lines kept before it (a date, a category, a kicker) go with it: what is
+ * above the headline is not the article. */
 static void drop_headline(block_list *bl, const char *title)
 {
     if (!title)
         return;
+    int lines = 0;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         if (!b->keep)
             continue;
-        if (b->kind == BLOCK_HEADING && same_text(b->text, title))
-            b->keep = 0;
-        return;
+        if (b->kind == BLOCK_HEADING && same_text(b->text, title)) {
+            for (size_t k = 0; k <= i; k++)
+                bl->items[k].keep = 0;
+            return;
+        }
+        if (b->chars >= 50 || ++lines > 3)
+            return;
     }
 }
 

@@ -987,6 +987,35 @@ static void test_nothing_kept_falls_back_to_chrome(void **state)
     free(t);
 }
 
+/* A short label over a boilerplate box ("Read more:" over a related-stories
+ * box inside the story, "Filed under:" over the tag links) goes with the
+ * box. */
+static void test_label_of_boilerplate_box(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>Read more:</p>"
+                       "<div class=\"related\"><a href=\"/a\">Ferry service to return after forty years</a></div>"
+                       "<p>" P3 "</p><p>" P4 "</p><p>Filed under:</p><div class=\"tags\"><a href=\"/t/b\">Bridges</a> "
+                       "<a href=\"/t/c\">Council</a></div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P4, NULL}, (const char *const[]){"Read more", "Filed under", NULL});
+    free(t);
+}
+
+/* The short lines above the headline (a section kicker, a date) are not
+ * the article: when the headline is left out as the title, they go too. */
+static void test_lines_above_headline(void **state)
+{
+    (void)state;
+    const char *html = "<html><head><title>Old bridge to close for two years</title></head><body>" NAV
+                       "<div class=\"story\"><p>Local news</p><p>12 March 2024</p>"
+                       "<h1>Old bridge to close for two years</h1><p>" P1 "</p><p>" P2 "</p><p>" P3
+                       "</p></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P3, NULL}, (const char *const[]){"Local news", "12 March", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1037,6 +1066,8 @@ int main(void)
         cmocka_unit_test(test_content_in_noscript),
         cmocka_unit_test(test_page_inside_unclosed_popup),
         cmocka_unit_test(test_nothing_kept_falls_back_to_chrome),
+        cmocka_unit_test(test_label_of_boilerplate_box),
+        cmocka_unit_test(test_lines_above_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
