@@ -1016,6 +1016,27 @@ static void test_lines_above_headline(void **state)
     free(t);
 }
 
+/* A service page whose <main> is a hero and feature boxes, each a heading
+ * and one short sentence that jusText rates short: only the hero wins the
+ * container, yet the whole main landmark is the content. */
+static void test_landing_page_main_landmark(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<main><section class=\"hero\"><h1>Consulting services</h1><p>Whatever "
+                       "your size or sector, we help you grow with advice you can act on, from strategy to delivery, "
+                       "with people who know your industry well.</p></section><div class=\"grid\">"
+                       "<div class=\"feature\"><h3>Cloud</h3><p>Move your systems to the cloud in weeks, not in years.</p></div>"
+                       "<div class=\"feature\"><h3>Audit</h3><p>Clear reports that your board and your regulator trust.</p></div>"
+                       "<div class=\"feature\"><h3>Tax</h3><p>Plan ahead for every change in the rules, in every market.</p></div>"
+                       "<div class=\"feature\"><h3>Security</h3><p>Find the weak spots in your systems before attackers do.</p></div>"
+                       "</div></main>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"with people who know your industry", "Move your systems to the cloud",
+                                     "Find the weak spots", NULL},
+           (const char *const[]){"Weather", "Copyright", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1068,6 +1089,7 @@ int main(void)
         cmocka_unit_test(test_nothing_kept_falls_back_to_chrome),
         cmocka_unit_test(test_label_of_boilerplate_box),
         cmocka_unit_test(test_lines_above_headline),
+        cmocka_unit_test(test_landing_page_main_landmark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
