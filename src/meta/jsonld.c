@@ -446,6 +446,12 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
             best_type = tn;
         }
     }
+    /* A page of many items says so with a collection type; an article's
+     * JSON-LD may hold an ItemList too, but then the article wins. */
+    for (size_t i = 0; i < c->obj_count && best_rank < 3; i++)
+        if (has_type(c->objs[i], "CollectionPage") || has_type(c->objs[i], "SearchResultsPage") ||
+            has_type(c->objs[i], "ItemList"))
+            out->is_many = 1;
     if (best) {
         out->type = copy(mem, best_type, 80);
         out->is_article = best_rank >= 2;

@@ -179,11 +179,15 @@ static void description_image(meta_ctx *c, meta_result *out)
  * a schema.org Article (of any kind) or Product, or an Open Graph type
  * article, book, video.* or product (not "website", nor a "product.group").
  * Its lists of teasers are then not its content. Other schema.org works
- * (a VideoObject, an Event) are often one item embedded in a listing. */
+ * (a VideoObject, an Event) are often one item embedded in a listing. A
+ * schema.org collection (CollectionPage, SearchResultsPage, ItemList)
+ * outweighs og:type, which many sites set to "article" on every page. */
 static int single_item(const meta_ctx *c)
 {
     if (c->ld.is_one_item)
         return 1;
+    if (c->ld.is_many)
+        return 0;
     const char *t = mt_meta(&c->tags, "og:type");
     return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||
                  strncasecmp(t, "video", 5) == 0 || strcasecmp(t, "product") == 0);

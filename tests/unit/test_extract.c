@@ -412,6 +412,12 @@ static void test_listing_of_headlines_under_intro(void **state)
                      CARVE_OK);
     expect(t, (const char *const[]){"Reading club meets at branch 9", NULL}, NULL);
     free(t);
+    /* a schema.org collection outweighs an og:type "article" set on every page */
+    t = extract_text(HEADLINE_LISTING("<meta property=\"og:type\" content=\"article\"><script type=\"application/ld+json\">"
+                                      "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\"}</script>"),
+                     CARVE_OK);
+    expect(t, (const char *const[]){"Reading club meets at branch 9", NULL}, NULL);
+    free(t);
 }
 
 /* The same page declaring itself an article: its cards are related links. */
