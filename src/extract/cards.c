@@ -6,13 +6,53 @@
 #define MIN_CARDS 3
 #define MIN_TITLE_CHARS 15 /* link text of a card's headline */
 
+/* Whether the white-space separated token t[0..len) is in the list s. */
+static int has_token(const char *s, const char *t, size_t len)
+{
+    for (;;) {
+        s += strspn(s, " \t\n");
+        if (!*s)
+            return 0;
+        size_t k = strcspn(s, " \t\n");
+        if (k == len && memcmp(s, t, len) == 0)
+            return 1;
+        s += k;
+    }
+}
+
+/* Whether two class lists share at least two thirds of their tokens: the
+ * cards of one list also carry per-item classes ("post-94972",
+ * "category-dinner", "is-featured"). */
+static int most_tokens_shared(const char *a, const char *b)
+{
+    size_t shared = 0, na = 0, nb = 0;
+    for (const char *s = a;;) {
+        s += strspn(s, " \t\n");
+        if (!*s)
+            break;
+        size_t k = strcspn(s, " \t\n");
+        na++;
+        shared += has_token(b, s, k);
+        s += k;
+    }
+    for (const char *s = b;;) {
+        s += strspn(s, " \t\n");
+        if (!*s)
+            break;
+        nb++;
+        s += strcspn(s, " \t\n");
+    }
+    size_t all = na + nb - shared;
+    return shared && 3 * shared >= 2 * all;
+}
+
 static int same_kind(const dom_node *a, const dom_node *b)
 {
     if (!a || !b || a->tag != b->tag)
         return 0;
     if (!a->cls || !b->cls)
         return a->cls == b->cls && a->tag == TAG_LI;
-    return strcmp(a->cls, b->cls) == 0;
+    return most_tokens_shared(a->cls, b->cls);
 }
 
 static int card_tag(int tag)

@@ -1043,6 +1043,25 @@ static void test_landing_page_main_landmark(void **state)
     free(t);
 }
 
+/* A blog's archive page whose post cards each carry their own classes
+ * ("post-101", "category-news"): cards of one list share most of their
+ * class tokens, not all. */
+static void test_cards_with_per_item_classes(void **state)
+{
+    (void)state;
+    #define POST_CARD(n) "<article class=\"post-10" #n " post type-post status-publish format-standard hentry " \
+        "category-news\"><h2><a href=\"/p" #n "\">Council opens a second library branch in district " #n "</a></h2>" \
+        "<p>Books, tools and board games.</p></article>"
+    const char *html = "<html><body>" NAV "<h1>News</h1><p>" P1 "</p><div class=\"posts\">"
+                       POST_CARD(1) POST_CARD(2) POST_CARD(3) POST_CARD(4) POST_CARD(5) POST_CARD(6) "</div>" FOOTER
+                       "</body></html>";
+    #undef POST_CARD
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"branch in district 1", "branch in district 6", NULL},
+           (const char *const[]){"Privacy policy", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1096,6 +1115,7 @@ int main(void)
         cmocka_unit_test(test_label_of_boilerplate_box),
         cmocka_unit_test(test_lines_above_headline),
         cmocka_unit_test(test_landing_page_main_landmark),
+        cmocka_unit_test(test_cards_with_per_item_classes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
