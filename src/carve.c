@@ -108,7 +108,8 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->meta = meta.pub;
         r->source = meta.source;
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
-        extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item};
+        extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
+                               meta.product};
         if (extract_main_content(doc, &hints, &r->content))
             st = CARVE_ERR_NOMEM;
     }

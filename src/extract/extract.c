@@ -545,7 +545,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     /* A first pass with the sure boilerplate removed learns where the
      * good text is; the second applies every boilerplate verdict. */
     size_t *text = verdict_text_chars(doc, bl);
-    unsigned char *verdict = text ? verdict_compute(doc, bl, text) : NULL;
+    unsigned char *verdict = text ? verdict_compute(doc, bl, text, hints->product) : NULL;
     if (!verdict) {
         free(text);
         return -1;

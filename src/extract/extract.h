@@ -43,6 +43,8 @@ typedef struct extract_hints {
                               * is metadata, not text, and is left out; or NULL */
     int single_item;         /* 1 when the page declares itself one article or product: its teaser
                               * lists are never its content */
+    int product;             /* 1 when the page declares itself one product: its customer
+                              * reviews and testimonials are not its content */
 } extract_hints;
 
 /* Chooses the main content of doc (already cleaned); hints may be NULL.

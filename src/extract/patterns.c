@@ -186,6 +186,34 @@ int pattern_is_chrome(const dom_node *n)
     return chrome > 0 || pattern_is_landmark(n);
 }
 
+/* Words of customer reviews and testimonials. */
+static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};
+
+int pattern_names_reviews(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    const char *vals[2] = {n->cls, n->id};
+    for (int k = 0; k < 2; k++)
+        for (const char *p = vals[k]; p && *p;) {
+            /* words as score_value splits them: at separators and case changes */
+            while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+                p++;
+            const char *s = p;
+            while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+                          (*p >= 'A' && *p <= 'Z' && (p == s || !(p[-1] >= 'a' && p[-1] <= 'z')))))
+                p++;
+            size_t len = (size_t)(p - s);
+            while (len > 1 && s[len - 1] >= '0' && s[len - 1] <= '9')
+                len--;
+            if (len && in_list(s, len, review_words, COUNT(review_words)))
+                return 1;
+            if (p == s && *p)
+                p++;
+        }
+    return 0;
+}
+
 int pattern_is_article_body(const dom_node *n)
 {
     if (n->kind != DOM_ELEMENT)

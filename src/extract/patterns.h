@@ -28,6 +28,11 @@ int pattern_is_landmark(const dom_node *n);
  * navigation or footer ("nav", "menu", "breadcrumb", "footer", ...). */
 int pattern_is_chrome(const dom_node *n);
 
+/* 1 when the element's class or id words name customer reviews or
+ * testimonials ("review", "reviews", "testimonial(s)"): boilerplate on a
+ * product's page, the content of a review article. */
+int pattern_names_reviews(const dom_node *n);
+
 /* 1 when the element is marked as the article body by structured markup
  * (itemprop="articleBody", class names such as "article-body", "entry-content"). */
 int pattern_is_article_body(const dom_node *n);

@@ -172,8 +172,12 @@ out:
  * teaser cards, else whether it is another post than the page's own: on a
  * WordPress single-post page the body's class "postid-N" names the post,
  * whose element has the class "post-N"; an element of class "post-M" is
- * another post (a related or "more" teaser). */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text)
+ * another post (a related or "more" teaser). On a product's page an
+ * element named for reviews or testimonials has a weak verdict, whatever
+ * content words its names also hold ("review-content", "reviewText"): the
+ * customers' opinions beside the product, not its description (a review
+ * article names its own text so, hence only there). */
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product)
 {
     unsigned char *v = calloc(doc->node_count ? doc->node_count : 1, 1);
     unsigned char *cards = calloc(doc->node_count ? doc->node_count : 1, 1);
@@ -183,6 +187,8 @@ unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t 
             v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
             if (v[i] == VERDICT_SURE && 10 * text[i] > 9 * text[doc->root->index])
                 v[i] = VERDICT_WEAK; /* an overlay around the whole page: misnested markup */
+            if (!v[i] && product && pattern_names_reviews(doc->nodes[i]))
+                v[i] = VERDICT_WEAK;
             if (!v[i] && cards[i])
                 v[i] = VERDICT_CARDS;
             if (!v[i] && post) {

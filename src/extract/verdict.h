@@ -24,9 +24,10 @@
 enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 };
 
 /* Every element's verdict, indexed by node index; text is the characters
- * under each node (verdict_text_chars). A new array (free()), or NULL when
- * memory runs out. */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text);
+ * under each node (verdict_text_chars); product is 1 on a page that
+ * declares itself one product, whose reviews are then boilerplate. A new
+ * array (free()), or NULL when memory runs out. */
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product);
 
 /* Characters of good blocks outside every element that has a verdict. */
 size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict);

@@ -455,7 +455,8 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
     if (best) {
         out->type = copy(mem, best_type, 80);
         out->is_article = best_rank >= 2;
-        out->is_one_item = best_rank == 3 || (best_type && strcmp(bare_type(best_type), "Product") == 0);
+        out->is_product = best_type && strcmp(bare_type(best_type), "Product") == 0;
+        out->is_one_item = best_rank == 3 || out->is_product;
         fill_from(mem, c, best, out);
         /* The article's headline is the title: a "name" on an article is
          * often the site's (Readability.js checks the same). */

@@ -193,6 +193,33 @@ static int single_item(const meta_ctx *c)
                  strncasecmp(t, "video", 5) == 0 || strcasecmp(t, "product") == 0);
 }
 
+/* 1 when the page declares itself one product: its JSON-LD's main object
+ * is a schema.org Product, its Open Graph type is product, or, without a
+ * JSON-LD Article, an element carries microdata of itemtype Product. An
+ * Open Graph type article overrules the rest (a service page that marks
+ * its star rating up as a Product). Its customer reviews are then not its
+ * content. */
+static int product_page(const meta_ctx *c)
+{
+    const char *og = mt_meta(&c->tags, "og:type");
+    if (og && strncasecmp(og, "article", 7) == 0)
+        return 0; /* the two declarations disagree: a page that rates its service as a Product */
+    if (c->ld.is_product)
+        return 1;
+    if (og && (strcasecmp(og, "product") == 0 || strcasecmp(og, "og:product") == 0))
+        return 1;
+    if (c->ld.is_one_item)
+        return 0; /* an Article: a review of the product, not its page */
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        const char *it = n->kind == DOM_ELEMENT ? dom_attr_get(n, "itemtype") : NULL;
+        size_t len = it ? strlen(it) : 0;
+        if (len >= 8 && strcmp(it + len - 8, "/Product") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem, meta_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -213,6 +240,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
         return -1;
     out->article_body = c->ld.article_body;
     out->single_item = single_item(c);
+    out->product = product_page(c);
 
     const char *canon = mu_canonical(c);
     if (c->url) {

@@ -22,6 +22,7 @@ typedef struct meta_result {
     carve_metadata pub;        /* strings in the arena given to meta_extract() */
     const char *article_body;  /* JSON-LD articleBody, or NULL; for extraction's arbitration */
     int single_item;           /* the page declares itself one article or product (see meta.c) */
+    int product;               /* the page declares itself one product (see meta.c) */
     meta_explain source;       /* where each field came from */
     const char *markup_language; /* the language the markup declares, or NULL */
     time_t reference_time;     /* the reference date used for plausibility */

@@ -75,6 +75,7 @@ typedef struct ld_info {
     const char *type;            /* the chosen object's @type */
     int is_article;              /* 1: an Article type; 0: a WebPage-like type */
     int is_one_item;             /* 1: an Article type (NewsArticle, BlogPosting, ...) or a Product */
+    int is_product;              /* 1: the chosen object is a Product */
     int is_many;                 /* 1: no Article type, and a CollectionPage, SearchResultsPage or ItemList */
     const char *headline, *name; /* name only when it is not the site's */
     const char *authors[LD_MAX_LIST];

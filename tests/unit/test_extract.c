@@ -592,6 +592,34 @@ static void test_numbered_class_word(void **state)
     free(t);
 }
 
+#define KETTLE_PAGE(head)                                                                                        \
+    "<html><head>" head "</head><body>" NAV "<div class=\"product\"><h1>Stone kettle</h1><div class=\"details\">"    \
+    "<p>This kettle is made of stone and steel, and it holds enough water for six cups of tea, so that the whole " \
+    "family can have a cup at the same time without waiting for a second pot.</p><p>It switches itself off when "   \
+    "the water boils, and the base turns all the way round, which makes it easy to use for people who are left "    \
+    "handed as well as for those who are right handed.</p></div><div class=\"reviews\"><div class=\"review\"><p>"   \
+    "I bought this kettle for my mother last winter and she says it is the best one she has ever had, because it " \
+    "is quiet.</p></div><div class=\"review\"><p>The handle gets a little warm after a few minutes, but apart from " \
+    "that it works well and it looks nice on the counter.</p></div></div></div>" FOOTER "</body></html>"
+
+/* On a page that declares itself one product (schema.org Product, og:type
+ * product), the customers' reviews beside the description are not its
+ * content; on any other page an element named "review" may be the text of
+ * a review article, and the name says nothing. */
+static void test_product_reviews_dropped(void **state)
+{
+    (void)state;
+    char *t = extract_text(KETTLE_PAGE("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                                       "\"@type\":\"Product\",\"name\":\"Stone kettle\"}</script>"),
+                           CARVE_OK);
+    expect(t, (const char *const[]){"holds enough water", "switches itself off", NULL},
+           (const char *const[]){"for my mother", "handle gets a little warm", NULL});
+    free(t);
+    t = extract_text(KETTLE_PAGE(""), CARVE_OK);
+    expect(t, (const char *const[]){"holds enough water", "for my mother", NULL}, NULL);
+    free(t);
+}
+
 /* The article's opening before its first good paragraph: a one-line lead
  * after the share bar is text; the headline and the share bar are not. */
 static void test_short_lead_kept(void **state)
@@ -1091,6 +1119,7 @@ int main(void)
         cmocka_unit_test(test_comment_thread_under_article),
         cmocka_unit_test(test_terse_prose_kept),
         cmocka_unit_test(test_numbered_class_word),
+        cmocka_unit_test(test_product_reviews_dropped),
         cmocka_unit_test(test_short_lead_kept),
         cmocka_unit_test(test_author_bio_dropped),
         cmocka_unit_test(test_sections_of_main),
