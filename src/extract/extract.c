@@ -470,21 +470,34 @@ static const dom_node *main_landmark(const dom_doc *doc)
  * is kept then. The landmark is Readability.js's hint; extracting a
  * non-article page's whole main area is rs-trafilatura's. Twice, not
  * once: beside a blog post, <main> also holds its comments and teasers
- * (tfeval-dev -0.005 at once). Returns the kept characters. */
+ * (tfeval-dev -0.005 at once). A page without the landmark is taken whole
+ * by the same test when the text left out, links aside, is at least the
+ * text kept: there the body also holds the site's unmarked chrome (a
+ * blog's archive and category lists, a menu bar), which is mostly links,
+ * while the sections of a landing page are headings and sentences.
+ * Returns the kept characters. */
 static size_t keep_main_landmark(const dom_doc *doc, block_list *bl, const unsigned char *boiler, size_t kept,
                                  extract_result *out)
 {
     const dom_node *m = main_landmark(doc);
+    int whole = !m;
+    if (whole)
+        m = doc->body;
     if (!m)
         return kept;
-    size_t lo = m->index, hi = subtree_end(m), all = 0;
+    size_t lo = m->index, hi = subtree_end(m), all = 0, plain_left = 0;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        if (b->owner && b->owner->index >= lo && b->owner->index <= hi && !boiler[i] && !is_label_block(b))
+        if (b->owner && b->owner->index >= lo && b->owner->index <= hi && !boiler[i] && !is_label_block(b)) {
             all += b->chars;
+            if (!b->keep)
+                plain_left += b->chars - b->link_chars;
+        }
     }
     if (!kept || all <= 2 * kept)
         return kept; /* nothing kept: the last resort below knows better */
+    if (whole && plain_left < kept)
+        return kept; /* the rest is mostly links: a blog's sidebars */
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         b->keep = b->owner && b->owner->index >= lo && b->owner->index <= hi && !boiler[i] && !is_label_block(b);

@@ -1090,6 +1090,27 @@ static void test_cards_with_per_item_classes(void **state)
     free(t);
 }
 
+/* The same landing page without a <main> landmark: the body is taken
+ * whole by the same test, since what is left out is sentences, not the
+ * link lists of a blog's sidebar. */
+static void test_landing_page_without_main(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"page\"><section class=\"hero\"><h1>Consulting services</h1>"
+                       "<p>Whatever your size or sector, we help you grow with advice you can act on, from strategy "
+                       "to delivery, with people who know your industry well.</p></section><div class=\"grid\">"
+                       "<div class=\"feature\"><h3>Cloud</h3><p>Move your systems to the cloud in weeks, not in years.</p></div>"
+                       "<div class=\"feature\"><h3>Audit</h3><p>Clear reports that your board and your regulator trust.</p></div>"
+                       "<div class=\"feature\"><h3>Tax</h3><p>Plan ahead for every change in the rules, in every market.</p></div>"
+                       "<div class=\"feature\"><h3>Security</h3><p>Find the weak spots in your systems before attackers do.</p></div>"
+                       "</div></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"with people who know your industry", "Move your systems to the cloud",
+                                     "Find the weak spots", NULL},
+           (const char *const[]){"Weather", "Copyright", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1145,6 +1166,7 @@ int main(void)
         cmocka_unit_test(test_lines_above_headline),
         cmocka_unit_test(test_landing_page_main_landmark),
         cmocka_unit_test(test_cards_with_per_item_classes),
+        cmocka_unit_test(test_landing_page_without_main),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
