@@ -1111,6 +1111,21 @@ static void test_landing_page_without_main(void **state)
     free(t);
 }
 
+/* A legal disclaimer and footnotes after a product story are boilerplate
+ * by their names, however sentence-like their text. */
+static void test_disclaimer_and_footnote_dropped(void **state)
+{
+    (void)state;
+    const char *html = "<html><body>" NAV "<div class=\"story\"><p>" P1 "</p><p>" P2 "</p><p>" P3 "</p><p>" P4
+                       "</p></div><div class=\"legal-disclaimer\"><p>Prices and dates may change without notice, and "
+                       "the council accepts no liability for any loss arising from the use of this information.</p>"
+                       "</div><ol class=\"footnote\"><li>Figures from the engineering survey of the previous year, "
+                       "as published in the council's annual report to residents.</li></ol>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){P1, P4, NULL}, (const char *const[]){"no liability", "engineering survey", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1167,6 +1182,7 @@ int main(void)
         cmocka_unit_test(test_landing_page_main_landmark),
         cmocka_unit_test(test_cards_with_per_item_classes),
         cmocka_unit_test(test_landing_page_without_main),
+        cmocka_unit_test(test_disclaimer_and_footnote_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
