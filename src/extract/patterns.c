@@ -8,8 +8,8 @@
 static const char *const negative[] = {
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "bio",
     "breadcrumb", "breadcrumbs", "byline", "caption", "comment", "commentlist", "comments", "community",
-    "consent", "contact", "cookie", "cookies", "credit", "credits", "cta", "disclaimer", "disqus", "donate", "donation",
-    "dropdown", "footer", "footnote", "footnotes", "gdpr", "login", "masthead", "menu",
+    "consent", "contact", "cookie", "cookies", "credit", "credits", "cta", "disclaimer", "disqus", "donate",
+    "donation", "dropdown", "footer", "footnote", "footnotes", "gdpr", "login", "masthead", "menu",
     "modal", "more", "nav", "navbar", "navigation", "newsletter", "newsletters", "outbrain",
     "pagination", "paywall", "popular", "popup", "print", "promo", "promotion", "rail", "recirc",
     "recommend", "recommendations", "recommended", "related", "reply", "share", "sharebar",
