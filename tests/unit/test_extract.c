@@ -1050,25 +1050,32 @@ static void test_lines_above_headline(void **state)
     free(t);
 }
 
+#define LANDING_PAGE(open, close)                                                                                 \
+    "<html><body>" NAV open "<section class=\"hero\"><h1>Consulting services</h1><p>Whatever your size or sector, "    \
+    "we help you grow with advice you can act on, from strategy to delivery, with people who know your industry "     \
+    "well.</p></section><div class=\"grid\">"                                                                         \
+    "<div class=\"feature\"><h3>Cloud</h3><p>Move your systems to the cloud in weeks, not in years.</p></div>"        \
+    "<div class=\"feature\"><h3>Audit</h3><p>Clear reports that your board and your regulator trust.</p></div>"       \
+    "<div class=\"feature\"><h3>Tax</h3><p>Plan ahead for every change in the rules, in every market.</p></div>"      \
+    "<div class=\"feature\"><h3>Security</h3><p>Find the weak spots in your systems before attackers do.</p></div>"    \
+    "</div>" close FOOTER "</body></html>"
+
+static void expect_landing_page(const char *html)
+{
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"with people who know your industry", "Move your systems to the cloud",
+                                     "Find the weak spots", NULL},
+           (const char *const[]){"Weather", "Copyright", NULL});
+    free(t);
+}
+
 /* A service page whose <main> is a hero and feature boxes, each a heading
  * and one short sentence that jusText rates short: only the hero wins the
  * container, yet the whole main landmark is the content. */
 static void test_landing_page_main_landmark(void **state)
 {
     (void)state;
-    const char *html = "<html><body>" NAV "<main><section class=\"hero\"><h1>Consulting services</h1><p>Whatever "
-                       "your size or sector, we help you grow with advice you can act on, from strategy to delivery, "
-                       "with people who know your industry well.</p></section><div class=\"grid\">"
-                       "<div class=\"feature\"><h3>Cloud</h3><p>Move your systems to the cloud in weeks, not in years.</p></div>"
-                       "<div class=\"feature\"><h3>Audit</h3><p>Clear reports that your board and your regulator trust.</p></div>"
-                       "<div class=\"feature\"><h3>Tax</h3><p>Plan ahead for every change in the rules, in every market.</p></div>"
-                       "<div class=\"feature\"><h3>Security</h3><p>Find the weak spots in your systems before attackers do.</p></div>"
-                       "</div></main>" FOOTER "</body></html>";
-    char *t = extract_text(html, CARVE_OK);
-    expect(t, (const char *const[]){"with people who know your industry", "Move your systems to the cloud",
-                                     "Find the weak spots", NULL},
-           (const char *const[]){"Weather", "Copyright", NULL});
-    free(t);
+    expect_landing_page(LANDING_PAGE("<main>", "</main>"));
 }
 
 /* A blog's archive page whose post cards each carry their own classes
@@ -1096,19 +1103,7 @@ static void test_cards_with_per_item_classes(void **state)
 static void test_landing_page_without_main(void **state)
 {
     (void)state;
-    const char *html = "<html><body>" NAV "<div class=\"page\"><section class=\"hero\"><h1>Consulting services</h1>"
-                       "<p>Whatever your size or sector, we help you grow with advice you can act on, from strategy "
-                       "to delivery, with people who know your industry well.</p></section><div class=\"grid\">"
-                       "<div class=\"feature\"><h3>Cloud</h3><p>Move your systems to the cloud in weeks, not in years.</p></div>"
-                       "<div class=\"feature\"><h3>Audit</h3><p>Clear reports that your board and your regulator trust.</p></div>"
-                       "<div class=\"feature\"><h3>Tax</h3><p>Plan ahead for every change in the rules, in every market.</p></div>"
-                       "<div class=\"feature\"><h3>Security</h3><p>Find the weak spots in your systems before attackers do.</p></div>"
-                       "</div></div>" FOOTER "</body></html>";
-    char *t = extract_text(html, CARVE_OK);
-    expect(t, (const char *const[]){"with people who know your industry", "Move your systems to the cloud",
-                                     "Find the weak spots", NULL},
-           (const char *const[]){"Weather", "Copyright", NULL});
-    free(t);
+    expect_landing_page(LANDING_PAGE("<div class=\"page\">", "</div>"));
 }
 
 /* A legal disclaimer and footnotes after a product story are boilerplate
