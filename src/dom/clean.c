@@ -44,14 +44,22 @@ static int only_media(const dom_node *ns)
     return 1;
 }
 
-/* Characters of text under top that are not white space. */
-static size_t text_chars(const dom_node *top)
+/* Bytes of text node t that are not white space. */
+static size_t nonspace_bytes(const dom_node *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->text_len; i++)
+        n += !strchr(" \t\r\n", t->text[i]);
+    return n;
+}
+
+/* Bytes of text under top that are not white space. */
+static size_t nonspace_under(const dom_node *top)
 {
     size_t n = 0;
     for (const dom_node *t = top->first_child; t; t = dom_next(top, t, 0))
         if (t->kind == DOM_TEXT)
-            for (size_t i = 0; i < t->text_len; i++)
-                n += !strchr(" \t\r\n", t->text[i]);
+            n += nonspace_bytes(t);
     return n;
 }
 
@@ -100,7 +108,7 @@ static void resolve_noscript(dom_node **list, size_t count, size_t page_text)
             if (prev && is_lazy_placeholder(prev))
                 dom_unlink(prev);
             unwrap(ns);
-        } else if (page_text < 200 || text_chars(ns) > page_text) {
+        } else if (page_text < 200 || nonspace_under(ns) > page_text) {
             unwrap(ns);
         } else {
             dom_unlink(ns);
@@ -165,8 +173,7 @@ void dom_clean(dom_doc *doc)
                     break;
                 }
             if (!in_noscript)
-                for (size_t i = 0; i < n->text_len; i++)
-                    page_text += !strchr(" \t\r\n", n->text[i]);
+                page_text += nonspace_bytes(n);
             n = dom_next(doc->root, n, 0);
             continue;
         }

@@ -5,8 +5,9 @@
  * sentence or two of summary. The summaries are prose, so block
  * classification alone takes them for content. A card list is recognised
  * by its structure: three or more sibling elements (li, div, article,
- * section or tr) of the same tag and class, each holding a link with a
- * headline's worth of text. This is the same repetition signal that list-page extractors (e.g. MDR, Liu et al.,
+ * section or tr) of one tag sharing most of their class tokens, each
+ * holding a link with a headline's worth of text. This is the same
+ * repetition signal that list-page extractors (e.g. MDR, Liu et al.,
  * "Mining data records in Web pages", KDD 2003) use to find records. */
 #ifndef CARVE_EXTRACT_CARDS_H
 #define CARVE_EXTRACT_CARDS_H

@@ -78,6 +78,12 @@ static size_t subtree_end(const dom_node *n)
     return n->index;
 }
 
+/* Whether block b lies in the subtree whose nodes are indexed lo..hi. */
+static int block_within(const block *b, size_t lo, size_t hi)
+{
+    return b->owner && b->owner->index >= lo && b->owner->index <= hi;
+}
+
 static int within(const dom_node *n, const dom_node *top)
 {
     for (; n; n = n->parent)
@@ -158,7 +164,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         b->keep = 0;
-        if (!b->owner || b->owner->index < lo || b->owner->index > hi)
+        if (!block_within(b, lo, hi))
             continue;
         if (b->score == CLS_GOOD) {
             if (first == SIZE_MAX)
@@ -186,7 +192,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
     const dom_node *tail_scope = bl->items[last].owner->parent ? bl->items[last].owner->parent : c;
     for (size_t i = first; i < bl->count; i++) {
         block *b = &bl->items[i];
-        if (!b->owner || b->owner->index < lo || b->owner->index > hi)
+        if (!block_within(b, lo, hi))
             continue;
         if (i > last && !within(b->owner, tail_scope))
             break;
@@ -451,14 +457,9 @@ static size_t keep_cards(block_list *bl, const unsigned char *cards, const unsig
 /* The page's first <main> (or role="main") element, or NULL. */
 static const dom_node *main_landmark(const dom_doc *doc)
 {
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        if (n->kind != DOM_ELEMENT)
-            continue;
-        const char *role = dom_attr_get(n, "role");
-        if (n->tag == TAG_MAIN || (role && strcmp(role, "main") == 0))
-            return n;
-    }
+    for (size_t i = 0; i < doc->node_count; i++)
+        if (pattern_is_main(doc->nodes[i]))
+            return doc->nodes[i];
     return NULL;
 }
 
@@ -488,7 +489,7 @@ static size_t keep_main_landmark(const dom_doc *doc, block_list *bl, const unsig
     size_t lo = m->index, hi = subtree_end(m), all = 0, plain_left = 0;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        if (b->owner && b->owner->index >= lo && b->owner->index <= hi && !boiler[i] && !is_label_block(b)) {
+        if (block_within(b, lo, hi) && !boiler[i] && !is_label_block(b)) {
             all += b->chars;
             if (!b->keep)
                 plain_left += b->chars - b->link_chars;
@@ -500,7 +501,7 @@ static size_t keep_main_landmark(const dom_doc *doc, block_list *bl, const unsig
         return kept; /* the rest is mostly links: a blog's sidebars */
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
-        b->keep = b->owner && b->owner->index >= lo && b->owner->index <= hi && !boiler[i] && !is_label_block(b);
+        b->keep = block_within(b, lo, hi) && !boiler[i] && !is_label_block(b);
     }
     out->method = EXTRACT_BLOCKS;
     out->container = NULL;

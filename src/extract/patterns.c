@@ -102,27 +102,37 @@ static const char *const decisive[] = {
  * ("author-box", "author_info", "AuthorProfile"), not the byline's name. */
 static const char *const author_parts[] = {"about", "box", "card", "description", "details", "info", "profile"};
 
+/* Words of customer reviews and testimonials. */
+static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};
+
+/* Counts of an element's class and id words. */
+typedef struct name_counts {
+    int pos, neg; /* content and boilerplate words */
+    int sure;     /* overlay words */
+    int chrome;   /* navigation and footer words */
+    int reviews;  /* review and testimonial words */
+} name_counts;
+
 /* Adds one class name's words to the element's counts. */
-static void end_name(int *pos, int *neg, int name_pos, int decisive_word, int author_box)
+static void end_name(name_counts *c, int name_pos, int decisive_word, int author_box)
 {
     if (author_box)
-        (*neg)++;
+        c->neg++;
     if (!decisive_word && !author_box)
-        *pos += name_pos;
+        c->pos += name_pos;
 }
 
 /* Scores the words of one class or id value: per class name (a run
  * without white space), content words count only when the name has no
- * decisive boilerplate word; an author box counts as one. *chrome counts
- * the words of navigation and footers. */
-static void score_value(const char *v, int *pos, int *neg, int *sure, int *chrome)
+ * decisive boilerplate word; an author box counts as one. */
+static void score_value(const char *v, name_counts *c)
 {
     const char *p = v;
     int name_pos = 0, name_decisive = 0, author = 0, part = 0;
     while (*p) {
         while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
             if (*p == ' ' || *p == '\t' || *p == '\n') {
-                end_name(pos, neg, name_pos, name_decisive, author && part);
+                end_name(c, name_pos, name_decisive, author && part);
                 name_pos = name_decisive = author = part = 0;
             }
             p++;
@@ -141,7 +151,7 @@ static void score_value(const char *v, int *pos, int *neg, int *sure, int *chrom
         while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
             n--;
         if (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n)))
-            (*neg)++;
+            c->neg++;
         if (in_list(s, n, decisive, COUNT(decisive)))
             name_decisive = 1;
         if (n == 6 && strncasecmp(s, "author", 6) == 0)
@@ -149,70 +159,40 @@ static void score_value(const char *v, int *pos, int *neg, int *sure, int *chrom
         if (in_list(s, n, author_parts, COUNT(author_parts)))
             part = 1;
         if (in_list(s, n, chrome_words, COUNT(chrome_words)))
-            (*chrome)++;
+            c->chrome++;
+        if (in_list(s, n, review_words, COUNT(review_words)))
+            c->reviews++;
         if (in_list(s, n, overlay, COUNT(overlay)))
-            (*sure)++;
+            c->sure++;
         else if (in_list(s, n, positive, COUNT(positive)))
             name_pos++;
     }
-    end_name(pos, neg, name_pos, name_decisive, author && part);
+    end_name(c, name_pos, name_decisive, author && part);
 }
 
-/* Weight of an element's class and id words: positive minus negative
- * words; *sure counts overlay words, *chrome navigation and footer words. */
-static int weigh(const dom_node *n, int *sure, int *chrome)
+/* The counts of an element's class and id words (all zero for a node
+ * that is not an element). */
+static name_counts weigh(const dom_node *n)
 {
-    int pos = 0, neg = 0;
-    *sure = *chrome = 0;
+    name_counts c = {0};
     if (n->kind != DOM_ELEMENT)
-        return 0;
+        return c;
     if (n->cls)
-        score_value(n->cls, &pos, &neg, sure, chrome);
+        score_value(n->cls, &c);
     if (n->id)
-        score_value(n->id, &pos, &neg, sure, chrome);
-    return pos - neg;
+        score_value(n->id, &c);
+    return c;
 }
 
 int pattern_class_weight(const dom_node *n)
 {
-    int sure, chrome;
-    return weigh(n, &sure, &chrome);
+    name_counts c = weigh(n);
+    return c.pos - c.neg;
 }
 
-int pattern_is_chrome(const dom_node *n)
-{
-    int sure, chrome;
-    weigh(n, &sure, &chrome);
-    return chrome > 0 || pattern_is_landmark(n);
-}
+int pattern_is_chrome(const dom_node *n) { return weigh(n).chrome > 0 || pattern_is_landmark(n); }
 
-/* Words of customer reviews and testimonials. */
-static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};
-
-int pattern_names_reviews(const dom_node *n)
-{
-    if (n->kind != DOM_ELEMENT)
-        return 0;
-    const char *vals[2] = {n->cls, n->id};
-    for (int k = 0; k < 2; k++)
-        for (const char *p = vals[k]; p && *p;) {
-            /* words as score_value splits them: at separators and case changes */
-            while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-                p++;
-            const char *s = p;
-            while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-                          (*p >= 'A' && *p <= 'Z' && (p == s || !(p[-1] >= 'a' && p[-1] <= 'z')))))
-                p++;
-            size_t len = (size_t)(p - s);
-            while (len > 1 && s[len - 1] >= '0' && s[len - 1] <= '9')
-                len--;
-            if (len && in_list(s, len, review_words, COUNT(review_words)))
-                return 1;
-            if (p == s && *p)
-                p++;
-        }
-    return 0;
-}
+int pattern_names_reviews(const dom_node *n) { return weigh(n).reviews > 0; }
 
 int pattern_is_article_body(const dom_node *n)
 {
@@ -241,9 +221,9 @@ int pattern_is_boilerplate(const dom_node *n)
     if (n->kind != DOM_ELEMENT || pattern_is_article_body(n) || n->tag == TAG_BODY || n->tag == TAG_HTML ||
         n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
         return 0;
-    int sure, chrome;
-    int w = weigh(n, &sure, &chrome);
-    if (w < 0 && sure)
+    name_counts c = weigh(n);
+    int w = c.pos - c.neg;
+    if (w < 0 && c.sure)
         return 2;
     return pattern_is_landmark(n) || w < 0 ? 1 : 0;
 }
@@ -262,6 +242,14 @@ int pattern_is_landmark(const dom_node *n)
     return role && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
                     strcmp(role, "contentinfo") == 0 || strcmp(role, "banner") == 0 ||
                     strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0);
+}
+
+int pattern_is_main(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    const char *role = dom_attr_get(n, "role");
+    return n->tag == TAG_MAIN || (role && strcmp(role, "main") == 0);
 }
 
 unsigned long pattern_class_number(const dom_node *n, const char *prefix)

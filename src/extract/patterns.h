@@ -24,6 +24,9 @@ int pattern_is_boilerplate(const dom_node *n);
  * names a region beside the main content. */
 int pattern_is_landmark(const dom_node *n);
 
+/* 1 when the element is the page's main landmark: <main> or role="main". */
+int pattern_is_main(const dom_node *n);
+
 /* 1 when the element is a landmark or its class/id words name the site's
  * navigation or footer ("nav", "menu", "breadcrumb", "footer", ...). */
 int pattern_is_chrome(const dom_node *n);

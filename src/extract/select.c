@@ -1,5 +1,4 @@
 #include <stdlib.h>
-#include <string.h>
 
 #include "extract/classify.h"
 #include "extract/patterns.h"
@@ -44,11 +43,9 @@ static dom_node *widen_to_main(const size_t *good, dom_node *best)
 {
     if (!best)
         return best;
-    for (dom_node *p = best->parent; p && p->tag != TAG_BODY; p = p->parent) {
-        const char *role = dom_attr_get(p, "role");
-        if (p->tag == TAG_MAIN || (role && strcmp(role, "main") == 0))
+    for (dom_node *p = best->parent; p && p->tag != TAG_BODY; p = p->parent)
+        if (pattern_is_main(p))
             return 2 * good[p->index] > 3 * good[best->index] ? p : best;
-    }
     return best;
 }
 
