@@ -20,9 +20,15 @@ static int style_hides(const char *style)
     return strstr(norm, "display:none") || strstr(norm, "visibility:hidden");
 }
 
+/* True when n is hidden. A tab panel is not: the WAI-ARIA tabs pattern
+ * hides every panel but the selected one, and the others are the same
+ * page's content a click away (a code sample's other languages, a
+ * product's specifications). */
 static int is_hidden(const dom_node *n)
 {
     const char *v;
+    if ((v = dom_attr_get(n, "role")) && strcasecmp(v, "tabpanel") == 0)
+        return 0;
     if (dom_attr_get(n, "hidden"))
         return 1;
     if ((v = dom_attr_get(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
