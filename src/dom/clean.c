@@ -20,14 +20,87 @@ static int style_hides(const char *style)
     return strstr(norm, "display:none") || strstr(norm, "visibility:hidden");
 }
 
-/* True when n is hidden. A tab panel is not: the WAI-ARIA tabs pattern
- * hides every panel but the selected one, and the others are the same
- * page's content a click away (a code sample's other languages, a
- * product's specifications). */
-static int is_hidden(const dom_node *n)
+/* Ids named by the page's aria-controls attributes, sorted: the panels
+ * that a tab, accordion or "show more" button shows when pressed. */
+typedef struct id_span {
+    const char *s;
+    size_t len;
+} id_span;
+
+typedef struct controlled_ids {
+    id_span *ids;
+    size_t count;
+} controlled_ids;
+
+static int span_cmp(const void *a, const void *b)
+{
+    const id_span *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->s, y->s, n);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Counts the white-space separated tokens of v and, when out is not NULL,
+ * stores them there. */
+static size_t each_token(const char *v, id_span *out)
+{
+    size_t count = 0;
+    for (const char *p = v; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        if (p > start) {
+            if (out)
+                out[count] = (id_span){start, (size_t)(p - start)};
+            count++;
+        }
+    }
+    return count;
+}
+
+/* The ids named by aria-controls; empty when there are none or no memory
+ * (then controlled panels are treated as any hidden element). */
+static controlled_ids find_controlled(const dom_doc *doc)
+{
+    controlled_ids c = {NULL, 0};
+    size_t total = 0;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const char *v = doc->nodes[i]->kind == DOM_ELEMENT ? dom_attr_get(doc->nodes[i], "aria-controls") : NULL;
+        if (v)
+            total += each_token(v, NULL);
+    }
+    if (!total || !(c.ids = malloc(total * sizeof *c.ids)))
+        return c;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const char *v = doc->nodes[i]->kind == DOM_ELEMENT ? dom_attr_get(doc->nodes[i], "aria-controls") : NULL;
+        if (v)
+            c.count += each_token(v, c.ids + c.count);
+    }
+    qsort(c.ids, c.count, sizeof *c.ids, span_cmp);
+    return c;
+}
+
+static int is_controlled(const controlled_ids *c, const dom_node *n)
+{
+    if (!n->id || !c->count)
+        return 0;
+    id_span key = {n->id, strlen(n->id)};
+    return bsearch(&key, c->ids, c->count, sizeof *c->ids, span_cmp) != NULL;
+}
+
+/* True when n is hidden. Panels that the page's own controls show are not:
+ * the WAI-ARIA tabs pattern hides every tab panel but the selected one,
+ * and accordions and "read more" buttons (aria-controls) hide their
+ * panels until pressed; both are the page's content a click away (a code
+ * sample in other languages, the answers of an FAQ, a product's specs). */
+static int is_hidden(const dom_node *n, const controlled_ids *c)
 {
     const char *v;
     if ((v = dom_attr_get(n, "role")) && strcasecmp(v, "tabpanel") == 0)
+        return 0;
+    if (is_controlled(c, n))
         return 0;
     if (dom_attr_get(n, "hidden"))
         return 1;
@@ -169,6 +242,7 @@ void dom_clean(dom_doc *doc)
 {
     size_t page_text = 0, nscount = 0;
     size_t *text = text_sizes(doc);
+    controlled_ids controlled = find_controlled(doc);
     dom_node **noscripts = doc->nodes; /* reused as scratch: only nodes already visited are overwritten */
     for (dom_node *n = doc->root; n;) {
         if (n->kind == DOM_TEXT) {
@@ -184,7 +258,7 @@ void dom_clean(dom_doc *doc)
             continue;
         }
         int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(text, n)) ||
-                   (n != doc->root && n->tag != TAG_BODY && is_hidden(n) && !hidden_holds_page(doc, text, n));
+                   (n != doc->root && n->tag != TAG_BODY && is_hidden(n, &controlled) && !hidden_holds_page(doc, text, n));
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;
         dom_node *next = dom_next(doc->root, n, drop);
@@ -195,6 +269,7 @@ void dom_clean(dom_doc *doc)
         n = next;
     }
     free(text);
+    free(controlled.ids);
     resolve_noscript(noscripts, nscount, page_text);
     dom_reindex(doc);
 }

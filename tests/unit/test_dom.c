@@ -444,20 +444,26 @@ static void test_clean_hidden_page_kept(void **state)
     dom_free(doc);
 }
 
-/* Tab panels other than the selected one are hidden, but they are the
- * page's content (a code sample in other languages): they stay. */
-static void test_clean_hidden_tab_panel_kept(void **state)
+/* Tab panels other than the selected one, and accordion panels that a
+ * button's aria-controls names, are hidden, but they are the page's
+ * content (a code sample in other languages, an FAQ's answers): they stay. */
+static void test_clean_hidden_panels_kept(void **state)
 {
     (void)state;
     dom_doc *doc = parse("<html><body><div role=\"tablist\"><button>Python</button><button>Go</button></div>"
                          "<div role=\"tabpanel\"><p>Install Python first.</p></div>"
                          "<div role=\"tabpanel\" hidden style=\"display:none\"><p>Install Go first.</p></div>"
+                         "<button aria-expanded=\"false\" aria-controls=\"a1  a2\">Questions</button>"
+                         "<div id=\"a2\" hidden><p>Yes, it floats.</p></div>"
+                         "<div id=\"a22\" hidden><p>A hidden note.</p></div>"
                          "<div hidden><p>A hidden dialog.</p></div></body></html>");
     dom_clean(doc);
     assert_index_consistent(doc);
     char *t = all_text(doc);
     assert_non_null(strstr(t, "Install Python first."));
     assert_non_null(strstr(t, "Install Go first."));
+    assert_non_null(strstr(t, "Yes, it floats."));
+    assert_null(strstr(t, "A hidden note."));
     assert_null(strstr(t, "A hidden dialog."));
     free(t);
     dom_free(doc);
@@ -564,7 +570,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_ruby_annotations),
         cmocka_unit_test(test_clean_hidden),
         cmocka_unit_test(test_clean_hidden_page_kept),
-        cmocka_unit_test(test_clean_hidden_tab_panel_kept),
+        cmocka_unit_test(test_clean_hidden_panels_kept),
         cmocka_unit_test(test_clean_keeps_meta_and_title_even_if_marked),
         cmocka_unit_test(test_clean_noscript_lazy_image),
         cmocka_unit_test(test_clean_noscript_enable_javascript_dropped),
