@@ -81,7 +81,8 @@ char *dom_guard_markup(const char *html, size_t len);
 /* Cleaning: unlinks elements that are never content (script, style,
  * template, svg, iframe, form controls, ...), marks hidden elements
  * (hidden, aria-hidden="true", inline display:none / visibility:hidden)
- * and removes them, and resolves <noscript>: its content is kept only where
+ * and removes them unless they are tab panels or panels that a control's
+ * aria-controls names, and resolves <noscript>: its content is kept only where
  * the page would otherwise lose it (see clean.c). */
 void dom_clean(dom_doc *doc);
 

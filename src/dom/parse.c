@@ -1,5 +1,6 @@
 /* parse.c: the adapter between libxml2's HTML parser and carve's tree.
- * This is the only file that includes a libxml2 header. */
+ * Only this file and streamed.c, which rearranges libxml2's tree before
+ * it is converted, include a libxml2 header. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "dom/dom.h"
+#include "dom/streamed.h"
 #include "util/buf.h"
 
 /* Attribute values longer than this are cut (data: URIs, inline styles,
@@ -265,6 +267,7 @@ dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
     if (doc->root) {
         doc->root->tag = TAG_HTML;
         xmlNode *top = (xmlNode *)xdoc;
+        streamed_place(xdoc);
         if (top->children)
             build(&b, top);
     }

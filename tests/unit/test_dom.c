@@ -469,6 +469,28 @@ static void test_clean_hidden_panels_kept(void **state)
     dom_free(doc);
 }
 
+/* React's streamed segments go where their placeholders are, and a
+ * Suspense boundary's fallback goes; a segment whose placeholder is
+ * missing or inside itself stays hidden. */
+static void test_streamed_segments_placed(void **state)
+{
+    (void)state;
+    dom_doc *doc = parse("<html><body><p>Intro.</p><template id=\"P:1f\"></template><p>Middle.</p>"
+                         "<!--$?--><template id=\"B:0\"></template><div>Loading...</div><!--/$-->"
+                         "<p>End.</p>"
+                         "<div hidden id=\"S:1f\"><p>Segment one.</p></div>"
+                         "<div hidden id=\"S:0\"><p>Segment two.</p></div>"
+                         "<div hidden id=\"S:7\"><p>Orphan.</p></div>"
+                         "<div hidden id=\"S:8\"><template id=\"P:8\"></template><p>Loop.</p></div>"
+                         "</body></html>");
+    dom_clean(doc);
+    assert_index_consistent(doc);
+    char *t = all_text(doc);
+    assert_string_equal(t, "Intro.Segment one.Middle.Segment two.End.");
+    free(t);
+    dom_free(doc);
+}
+
 static void test_clean_keeps_meta_and_title_even_if_marked(void **state)
 {
     (void)state;
@@ -571,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_clean_hidden),
         cmocka_unit_test(test_clean_hidden_page_kept),
         cmocka_unit_test(test_clean_hidden_panels_kept),
+        cmocka_unit_test(test_streamed_segments_placed),
         cmocka_unit_test(test_clean_keeps_meta_and_title_even_if_marked),
         cmocka_unit_test(test_clean_noscript_lazy_image),
         cmocka_unit_test(test_clean_noscript_enable_javascript_dropped),
