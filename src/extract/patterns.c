@@ -216,6 +216,27 @@ int pattern_is_article_body(const dom_node *n)
     return 0;
 }
 
+/* The page's footer: role="contentinfo", or a <footer> that no sectioning
+ * element (article, aside, main, nav, section) encloses, which is when HTML
+ * maps <footer> to contentinfo (the ARIA in HTML mapping). A footer of an
+ * article or section may hold its notes; the page's footer holds the
+ * site's legal text, addresses and link lists, and its prose is never the
+ * main content, even on a page whose own content is short items. */
+static int is_page_footer(const dom_node *n)
+{
+    const char *role = dom_attr_get(n, "role");
+    if (role && strcmp(role, "contentinfo") == 0)
+        return 1;
+    if (n->tag != TAG_FOOTER)
+        return 0;
+    for (const dom_node *p = n->parent; p; p = p->parent) {
+        if (p->tag == TAG_ARTICLE || p->tag == TAG_ASIDE || p->tag == TAG_MAIN || p->tag == TAG_NAV ||
+            p->tag == TAG_SECTION || pattern_is_main(p))
+            return 0;
+    }
+    return 1;
+}
+
 int pattern_is_boilerplate(const dom_node *n)
 {
     if (n->kind != DOM_ELEMENT || pattern_is_article_body(n) || n->tag == TAG_BODY || n->tag == TAG_HTML ||
@@ -223,7 +244,7 @@ int pattern_is_boilerplate(const dom_node *n)
         return 0;
     name_counts c = weigh(n);
     int w = c.pos - c.neg;
-    if (w < 0 && c.sure)
+    if ((w < 0 && c.sure) || is_page_footer(n))
         return 2;
     return pattern_is_landmark(n) || w < 0 ? 1 : 0;
 }

@@ -15,9 +15,11 @@
 int pattern_class_weight(const dom_node *n);
 
 /* How surely the element is boilerplate by itself: 2 when its class/id
- * words name an overlay ("cookie-consent", "newsletter-modal"), 1 when its tag (nav,
- * aside, footer, menu, dialog), ARIA role or one word says so, 0 otherwise
- * or when it is also marked as the article body. */
+ * words name an overlay ("cookie-consent", "newsletter-modal") or it is
+ * the page's footer (role contentinfo, or a <footer> outside every
+ * sectioning element), 1 when its tag (nav, aside, footer, menu, dialog),
+ * ARIA role or one word says so, 0 otherwise or when it is also marked as
+ * the article body. */
 int pattern_is_boilerplate(const dom_node *n);
 
 /* 1 when the element's tag (nav, aside, footer, menu, dialog) or ARIA role

@@ -1121,6 +1121,29 @@ static void test_disclaimer_and_footnote_dropped(void **state)
     free(t);
 }
 
+/* A catalogue page whose own content is short category links: the prose
+ * of the site's footer (outside every sectioning element) is not its main
+ * content, however good its sentences; an article's own <footer> still
+ * may be. */
+static void test_page_footer_prose_never_content(void **state)
+{
+    (void)state;
+    #define CATEGORY(l, a, b, c) "<h3>" l "</h3><ul><li><a href=\"/" a "\">" a "</a>: 12 makers</li><li><a href=\"/" b \
+        "\">" b "</a>: 30 makers</li><li><a href=\"/" c "\">" c "</a>: 7 makers</li></ul>"
+    const char *html = "<html><body>" NAV "<div class=\"catalog\"><h1>Fasteners and hardware</h1>"
+                       "<p>Find item details and spec sheets.</p>" CATEGORY("A", "Adapters", "Anchors", "Aligners")
+                       CATEGORY("B", "Bands", "Bolts", "Buckles") CATEGORY("C", "Caps", "Clamps", "Clips")
+                       CATEGORY("H", "Hinges", "Hooks", "Hasps")
+                       CATEGORY("S", "Screws", "Shackles", "Spacers") "</div><footer><div><p>The company publishes this "
+                       "catalogue for buyers and engineers, and all of the trademarks that are shown on this site are "
+                       "the property of their owners, who may change the details of their products at any time and "
+                       "without any notice to the readers of the site.</p></div></footer></body></html>";
+    #undef CATEGORY
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"Adapters", "Hinges", NULL}, (const char *const[]){"trademarks", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1178,6 +1201,7 @@ int main(void)
         cmocka_unit_test(test_cards_with_per_item_classes),
         cmocka_unit_test(test_landing_page_without_main),
         cmocka_unit_test(test_disclaimer_and_footnote_dropped),
+        cmocka_unit_test(test_page_footer_prose_never_content),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
