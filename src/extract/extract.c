@@ -508,6 +508,67 @@ static size_t keep_main_landmark(const dom_doc *doc, block_list *bl, const unsig
     return all;
 }
 
+/* 1 when block b lies in the site's chrome: inside a landmark (nav,
+ * aside, footer, ...) or an element with a sure verdict. */
+static int in_chrome(const block *b, const unsigned char *verdict)
+{
+    for (const dom_node *e = b->owner; e; e = e->parent)
+        if (verdict[e->index] == VERDICT_SURE || pattern_is_landmark(e))
+            return 1;
+    return 0;
+}
+
+/* The block of a product page's title: outside the site's chrome, the
+ * first heading that repeats the page's title, else the first h1;
+ * SIZE_MAX when there is none. */
+static size_t product_title(const block_list *bl, const char *title, const unsigned char *verdict)
+{
+    for (size_t i = 0; title && i < bl->count; i++)
+        if (bl->items[i].kind == BLOCK_HEADING && same_text(bl->items[i].text, title) &&
+            !in_chrome(&bl->items[i], verdict))
+            return i;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].kind == BLOCK_HEADING && bl->items[i].level == 1 && !in_chrome(&bl->items[i], verdict))
+            return i;
+    return SIZE_MAX;
+}
+
+/* A product page is one item made of sections: the buy box (title, price,
+ * options), the description, the specifications, each its own element,
+ * and only the description has the sentences that win the container.
+ * The product's own part of the page is then the smallest element that
+ * holds both the container and the product's title (block t), short of
+ * <body>: every block in it that is not boilerplate, a label or a link
+ * list is kept, so the title, price and options come in with the
+ * description and the specifications beside it; related products and
+ * reviews keep their verdicts. A container outside the page's <main>
+ * (an overlay, a footer's about text that won because the buy box has no
+ * sentence) is not the product's at all: main is taken then, as on a
+ * page of many items (keep_main_landmark). Returns the kept characters. */
+static size_t keep_product(const dom_doc *doc, block_list *bl, const unsigned char *boiler, size_t t, size_t kept,
+                           extract_result *out)
+{
+    const dom_node *c = out->container, *m = main_landmark(doc);
+    if (m && c && !within(c, m))
+        return keep_main_landmark(doc, bl, boiler, kept, out);
+    if (!c || out->method != EXTRACT_CONTAINER || t == SIZE_MAX || boiler[t] || within(bl->items[t].owner, c))
+        return kept;
+    const dom_node *r = c;
+    while (r && !within(bl->items[t].owner, r))
+        r = r->parent;
+    if (!r || r->tag == TAG_BODY || r->tag == TAG_HTML)
+        return kept;
+    size_t lo = r->index, hi = subtree_end(r), all = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        b->keep = block_within(b, lo, hi) && !boiler[i] && !is_label_block(b) && link_density(b) < 0.5;
+        if (b->keep)
+            all += b->chars;
+    }
+    out->container = r;
+    return all;
+}
+
 /* The passes from the strictest down (the first npasses of them): jusText's
  * tests; then punctuation and length instead of stop words, for prose the
  * lists miss (results, facts, short paragraphs); then links counted as
@@ -564,6 +625,13 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         free(text);
         return -1;
     }
+    /* A product's title is not in a sidebar: on a product page the buy
+     * box that holds it is often named so ("sidebar", "product-aside"). */
+    int product = hints->product && hints->single_item;
+    size_t title_block = product ? product_title(bl, hints->title, verdict) : SIZE_MAX;
+    for (const dom_node *e = title_block != SIZE_MAX ? bl->items[title_block].owner : NULL; e; e = e->parent)
+        if (verdict[e->index] == VERDICT_WEAK && !pattern_is_landmark(e))
+            verdict[e->index] = VERDICT_NONE;
     unsigned char *sure_nodes = verdict_mark(doc, verdict, NULL, 0, 0, NULL);
     unsigned char *sure = sure_nodes ? block_flags(bl, sure_nodes) : NULL;
     free(sure_nodes);
@@ -610,6 +678,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (!hints->single_item) {
         kept = keep_cards(bl, cards, boiler, kept, out);
         kept = keep_main_landmark(doc, bl, boiler, kept, out);
+    } else if (product && kept) {
+        kept = keep_product(doc, bl, boiler, title_block, kept, out);
     }
     if (!kept) {
         /* Nothing at all: of the weak verdicts only the site's chrome

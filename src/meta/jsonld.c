@@ -48,7 +48,7 @@ static int type_rank_one(const char *t)
                                           "AdvertiserContentArticle", "MedicalScholarlyArticle", "Posting",
                                           "APIReference", NULL};
     static const char *const work[] = {"Recipe", "Review", "HowTo", "VideoObject", "Event",
-                                       "Product", "Course", "Book", "Movie", "PodcastEpisode", NULL};
+                                       "Product", "ProductGroup", "Course", "Book", "Movie", "PodcastEpisode", NULL};
     static const char *const page[] = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "ProfilePage",
                                        "FAQPage", "QAPage", "MedicalWebPage", "ContactPage", "RealEstateListing",
                                        NULL};
@@ -439,7 +439,11 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
         if (!r)
             continue;
         int head = json_is_string(json_object_get(c->objs[i], "headline"));
-        if (r > best_rank || (r == best_rank && head && !best_head)) {
+        /* An embedded video or event ranks below the product it shows. */
+        int weak_best = best_type && (strcmp(bare_type(best_type), "VideoObject") == 0 ||
+                                      strcmp(bare_type(best_type), "Event") == 0);
+        int prod = tn && (strcmp(bare_type(tn), "Product") == 0 || strcmp(bare_type(tn), "ProductGroup") == 0);
+        if (r > best_rank || (r == best_rank && ((head && !best_head) || (weak_best && prod)))) {
             best = c->objs[i];
             best_rank = r;
             best_head = head;
@@ -455,7 +459,8 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
     if (best) {
         out->type = copy(mem, best_type, 80);
         out->is_article = best_rank >= 2;
-        out->is_product = best_type && strcmp(bare_type(best_type), "Product") == 0;
+        out->is_product = best_type && (strcmp(bare_type(best_type), "Product") == 0 ||
+                                         strcmp(bare_type(best_type), "ProductGroup") == 0);
         out->is_one_item = best_rank == 3 || out->is_product;
         fill_from(mem, c, best, out);
         /* The article's headline is the title: a "name" on an article is

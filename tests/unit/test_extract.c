@@ -1144,6 +1144,69 @@ static void test_page_footer_prose_never_content(void **state)
     free(t);
 }
 
+#define PRODUCT_LD                                                                                               \
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Product\","          \
+    "\"name\":\"Stone kettle\"}</script>"
+#define KETTLE_DESCRIPTION                                                                                       \
+    "<div class=\"description\"><p>This kettle is made of stone and steel, and it holds enough water for six "   \
+    "cups of tea, so that the whole family can have a cup at the same time without waiting for a second pot.</p>" \
+    "<p>It switches itself off when the water boils, and the base turns all the way round, which makes it easy " \
+    "to use for people who are left handed as well as for those who are right handed.</p></div>"
+#define KETTLE_SPECS                                                                                             \
+    "<div class=\"specs\"><h2>Specifications</h2><ul><li>Capacity: 1.5 litres</li><li>Power: 2200 W</li>"       \
+    "<li>Weight: 1.9 kg</li></ul></div>"
+#define KETTLE_RELATED                                                                                           \
+    "<div class=\"related-products\"><h2>You may also like</h2><ul><li><a href=\"/p/1\">Glass teapot</a></li>"   \
+    "<li><a href=\"/p/2\">Iron teapot</a></li><li><a href=\"/p/3\">Milk jug</a></li></ul></div>"
+#define KETTLE_BUYBOX(cls)                                                                                        \
+    "<div class=\"" cls "\"><h1>Stone kettle</h1><p class=\"price\">Price: 49.00 EUR</p><p>Colour: grey</p><p>"  \
+    "<a href=\"/wish\">Add to wish list</a> <a href=\"/compare\">Compare</a> <a href=\"/ask\">Ask a question</a>" \
+    "</p></div>"
+
+/* A product page is made of sections: the buy box (title, price,
+ * options), the description, the specifications. Only the description has
+ * sentences, so it wins the container; the product's part of the page is
+ * the element holding both it and the product's title, even when the buy
+ * box is named a sidebar. The related products stay out. */
+static void test_product_sections_kept(void **state)
+{
+    (void)state;
+    const char *const must[] = {"49.00 EUR", "Colour: grey", "holds enough water", "Capacity: 1.5 litres", NULL};
+    const char *const must_not[] = {"Glass teapot", "Copyright", NULL};
+    for (size_t k = 0; k < 2; k++) {
+        char html[4096];
+        snprintf(html, sizeof html,
+                 "<html><head>" PRODUCT_LD "</head><body>" NAV "<div class=\"product-page\">%s<div class=\"details\">%s"
+                 "</div>" KETTLE_SPECS "</div>" KETTLE_RELATED FOOTER "</body></html>",
+                 k ? KETTLE_BUYBOX("product-sidebar") : KETTLE_BUYBOX("buy-box"), KETTLE_DESCRIPTION);
+        char *t = extract_text(html, CARVE_OK);
+        expect(t, must, must_not);
+        free(t);
+    }
+}
+
+/* When the buy box has no sentence at all, a paragraph outside the page's
+ * <main> (the shop's notice above it) wins the container: on a product
+ * page, main is the product's part of the page then. */
+static void test_product_container_outside_main(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><head>" PRODUCT_LD "</head><body>" NAV "<div class=\"notice\"><p>We are a small family shop in the "
+        "old town, and we have been selling good things for the kitchen to the people of the city since the year "
+        "that the bridge was built.</p></div><p><a href=\"/a\">Kettles</a> <a href=\"/b\">Teapots</a> <a href=\"/c\">"
+        "Cups and mugs</a> <a href=\"/d\">Gift cards</a></p><main><h1>Stone kettle</h1><p>Price: 49.00 EUR</p><ul>"
+        "<li>Capacity: 1.5 litres</li><li>Power: 2200 W</li><li>Weight: 1.9 kg</li><li>Colour: grey</li>"
+        "<li>Material: stone and steel</li><li>Cable length: 0.75 m</li><li>Base: turns all the way round</li>"
+        "<li>Switch: turns off when the water boils</li><li>Warranty: two years from the date of purchase</li>"
+        "<li>Filter: removable limescale filter</li><li>Lid: opens at the press of a button</li>"
+        "<li>Water gauge: on both sides</li></ul></main>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    expect(t, (const char *const[]){"49.00 EUR", "Capacity: 1.5 litres", "Water gauge", NULL},
+           (const char *const[]){"small family shop", NULL});
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1202,6 +1265,8 @@ int main(void)
         cmocka_unit_test(test_landing_page_without_main),
         cmocka_unit_test(test_disclaimer_and_footnote_dropped),
         cmocka_unit_test(test_page_footer_prose_never_content),
+        cmocka_unit_test(test_product_sections_kept),
+        cmocka_unit_test(test_product_container_outside_main),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

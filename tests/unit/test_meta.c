@@ -570,6 +570,28 @@ static void test_microdata(void **state)
     unload(p);
 }
 
+/* A product with variants is a schema.org ProductGroup, and a product page
+ * that embeds a video declares the video first: the page is still the
+ * product's (its customer reviews and related items are not content). */
+static void test_product_group_beside_video(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><script type='application/ld+json'>{\"@type\":\"VideoObject\",\"name\":\"How to use\","
+                   "\"uploadDate\":\"2023-11-27\"}</script><script type='application/ld+json'>{\"@type\":"
+                   "\"ProductGroup\",\"name\":\"Face cream\",\"hasVariant\":[{\"@type\":\"Product\",\"name\":"
+                   "\"Face cream 50 ml\"}]}</script></head><body><h1>Face cream</h1><p>x</p></body></html>",
+                   NULL);
+    assert_int_equal(p->m.single_item, 1);
+    assert_int_equal(p->m.product, 1);
+    assert_string_equal(p->m.pub.title, "Face cream");
+    unload(p);
+    p = load("<html><head><script type='application/ld+json'>{\"@type\":\"VideoObject\",\"name\":\"Highlights\","
+             "\"uploadDate\":\"2023-11-27\"}</script></head><body><h1>Highlights</h1><p>x</p></body></html>",
+             NULL);
+    assert_int_equal(p->m.product, 0);
+    unload(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -595,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_url_image_license_language),
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
+        cmocka_unit_test(test_product_group_beside_video),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
