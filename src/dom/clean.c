@@ -90,17 +90,28 @@ static int is_controlled(const controlled_ids *c, const dom_node *n)
     return bsearch(&key, c->ids, c->count, sizeof *c->ids, span_cmp) != NULL;
 }
 
+/* The first element child of n that is not a style sheet, or NULL. */
+static const dom_node *first_element(const dom_node *n)
+{
+    for (const dom_node *k = n->first_child; k; k = k->next)
+        if (k->kind == DOM_ELEMENT && k->tag != TAG_STYLE && k->tag != TAG_SCRIPT)
+            return k;
+    return NULL;
+}
+
 /* True when n is hidden. Panels that the page's own controls show are not:
  * the WAI-ARIA tabs pattern hides every tab panel but the selected one,
  * and accordions and "read more" buttons (aria-controls) hide their
- * panels until pressed; both are the page's content a click away (a code
- * sample in other languages, the answers of an FAQ, a product's specs). */
+ * panels until pressed, or the wrapper that animates the panel open; all
+ * are the page's content a click away (a code sample in other languages,
+ * the answers of an FAQ, a product's specs). */
 static int is_hidden(const dom_node *n, const controlled_ids *c)
 {
     const char *v;
+    const dom_node *k;
     if ((v = dom_attr_get(n, "role")) && strcasecmp(v, "tabpanel") == 0)
         return 0;
-    if (is_controlled(c, n))
+    if (is_controlled(c, n) || ((k = first_element(n)) && is_controlled(c, k)))
         return 0;
     if (dom_attr_get(n, "hidden"))
         return 1;

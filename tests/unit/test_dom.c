@@ -445,8 +445,9 @@ static void test_clean_hidden_page_kept(void **state)
 }
 
 /* Tab panels other than the selected one, and accordion panels that a
- * button's aria-controls names, are hidden, but they are the page's
- * content (a code sample in other languages, an FAQ's answers): they stay. */
+ * button's aria-controls names (or the wrapper that animates one open),
+ * are hidden, but they are the page's content (a code sample in other
+ * languages, an FAQ's answers): they stay. */
 static void test_clean_hidden_panels_kept(void **state)
 {
     (void)state;
@@ -455,6 +456,8 @@ static void test_clean_hidden_panels_kept(void **state)
                          "<div role=\"tabpanel\" hidden style=\"display:none\"><p>Install Go first.</p></div>"
                          "<button aria-expanded=\"false\" aria-controls=\"a1  a2\">Questions</button>"
                          "<div id=\"a2\" hidden><p>Yes, it floats.</p></div>"
+                         "<button aria-controls=\"a3\">Size</button><div style=\"display:none\"><style>p{}</style>"
+                         "<div id=\"a3\"><p>Two metres long.</p></div></div>"
                          "<div id=\"a22\" hidden><p>A hidden note.</p></div>"
                          "<div hidden><p>A hidden dialog.</p></div></body></html>");
     dom_clean(doc);
@@ -463,6 +466,7 @@ static void test_clean_hidden_panels_kept(void **state)
     assert_non_null(strstr(t, "Install Python first."));
     assert_non_null(strstr(t, "Install Go first."));
     assert_non_null(strstr(t, "Yes, it floats."));
+    assert_non_null(strstr(t, "Two metres long."));
     assert_null(strstr(t, "A hidden note."));
     assert_null(strstr(t, "A hidden dialog."));
     free(t);
