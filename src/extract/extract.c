@@ -9,6 +9,7 @@
 #include "extract/stopwords.h"
 #include "extract/verdict.h"
 #include "util/buf.h"
+#include "util/hash.h"
 
 /* Whole-block texts that are boilerplate in any article: labels that ad
  * slots, share bars and teasers leave between paragraphs. */
@@ -237,10 +238,7 @@ static void drop_repeats(block_list *bl)
         block *b = &bl->items[i];
         if (!b->keep || b->chars < 20)
             continue;
-        uint64_t h = 1469598103934665603ULL;
-        for (size_t k = 0; k < b->len; k++)
-            h = (h ^ (unsigned char)b->text[k]) * 1099511628211ULL;
-        h |= 1;
+        uint64_t h = fnv1a(FNV1A_SEED, b->text, b->len) | 1;
         size_t j = h & (cap - 1);
         while (seen[j] && seen[j] != h)
             j = (j + 1) & (cap - 1);

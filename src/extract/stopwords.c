@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "extract/stopwords.h"
+#include "util/hash.h"
 
 /* data/stopwords.txt, one "code<TAB>word" per line, embedded by the assembler. */
 __asm__(".section .rodata\n"
@@ -39,13 +40,7 @@ static struct {
 
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
 
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
+static uint64_t hash(const char *s, size_t n) { return fnv1a(FNV1A_SEED, s, n); }
 
 static entry *slot(const char *w, size_t n)
 {

@@ -1,11 +1,13 @@
 /* verdict.c: boilerplate verdicts on elements, and when to trust them. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/cards.h"
 #include "extract/classify.h"
 #include "extract/patterns.h"
 #include "extract/verdict.h"
+#include "util/hash.h"
 
 /* Per-node boilerplate flags: an element is boilerplate when its own tag,
  * role or names say so, or an ancestor is. A weak verdict (one word, a tag)
@@ -78,10 +80,7 @@ size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl)
 /* Hash of an element's tag and class, the signature of a repeated kind. */
 static uint64_t kind_hash(const dom_node *n)
 {
-    uint64_t h = 1469598103934665603ULL ^ n->tag;
-    for (const char *c = n->cls; *c; c++)
-        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-    return h | 1;
+    return fnv1a(FNV1A_SEED ^ n->tag, n->cls, strlen(n->cls)) | 1;
 }
 
 static int in_landmark(const dom_node *e)
