@@ -461,7 +461,8 @@ static const dom_node *main_landmark(const dom_doc *doc)
     return NULL;
 }
 
-/* On a page that does not declare itself one item, the page author's
+/* On a page that does not declare itself one item in schema.org terms
+ * (an og:type alone does not count), the page author's
  * <main> landmark holding more than twice the text kept so far is the
  * content: a landing, service or listing page is made of sections (a hero,
  * feature boxes, item tiles, link lists) that no single container wins
@@ -673,12 +674,18 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     size_t kept = run_passes(doc, bl, lang, boiler, cards, in_body, 3, out);
     if (!kept)
         kept = keep_page(bl, boiler, out);
-    if (!hints->single_item) {
+    if (!hints->single_item)
         kept = keep_cards(bl, cards, boiler, kept, out);
-        kept = keep_main_landmark(doc, bl, boiler, kept, out);
-    } else if (product && kept) {
+    /* An Open Graph type alone does not make a page one item for the
+     * landmark test: many sites set og:type "article" on every page,
+     * landing and listing pages too, and a real article rarely has a
+     * <main> (or a body) of more than twice its text outside boilerplate
+     * beside it. Its teaser cards stay out (keep_cards): beside a short
+     * story a headline list holds that much. */
+    if (product && kept)
         kept = keep_product(doc, bl, boiler, title_block, kept, out);
-    }
+    else if (hints->single_item != SINGLE_ITEM_SCHEMA)
+        kept = keep_main_landmark(doc, bl, boiler, kept, out);
     if (!kept) {
         /* Nothing at all: of the weak verdicts only the site's chrome
          * holds (landmarks, and names of navigation and footers), so that

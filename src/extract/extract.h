@@ -35,14 +35,19 @@ typedef struct extract_result {
     const dom_node *container; /* the chosen container, or NULL */
 } extract_result;
 
+/* How a page declares itself one item (extract_hints.single_item). */
+enum { SINGLE_ITEM_NONE = 0, SINGLE_ITEM_OG = 1, SINGLE_ITEM_SCHEMA = 2 };
+
 /* What the meta stage knows that bears on the choice of content. */
 typedef struct extract_hints {
     const char *lang;        /* ISO 639 code from the page's markup, or NULL (then guessed from stop words) */
     const char *jsonld_body; /* the JSON-LD articleBody text, or NULL */
     const char *title;       /* the headline: a heading that repeats it at the start of the content
                               * is metadata, not text, and is left out; or NULL */
-    int single_item;         /* 1 when the page declares itself one article or product: its teaser
-                              * lists are never its content */
+    int single_item;         /* nonzero when the page declares itself one article or product: its
+                              * teaser lists are never its content. SINGLE_ITEM_SCHEMA when
+                              * schema.org says so, SINGLE_ITEM_OG when only its Open Graph type
+                              * does (which many sites set on every page) */
     int product;             /* 1 when the page declares itself one product: its customer
                               * reviews and testimonials are not its content */
 } extract_hints;

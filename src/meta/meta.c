@@ -175,9 +175,10 @@ static void description_image(meta_ctx *c, meta_result *out)
     out->source.image = out->pub.image ? which : NULL;
 }
 
-/* 1 when the page declares itself one item rather than a page of many:
- * a schema.org Article (of any kind) or Product, or an Open Graph type
- * article, book, video.* or product (not "website", nor a "product.group").
+/* Nonzero when the page declares itself one item rather than a page of
+ * many: 2 for a schema.org Article (of any kind) or Product, 1 for an Open
+ * Graph type article, book, video.* or product (not "website", nor a
+ * "product.group") alone (extract.h's SINGLE_ITEM_SCHEMA, SINGLE_ITEM_OG).
  * Its lists of teasers are then not its content. Other schema.org works
  * (a VideoObject, an Event) are often one item embedded in a listing. A
  * schema.org collection (CollectionPage, SearchResultsPage, ItemList)
@@ -185,7 +186,7 @@ static void description_image(meta_ctx *c, meta_result *out)
 static int single_item(const meta_ctx *c)
 {
     if (c->ld.is_one_item)
-        return 1;
+        return 2;
     if (c->ld.is_many)
         return 0;
     const char *t = mt_meta(&c->tags, "og:type");

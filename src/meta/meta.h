@@ -21,7 +21,9 @@ typedef struct meta_explain {
 typedef struct meta_result {
     carve_metadata pub;        /* strings in the arena given to meta_extract() */
     const char *article_body;  /* JSON-LD articleBody, or NULL; for extraction's arbitration */
-    int single_item;           /* the page declares itself one article or product (see meta.c) */
+    int single_item;           /* the page declares itself one article or product (see meta.c): 2 when
+                                * schema.org says so, 1 when only og:type does, else 0 (extract.h's
+                                * SINGLE_ITEM_SCHEMA, SINGLE_ITEM_OG, SINGLE_ITEM_NONE) */
     int product;               /* the page declares itself one product (see meta.c) */
     meta_explain source;       /* where each field came from */
     const char *markup_language; /* the language the markup declares, or NULL */

@@ -1050,8 +1050,9 @@ static void test_lines_above_headline(void **state)
     free(t);
 }
 
-#define LANDING_PAGE(open, close)                                                                                 \
-    "<html><body>" NAV open "<section class=\"hero\"><h1>Consulting services</h1><p>Whatever your size or sector, "    \
+#define LANDING_PAGE(open, close) LANDING_PAGE_HEAD("", open, close)
+#define LANDING_PAGE_HEAD(head, open, close)                                                                      \
+    "<html>" head "<body>" NAV open "<section class=\"hero\"><h1>Consulting services</h1><p>Whatever your size or sector, "    \
     "we help you grow with advice you can act on, from strategy to delivery, with people who know your industry "     \
     "well.</p></section><div class=\"grid\">"                                                                         \
     "<div class=\"feature\"><h3>Cloud</h3><p>Move your systems to the cloud in weeks, not in years.</p></div>"        \
@@ -1207,6 +1208,16 @@ static void test_product_container_outside_main(void **state)
     free(t);
 }
 
+/* The landing page declares og:type "article", as some sites do on every
+ * page: without a schema.org Article beside it, that does not keep the
+ * page from being made of sections. */
+static void test_landing_page_declared_article(void **state)
+{
+    (void)state;
+    expect_landing_page(
+        LANDING_PAGE_HEAD("<head><meta property=\"og:type\" content=\"article\"></head>", "<main>", "</main>"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1261,6 +1272,7 @@ int main(void)
         cmocka_unit_test(test_label_of_boilerplate_box),
         cmocka_unit_test(test_lines_above_headline),
         cmocka_unit_test(test_landing_page_main_landmark),
+        cmocka_unit_test(test_landing_page_declared_article),
         cmocka_unit_test(test_cards_with_per_item_classes),
         cmocka_unit_test(test_landing_page_without_main),
         cmocka_unit_test(test_disclaimer_and_footnote_dropped),
