@@ -94,7 +94,7 @@ static int is_controlled(const controlled_ids *c, const dom_node *n)
 static const dom_node *first_element(const dom_node *n)
 {
     for (const dom_node *k = n->first_child; k; k = k->next)
-        if (k->kind == DOM_ELEMENT && k->tag != TAG_STYLE && k->tag != TAG_SCRIPT)
+        if (k->kind == DOM_ELEMENT && k->tag != TAG_STYLE)
             return k;
     return NULL;
 }

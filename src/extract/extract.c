@@ -676,12 +676,13 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         kept = keep_page(bl, boiler, out);
     if (!hints->single_item)
         kept = keep_cards(bl, cards, boiler, kept, out);
-    /* An Open Graph type alone does not make a page one item for the
-     * landmark test: many sites set og:type "article" on every page,
-     * landing and listing pages too, and a real article rarely has a
-     * <main> (or a body) of more than twice its text outside boilerplate
-     * beside it. Its teaser cards stay out (keep_cards): beside a short
-     * story a headline list holds that much. */
+    /* A product page takes its own part of the page (keep_product). For
+     * the landmark test, an Open Graph type alone does not make a page one
+     * item: many sites set og:type "article" on every page, landing and
+     * listing pages too, and a real article rarely has a <main> (or a
+     * body) of more than twice its text outside boilerplate beside it.
+     * Its teaser cards stay out (keep_cards above): beside a short story a
+     * headline list holds that much. */
     if (product && kept)
         kept = keep_product(doc, bl, boiler, title_block, kept, out);
     else if (hints->single_item != SINGLE_ITEM_SCHEMA)
