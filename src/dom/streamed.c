@@ -102,11 +102,20 @@ static void walk(streamed *s, xmlNode *top)
     }
 }
 
+/* Steps that the walks below may take over one page, in all. A streamed
+ * page has tens of segments a few dozen levels deep; a hostile one with
+ * thousands of segments and placeholders under thousands of open elements
+ * would make the walks quadratic. Segments beyond the budget stay hidden. */
+#define WALK_BUDGET ((size_t)1 << 22)
+
 /* 1 when x hangs in the document (not in the removed nodes) and not
- * inside top. */
-static int placeable(const xmlNode *x, const xmlNode *top, const xmlDoc *xdoc)
+ * inside top; 0 also when the budget runs out. */
+static int placeable(const xmlNode *x, const xmlNode *top, const xmlDoc *xdoc, size_t *budget)
 {
     for (; x; x = x->parent) {
+        if (!*budget)
+            return 0;
+        --*budget;
         if (x == top)
             return 0;
         if (x == (const xmlNode *)xdoc)
@@ -122,12 +131,16 @@ static int is_boundary_end(const xmlNode *x)
 
 /* Moves a Suspense boundary's fallback (the template's next siblings up to
  * the <!--/$--> comment) under trash. Nothing moves when there is no such
- * comment among the siblings. */
-static void drop_fallback(xmlNode *tpl, xmlNode *trash)
+ * comment among the siblings or the budget runs out before it. */
+static void drop_fallback(xmlNode *tpl, xmlNode *trash, size_t *budget)
 {
     xmlNode *end = tpl->next;
-    while (end && !is_boundary_end(end))
+    while (end && !is_boundary_end(end) && *budget) {
         end = end->next;
+        --*budget;
+    }
+    if (!*budget)
+        return;
     while (end && tpl->next != end) {
         xmlNode *f = tpl->next;
         xmlUnlinkNode(f);
@@ -142,16 +155,17 @@ void streamed_place(xmlDoc *xdoc)
     /* Removed nodes wait here, so that no pointer collected above dangles
      * before the end. */
     xmlNode *trash = s.ph_count && s.seg_count && !s.failed ? xmlNewNode(NULL, (const xmlChar *)"trash") : NULL;
+    size_t budget = WALK_BUDGET;
     if (trash) {
         qsort(s.ph, s.ph_count, sizeof *s.ph, by_key);
         for (size_t i = 0; i < s.seg_count; i++) {
             xmlNode *seg = s.seg[i];
             placeholder want = {streamed_key(attr(seg, "id"), "S"), NULL};
             placeholder *at = bsearch(&want, s.ph, s.ph_count, sizeof *s.ph, by_key);
-            if (!at || !placeable(at->node, seg, xdoc) || !placeable(seg, NULL, xdoc))
+            if (!at || !placeable(at->node, seg, xdoc, &budget) || !placeable(seg, NULL, xdoc, &budget))
                 continue;
             if (attr(at->node, "id")[0] == 'B')
-                drop_fallback(at->node, trash);
+                drop_fallback(at->node, trash, &budget);
             while (seg->children) {
                 xmlNode *c = seg->children;
                 xmlUnlinkNode(c);

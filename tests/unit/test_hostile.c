@@ -221,6 +221,7 @@ typedef enum {
     GEN_LONG_TAG,     /* a tag name of n bytes, and an attribute name of n bytes */
     GEN_JSONLD_MANY,  /* n JSON-LD scripts */
     GEN_MANY_ATTRS,   /* one element with n attributes */
+    GEN_STREAMED,     /* n React placeholders under n open <div>, then n hidden segments */
 } gen_kind;
 
 typedef struct gen_case {
@@ -284,6 +285,15 @@ static int gen_page(const void *arg)
         break;
     case GEN_JSONLD_MANY:
         put_n(&b, "<script type=\"application/ld+json\">{\"@type\":\"Thing\"}</script>", g->n);
+        put_n(&b, ARTICLE, 4);
+        break;
+    case GEN_STREAMED:
+        put_n(&b, "<div>", g->n);
+        for (size_t i = 0; i < g->n; i++)
+            buf_printf(&b, "<template id=\"P:%zx\"></template>", i);
+        put_n(&b, "</div>", g->n);
+        for (size_t i = 0; i < g->n; i++)
+            buf_printf(&b, "<div hidden id=\"S:%zx\"><p>segment</p></div>", i);
         put_n(&b, ARTICLE, 4);
         break;
     case GEN_MANY_ATTRS:
@@ -579,6 +589,15 @@ static void test_many_jsonld_scripts(void **state)
     run_bounded("2*10^4 JSON-LD scripts", gen_page, &g, 5, 300);
 }
 
+/* Placing streamed segments walks up from each placeholder: deep ones,
+ * by the thousand, must not make that quadratic. */
+static void test_many_streamed_segments(void **state)
+{
+    (void)state;
+    static const gen_case g = {GEN_STREAMED, 30000, {OUTPUT, "council met", NULL}, 0, 0};
+    run_bounded("3*10^4 streamed segments, deep", gen_page, &g, 5, 400);
+}
+
 static void test_small_files(void **state)
 {
     (void)state;
@@ -700,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_long_attributes_and_names),
         cmocka_unit_test(test_many_attributes),
         cmocka_unit_test(test_many_jsonld_scripts),
+        cmocka_unit_test(test_many_streamed_segments),
         cmocka_unit_test(test_warc_files),
         cmocka_unit_test(test_warc_long_header_lines),
         cmocka_unit_test(test_cli_flat_dirs),
