@@ -108,18 +108,12 @@ static const dom_node *first_element(const dom_node *n)
 static int is_hidden(const dom_node *n, const controlled_ids *c)
 {
     const char *v;
-    const dom_node *k;
-    if ((v = dom_attr_get(n, "role")) && strcasecmp(v, "tabpanel") == 0)
+    int hidden = dom_attr_get(n, "hidden") || ((v = dom_attr_get(n, "aria-hidden")) && strcasecmp(v, "true") == 0) ||
+                 ((v = dom_attr_get(n, "style")) && style_hides(v));
+    if (!hidden || ((v = dom_attr_get(n, "role")) && strcasecmp(v, "tabpanel") == 0))
         return 0;
-    if (is_controlled(c, n) || ((k = first_element(n)) && is_controlled(c, k)))
-        return 0;
-    if (dom_attr_get(n, "hidden"))
-        return 1;
-    if ((v = dom_attr_get(n, "aria-hidden")) && strcasecmp(v, "true") == 0)
-        return 1;
-    if ((v = dom_attr_get(n, "style")) && style_hides(v))
-        return 1;
-    return 0;
+    const dom_node *k = first_element(n);
+    return !is_controlled(c, n) && !(k && is_controlled(c, k));
 }
 
 static int only_media(const dom_node *ns)
