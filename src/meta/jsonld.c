@@ -36,6 +36,12 @@ static const char *bare_type(const char *t)
     return s ? s + 1 : t;
 }
 
+/* 1 for a schema.org Product, or a ProductGroup (a product with variants). */
+static int is_product_type(const char *t)
+{
+    return t && (strcmp(bare_type(t), "Product") == 0 || strcmp(bare_type(t), "ProductGroup") == 0);
+}
+
 /* 3: the Article family; 2: other creative works a page is about;
  * 1: WebPage family; 0: anything else. */
 static int type_rank_one(const char *t)
@@ -442,8 +448,7 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
         /* An embedded video or event ranks below the product it shows. */
         int weak_best = best_type && (strcmp(bare_type(best_type), "VideoObject") == 0 ||
                                       strcmp(bare_type(best_type), "Event") == 0);
-        int prod = tn && (strcmp(bare_type(tn), "Product") == 0 || strcmp(bare_type(tn), "ProductGroup") == 0);
-        if (r > best_rank || (r == best_rank && ((head && !best_head) || (weak_best && prod)))) {
+        if (r > best_rank || (r == best_rank && ((head && !best_head) || (weak_best && is_product_type(tn))))) {
             best = c->objs[i];
             best_rank = r;
             best_head = head;
@@ -459,8 +464,7 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
     if (best) {
         out->type = copy(mem, best_type, 80);
         out->is_article = best_rank >= 2;
-        out->is_product = best_type && (strcmp(bare_type(best_type), "Product") == 0 ||
-                                         strcmp(bare_type(best_type), "ProductGroup") == 0);
+        out->is_product = is_product_type(best_type);
         out->is_one_item = best_rank == 3 || out->is_product;
         fill_from(mem, c, best, out);
         /* The article's headline is the title: a "name" on an article is
