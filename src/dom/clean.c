@@ -65,20 +65,24 @@ static size_t each_token(const char *v, id_span *out)
 static controlled_ids find_controlled(const dom_doc *doc)
 {
     controlled_ids c = {NULL, 0};
-    size_t total = 0;
+    size_t cap = 0;
     for (size_t i = 0; i < doc->node_count; i++) {
         const char *v = doc->nodes[i]->kind == DOM_ELEMENT ? dom_attr_get(doc->nodes[i], "aria-controls") : NULL;
-        if (v)
-            total += each_token(v, NULL);
-    }
-    if (!total || !(c.ids = malloc(total * sizeof *c.ids)))
-        return c;
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const char *v = doc->nodes[i]->kind == DOM_ELEMENT ? dom_attr_get(doc->nodes[i], "aria-controls") : NULL;
-        if (v)
+        size_t k = v ? each_token(v, NULL) : 0;
+        if (c.count + k > cap) {
+            cap = 2 * (c.count + k);
+            id_span *more = realloc(c.ids, cap * sizeof *c.ids);
+            if (!more) {
+                free(c.ids);
+                return (controlled_ids){NULL, 0};
+            }
+            c.ids = more;
+        }
+        if (k)
             c.count += each_token(v, c.ids + c.count);
     }
-    qsort(c.ids, c.count, sizeof *c.ids, span_cmp);
+    if (c.count)
+        qsort(c.ids, c.count, sizeof *c.ids, span_cmp);
     return c;
 }
 

@@ -243,10 +243,10 @@ int pattern_is_boilerplate(const dom_node *n)
         n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
         return 0;
     name_counts c = weigh(n);
-    int w = c.pos - c.neg;
-    if ((w < 0 && c.sure) || is_page_footer(n))
+    int w = c.pos - c.neg, landmark = pattern_is_landmark(n);
+    if ((w < 0 && c.sure) || (landmark && is_page_footer(n)))
         return 2;
-    return pattern_is_landmark(n) || w < 0 ? 1 : 0;
+    return landmark || w < 0 ? 1 : 0;
 }
 
 int pattern_is_landmark(const dom_node *n)
