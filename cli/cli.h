@@ -26,6 +26,8 @@ typedef struct cli_stats {
     uint64_t errors;          /* documents that failed (an error line each) */
     uint64_t other_language;  /* documents skipped by --target-language (a "skipped" line each) */
     double extract_seconds;   /* worker CPU time in carve_extract and rendering, summed */
+    uint64_t template_blocks; /* blocks a site model removed */
+    uint64_t template_docs;   /* documents it removed some from */
 } cli_stats;
 
 typedef struct cli {
@@ -41,6 +43,10 @@ typedef struct cli {
     int quiet;
     int recursive;
     int progress;             /* draw a progress line on stderr */
+    int learn_sites;          /* --learn-sites: learn site templates from this run's pages */
+    const char *site_model_path; /* --site-model FILE, or NULL */
+    carve_site_model *site_model; /* the model extraction applies, or NULL */
+    size_t site_window;       /* --learn-sites: documents buffered before they are written */
     FILE *out;
     int wet_info_written;     /* the WET warcinfo record was written */
     int write_failed;

@@ -13,8 +13,24 @@
 doc_job *doc_from_record(carve_warc_record *rec)
 {
     doc_job *j = calloc(1, sizeof *j);
-    if (j)
-        j->rec = rec;
+    if (!j)
+        return NULL;
+    doc_origin *o = &j->origin;
+    o->record_id = strdup(rec->record_id);
+    o->date = strdup(rec->date);
+    o->target_uri = strdup(rec->target_uri);
+    if (!o->record_id || !o->date || !o->target_uri) {
+        free(o->record_id);
+        free(o->date);
+        free(o->target_uri);
+        free(j);
+        return NULL;
+    }
+    o->http_status = rec->http_status;
+    o->truncated = rec->truncated;
+    o->offset = (unsigned long long)rec->offset;
+    j->rec = rec;
+    j->is_record = 1;
     return j;
 }
 
@@ -51,7 +67,7 @@ static carve_format library_format(out_format f)
 }
 
 /* The keys that put a record's line in context. */
-static void record_keys(FILE *f, const carve_warc_record *rec)
+static void record_keys(FILE *f, const doc_origin *rec)
 {
     fputs("{\"warc_record_id\":", f);
     jsonq_write(f, rec->record_id);
@@ -75,10 +91,10 @@ static void file_key(FILE *f, const cli *c, const char *name)
  * record's keys and url, or the input's name; ends ready for a next key. */
 static void open_naming_line(FILE *f, const cli *c, const doc_job *j)
 {
-    if (j->rec) {
-        record_keys(f, j->rec);
+    if (j->is_record) {
+        record_keys(f, &j->origin);
         fputs(",\"url\":", f);
-        jsonq_write(f, j->rec->target_uri);
+        jsonq_write(f, j->origin.target_uri);
         fputc(',', f);
     } else {
         file_key(f, c, j->name);
@@ -136,6 +152,19 @@ static void write_object_body(FILE *f, const cli *c, const carve_result *r, cons
         }
         fputc('}', f);
     }
+    if (c->explain && c->site_model) {
+        size_t n = 0;
+        const carve_template_block *t = carve_result_template_blocks(r, &n);
+        fputs(",\"site_template\":[", f);
+        for (size_t i = 0; i < n; i++) {
+            fputs(i ? ",{\"text\":" : "{\"text\":", f);
+            jsonq_write(f, t[i].text);
+            fprintf(f, ",\"rule\":\"%s\",\"pages\":%u,\"site_pages\":%u,\"share\":%.2f}", t[i].rule,
+                    (unsigned)t[i].pages, (unsigned)t[i].site_pages,
+                    t[i].site_pages ? (double)t[i].pages / t[i].site_pages : 0.0);
+        }
+        fputc(']', f);
+    }
     fputs("}\n", f);
 }
 
@@ -144,17 +173,18 @@ static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
 {
     j->outcome = DOC_EMPTY;
     if (c->format == OUT_JSON) {
-        record_keys(f, j->rec);
+        record_keys(f, &j->origin);
         fputs(",\"url\":", f);
-        jsonq_write(f, j->rec->target_uri);
+        jsonq_write(f, j->origin.target_uri);
         fputs(",\"text\":\"\"}\n", f);
     } else if (c->format == OUT_WET) {
-        wet_write_record(f, j->rec->target_uri, j->rec->date, j->rec->record_id, NULL, "", 0);
+        wet_write_record(f, j->origin.target_uri, j->origin.date, j->origin.record_id, NULL, "", 0);
     }
 }
 
 static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *r)
 {
+    carve_result_template_blocks(r, &j->template_blocks);
     if (c->format == OUT_WET) {
         const carve_metadata *m = carve_result_metadata(r);
         size_t tlen = 0;
@@ -172,14 +202,15 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
         fwrite(text, 1, tlen, b);
         fclose(b);
         char date[32] = "";
-        if (!j->rec) {
+        if (!j->is_record) {
             time_t t = time(NULL);
             struct tm tm;
             gmtime_r(&t, &tm);
             strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
         }
-        const char *uri = j->rec ? j->rec->target_uri : c->opts.url ? c->opts.url : j->name;
-        wet_write_record(f, uri, j->rec ? j->rec->date : date, j->rec ? j->rec->record_id : "", m->language,
+        const char *uri = j->is_record ? j->origin.target_uri : c->opts.url ? c->opts.url : j->name;
+        wet_write_record(f, uri, j->is_record ? j->origin.date : date, j->is_record ? j->origin.record_id : "",
+                         m->language,
                          body ? body : "", blen);
         free(body);
         return;
@@ -191,10 +222,10 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
         write_failure(f, c, j);
         return;
     }
-    if (c->format == OUT_JSON && (j->rec || c->jsonl)) {
+    if (c->format == OUT_JSON && (j->is_record || c->jsonl)) {
         /* Splice the context keys in front of the object's own keys. */
-        if (j->rec)
-            record_keys(f, j->rec);
+        if (j->is_record)
+            record_keys(f, &j->origin);
         else
             file_key(f, c, j->name);
         fputs(s[1] == '}' ? "" : ",", f);
@@ -258,7 +289,7 @@ void doc_work(void *job, void *ctx)
     j->html_bytes = len;
     carve_result *r = NULL;
     carve_status st = carve_extract(data, len, &opts, &r);
-    if (j->rec && st == CARVE_ERR_EMPTY) {
+    if (j->is_record && st == CARVE_ERR_EMPTY) {
         write_empty_payload(f, c, j);
     } else if (st == CARVE_ERR_LANGUAGE) {
         write_skipped(f, c, j, r);
@@ -266,6 +297,15 @@ void doc_work(void *job, void *ctx)
     } else if (!r) {
         snprintf(j->error, sizeof j->error, "%s", carve_strerror(st));
         write_failure(f, c, j);
+    } else if (c->learn_sites) {
+        /* Rendered by doc_render once the window's pages are learned; the
+         * record and its payload are not needed any more. */
+        j->outcome = st == CARVE_OK ? DOC_EXTRACTED : DOC_EMPTY;
+        j->result = r;
+        carve_warc_record_free(j->rec);
+        j->rec = NULL;
+        carve_free(j->data);
+        j->data = NULL;
     } else {
         j->outcome = st == CARVE_OK ? DOC_EXTRACTED : DOC_EMPTY;
         write_result(f, c, j, r);
@@ -275,9 +315,41 @@ void doc_work(void *job, void *ctx)
     fclose(f);
 }
 
+void doc_render(void *job, void *ctx)
+{
+    doc_job *j = job;
+    const cli *c = ctx;
+    if (!j->result)
+        return; /* its output was written by doc_work */
+    double t0 = now_seconds();
+    free(j->out);
+    j->out = NULL;
+    j->out_len = 0;
+    FILE *f = open_memstream(&j->out, &j->out_len);
+    carve_status st = f ? carve_site_model_apply(c->site_model, j->result) : CARVE_ERR_NOMEM;
+    if (st == CARVE_ERR_NOMEM) {
+        snprintf(j->error, sizeof j->error, "%s", carve_strerror(st));
+        if (f)
+            write_failure(f, c, j);
+        j->outcome = DOC_ERROR;
+    } else {
+        j->outcome = st == CARVE_OK ? DOC_EXTRACTED : DOC_EMPTY;
+        write_result(f, c, j, j->result);
+    }
+    if (f)
+        fclose(f);
+    carve_result_free(j->result);
+    j->result = NULL;
+    j->seconds += now_seconds() - t0;
+}
+
 static void doc_free(doc_job *j)
 {
     carve_warc_record_free(j->rec);
+    carve_result_free(j->result);
+    free(j->origin.record_id);
+    free(j->origin.date);
+    free(j->origin.target_uri);
     carve_free(j->data);
     free(j->name);
     free(j->out);
@@ -291,17 +363,18 @@ void doc_write(void *job, void *ctx)
     cli_stats *s = &c->stats;
     char where[64];
     const char *name = j->name;
-    if (j->rec) {
-        snprintf(where, sizeof where, "record at offset %llu", (unsigned long long)j->rec->offset);
-        name = *j->rec->record_id ? j->rec->record_id : *j->rec->target_uri ? j->rec->target_uri : where;
+    if (j->is_record) {
+        snprintf(where, sizeof where, "record at offset %llu", j->origin.offset);
+        name = *j->origin.record_id ? j->origin.record_id : *j->origin.target_uri ? j->origin.target_uri : where;
     }
     if (c->format == OUT_WET && !c->wet_info_written) {
         wet_write_info(c->out);
         c->wet_info_written = 1;
     }
     if (c->several && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
-        if (j->rec)
-            fprintf(c->out, "%s==> %s %s <==\n", s->documents ? "\n" : "", j->rec->record_id, j->rec->target_uri);
+        if (j->is_record)
+            fprintf(c->out, "%s==> %s %s <==\n", s->documents ? "\n" : "", j->origin.record_id,
+                    j->origin.target_uri);
         else
             fprintf(c->out, "%s==> %s <==\n", s->documents ? "\n" : "", j->name);
     }
@@ -310,6 +383,8 @@ void doc_write(void *job, void *ctx)
     s->documents++;
     s->html_bytes += j->html_bytes;
     s->extract_seconds += j->seconds;
+    s->template_blocks += j->template_blocks;
+    s->template_docs += j->template_blocks > 0;
     switch (j->outcome) {
     case DOC_EXTRACTED: s->extracted++; break;
     case DOC_EMPTY: s->empty++; break;

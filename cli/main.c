@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "learn.h"
 #include "run.h"
 #include "walk.h"
 
@@ -38,7 +39,16 @@ static void usage(FILE *f)
           "  -q, --quiet           no progress line and no summary (failures are still\n"
           "                        named on stderr)\n"
           "      --explain         JSON: add a \"sources\" object naming where each\n"
-          "                        metadata field came from (json-ld, og:title, url...)\n"
+          "                        metadata field came from (json-ld, og:title, url...),\n"
+          "                        and with a site model the blocks removed as template\n"
+          "      --learn-sites     learn each site's template (blocks that recur in the\n"
+          "                        same place on many of its pages, such as a donation\n"
+          "                        appeal) from all pages of this run, and remove it\n"
+          "      --site-model FILE remove the site templates of the model in FILE; with\n"
+          "                        --learn-sites, FILE's model (when it exists) merged\n"
+          "                        with this run's is used and saved back to FILE\n"
+          "      --site-window N   --learn-sites: documents held before they are written\n"
+          "                        (default 10000; memory grows with it)\n"
           "      --max-bytes N     refuse pages larger than N bytes (default 64 MiB)\n"
           "      --max-record N    keep at most N bytes of an archive record's block;\n"
           "                        longer records are cut and flagged (default 16 MiB)\n"
@@ -87,6 +97,59 @@ static int default_threads(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* The model of --site-model and --learn-sites; 0, or -1 after a message. */
+static int open_site_model(cli *c)
+{
+    if (!c->learn_sites && !c->site_model_path)
+        return 0;
+    carve_status st;
+    struct stat sb;
+    if (c->site_model_path && (!c->learn_sites || stat(c->site_model_path, &sb) == 0))
+        st = carve_site_model_load(c->site_model_path, 0, &c->site_model);
+    else
+        st = carve_site_model_new(0, &c->site_model);
+    if (st != CARVE_OK) {
+        fprintf(stderr, "carve: site model %s: %s%s%s\n", c->site_model_path ? c->site_model_path : "",
+                st == CARVE_ERR_PARSE ? "not a carve site model, or corrupt" : carve_strerror(st),
+                st == CARVE_ERR_IO ? ": " : "", st == CARVE_ERR_IO ? strerror(errno) : "");
+        return -1;
+    }
+    /* A learning run applies the model once the window is learned; a model
+     * given alone is applied by each extraction. */
+    if (!c->learn_sites)
+        c->opts.site_model = c->site_model;
+    return 0;
+}
+
+/* Saves a learned model to --site-model, reports and frees it; 0, or -1
+ * when it cannot be saved. */
+static int close_site_model(cli *c)
+{
+    if (!c->site_model)
+        return 0;
+    int rc = 0;
+    if (c->learn_sites && c->site_model_path) {
+        carve_status st = carve_site_model_save(c->site_model, c->site_model_path);
+        if (st != CARVE_OK) {
+            fprintf(stderr, "carve: cannot save site model %s: %s%s%s\n", c->site_model_path, carve_strerror(st),
+                    st == CARVE_ERR_IO ? ": " : "", st == CARVE_ERR_IO ? strerror(errno) : "");
+            rc = -1;
+        }
+    }
+    if (!c->quiet) {
+        carve_site_model_stats ms;
+        carve_site_model_get_stats(c->site_model, &ms);
+        fprintf(stderr,
+                "carve: site model: %zu sites, %llu pages, %zu entries, %.1f MiB; %llu blocks removed as "
+                "template from %llu documents\n",
+                ms.sites, (unsigned long long)ms.pages, ms.entries, ms.bytes / 1048576.0,
+                (unsigned long long)c->stats.template_blocks, (unsigned long long)c->stats.template_docs);
+    }
+    carve_site_model_free(c->site_model);
+    c->site_model = NULL;
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     static cli c;
@@ -94,7 +157,8 @@ int main(int argc, char **argv)
     carve_warc_options_init(&c.warc_opts);
     c.threads = default_threads();
     const char *output = NULL;
-    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN };
+    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW };
+    c.site_window = LEARN_WINDOW_DEFAULT;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},    {"url", required_argument, NULL, 'u'},
         {"charset", required_argument, NULL, 'c'},   {"with-metadata", no_argument, NULL, 'm'},
@@ -104,6 +168,9 @@ int main(int argc, char **argv)
         {"max-record", required_argument, NULL, OPT_MAX_RECORD},
         {"target-language", required_argument, NULL, 'l'},
         {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"learn-sites", no_argument, NULL, OPT_LEARN_SITES},
+        {"site-model", required_argument, NULL, OPT_SITE_MODEL},
+        {"site-window", required_argument, NULL, OPT_SITE_WINDOW},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
@@ -153,6 +220,14 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_EXPLAIN: c.explain = 1; break;
+        case OPT_LEARN_SITES: c.learn_sites = 1; break;
+        case OPT_SITE_MODEL: c.site_model_path = optarg; break;
+        case OPT_SITE_WINDOW:
+            if (parse_size(optarg, &c.site_window)) {
+                fprintf(stderr, "carve: --site-window needs a positive number\n");
+                return 2;
+            }
+            break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("carve %s\n", carve_version()); return 0;
         default: usage(stderr); return 2;
@@ -209,9 +284,15 @@ int main(int argc, char **argv)
         path_list_free(&inputs);
         return 2;
     }
+    if (open_site_model(&c)) {
+        path_list_free(&inputs);
+        return 2;
+    }
     c.progress = !c.quiet && isatty(STDERR_FILENO);
     long failed = run_inputs(&c, inputs.paths, inputs.count);
     path_list_free(&inputs);
+    if (close_site_model(&c))
+        failed = failed ? failed : 1;
     if (fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
         fprintf(stderr, "carve: write error: %s\n", strerror(errno));
         return 1;

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "doc.h"
+#include "learn.h"
 #include "pool.h"
 #include "progress.h"
 #include "run.h"
@@ -154,7 +155,7 @@ long run_inputs(cli *c, char *const *inputs, size_t n)
     c->jsonl = (n > 1 || c->recursive) && c->format == OUT_JSON;
     c->several = n > 1 || first_is_archive;
     int depth = c->threads * 4 + 4;
-    R.pool = pool_new(c->threads, (size_t)depth, doc_work, doc_write, c);
+    R.pool = pool_new(c->threads, (size_t)depth, doc_work, c->learn_sites ? learn_write : doc_write, c);
     if (!R.pool) {
         fprintf(stderr, "carve: cannot start threads\n");
         carve_warc_close(first);
@@ -176,6 +177,8 @@ long run_inputs(cli *c, char *const *inputs, size_t n)
     c->stats.bytes_in = R.bytes_before;
     double writer_cpu = 0;
     pool_finish(R.pool, &writer_cpu);
+    if (c->learn_sites)
+        learn_flush(c, 1);
     progress_clear(&R.prog);
     if (R.any_archive && !c->quiet)
         progress_summary(&R.prog, c, thread_cpu() - cpu0, writer_cpu);

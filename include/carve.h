@@ -73,6 +73,9 @@ typedef struct carve_options {
     const char *target_language; /* ISO 639-1 code, or NULL: a page whose language (markup checked
                                against the text, as for carve_metadata.language) differs fails
                                with CARVE_ERR_LANGUAGE, as trafilatura's target_language does */
+    const struct carve_site_model *site_model; /* a site model (see below), or NULL: blocks of
+                               the main content that it knows as the page's site template are
+                               removed, as by carve_site_model_apply(). Borrowed; only read. */
 } carve_options;
 
 /* Fills *opts with the defaults above. */
@@ -190,6 +193,134 @@ carve_status carve_read_file(const char *path, size_t max_bytes, char **data, si
 
 /* The library's version, e.g. "0.1.0". Static; not to be freed. */
 const char *carve_version(void);
+
+/* ------------------------------------------------------------------------
+ * Site models: what repeats across the pages of one site.
+ *
+ * A publisher often puts the same block inside the article container of
+ * every story (a donation appeal, a newsletter box), with neutral markup and
+ * ordinary prose, so that no single page shows it is not the story. Across
+ * the site's pages it shows: it is the same block in the same place. A site
+ * model counts, for each site (the host of the result's URL, "www."
+ * removed), the blocks of the main content by their slot and their text, in
+ * pages:
+ *  - a slot is the path of tag and class names of the block's element and
+ *    its three nearest ancestors, with its place among its parent's children
+ *    of the same tag counted from the start and from the end (after the site
+ *    style tree of Yi, Liu & Li, "Eliminating noisy information in web pages
+ *    for data mining", KDD 2003, and the DOM-based site-level template
+ *    detection of Alarte, Insa, Silva & Tamarit, 2015-2016);
+ *  - a text is the block's words, lower case, every number counting as "0";
+ *    its first and last eight words are kept apart too, so that a text that
+ *    varies by one word (a section name) still matches (segment hashing as
+ *    in CCNet's line deduplication, Wenzek et al., LREC 2020).
+ *
+ * carve_site_model_apply() then removes a kept block as template when the
+ * site has at least 3 pages in the model and, in the block's slot (counted
+ * from the start or from the end):
+ *  - fixed: the same text (whole, or its first or last words) sits there on
+ *    at least half of the site's pages (and on 2 pages at least); or
+ *  - rotating: the slot holds a block on at least half of the site's pages,
+ *    at least half of those pages share their text with another page in
+ *    that slot, and this block's text is one of the shared ones (an appeal
+ *    rotating among a few texts; Vieira et al., CIKM 2006, count a node as
+ *    template by how many pages share it, not by its exact content).
+ * A text that recurs at varying places (a background paragraph reused by
+ * several stories) holds no slot on half the pages, and stays. A short
+ * block (under 50 characters) that is not mostly a link is removed only
+ * next to another removed block, so that a recurring heading such as
+ * "Ingredients" stays with its varying content. Table cells are neither
+ * counted nor removed. A site with one or two pages is never changed: one
+ * coincidence is no evidence.
+ *
+ * Bounds: at most 8192 entries per site (about 16 per block of a page, so
+ * the evidence of roughly 40 pages is exact; then the entries seen on the
+ * fewest pages are dropped, keeping what recurs) and at most max_bytes in
+ * total (default 256 MiB; over it every site drops the entries seen on the
+ * fewest pages, one count for the whole model, until a quarter is free).
+ * Each entry takes 40 bytes in a table at most 70% full.
+ *
+ * Thread safety: observe, merge and load change a model and need exclusive
+ * access; any number of threads may apply or extract with a model (through
+ * carve_options.site_model) that no thread changes.
+ * ------------------------------------------------------------------------ */
+
+typedef struct carve_site_model carve_site_model;
+
+/* A new, empty model of at most max_bytes bytes (0: 256 MiB; at least
+ * 1 MiB is used). *out receives it; the caller frees it with
+ * carve_site_model_free(). Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_NOMEM. */
+carve_status carve_site_model_new(size_t max_bytes, carve_site_model **out);
+
+/* Frees a model. NULL is allowed. */
+void carve_site_model_free(carve_site_model *model);
+
+/*
+ * carve_site_model_observe: count the main content of one page in the model.
+ *
+ * result is a result of carve_extract() (with or without a site model).
+ * A page without a hostname or without main content adds nothing and is not
+ * counted. Each page counts once per observation: observing the same page
+ * twice counts it twice. Errors: CARVE_ERR_ARGUMENT (NULL), CARVE_ERR_NOMEM
+ * (the model is unchanged or holds part of the page's evidence).
+ */
+carve_status carve_site_model_observe(carve_site_model *model, const carve_result *result);
+
+/*
+ * carve_site_model_merge: add everything counted in from to into, as if
+ * into had observed from's pages too (learning shards in parallel, then
+ * merging, gives the counts one learner would have, within the bounds).
+ * from is unchanged. Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_NOMEM (into holds
+ * part of from).
+ */
+carve_status carve_site_model_merge(carve_site_model *into, const carve_site_model *from);
+
+/*
+ * carve_site_model_apply: remove from result's main content the blocks that
+ * model knows as its site's template (rules above), and render its text
+ * again. Returns CARVE_OK (also when nothing was removed, or the site is
+ * unknown), CARVE_ERR_NO_CONTENT when nothing of the content is left (the
+ * result is still valid), CARVE_ERR_ARGUMENT, CARVE_ERR_NOMEM. Applying the
+ * same model twice removes nothing more.
+ */
+carve_status carve_site_model_apply(const carve_site_model *model, carve_result *result);
+
+/* One block that a site model removed from a result. */
+typedef struct carve_template_block {
+    const char *text;     /* the block's text, owned by the result */
+    uint32_t pages;       /* pages of the site with this text in this slot ("fixed"),
+                             or with a block in this slot ("rotating") */
+    uint32_t site_pages;  /* the site's pages in the model */
+    const char *rule;     /* "fixed" or "rotating"; static */
+} carve_template_block;
+
+/* The blocks removed as site template from result, in page order: an array
+ * of *count entries owned by the result (NULL and 0 when none). */
+const carve_template_block *carve_result_template_blocks(const carve_result *result, size_t *count);
+
+/*
+ * Saving and loading. The file format is carve's own, versioned, little
+ * endian, with a checksum; a saved model is untrusted input when loaded:
+ * every field is checked, and a file that is not a model, of another
+ * version, truncated or corrupt fails with CARVE_ERR_PARSE. Saving writes a
+ * temporary file beside path and renames it, so that readers never see a
+ * partial model. Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_IO (errno is kept),
+ * CARVE_ERR_PARSE (load), CARVE_ERR_NOMEM. A loaded model larger than
+ * max_bytes (0: 256 MiB) is pruned as when learning.
+ */
+carve_status carve_site_model_save(const carve_site_model *model, const char *path);
+carve_status carve_site_model_load(const char *path, size_t max_bytes, carve_site_model **out);
+
+/* Sizes of a model. */
+typedef struct carve_site_model_stats {
+    size_t sites;         /* sites with at least one page */
+    uint64_t pages;       /* pages observed, summed over the sites */
+    size_t entries;       /* evidence entries held */
+    size_t bytes;         /* memory held by the model */
+} carve_site_model_stats;
+
+/* Fills *stats (zeroes for a NULL model). */
+void carve_site_model_get_stats(const carve_site_model *model, carve_site_model_stats *stats);
 
 /* ------------------------------------------------------------------------
  * WARC archives: a streaming reader of web archive records.

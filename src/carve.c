@@ -11,6 +11,7 @@
 #include "meta/meta.h"
 #include "render/render.h"
 #include "result.h"
+#include "site/site.h"
 #include "util/buf.h"
 
 static const char *const messages[CARVE_STATUS_COUNT] = {
@@ -112,10 +113,15 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
                                meta.product};
         if (extract_main_content(doc, &hints, &r->content))
             st = CARVE_ERR_NOMEM;
+        /* Slots need the tree: taken now for a site model, later or here. */
+        else if (!(r->sigs = site_sigs_compute(&r->content.blocks, &r->mem)))
+            st = CARVE_ERR_NOMEM;
     }
     dom_free(doc);
     if (st != CARVE_OK)
         return st;
+    if (o->site_model && site_model_remove(o->site_model, r) < 0)
+        return CARVE_ERR_NOMEM;
     buf t;
     buf_init(&t);
     if (render_text_body(&r->content.blocks, &t))

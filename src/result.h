@@ -5,6 +5,7 @@
 #include "carve.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
+#include "site/signature.h"
 #include "util/arena.h"
 
 struct carve_result {
@@ -14,6 +15,9 @@ struct carve_result {
     extract_result content; /* blocks; those with keep != 0 are the main content */
     char *text;             /* the plain text, rendered once */
     size_t text_len;
+    site_sig *sigs;         /* per block of content.blocks, in mem: the slots of the kept blocks */
+    carve_template_block *removed; /* blocks a site model removed, in mem */
+    size_t removed_count;
 };
 
 #endif

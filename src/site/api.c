@@ -1,0 +1,289 @@
+/* api.c: the public site-model calls (carve.h): creating, observing,
+ * merging and applying a model. Saving and loading are in file.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "carve.h"
+#include "render/render.h"
+#include "result.h"
+#include "site/model.h"
+#include "site/site.h"
+#include "util/buf.h"
+
+/* The rules' figures (carve.h explains them). SITE_MIN_PAGES: fewer pages
+ * give no evidence. SITE_SHARE: "half of the site's pages", both for a fixed
+ * text and for a rotating slot; an insert rotating among two texts is still
+ * caught as fixed, and a background paragraph on fewer than half of the
+ * stories, in one place, is still kept. SHORT_CHARS: a block shorter than
+ * this (a heading, a label) needs a removed neighbour. */
+#define SITE_MIN_PAGES 3u
+#define SITE_SHARE_NUM 1u
+#define SITE_SHARE_DEN 2u
+#define SHORT_CHARS 50u
+
+carve_status carve_site_model_new(size_t max_bytes, carve_site_model **out)
+{
+    if (!out)
+        return CARVE_ERR_ARGUMENT;
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return CARVE_ERR_NOMEM;
+    (*out)->max_bytes = !max_bytes ? SITE_DEFAULT_MAX_BYTES : max_bytes < (1u << 20) ? (1u << 20) : max_bytes;
+    (*out)->bytes = sizeof **out;
+    return CARVE_OK;
+}
+
+void carve_site_model_free(carve_site_model *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->sites[i]) {
+            free(m->sites[i]->tab);
+            free(m->sites[i]->host);
+            free(m->sites[i]);
+        }
+    free(m->sites);
+    free(m);
+}
+
+/* One piece of a page's evidence. */
+typedef struct page_key {
+    uint64_t key, slot;
+    uint32_t kind;
+} page_key;
+
+static int by_kind_key(const void *a, const void *b)
+{
+    const page_key *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int counted(const carve_result *r, size_t i)
+{
+    const block *b = &r->content.blocks.items[i];
+    return b->keep && b->kind != BLOCK_CELL && r->sigs && r->sigs[i].path;
+}
+
+/* Keys of block i of r in anchor's slot: [0] the slot, then its text keys.
+ * Returns how many (0 when the block has no words). */
+static int block_keys(const carve_result *r, size_t i, int anchor, uint64_t keys[1 + SITE_TEXT_KINDS])
+{
+    const block *b = &r->content.blocks.items[i];
+    uint64_t text[SITE_TEXT_KINDS];
+    int n = site_text_keys(b->text, b->len, text);
+    if (!n)
+        return 0;
+    keys[0] = site_slot_key(&r->sigs[i], anchor);
+    for (int k = 0; k < n; k++)
+        keys[1 + k] = site_mix(keys[0], site_mix(text[k], (uint64_t)k + 1));
+    return 1 + n;
+}
+
+carve_status carve_site_model_observe(carve_site_model *m, const carve_result *r)
+{
+    if (!m || !r)
+        return CARVE_ERR_ARGUMENT;
+    const char *host = r->meta.hostname;
+    const block_list *bl = &r->content.blocks;
+    if (!host || !*host || strlen(host) > SITE_MAX_HOST || !r->text_len || !r->sigs)
+        return CARVE_OK;
+    page_key *pk = malloc((bl->count ? bl->count : 1) * 2 * (1 + SITE_TEXT_KINDS) * sizeof *pk);
+    if (!pk)
+        return CARVE_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        if (!counted(r, i))
+            continue;
+        for (int anchor = 0; anchor < 2; anchor++) {
+            uint64_t keys[1 + SITE_TEXT_KINDS];
+            int nk = block_keys(r, i, anchor, keys);
+            for (int k = 0; k < nk; k++)
+                pk[n++] = (page_key){keys[k], keys[0], k ? SITE_ENTRY_TEXT + (uint32_t)k - 1 : SITE_ENTRY_SLOT};
+        }
+    }
+    /* Slots first (their texts update them), each key once per page. */
+    qsort(pk, n, sizeof *pk, by_kind_key);
+    carve_status st = CARVE_OK;
+    site *s = n ? site_model_get(m, host) : NULL;
+    if (n && !s)
+        st = CARVE_ERR_NOMEM;
+    for (size_t i = 0; s && i < n; i++) {
+        if (i && pk[i].key == pk[i - 1].key && pk[i].kind == pk[i - 1].kind)
+            continue;
+        if (site_add(m, s, pk[i].key, pk[i].slot, pk[i].kind, 1)) {
+            st = CARVE_ERR_NOMEM;
+            break;
+        }
+    }
+    free(pk);
+    if (s && st == CARVE_OK) {
+        s->pages++;
+        m->pages++;
+    }
+    site_model_enforce(m);
+    return st;
+}
+
+carve_status carve_site_model_merge(carve_site_model *into, const carve_site_model *from)
+{
+    if (!into || !from)
+        return CARVE_ERR_ARGUMENT;
+    if (into == from)
+        return CARVE_ERR_ARGUMENT;
+    for (size_t i = 0; i < from->cap; i++) {
+        const site *fs = from->sites[i];
+        if (!fs)
+            continue;
+        site *s = site_model_get(into, fs->host);
+        if (!s)
+            return CARVE_ERR_NOMEM;
+        /* Slots before texts, as in observe. */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t j = 0; j < fs->cap; j++) {
+                const site_entry *e = &fs->tab[j];
+                if (e->key && (e->kind == SITE_ENTRY_SLOT) == !pass &&
+                    site_add(into, s, e->key, e->slot, e->kind, e->count))
+                    return CARVE_ERR_NOMEM;
+            }
+        s->pages = s->pages + fs->pages < s->pages ? UINT32_MAX : s->pages + fs->pages;
+        into->pages += fs->pages;
+        if (fs->floor > s->floor)
+            s->floor = fs->floor;
+        site_recount(s);
+        site_model_enforce(into);
+    }
+    return CARVE_OK;
+}
+
+/* Why block i of r is template, or NULL; *pages receives the evidence. */
+static const char *template_rule(const site *s, const carve_result *r, size_t i, uint32_t *pages)
+{
+    uint32_t need = (s->pages * SITE_SHARE_NUM + SITE_SHARE_DEN - 1) / SITE_SHARE_DEN;
+    if (need < 2)
+        need = 2;
+    for (int anchor = 0; anchor < 2; anchor++) {
+        uint64_t keys[1 + SITE_TEXT_KINDS];
+        int nk = block_keys(r, i, anchor, keys);
+        const site_entry *slot = nk ? site_find_entry(s, keys[0]) : NULL;
+        if (!slot)
+            continue;
+        uint32_t best = 0, rep = 0;
+        for (int k = 1; k < nk; k++) {
+            const site_entry *e = site_find_entry(s, keys[k]);
+            if (e && e->count > best)
+                best = e->count;
+            if (slot->rep[k - 1] > rep)
+                rep = slot->rep[k - 1];
+        }
+        if (best >= need) {
+            *pages = best;
+            return "fixed";
+        }
+        if (best >= 2 && slot->count >= need && rep * SITE_SHARE_DEN >= slot->count * SITE_SHARE_NUM) {
+            *pages = slot->count;
+            return "rotating";
+        }
+    }
+    return NULL;
+}
+
+/* 1 when block b may go on its own: long, or mostly a link. */
+static int stands_alone(const block *b) { return b->chars >= SHORT_CHARS || b->link_chars * 2 >= b->chars; }
+
+int site_model_remove(const carve_site_model *m, carve_result *r)
+{
+    const site *s = site_model_find(m, r->meta.hostname);
+    block_list *bl = &r->content.blocks;
+    if (!s || s->pages < SITE_MIN_PAGES || !r->sigs || !bl->count)
+        return 0;
+    const char **rule = calloc(bl->count, sizeof *rule);
+    uint32_t *pages = calloc(bl->count, sizeof *pages);
+    if (!rule || !pages) {
+        free(rule);
+        free(pages);
+        return -1;
+    }
+    for (size_t i = 0; i < bl->count; i++)
+        if (counted(r, i))
+            rule[i] = template_rule(s, r, i, &pages[i]);
+    /* A short block goes only beside another removed block (kept order). */
+    size_t removed = 0, prev = SIZE_MAX;
+    for (size_t i = 0; i < bl->count; i++) {
+        if (!bl->items[i].keep)
+            continue;
+        size_t next = i + 1;
+        while (next < bl->count && !bl->items[next].keep)
+            next++;
+        if (rule[i] && (stands_alone(&bl->items[i]) || (prev != SIZE_MAX && rule[prev]) ||
+                        (next < bl->count && rule[next])))
+            removed++;
+        else
+            rule[i] = NULL;
+        prev = i;
+    }
+    int rc = 0;
+    if (removed) {
+        carve_template_block *out = arena_alloc(&r->mem, (r->removed_count + removed) * sizeof *out);
+        if (!out) {
+            rc = -1;
+        } else {
+            if (r->removed_count)
+                memcpy(out, r->removed, r->removed_count * sizeof *out);
+            for (size_t i = 0; i < bl->count; i++) {
+                if (!rule[i])
+                    continue;
+                bl->items[i].keep = 0;
+                out[r->removed_count++] = (carve_template_block){bl->items[i].text, pages[i], s->pages, rule[i]};
+            }
+            r->removed = out;
+        }
+    }
+    free(rule);
+    free(pages);
+    return rc < 0 ? -1 : (int)removed;
+}
+
+carve_status carve_site_model_apply(const carve_site_model *m, carve_result *r)
+{
+    if (!m || !r)
+        return CARVE_ERR_ARGUMENT;
+    int n = site_model_remove(m, r);
+    if (n < 0)
+        return CARVE_ERR_NOMEM;
+    if (n > 0) {
+        buf t;
+        buf_init(&t);
+        if (render_text_body(&r->content.blocks, &t))
+            return CARVE_ERR_NOMEM;
+        free(r->text);
+        r->text = buf_detach(&t, &r->text_len);
+        if (!r->text) {
+            r->text_len = 0;
+            return CARVE_ERR_NOMEM;
+        }
+    }
+    return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;
+}
+
+const carve_template_block *carve_result_template_blocks(const carve_result *r, size_t *count)
+{
+    if (count)
+        *count = r ? r->removed_count : 0;
+    return r && r->removed_count ? r->removed : NULL;
+}
+
+void carve_site_model_get_stats(const carve_site_model *m, carve_site_model_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    if (!m)
+        return;
+    st->sites = m->count;
+    st->pages = m->pages;
+    st->bytes = m->bytes;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->sites[i])
+            st->entries += m->sites[i]->used;
+}
