@@ -10,16 +10,25 @@
 #include "site/site.h"
 #include "util/buf.h"
 
-/* The rules' figures (carve.h explains them). SITE_MIN_PAGES: fewer pages
- * give no evidence. SITE_SHARE: "half of the site's pages", both for a fixed
- * text and for a rotating slot; an insert rotating among two texts is still
- * caught as fixed, and a background paragraph on fewer than half of the
- * stories, in one place, is still kept. SHORT_CHARS: a block shorter than
- * this (a heading, a label) needs a removed neighbour. */
+/* The rules' figures (carve.h explains them). SITE_MIN_PAGES: pages that
+ * must share a text or a slot, however small the site; two pages sharing a
+ * block is too often a coincidence (the same code sample on two pages of a
+ * manual, two variants of one product). SITE_SHARE: "half of the site's
+ * pages", both for a fixed text and for a rotating slot; an insert rotating
+ * among two texts is still caught as fixed, and a background paragraph on
+ * fewer than half of the stories, in one place, is still kept. SHORT_CHARS: a block shorter than
+ * this (a heading, a label) needs a removed neighbour. MAX_TEMPLATE_SHARE:
+ * a site's template is a minority of a page's main content; when the
+ * blocks that qualify hold more of it, the page is a near-copy of another
+ * page of the site (one story at two addresses, a product in two colours)
+ * or a listing of items that recur across listings, and the recurrence says
+ * nothing about a template, so nothing is removed. */
 #define SITE_MIN_PAGES 3u
 #define SITE_SHARE_NUM 1u
 #define SITE_SHARE_DEN 2u
 #define SHORT_CHARS 50u
+#define MAX_TEMPLATE_SHARE_NUM 1u
+#define MAX_TEMPLATE_SHARE_DEN 2u
 
 carve_status carve_site_model_new(size_t max_bytes, carve_site_model **out)
 {
@@ -61,10 +70,13 @@ static int by_kind_key(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/* 1 when block i of r is evidence, and may be removed: kept, with a slot,
+ * and not a table cell or code, which pages legitimately share (a table's
+ * headings, a sample repeated across a manual's pages). */
 static int counted(const carve_result *r, size_t i)
 {
     const block *b = &r->content.blocks.items[i];
-    return b->keep && b->kind != BLOCK_CELL && r->sigs && r->sigs[i].path;
+    return b->keep && b->kind != BLOCK_CELL && b->kind != BLOCK_PRE && r->sigs && r->sigs[i].path;
 }
 
 /* Keys of block i of r in anchor's slot: [0] the slot, then its text keys.
@@ -77,6 +89,8 @@ static int block_keys(const carve_result *r, size_t i, int anchor, uint64_t keys
     if (!n)
         return 0;
     keys[0] = site_slot_key(&r->sigs[i], anchor);
+    if (!keys[0])
+        return 0;
     for (int k = 0; k < n; k++)
         keys[1 + k] = site_mix(keys[0], site_mix(text[k], (uint64_t)k + 1));
     return 1 + n;
@@ -93,16 +107,29 @@ carve_status carve_site_model_observe(carve_site_model *m, const carve_result *r
     page_key *pk = malloc((bl->count ? bl->count : 1) * 2 * (1 + SITE_TEXT_KINDS) * sizeof *pk);
     if (!pk)
         return CARVE_ERR_NOMEM;
-    size_t n = 0;
+    /* A page most of whose content the site already holds in the same
+     * places is a copy (the same story crawled twice or at two addresses,
+     * a product in another colour): counting it would make its own content
+     * look like template, so it is not counted. */
+    const site *known = site_model_find(m, host);
+    size_t n = 0, chars = 0, seen = 0;
     for (size_t i = 0; i < bl->count; i++) {
         if (!counted(r, i))
             continue;
         for (int anchor = 0; anchor < 2; anchor++) {
             uint64_t keys[1 + SITE_TEXT_KINDS];
             int nk = block_keys(r, i, anchor, keys);
+            if (nk && anchor == 0) {
+                chars += bl->items[i].chars;
+                seen += site_find_entry(known, keys[1]) ? bl->items[i].chars : 0;
+            }
             for (int k = 0; k < nk; k++)
                 pk[n++] = (page_key){keys[k], keys[0], k ? SITE_ENTRY_TEXT + (uint32_t)k - 1 : SITE_ENTRY_SLOT};
         }
+    }
+    if (seen * 2 > chars) {
+        free(pk);
+        return CARVE_OK;
     }
     /* Slots first (their texts update them), each key once per page. */
     qsort(pk, n, sizeof *pk, by_kind_key);
@@ -144,7 +171,7 @@ carve_status carve_site_model_merge(carve_site_model *into, const carve_site_mod
         for (int pass = 0; pass < 2; pass++)
             for (size_t j = 0; j < fs->cap; j++) {
                 const site_entry *e = &fs->tab[j];
-                if (e->key && (e->kind == SITE_ENTRY_SLOT) == !pass &&
+                if (e->key && SITE_ENTRY_IS_TEXT(e->kind) == pass &&
                     site_add(into, s, e->key, e->slot, e->kind, e->count))
                     return CARVE_ERR_NOMEM;
             }
@@ -162,8 +189,8 @@ carve_status carve_site_model_merge(carve_site_model *into, const carve_site_mod
 static const char *template_rule(const site *s, const carve_result *r, size_t i, uint32_t *pages)
 {
     uint32_t need = (s->pages * SITE_SHARE_NUM + SITE_SHARE_DEN - 1) / SITE_SHARE_DEN;
-    if (need < 2)
-        need = 2;
+    if (need < SITE_MIN_PAGES)
+        need = SITE_MIN_PAGES;
     for (int anchor = 0; anchor < 2; anchor++) {
         uint64_t keys[1 + SITE_TEXT_KINDS];
         int nk = block_keys(r, i, anchor, keys);
@@ -210,20 +237,25 @@ int site_model_remove(const carve_site_model *m, carve_result *r)
         if (counted(r, i))
             rule[i] = template_rule(s, r, i, &pages[i]);
     /* A short block goes only beside another removed block (kept order). */
-    size_t removed = 0, prev = SIZE_MAX;
+    size_t removed = 0, prev = SIZE_MAX, kept_chars = 0, removed_chars = 0;
     for (size_t i = 0; i < bl->count; i++) {
         if (!bl->items[i].keep)
             continue;
         size_t next = i + 1;
         while (next < bl->count && !bl->items[next].keep)
             next++;
+        kept_chars += bl->items[i].chars;
         if (rule[i] && (stands_alone(&bl->items[i]) || (prev != SIZE_MAX && rule[prev]) ||
-                        (next < bl->count && rule[next])))
+                        (next < bl->count && rule[next]))) {
             removed++;
-        else
+            removed_chars += bl->items[i].chars;
+        } else {
             rule[i] = NULL;
+        }
         prev = i;
     }
+    if (removed_chars * MAX_TEMPLATE_SHARE_DEN > kept_chars * MAX_TEMPLATE_SHARE_NUM)
+        removed = 0;
     int rc = 0;
     if (removed) {
         carve_template_block *out = arena_alloc(&r->mem, (r->removed_count + removed) * sizeof *out);

@@ -3,7 +3,7 @@
  * Format, version 1, every integer little endian:
  *   "CARVESM\0"  u32 version  u32 site count
  *   per site:    u16 host length, host bytes, u32 pages, u32 floor, u32 entry count
- *   per entry:   u64 key, u64 slot key (0 for a slot entry), u32 pages, u8 kind
+ *   per entry:   u64 key, u64 slot key (text entries; else 0), u32 pages, u8 kind
  *   u64 FNV-1a of every byte before it
  * Slot repetition is derived, so it is recomputed on load, not stored.
  */
@@ -137,15 +137,14 @@ static int read_entries(reader *r, carve_site_model *m, site *s, uint32_t count)
         for (uint32_t i = 0; i < count; i++) {
             uint64_t key = get_u(r, 8), slot = get_u(r, 8);
             uint32_t pages = (uint32_t)get_u(r, 4), kind = (uint32_t)get_u(r, 1);
-            if (r->bad || !key || !pages || kind > SITE_ENTRY_TEXT + SITE_TEXT_KINDS - 1 ||
-                (kind == SITE_ENTRY_SLOT) != !slot)
+            if (r->bad || !key || !pages || kind >= SITE_ENTRY_KINDS || SITE_ENTRY_IS_TEXT(kind) != !!slot)
                 return -1;
-            if ((kind == SITE_ENTRY_SLOT) != !pass)
+            if (SITE_ENTRY_IS_TEXT(kind) != pass)
                 continue;
             const site_entry *e = site_find_entry(s, key);
             if (e)
                 return -1; /* the same key twice */
-            if (kind != SITE_ENTRY_SLOT) {
+            if (SITE_ENTRY_IS_TEXT(kind)) {
                 const site_entry *se = site_find_entry(s, slot);
                 if (!se || se->kind != SITE_ENTRY_SLOT || se->count < pages)
                     return -1;

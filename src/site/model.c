@@ -106,7 +106,7 @@ static uint32_t repeated(uint32_t count) { return count >= 2 ? count : 0; }
 
 static site_entry *slot_of(site *s, const site_entry *e)
 {
-    return e->kind == SITE_ENTRY_SLOT ? NULL : (site_entry *)site_find_entry(s, e->slot);
+    return SITE_ENTRY_IS_TEXT(e->kind) ? (site_entry *)site_find_entry(s, e->slot) : NULL;
 }
 
 int site_add(struct carve_site_model *m, site *s, uint64_t key, uint64_t slot, uint32_t kind, uint32_t count)
@@ -121,7 +121,7 @@ int site_add(struct carve_site_model *m, site *s, uint64_t key, uint64_t slot, u
     if (!e->key) {
         memset(e, 0, sizeof *e);
         e->key = key;
-        e->slot = kind == SITE_ENTRY_SLOT ? 0 : slot;
+        e->slot = SITE_ENTRY_IS_TEXT(kind) ? slot : 0;
         e->kind = kind;
         s->used++;
     }
@@ -150,7 +150,7 @@ static int survives(const site *s, const site_entry *e, uint32_t floor)
 {
     if (e->count <= floor)
         return 0;
-    if (e->kind == SITE_ENTRY_SLOT)
+    if (!SITE_ENTRY_IS_TEXT(e->kind))
         return 1;
     const site_entry *se = site_find_entry(s, e->slot);
     return se && se->count > floor;

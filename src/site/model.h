@@ -22,11 +22,14 @@
 
 #include "site/signature.h"
 
-enum { SITE_ENTRY_SLOT = 0, SITE_ENTRY_TEXT = 1 }; /* TEXT + SITE_TEXT_* kind */
+/* Kinds of entries: a slot, or a text in a slot (SITE_ENTRY_TEXT + a
+ * SITE_TEXT_* kind). */
+enum { SITE_ENTRY_SLOT = 0, SITE_ENTRY_TEXT = 1, SITE_ENTRY_KINDS = SITE_ENTRY_TEXT + SITE_TEXT_KINDS };
+#define SITE_ENTRY_IS_TEXT(kind) ((kind) >= SITE_ENTRY_TEXT && (kind) < SITE_ENTRY_KINDS)
 
 typedef struct site_entry {
     uint64_t key;                  /* 0: an empty place in the table */
-    uint64_t slot;                 /* text entries: their slot entry's key; slot entries: 0 */
+    uint64_t slot;                 /* text entries: their slot entry's key; others: 0 */
     uint32_t count;                /* pages */
     uint32_t kind;                 /* SITE_ENTRY_SLOT, or SITE_ENTRY_TEXT + a SITE_TEXT_* kind */
     uint32_t rep[SITE_TEXT_KINDS]; /* slot entries: pages whose text of each kind recurs in the slot */

@@ -61,11 +61,11 @@ static void sig_of(const dom_node *e, site_sig *s)
     unsigned nth = 0, nth_last = 0, steps = 0;
     for (const dom_node *x = e->prev; x && steps < NTH_MAX; x = x->prev, steps++)
         nth += same_type(x, e);
-    s->nth = steps < NTH_MAX ? (uint16_t)nth : 0xffff;
+    s->nth = steps < NTH_MAX ? (uint16_t)nth : SITE_NTH_FAR;
     steps = 0;
     for (const dom_node *x = e->next; x && steps < NTH_MAX; x = x->next, steps++)
         nth_last += same_type(x, e);
-    s->nth_last = steps < NTH_MAX ? (uint16_t)nth_last : 0xffff;
+    s->nth_last = steps < NTH_MAX ? (uint16_t)nth_last : SITE_NTH_FAR;
     uint64_t h = FNV1A_SEED;
     int depth = 0;
     for (const dom_node *a = e; a && depth < SITE_PATH_DEPTH; a = a->parent, depth++) {
@@ -76,20 +76,83 @@ static void sig_of(const dom_node *e, site_sig *s)
     s->path = h;
 }
 
+/* The element's next or previous element sibling, text skipped. */
+static const dom_node *element_sibling(const dom_node *e, int forward)
+{
+    for (e = forward ? e->next : e->prev; e && e->kind != DOM_ELEMENT; e = forward ? e->next : e->prev)
+        ;
+    return e;
+}
+
+static uint32_t last_index(const dom_node *e)
+{
+    while (e->last_child)
+        e = e->last_child;
+    return e->index;
+}
+
+/* 1 when two elements are alike as the items of a list are: the same tag
+ * and classes, and ids that differ at most in their digits ("post-12" and
+ * "post-13"; "header" and "content" are not alike). */
+static int alike(const dom_node *a, const dom_node *b)
+{
+    if (element_hash(a) != element_hash(b))
+        return 0;
+    const char *x = a->id ? a->id : "", *y = b->id ? b->id : "";
+    for (;;) {
+        while (*x >= '0' && *x <= '9')
+            x++;
+        while (*y >= '0' && *y <= '9')
+            y++;
+        if (*x != *y)
+            return 0;
+        if (!*x)
+            return 1;
+        x++;
+        y++;
+    }
+}
+
+/* 1 when block i of list lies in an item of a list of like items: an
+ * element (the block's own or one of its nearest ancestors) that holds
+ * another block too and stands beside an element alike, as the cards of a
+ * listing do. Such items recur from listing to
+ * listing as content; a site's inserts are single boxes. */
+static int in_repeated_item(const block_list *list, size_t i)
+{
+    const dom_node *a = list->items[i].owner;
+    for (int depth = 0; a && depth < SITE_PATH_DEPTH && a->tag != TAG_BODY; a = a->parent, depth++) {
+        uint32_t lo = a->index, hi = last_index(a);
+        int holds_more = (i > 0 && list->items[i - 1].owner && list->items[i - 1].owner->index >= lo &&
+                          list->items[i - 1].owner->index <= hi) ||
+                         (i + 1 < list->count && list->items[i + 1].owner &&
+                          list->items[i + 1].owner->index >= lo && list->items[i + 1].owner->index <= hi);
+        if (!holds_more)
+            continue;
+        const dom_node *p = element_sibling(a, 0), *n = element_sibling(a, 1);
+        if ((p && alike(p, a)) || (n && alike(n, a)))
+            return 1;
+    }
+    return 0;
+}
+
 site_sig *site_sigs_compute(const block_list *list, arena *mem)
 {
     site_sig *sigs = arena_alloc(mem, (list->count ? list->count : 1) * sizeof *sigs);
     if (!sigs)
         return NULL;
     for (size_t i = 0; i < list->count; i++)
-        if (list->items[i].keep && list->items[i].owner)
+        if (list->items[i].keep && list->items[i].owner && !in_repeated_item(list, i))
             sig_of(list->items[i].owner, &sigs[i]);
     return sigs;
 }
 
 uint64_t site_slot_key(const site_sig *sig, int anchor)
 {
-    return site_mix(site_mix(sig->path, (uint64_t)anchor + 1), anchor ? sig->nth_last : sig->nth);
+    uint16_t nth = anchor ? sig->nth_last : sig->nth;
+    if (nth == SITE_NTH_FAR)
+        return 0;
+    return site_mix(site_mix(sig->path, (uint64_t)anchor + 1), nth);
 }
 
 /* Words of the prefix and suffix keys: enough to tell two stories' opening
@@ -108,7 +171,7 @@ int site_text_keys(const char *text, size_t len, uint64_t keys[SITE_TEXT_KINDS])
     uint64_t last[AFFIX_WORDS];
     size_t n = 0;
     uint64_t whole = FNV1A_SEED;
-    int prev_number = 0;
+    int prev_number = 0, letters = 0;
     for (size_t i = 0; i < len;) {
         if (!word_byte((unsigned char)text[i])) {
             i++;
@@ -129,6 +192,7 @@ int site_text_keys(const char *text, size_t len, uint64_t keys[SITE_TEXT_KINDS])
         if (number && prev_number && i - start > 0)
             continue;
         prev_number = number;
+        letters += !number;
         if (number)
             h = fnv1a(FNV1A_SEED, "0", 1);
         whole = site_mix(whole, h);
@@ -137,8 +201,8 @@ int site_text_keys(const char *text, size_t len, uint64_t keys[SITE_TEXT_KINDS])
         last[n % AFFIX_WORDS] = h;
         n++;
     }
-    if (!n)
-        return 0;
+    if (letters < 2)
+        return 0; /* a price, a count or one label word says nothing of where it comes from */
     keys[SITE_TEXT_WHOLE] = site_mix(whole, n);
     if (n < 3)
         return 1;

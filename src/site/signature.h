@@ -40,11 +40,16 @@ site_sig *site_sigs_compute(const block_list *list, arena *mem);
  * numbers counts as one word "0", so "Join 12,400 readers" and "Join 12,577
  * readers" have the same keys, and a text differing in one word (a section
  * name) shares its prefix or its suffix. Returns how many keys were written:
- * 0 for a text without words, 1 for up to two words, else 3. */
+ * 0 for a text with fewer than two words that are not numbers, 1 for two
+ * words, else 3. */
 enum { SITE_TEXT_WHOLE = 0, SITE_TEXT_PREFIX, SITE_TEXT_SUFFIX, SITE_TEXT_KINDS };
 int site_text_keys(const char *text, size_t len, uint64_t keys[SITE_TEXT_KINDS]);
 
-/* Slot key of a signature counted from the start (anchor 0) or the end (1). */
+/* A place too far from that end of the parent to be counted (signature.c). */
+#define SITE_NTH_FAR 0xffffu
+
+/* Slot key of a signature counted from the start (anchor 0) or the end (1);
+ * 0 when the block is too far from that end to hold a slot there. */
 uint64_t site_slot_key(const site_sig *sig, int anchor);
 
 /* A 64-bit mix of two values (splitmix64's finaliser over their combination);
