@@ -111,10 +111,10 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
                                meta.product};
-        if (extract_main_content(doc, &hints, &r->content))
-            st = CARVE_ERR_NOMEM;
-        /* Slots need the tree: taken now for a site model, later or here. */
-        else if (!(r->sigs = site_sigs_compute(&r->content.blocks, &r->mem)))
+        /* A result holds its main content only; the slots of its blocks
+         * (for a site model, now or later) need the tree, so are taken now. */
+        if (extract_main_content(doc, &hints, &r->content) || blocks_drop_unkept(&r->content.blocks) ||
+            !(r->sigs = site_sigs_compute(&r->content.blocks, &r->mem)))
             st = CARVE_ERR_NOMEM;
     }
     dom_free(doc);

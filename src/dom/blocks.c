@@ -344,3 +344,39 @@ void blocks_free(block_list *list)
     arena_free(&list->mem);
     memset(list, 0, sizeof *list);
 }
+
+int blocks_drop_unkept(block_list *list)
+{
+    arena mem;
+    arena_init(&mem);
+    const char **text = malloc((list->count ? list->count : 1) * sizeof *text);
+    if (!text)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        const block *b = &list->items[i];
+        if (b->keep && !(text[k++] = arena_strndup(&mem, b->text, b->len))) {
+            free(text);
+            arena_free(&mem);
+            return -1;
+        }
+    }
+    k = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        if (!list->items[i].keep)
+            continue;
+        list->items[k] = list->items[i];
+        list->items[k].text = text[k];
+        k++;
+    }
+    free(text);
+    arena_free(&list->mem);
+    list->mem = mem;
+    list->count = k;
+    block *t = realloc(list->items, (k ? k : 1) * sizeof *t);
+    if (t) {
+        list->items = t;
+        list->cap = k ? k : 1;
+    }
+    return 0;
+}

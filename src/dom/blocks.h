@@ -58,4 +58,10 @@ typedef struct block_list {
 int blocks_build(dom_node *top, block_list *out);
 void blocks_free(block_list *list);
 
+/* Drops the blocks with keep == 0, and their text, once extraction has
+ * decided: what a result holds is then its main content only. Order and
+ * everything else of the kept blocks stay. Returns 0, or -1 when memory
+ * runs out (the list is then unchanged). */
+int blocks_drop_unkept(block_list *list);
+
 #endif

@@ -9,7 +9,11 @@ struct arena_chunk {
     _Alignas(16) unsigned char data[];
 };
 
+/* Chunks start small and double up to CHUNK_SIZE, so that the many small
+ * arenas (a result's metadata, a short page's blocks) stay small, while a
+ * large page still makes few allocations. */
 #define CHUNK_SIZE (64 * 1024 - sizeof(arena_chunk))
+#define FIRST_CHUNK_SIZE (2 * 1024 - sizeof(arena_chunk))
 
 void arena_init(arena *a) { memset(a, 0, sizeof *a); }
 
@@ -29,7 +33,8 @@ void *arena_alloc(arena *a, size_t n)
     n = (n + 15) & ~(size_t)15;
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+        size_t step = !c ? FIRST_CHUNK_SIZE : c->size >= CHUNK_SIZE / 2 ? CHUNK_SIZE : c->size * 2 + sizeof *c;
+        size_t size = n > step ? n : step;
         arena_chunk *nc = malloc(sizeof *nc + size);
         if (!nc)
             return NULL;
