@@ -424,7 +424,8 @@ static void fill_from(arena *mem, const ld_ctx *c, json_t *o, ld_info *out)
 int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
 {
     memset(out, 0, sizeof *out);
-    ld_ctx *c = arena_alloc(mem, sizeof *c);
+    /* Scratch of this call: not in mem, which the result keeps. */
+    ld_ctx *c = calloc(1, sizeof *c);
     if (!c)
         return -1;
     for (size_t i = 0; i < doc->jsonld_count; i++)
@@ -505,5 +506,6 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
         out->article_body = arena_strndup(mem, body, body_len);
     for (size_t i = 0; i < c->root_count; i++)
         json_decref(c->roots[i]);
+    free(c);
     return 0;
 }

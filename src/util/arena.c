@@ -6,6 +6,7 @@
 struct arena_chunk {
     arena_chunk *next;
     size_t used, size;
+    size_t step;   /* the regular size at this point of the doubling (size may be larger) */
     _Alignas(16) unsigned char data[];
 };
 
@@ -33,13 +34,14 @@ void *arena_alloc(arena *a, size_t n)
     n = (n + 15) & ~(size_t)15;
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t step = !c ? FIRST_CHUNK_SIZE : c->size >= CHUNK_SIZE / 2 ? CHUNK_SIZE : c->size * 2 + sizeof *c;
+        size_t step = !c ? FIRST_CHUNK_SIZE : c->step >= CHUNK_SIZE / 2 ? CHUNK_SIZE : c->step * 2 + sizeof *c;
         size_t size = n > step ? n : step;
         arena_chunk *nc = malloc(sizeof *nc + size);
         if (!nc)
             return NULL;
         nc->used = 0;
         nc->size = size;
+        nc->step = step;
         /* A large one-off block goes behind the current chunk so the
          * current chunk's free space is not wasted. */
         if (c && n > CHUNK_SIZE) {
