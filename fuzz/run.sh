@@ -25,6 +25,7 @@ case $target in
   fuzz_warc) dict=warc.dict max_len=131072 keep_max=8192 ;;
   fuzz_http) dict=http.dict max_len=16384 keep_max=4096 ;;
   fuzz_meta) dict=meta.dict max_len=8192 keep_max=4096 ;;
+  fuzz_site_model) dict="" max_len=65536 keep_max=4096 ;;
   *) dict="" max_len=16384 keep_max=4096 ;;
 esac
 

@@ -215,23 +215,36 @@ const char *carve_version(void);
  *    varies by one word (a section name) still matches (segment hashing as
  *    in CCNet's line deduplication, Wenzek et al., LREC 2020).
  *
- * carve_site_model_apply() then removes a kept block as template when the
- * site has at least 3 pages in the model and, in the block's slot (counted
- * from the start or from the end):
+ * carve_site_model_apply() then removes a kept block as template when, in
+ * the block's slot (counted from the start or from the end), with "enough
+ * pages" meaning at least half of the site's pages in the model and at
+ * least 3:
  *  - fixed: the same text (whole, or its first or last words) sits there on
- *    at least half of the site's pages (and on 2 pages at least); or
- *  - rotating: the slot holds a block on at least half of the site's pages,
- *    at least half of those pages share their text with another page in
- *    that slot, and this block's text is one of the shared ones (an appeal
- *    rotating among a few texts; Vieira et al., CIKM 2006, count a node as
- *    template by how many pages share it, not by its exact content).
- * A text that recurs at varying places (a background paragraph reused by
- * several stories) holds no slot on half the pages, and stays. A short
- * block (under 50 characters) that is not mostly a link is removed only
- * next to another removed block, so that a recurring heading such as
- * "Ingredients" stays with its varying content. Table cells are neither
- * counted nor removed. A site with one or two pages is never changed: one
- * coincidence is no evidence.
+ *    enough pages; or
+ *  - rotating: the slot holds a block on enough pages, at least half of
+ *    those pages share their text with another page in that slot, and this
+ *    block's text is one of the shared ones (an appeal rotating among a few
+ *    texts; Vieira et al., "A fast and robust method for web page template
+ *    detection and removal", CIKM 2006, count a node as template by how many
+ *    pages share it, not by its exact content).
+ * What is not evidence, and never removed: a text that recurs at varying
+ *    places (a background paragraph reused by several stories holds no slot
+ *    on half the pages); table cells and code (pages legitimately share a
+ *    table's headings or a code sample); blocks in the items of a list of
+ *    like elements (the cards of a listing recur from listing to listing as
+ *    content); texts with fewer than two words that are not numbers (a
+ *    price, "Save 20%"); places more than 64 siblings from both ends of
+ *    their parent; a page most of whose content the site already holds in
+ *    the same places (a copy: the same story crawled twice or at two
+ *    addresses is not counted again, so observing a page twice counts it
+ *    once).
+ * Guards when removing: a short block (under 50 characters) that is not
+ * mostly a link goes only next to another removed block, so that a
+ * recurring heading such as "Ingredients" stays with its varying content;
+ * and when the blocks that qualify hold more than half of a page's main
+ * content, nothing is removed from it (a site's template is a minority of
+ * each story; more means a near-copy or a listing). A site with fewer than
+ * 3 pages in the model is never changed.
  *
  * Bounds: at most 8192 entries per site (about 16 per block of a page, so
  * the evidence of roughly 40 pages is exact; then the entries seen on the
@@ -259,19 +272,20 @@ void carve_site_model_free(carve_site_model *model);
  * carve_site_model_observe: count the main content of one page in the model.
  *
  * result is a result of carve_extract() (with or without a site model).
- * A page without a hostname or without main content adds nothing and is not
- * counted. Each page counts once per observation: observing the same page
- * twice counts it twice. Errors: CARVE_ERR_ARGUMENT (NULL), CARVE_ERR_NOMEM
- * (the model is unchanged or holds part of the page's evidence).
+ * A page without a hostname, without main content, or whose content the
+ * model already holds for its site (a copy, see above) adds nothing and is
+ * not counted. Errors: CARVE_ERR_ARGUMENT (NULL), CARVE_ERR_NOMEM (the
+ * model holds part of the page's evidence).
  */
 carve_status carve_site_model_observe(carve_site_model *model, const carve_result *result);
 
 /*
  * carve_site_model_merge: add everything counted in from to into, as if
  * into had observed from's pages too (learning shards in parallel, then
- * merging, gives the counts one learner would have, within the bounds).
- * from is unchanged. Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_NOMEM (into holds
- * part of from).
+ * merging, gives the counts one learner would have, within the bounds,
+ * except that a copy of a page in each shard is counted in both). from is
+ * unchanged. Errors: CARVE_ERR_ARGUMENT (NULL, or into == from),
+ * CARVE_ERR_NOMEM (into holds part of from).
  */
 carve_status carve_site_model_merge(carve_site_model *into, const carve_site_model *from);
 
@@ -305,8 +319,10 @@ const carve_template_block *carve_result_template_blocks(const carve_result *res
  * version, truncated or corrupt fails with CARVE_ERR_PARSE. Saving writes a
  * temporary file beside path and renames it, so that readers never see a
  * partial model. Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_IO (errno is kept),
- * CARVE_ERR_PARSE (load), CARVE_ERR_NOMEM. A loaded model larger than
- * max_bytes (0: 256 MiB) is pruned as when learning.
+ * CARVE_ERR_PARSE (load), CARVE_ERR_TOO_LARGE (load: a file over 16 GiB),
+ * CARVE_ERR_NOMEM. A loaded model larger than max_bytes (0: 256 MiB) is
+ * pruned as when learning. *out receives the model (freed with
+ * carve_site_model_free()), or NULL on error.
  */
 carve_status carve_site_model_save(const carve_site_model *model, const char *path);
 carve_status carve_site_model_load(const char *path, size_t max_bytes, carve_site_model **out);
