@@ -218,7 +218,7 @@ const char *carve_version(void);
  * carve_site_model_apply() then removes a kept block as template when, in
  * the block's slot (counted from the start or from the end), with "enough
  * pages" meaning at least half of the site's pages in the model and at
- * least 3:
+ * least 2:
  *  - fixed: the same text (whole, or its first or last words) sits there on
  *    enough pages; or
  *  - rotating: the slot holds a block on enough pages, at least half of
@@ -243,8 +243,9 @@ const char *carve_version(void);
  * recurring heading such as "Ingredients" stays with its varying content;
  * and when the blocks that qualify hold more than half of a page's main
  * content, nothing is removed from it (a site's template is a minority of
- * each story; more means a near-copy or a listing). A site with fewer than
- * 3 pages in the model is never changed.
+ * each story; more means a near-copy or a listing). A site with one page in
+ * the model is never changed; with two, a block must be in the same place
+ * with the same text on both.
  *
  * Bounds: at most 8192 entries per site (about 16 per block of a page, so
  * the evidence of roughly 40 pages is exact; then the entries seen on the

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """carve --learn-sites and --site-model from the command line, on crafted
-sites written to a temporary folder: a fixed insert, an insert on a site of
-two pages, unrelated single pages in the same run; N pages in give N lines
+sites written to a temporary folder: a fixed insert, the same insert on a
+site of two pages and on a site of one page, unrelated single pages in the
+same run; N pages in give N lines
 out in input order, the model is saved, reused and merged, a corrupt model
 is refused, and --explain names what was removed.
 
@@ -52,13 +53,15 @@ def run(args, files):
 with tempfile.TemporaryDirectory() as d:
     files = []
     # Interleaved as a crawl would give them: 5 pages of a site with an
-    # insert, 2 pages of a site with the same insert, 3 unrelated pages.
+    # insert, 2 pages of a site with the same insert, one page of a site
+    # with it, 3 unrelated pages.
     for i in range(5):
         files.append(("big", i, page("www.big-paper.test", i, APPEAL)))
         if i < 2:
             files.append(("small", i, page("small-paper.test", i, APPEAL)))
         if i < 3:
             files.append(("single", i, page(f"single{i}.test", 50 + i)))
+    files.append(("lone", 0, page("lone-paper.test", 70, APPEAL)))
     paths = []
     for k, (kind, i, html) in enumerate(files):
         p = os.path.join(d, f"{k:02d}-{kind}-{i}.html")
@@ -71,12 +74,12 @@ with tempfile.TemporaryDirectory() as d:
     check([l.get("input") for l in learned] == paths, "lines in input order")
     for (kind, i, _), a, b in zip(files, plain, learned):
         check(kind == "single" or APPEAL in a["text"], f"per page, the insert is kept ({kind} page {i})")
-        if kind == "big":
-            check(APPEAL[:40] not in b["text"], f"insert removed from big page {i}")
+        if kind in ("big", "small"):
+            check(APPEAL[:40] not in b["text"], f"insert removed from {kind} page {i}")
             check(b["text"] == a["text"].replace(APPEAL + "\n\n", "").replace("\n\n" + APPEAL, ""),
-                  f"only the insert removed from big page {i}")
+                  f"only the insert removed from {kind} page {i}")
         else:
-            check(a == b, f"{kind} page {i} unchanged (two pages are no evidence; other sites)")
+            check(a == b, f"{kind} page {i} unchanged (one page is no evidence; other sites)")
 
     # The model saved by a learning run serves a later run without learning.
     model = os.path.join(d, "sites.model")

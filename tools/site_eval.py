@@ -3,7 +3,7 @@
 from many sites: each set's pages go into one WARC archive (one response
 record per page, WARC-Target-URI = the page's URL, no WARC-Date so that date
 plausibility is judged as in per-page runs), carve runs once over it, and
-../shared/bench/tools/evaluate.py --load scores the lines. Sites with three
+../shared/bench/tools/evaluate.py --load scores the lines. Sites with two
 or more pages in a set are the ones a site model can change.
 
 Usage: tools/site_eval.py CARVE [--sets wcxb-dev,scrapinghub,tfeval-dev]
@@ -48,8 +48,8 @@ def main():
             d = json.loads(line)
             out[d["warc_record_id"][len("<urn:page:"):-1]] = d
         json.dump(out, open(os.path.join(a.out, name + ".json"), "w"), ensure_ascii=False)
-        big = {h: n for h, n in hosts.items() if n >= 3}
-        print(f"{name}: {len(pages)} pages, {len(out)} lines; {len(big)} hosts with 3+ pages "
+        big = {h: n for h, n in hosts.items() if n >= 2}
+        print(f"{name}: {len(pages)} pages, {len(out)} lines; {len(big)} hosts with 2+ pages "
               f"hold {sum(big.values())} pages")
         if r.returncode not in (0, 1):
             print(r.stderr.decode()[-2000:])

@@ -10,20 +10,23 @@
 #include "site/site.h"
 #include "util/buf.h"
 
-/* The rules' figures (carve.h explains them). SITE_MIN_PAGES: pages that
- * must share a text or a slot, however small the site; two pages sharing a
- * block is too often a coincidence (the same code sample on two pages of a
- * manual, two variants of one product). SITE_SHARE: "half of the site's
- * pages", both for a fixed text and for a rotating slot; an insert rotating
- * among two texts is still caught as fixed, and a background paragraph on
- * fewer than half of the stories, in one place, is still kept. SHORT_CHARS: a block shorter than
- * this (a heading, a label) needs a removed neighbour. MAX_TEMPLATE_SHARE:
- * a site's template is a minority of a page's main content; when the
- * blocks that qualify hold more of it, the page is a near-copy of another
- * page of the site (one story at two addresses, a product in two colours)
- * or a listing of items that recur across listings, and the recurrence says
- * nothing about a template, so nothing is removed. */
-#define SITE_MIN_PAGES 3u
+/* The rules' figures (carve.h explains them; docs/site-templates.md has
+ * the measurements).
+ * SITE_MIN_PAGES: pages that must share a text or a slot, however small
+ * the site: two. A site seen on one page has no evidence.
+ * SITE_SHARE: "half of the site's pages", for a fixed text and for a
+ * rotating slot alike; an insert rotating among two texts is still caught as
+ * fixed, and a background paragraph on fewer than half of the stories, in
+ * one place, is kept.
+ * SHORT_CHARS: a block shorter than this (a heading, a label) needs a
+ * removed neighbour.
+ * MAX_TEMPLATE_SHARE: a site's template is a minority of a page's main
+ * content; when the blocks that qualify hold more of it, the page is a
+ * near-copy of another page of the site (one story at two addresses, a
+ * product in two colours) or a listing of items that recur across
+ * listings, and the recurrence says nothing about a template, so nothing is
+ * removed. */
+#define SITE_MIN_PAGES 2u
 #define SITE_SHARE_NUM 1u
 #define SITE_SHARE_DEN 2u
 #define SHORT_CHARS 50u

@@ -136,23 +136,30 @@ static void test_fixed_insert_removed(void **state)
     carve_site_model_free(m);
 }
 
-static void test_other_site_and_small_site_untouched(void **state)
+static void test_other_site_and_one_page_site_untouched(void **state)
 {
     (void)state;
     carve_site_model *m;
     assert_int_equal(carve_site_model_new(0, &m), CARVE_OK);
     observe_site(m, "big.example.test", 0, 6, APPEAL, 0);
-    observe_site(m, "small.example.test", 0, 2, APPEAL, 0);
+    observe_site(m, "small.example.test", 0, 1, APPEAL, 0);
     /* Same insert on another host: that site has no evidence of its own. */
     char *html = make_page("other.example.test", 1, APPEAL, 0, NULL, 0);
     carve_result *r = extract(html, m);
     assert_true(text_has(r, "Reporting like this"));
     carve_result_free(r);
     free(html);
-    /* Two pages of a site are no evidence. */
-    html = make_page("small.example.test", 1, APPEAL, 0, NULL, 0);
+    /* One page of a site is no evidence, not even for itself. */
+    html = make_page("small.example.test", 0, APPEAL, 0, NULL, 0);
     r = extract(html, m);
     assert_true(text_has(r, "Reporting like this"));
+    carve_result_free(r);
+    free(html);
+    /* Two pages with the insert in the same place are. */
+    observe_site(m, "small.example.test", 1, 2, APPEAL, 0);
+    html = make_page("small.example.test", 0, APPEAL, 0, NULL, 0);
+    r = extract(html, m);
+    assert_false(text_has(r, "Reporting like this"));
     carve_result_free(r);
     free(html);
     carve_site_model_free(m);
@@ -247,10 +254,10 @@ static void test_merge_save_load_round_trip(void **state)
     assert_int_equal(carve_site_model_new(0, &b), CARVE_OK);
     observe_site(all, "www.one.test", 0, 6, APPEAL, 4);
     observe_site(all, "two.test", 0, 4, APPEAL, 0);
-    observe_site(a, "www.one.test", 0, 2, APPEAL, 4);
-    observe_site(b, "www.one.test", 2, 6, APPEAL, 4);
+    observe_site(a, "www.one.test", 0, 1, APPEAL, 4);
+    observe_site(b, "www.one.test", 1, 6, APPEAL, 4);
     observe_site(b, "two.test", 0, 4, APPEAL, 0);
-    /* Two pages in one shard are no evidence; the merge has six. */
+    /* One page in one shard is no evidence; the merge has six. */
     char *html = make_page("www.one.test", 1, APPEAL, 4, NULL, 0);
     carve_result *r = extract(html, a);
     assert_true(text_has(r, "Reporting like this"));
@@ -374,7 +381,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixed_insert_removed),
-        cmocka_unit_test(test_other_site_and_small_site_untouched),
+        cmocka_unit_test(test_other_site_and_one_page_site_untouched),
         cmocka_unit_test(test_background_paragraph_kept),
         cmocka_unit_test(test_rotating_and_varying_inserts),
         cmocka_unit_test(test_merge_save_load_round_trip),
