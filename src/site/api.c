@@ -153,7 +153,8 @@ carve_status carve_site_model_observe(carve_site_model *m, const carve_result *r
         s->pages++;
         m->pages++;
     }
-    site_model_enforce(m);
+    if (s)
+        site_model_enforce(m, s);
     return st;
 }
 
@@ -183,7 +184,7 @@ carve_status carve_site_model_merge(carve_site_model *into, const carve_site_mod
         if (fs->floor > s->floor)
             s->floor = fs->floor;
         site_recount(s);
-        site_model_enforce(into);
+        site_model_enforce(into, s);
     }
     return CARVE_OK;
 }

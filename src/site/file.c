@@ -195,7 +195,7 @@ static carve_status parse(const unsigned char *data, size_t len, carve_site_mode
         if (rc)
             return rc == -2 ? CARVE_ERR_NOMEM : CARVE_ERR_PARSE;
         site_recount(s);
-        site_model_enforce(m);
+        site_model_enforce(m, s);
     }
     return r.bad || r.p != r.end ? CARVE_ERR_PARSE : CARVE_OK;
 }

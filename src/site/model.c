@@ -211,26 +211,32 @@ static void count_entries(const site *s, size_t *hist)
             hist[s->tab[i].count < COUNT_BUCKETS ? s->tab[i].count : COUNT_BUCKETS - 1]++;
 }
 
-void site_model_enforce(struct carve_site_model *m)
+/* Brings site s within SITE_MAX_ENTRIES: it keeps about half of that, the
+ * entries seen on the most pages. hist is scratch of COUNT_BUCKETS. */
+static void bound_site(struct carve_site_model *m, site *s, size_t *hist)
 {
-    size_t *hist = NULL;
-    for (size_t i = 0; i < m->cap; i++) {
-        site *s = m->sites[i];
-        if (!s || s->used <= SITE_MAX_ENTRIES)
-            continue;
-        if (!hist && !(hist = malloc(COUNT_BUCKETS * sizeof *hist)))
-            return;
-        memset(hist, 0, COUNT_BUCKETS * sizeof *hist);
-        count_entries(s, hist);
-        uint32_t f = floor_for(hist, s->used, SITE_MAX_ENTRIES / 2);
-        prune_site(m, s, f > s->floor ? f : s->floor + 1);
-    }
+    memset(hist, 0, COUNT_BUCKETS * sizeof *hist);
+    count_entries(s, hist);
+    uint32_t f = floor_for(hist, s->used, SITE_MAX_ENTRIES / 2);
+    prune_site(m, s, f > s->floor ? f : s->floor + 1);
+}
+
+void site_model_enforce(struct carve_site_model *m, site *changed)
+{
+    if ((!changed || changed->used <= SITE_MAX_ENTRIES) && m->bytes <= m->max_bytes)
+        return;
+    size_t *hist = malloc(COUNT_BUCKETS * sizeof *hist);
+    if (!hist)
+        return;
+    if (changed && changed->used > SITE_MAX_ENTRIES)
+        bound_site(m, changed, hist);
+    for (size_t i = 0; !changed && i < m->cap; i++)
+        if (m->sites[i] && m->sites[i]->used > SITE_MAX_ENTRIES)
+            bound_site(m, m->sites[i], hist);
     /* Over the total bound: every site gives up the entries seen on the
      * fewest pages, one floor for the whole model, until a quarter of the
      * bound is free. */
     if (m->bytes > m->max_bytes) {
-        if (!hist && !(hist = malloc(COUNT_BUCKETS * sizeof *hist)))
-            return;
         memset(hist, 0, COUNT_BUCKETS * sizeof *hist);
         size_t entries = 0, places = 0;
         for (size_t i = 0; i < m->cap; i++)

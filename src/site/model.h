@@ -68,7 +68,8 @@ const site_entry *site_find_entry(const site *s, uint64_t key);
 int site_add(struct carve_site_model *m, site *s, uint64_t key, uint64_t slot, uint32_t kind, uint32_t count);
 /* Recomputes every slot's repetition of s from its text entries. */
 void site_recount(site *s);
-/* Keeps the model within its bounds, pruning the least seen entries. */
-void site_model_enforce(struct carve_site_model *m);
+/* Keeps the model within its bounds, pruning the least seen entries: the
+ * per-site bound for `changed` (every site when NULL), then the total. */
+void site_model_enforce(struct carve_site_model *m, site *changed);
 
 #endif
