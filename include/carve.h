@@ -27,6 +27,14 @@ extern "C" {
 
 #define CARVE_VERSION_STRING "0.1.0"
 
+/* The library's symbols: libcarve.so exports these functions and nothing
+ * else (it is built with -fvisibility=hidden). */
+#if defined(__GNUC__) || defined(__clang__)
+#define CARVE_EXPORT __attribute__((visibility("default")))
+#else
+#define CARVE_EXPORT
+#endif
+
 /* Status codes. CARVE_OK is 0; every other value is an error. */
 typedef enum carve_status {
     CARVE_OK = 0,
@@ -46,7 +54,7 @@ typedef enum carve_status {
 } carve_status;
 
 /* A static English description of a status. Never NULL; not to be freed. */
-const char *carve_strerror(carve_status status);
+CARVE_EXPORT const char *carve_strerror(carve_status status);
 
 /* Output formats of carve_render(). */
 typedef enum carve_format {
@@ -79,7 +87,7 @@ typedef struct carve_options {
 } carve_options;
 
 /* Fills *opts with the defaults above. */
-void carve_options_init(carve_options *opts);
+CARVE_EXPORT void carve_options_init(carve_options *opts);
 
 /* The metadata carve found. Every string is UTF-8 and owned by the result;
  * a field that was not found is NULL. */
@@ -132,14 +140,14 @@ typedef struct carve_result carve_result;
  * og:locale) checked against the extracted text with CLD2; the text wins
  * when the markup says nothing or is clearly wrong.
  */
-carve_status carve_extract(const char *html, size_t len, const carve_options *opts,
+CARVE_EXPORT carve_status carve_extract(const char *html, size_t len, const carve_options *opts,
                            carve_result **out);
 
 /* Frees a result and every string it owns. NULL is allowed. */
-void carve_result_free(carve_result *result);
+CARVE_EXPORT void carve_result_free(carve_result *result);
 
 /* The metadata of a result. Owned by the result; never NULL for a non-NULL result. */
-const carve_metadata *carve_result_metadata(const carve_result *result);
+CARVE_EXPORT const carve_metadata *carve_result_metadata(const carve_result *result);
 
 /*
  * carve_result_source: where the value of one metadata field came from, for
@@ -158,12 +166,12 @@ const carve_metadata *carve_result_metadata(const carve_result *result);
  * NULL when the field is empty, result is NULL, or field is not one of the
  * names above. Never freed by the caller.
  */
-const char *carve_result_source(const carve_result *result, const char *field);
+CARVE_EXPORT const char *carve_result_source(const carve_result *result, const char *field);
 
 /* The main content as plain text (the same as CARVE_FORMAT_TEXT without
  * metadata). Owned by the result; "" when nothing was found. *len, when
  * len is not NULL, receives its length in bytes. */
-const char *carve_result_text(const carve_result *result, size_t *len);
+CARVE_EXPORT const char *carve_result_text(const carve_result *result, size_t *len);
 
 /*
  * carve_render: the result in one output format.
@@ -173,11 +181,11 @@ const char *carve_result_text(const carve_result *result, size_t *len);
  * not NULL, receives the length in bytes. CARVE_FORMAT_JSON ignores
  * with_metadata (JSON always carries the metadata) and prints one line.
  */
-char *carve_render(const carve_result *result, carve_format format, int with_metadata,
+CARVE_EXPORT char *carve_render(const carve_result *result, carve_format format, int with_metadata,
                    size_t *len);
 
 /* Frees memory returned by carve_render() and carve_read_file(). */
-void carve_free(void *ptr);
+CARVE_EXPORT void carve_free(void *ptr);
 
 /*
  * carve_read_file: read a whole file, or standard input when path is "-",
@@ -189,10 +197,10 @@ void carve_free(void *ptr);
  * Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_IO (cannot open or read; errno is
  * kept), CARVE_ERR_TOO_LARGE, CARVE_ERR_NOMEM.
  */
-carve_status carve_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
+CARVE_EXPORT carve_status carve_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 
 /* The library's version, e.g. "0.1.0". Static; not to be freed. */
-const char *carve_version(void);
+CARVE_EXPORT const char *carve_version(void);
 
 /* ------------------------------------------------------------------------
  * Site models: what repeats across the pages of one site.
@@ -264,10 +272,10 @@ typedef struct carve_site_model carve_site_model;
 /* A new, empty model of at most max_bytes bytes (0: 256 MiB; at least
  * 1 MiB is used). *out receives it; the caller frees it with
  * carve_site_model_free(). Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_NOMEM. */
-carve_status carve_site_model_new(size_t max_bytes, carve_site_model **out);
+CARVE_EXPORT carve_status carve_site_model_new(size_t max_bytes, carve_site_model **out);
 
 /* Frees a model. NULL is allowed. */
-void carve_site_model_free(carve_site_model *model);
+CARVE_EXPORT void carve_site_model_free(carve_site_model *model);
 
 /*
  * carve_site_model_observe: count the main content of one page in the model.
@@ -278,7 +286,7 @@ void carve_site_model_free(carve_site_model *model);
  * not counted. Errors: CARVE_ERR_ARGUMENT (NULL), CARVE_ERR_NOMEM (the
  * model holds part of the page's evidence).
  */
-carve_status carve_site_model_observe(carve_site_model *model, const carve_result *result);
+CARVE_EXPORT carve_status carve_site_model_observe(carve_site_model *model, const carve_result *result);
 
 /*
  * carve_site_model_merge: add everything counted in from to into, as if
@@ -288,7 +296,7 @@ carve_status carve_site_model_observe(carve_site_model *model, const carve_resul
  * unchanged. Errors: CARVE_ERR_ARGUMENT (NULL, or into == from),
  * CARVE_ERR_NOMEM (into holds part of from).
  */
-carve_status carve_site_model_merge(carve_site_model *into, const carve_site_model *from);
+CARVE_EXPORT carve_status carve_site_model_merge(carve_site_model *into, const carve_site_model *from);
 
 /*
  * carve_site_model_apply: remove from result's main content the blocks that
@@ -298,7 +306,7 @@ carve_status carve_site_model_merge(carve_site_model *into, const carve_site_mod
  * result is still valid), CARVE_ERR_ARGUMENT, CARVE_ERR_NOMEM. Applying the
  * same model twice removes nothing more.
  */
-carve_status carve_site_model_apply(const carve_site_model *model, carve_result *result);
+CARVE_EXPORT carve_status carve_site_model_apply(const carve_site_model *model, carve_result *result);
 
 /* One block that a site model removed from a result. */
 typedef struct carve_template_block {
@@ -311,7 +319,7 @@ typedef struct carve_template_block {
 
 /* The blocks removed as site template from result, in page order: an array
  * of *count entries owned by the result (NULL and 0 when none). */
-const carve_template_block *carve_result_template_blocks(const carve_result *result, size_t *count);
+CARVE_EXPORT const carve_template_block *carve_result_template_blocks(const carve_result *result, size_t *count);
 
 /*
  * Saving and loading. The file format is carve's own, versioned, little
@@ -325,8 +333,8 @@ const carve_template_block *carve_result_template_blocks(const carve_result *res
  * pruned as when learning. *out receives the model (freed with
  * carve_site_model_free()), or NULL on error.
  */
-carve_status carve_site_model_save(const carve_site_model *model, const char *path);
-carve_status carve_site_model_load(const char *path, size_t max_bytes, carve_site_model **out);
+CARVE_EXPORT carve_status carve_site_model_save(const carve_site_model *model, const char *path);
+CARVE_EXPORT carve_status carve_site_model_load(const char *path, size_t max_bytes, carve_site_model **out);
 
 /* Sizes of a model. */
 typedef struct carve_site_model_stats {
@@ -337,7 +345,7 @@ typedef struct carve_site_model_stats {
 } carve_site_model_stats;
 
 /* Fills *stats (zeroes for a NULL model). */
-void carve_site_model_get_stats(const carve_site_model *model, carve_site_model_stats *stats);
+CARVE_EXPORT void carve_site_model_get_stats(const carve_site_model *model, carve_site_model_stats *stats);
 
 /* ------------------------------------------------------------------------
  * WARC archives: a streaming reader of web archive records.
@@ -388,7 +396,7 @@ typedef enum carve_warc_error {
 } carve_warc_error;
 
 /* A static English description of a carve_warc_error. Never NULL. */
-const char *carve_warc_strerror(carve_warc_error error);
+CARVE_EXPORT const char *carve_warc_strerror(carve_warc_error error);
 
 /* Options of a reader. Initialise with carve_warc_options_init(). */
 typedef struct carve_warc_options {
@@ -399,7 +407,7 @@ typedef struct carve_warc_options {
                                  flagged (default 64 MiB, like carve_options.max_input_bytes) */
 } carve_warc_options;
 
-void carve_warc_options_init(carve_warc_options *opts);
+CARVE_EXPORT void carve_warc_options_init(carve_warc_options *opts);
 
 /* The payload of a record is cut short: its block exceeded max_block_bytes,
  * its decoded payload exceeded max_payload_bytes, or the archive's writer
@@ -434,11 +442,11 @@ typedef struct carve_warc_record {
 
 /* A value of a header field of the record (name matched without regard to
  * case), or NULL when the record has no such field. Owned by the record. */
-const char *carve_warc_record_field(const carve_warc_record *rec, const char *name);
+CARVE_EXPORT const char *carve_warc_record_field(const carve_warc_record *rec, const char *name);
 
 /* The value of an HTTP response header (name matched without regard to
  * case), or NULL when the record has no HTTP response or no such header. */
-const char *carve_warc_record_http_header(const carve_warc_record *rec, const char *name);
+CARVE_EXPORT const char *carve_warc_record_http_header(const carve_warc_record *rec, const char *name);
 
 /*
  * carve_warc_record_payload: the HTTP entity body of a response record,
@@ -454,10 +462,10 @@ const char *carve_warc_record_http_header(const carve_warc_record *rec, const ch
  * then the bytes decoded before the fault), CARVE_WARC_ERR_NOMEM. The error
  * is also stored in rec->error.
  */
-carve_warc_error carve_warc_record_payload(carve_warc_record *rec, const char **data, size_t *len);
+CARVE_EXPORT carve_warc_error carve_warc_record_payload(carve_warc_record *rec, const char **data, size_t *len);
 
 /* Frees a record and everything it owns. NULL is allowed. */
-void carve_warc_record_free(carve_warc_record *rec);
+CARVE_EXPORT void carve_warc_record_free(carve_warc_record *rec);
 
 typedef struct carve_warc_reader carve_warc_reader;
 
@@ -478,16 +486,16 @@ typedef long (*carve_warc_read_fn)(void *ctx, void *buf, size_t len);
  * Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_IO (the file cannot be opened or
  * read; errno is kept), CARVE_ERR_NOMEM.
  */
-carve_status carve_warc_open_file(const char *path, const carve_warc_options *opts,
+CARVE_EXPORT carve_status carve_warc_open_file(const char *path, const carve_warc_options *opts,
                                   carve_warc_reader **out);
-carve_status carve_warc_open_memory(const void *data, size_t len, const carve_warc_options *opts,
+CARVE_EXPORT carve_status carve_warc_open_memory(const void *data, size_t len, const carve_warc_options *opts,
                                     carve_warc_reader **out);
-carve_status carve_warc_open_callback(carve_warc_read_fn read, void *ctx,
+CARVE_EXPORT carve_status carve_warc_open_callback(carve_warc_read_fn read, void *ctx,
                                       const carve_warc_options *opts, carve_warc_reader **out);
 
 /* 1 when the input, after decompression, starts with "WARC/" (white space
  * before it allowed), else 0. */
-int carve_warc_is_archive(const carve_warc_reader *reader);
+CARVE_EXPORT int carve_warc_is_archive(const carve_warc_reader *reader);
 
 /*
  * carve_warc_next: the next record.
@@ -498,7 +506,7 @@ int carve_warc_is_archive(const carve_warc_reader *reader);
  * call continues after it. Returns -1 only when a record cannot even be
  * allocated (then *rec is NULL and the reader should be closed).
  */
-int carve_warc_next(carve_warc_reader *reader, carve_warc_record **rec);
+CARVE_EXPORT int carve_warc_next(carve_warc_reader *reader, carve_warc_record **rec);
 
 /*
  * carve_warc_read_all: the whole decompressed input as one buffer, for an
@@ -509,19 +517,19 @@ int carve_warc_next(carve_warc_reader *reader, carve_warc_record **rec);
  * CARVE_ERR_IO (read error or corrupt compressed data), CARVE_ERR_NOMEM,
  * CARVE_ERR_ARGUMENT.
  */
-carve_status carve_warc_read_all(carve_warc_reader *reader, size_t max_bytes, char **data,
+CARVE_EXPORT carve_status carve_warc_read_all(carve_warc_reader *reader, size_t max_bytes, char **data,
                                  size_t *len);
 
 /* Raw (compressed) input bytes consumed so far, and the input's total size
  * in bytes when known (a regular file or memory), else 0. */
-uint64_t carve_warc_bytes_read(const carve_warc_reader *reader);
-uint64_t carve_warc_input_size(const carve_warc_reader *reader);
+CARVE_EXPORT uint64_t carve_warc_bytes_read(const carve_warc_reader *reader);
+CARVE_EXPORT uint64_t carve_warc_input_size(const carve_warc_reader *reader);
 
 /* The compression detected: "none", "gzip" or "zstd". Static. */
-const char *carve_warc_compression(const carve_warc_reader *reader);
+CARVE_EXPORT const char *carve_warc_compression(const carve_warc_reader *reader);
 
 /* Closes the input (not standard input) and frees the reader. NULL is allowed. */
-void carve_warc_close(carve_warc_reader *reader);
+CARVE_EXPORT void carve_warc_close(carve_warc_reader *reader);
 
 #ifdef __cplusplus
 }
