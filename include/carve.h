@@ -25,7 +25,7 @@
 extern "C" {
 #endif
 
-#define CARVE_VERSION_STRING "0.1.0"
+#include "carve_version.h" /* CARVE_VERSION_STRING, _MAJOR, _MINOR, _PATCH */
 
 /* The library's symbols: libcarve.so exports these functions and nothing
  * else (it is built with -fvisibility=hidden). */
