@@ -43,12 +43,12 @@ static void usage(FILE *f)
           "                        and with a site model the blocks removed as template\n"
           "      --learn-sites     learn each site's template (blocks that recur in the\n"
           "                        same place on many of its pages, such as a donation\n"
-          "                        appeal) from all pages of this run, and remove it\n"
+          "                        appeal) from the pages of this run, and remove it\n"
           "      --site-model FILE remove the site templates of the model in FILE; with\n"
           "                        --learn-sites, FILE's model (when it exists) merged\n"
           "                        with this run's is used and saved back to FILE\n"
           "      --site-window N   --learn-sites: documents held before they are written\n"
-          "                        (default 10000; memory grows with it)\n"
+          "                        with what was learned so far (default 10000)\n"
           "      --max-bytes N     refuse pages larger than N bytes (default 64 MiB)\n"
           "      --max-record N    keep at most N bytes of an archive record's block;\n"
           "                        longer records are cut and flagged (default 16 MiB)\n"
@@ -104,7 +104,8 @@ static int open_site_model(cli *c)
         return 0;
     carve_status st;
     struct stat sb;
-    if (c->site_model_path && (!c->learn_sites || stat(c->site_model_path, &sb) == 0))
+    /* Learning may start a model file; anything else needs it to exist. */
+    if (c->site_model_path && (!c->learn_sites || stat(c->site_model_path, &sb) == 0 || errno != ENOENT))
         st = carve_site_model_load(c->site_model_path, 0, &c->site_model);
     else
         st = carve_site_model_new(0, &c->site_model);
@@ -159,6 +160,7 @@ int main(int argc, char **argv)
     const char *output = NULL;
     enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW };
     c.site_window = LEARN_WINDOW_DEFAULT;
+    int window_given = 0;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},    {"url", required_argument, NULL, 'u'},
         {"charset", required_argument, NULL, 'c'},   {"with-metadata", no_argument, NULL, 'm'},
@@ -223,6 +225,7 @@ int main(int argc, char **argv)
         case OPT_LEARN_SITES: c.learn_sites = 1; break;
         case OPT_SITE_MODEL: c.site_model_path = optarg; break;
         case OPT_SITE_WINDOW:
+            window_given = 1;
             if (parse_size(optarg, &c.site_window)) {
                 fprintf(stderr, "carve: --site-window needs a positive number\n");
                 return 2;
@@ -232,6 +235,10 @@ int main(int argc, char **argv)
         case 'V': printf("carve %s\n", carve_version()); return 0;
         default: usage(stderr); return 2;
         }
+    }
+    if (window_given && !c.learn_sites) {
+        fprintf(stderr, "carve: --site-window needs --learn-sites\n");
+        return 2;
     }
     if (c.explain && c.format_given && c.format != OUT_JSON) {
         fprintf(stderr, "carve: --explain needs --format json\n");

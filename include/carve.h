@@ -258,9 +258,10 @@ CARVE_EXPORT const char *carve_version(void);
  * Bounds: at most 8192 entries per site (about 16 per block of a page, so
  * the evidence of roughly 40 pages is exact; then the entries seen on the
  * fewest pages are dropped, keeping what recurs) and at most max_bytes in
- * total (default 256 MiB; over it every site drops the entries seen on the
- * fewest pages, one count for the whole model, until a quarter is free).
- * Each entry takes 40 bytes in a table at most 70% full.
+ * total (default 256 MiB; each entry takes 40 bytes in a table at most 70%
+ * full). Over the total, every site drops the entries seen on the fewest
+ * pages, one count for the whole model, and then the sites seen on the
+ * fewest pages are dropped whole, until a quarter of the bound is free.
  *
  * Thread safety: observe, merge and load change a model and need exclusive
  * access; any number of threads may apply or extract with a model (through
@@ -328,9 +329,10 @@ CARVE_EXPORT const carve_template_block *carve_result_template_blocks(const carv
  * version, truncated or corrupt fails with CARVE_ERR_PARSE. Saving writes a
  * temporary file beside path and renames it, so that readers never see a
  * partial model. Errors: CARVE_ERR_ARGUMENT, CARVE_ERR_IO (errno is kept),
- * CARVE_ERR_PARSE (load), CARVE_ERR_TOO_LARGE (load: a file over 16 GiB),
- * CARVE_ERR_NOMEM. A loaded model larger than max_bytes (0: 256 MiB) is
- * pruned as when learning. *out receives the model (freed with
+ * CARVE_ERR_PARSE (load), CARVE_ERR_TOO_LARGE (load: a file larger than
+ * max_bytes, which no model within max_bytes saves to), CARVE_ERR_NOMEM.
+ * A loaded model larger than max_bytes (0: 256 MiB) is pruned as when
+ * learning. *out receives the model (freed with
  * carve_site_model_free()), or NULL on error.
  */
 CARVE_EXPORT carve_status carve_site_model_save(const carve_site_model *model, const char *path);

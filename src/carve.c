@@ -91,6 +91,29 @@ static int same_language(const char *a, const char *b)
     return na == nb && strncasecmp(a, b, na) == 0;
 }
 
+/* Reduces r's blocks to its main content, with the slots of those blocks
+ * (for a site model, now or later), which need the tree and every block of
+ * the page, so are taken first. Returns 0, or -1 when memory runs out. */
+static int keep_main_content(carve_result *r)
+{
+    block_list *bl = &r->content.blocks;
+    size_t kept = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        kept += bl->items[i].keep != 0;
+    site_sig *all = calloc(bl->count ? bl->count : 1, sizeof *all);
+    r->sigs = arena_alloc(&r->mem, (kept ? kept : 1) * sizeof *r->sigs);
+    if (!all || !r->sigs) {
+        free(all);
+        return -1;
+    }
+    site_sigs_compute(bl, all);
+    for (size_t i = 0, k = 0; i < bl->count; i++)
+        if (bl->items[i].keep)
+            r->sigs[k++] = all[i];
+    free(all);
+    return blocks_drop_unkept(bl);
+}
+
 /* Runs parse, clean, meta and extract on decoded text. */
 static carve_status run_stages(const decode_result *dec, const carve_options *o, carve_result *r)
 {
@@ -111,10 +134,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
                                meta.product};
-        /* A result holds its main content only; the slots of its blocks
-         * (for a site model, now or later) need the tree, so are taken now. */
-        if (extract_main_content(doc, &hints, &r->content) || blocks_drop_unkept(&r->content.blocks) ||
-            !(r->sigs = site_sigs_compute(&r->content.blocks, &r->mem)))
+        if (extract_main_content(doc, &hints, &r->content) || keep_main_content(r))
             st = CARVE_ERR_NOMEM;
     }
     dom_free(doc);

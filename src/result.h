@@ -15,7 +15,7 @@ struct carve_result {
     extract_result content; /* blocks; those with keep != 0 are the main content */
     char *text;             /* the plain text, rendered once */
     size_t text_len;
-    site_sig *sigs;         /* per block of content.blocks, in mem: the slots of the kept blocks */
+    site_sig *sigs;         /* per block of content.blocks (all kept once extracted), in mem */
     carve_template_block *removed; /* blocks a site model removed, in mem */
     size_t removed_count;
 };

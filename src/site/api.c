@@ -73,13 +73,16 @@ static int by_kind_key(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* 1 when block i of r is evidence, and may be removed: kept, with a slot,
- * and not a table cell or code, which pages legitimately share (a table's
- * headings, a sample repeated across a manual's pages). */
+/* 1 when block i of r is the page's evidence: in its main content (kept,
+ * or removed by a site model, so that observing results extracted with a
+ * model does not wear the evidence away), with a slot, and not a table cell
+ * or code, which pages legitimately share (a table's headings, a sample
+ * repeated across a manual's pages). */
 static int counted(const carve_result *r, size_t i)
 {
     const block *b = &r->content.blocks.items[i];
-    return b->keep && b->kind != BLOCK_CELL && b->kind != BLOCK_PRE && r->sigs && r->sigs[i].path;
+    return r->sigs && r->sigs[i].path && (b->keep || r->sigs[i].removed) && b->kind != BLOCK_CELL &&
+           b->kind != BLOCK_PRE;
 }
 
 /* Keys of block i of r in anchor's slot: [0] the slot, then its text keys.
@@ -192,7 +195,7 @@ carve_status carve_site_model_merge(carve_site_model *into, const carve_site_mod
 /* Why block i of r is template, or NULL; *pages receives the evidence. */
 static const char *template_rule(const site *s, const carve_result *r, size_t i, uint32_t *pages)
 {
-    uint32_t need = (s->pages * SITE_SHARE_NUM + SITE_SHARE_DEN - 1) / SITE_SHARE_DEN;
+    uint64_t need = ((uint64_t)s->pages * SITE_SHARE_NUM + SITE_SHARE_DEN - 1) / SITE_SHARE_DEN;
     if (need < SITE_MIN_PAGES)
         need = SITE_MIN_PAGES;
     for (int anchor = 0; anchor < 2; anchor++) {
@@ -213,7 +216,8 @@ static const char *template_rule(const site *s, const carve_result *r, size_t i,
             *pages = best;
             return "fixed";
         }
-        if (best >= 2 && slot->count >= need && rep * SITE_SHARE_DEN >= slot->count * SITE_SHARE_NUM) {
+        if (best >= 2 && slot->count >= need &&
+            (uint64_t)rep * SITE_SHARE_DEN >= (uint64_t)slot->count * SITE_SHARE_NUM) {
             *pages = slot->count;
             return "rotating";
         }
@@ -238,7 +242,7 @@ int site_model_remove(const carve_site_model *m, carve_result *r)
         return -1;
     }
     for (size_t i = 0; i < bl->count; i++)
-        if (counted(r, i))
+        if (bl->items[i].keep && counted(r, i))
             rule[i] = template_rule(s, r, i, &pages[i]);
     /* A short block goes only beside another removed block (kept order). */
     size_t removed = 0, prev = SIZE_MAX, kept_chars = 0, removed_chars = 0;
@@ -272,6 +276,7 @@ int site_model_remove(const carve_site_model *m, carve_result *r)
                 if (!rule[i])
                     continue;
                 bl->items[i].keep = 0;
+                r->sigs[i].removed = 1;
                 out[r->removed_count++] = (carve_template_block){bl->items[i].text, pages[i], s->pages, rule[i]};
             }
             r->removed = out;
@@ -292,8 +297,10 @@ carve_status carve_site_model_apply(const carve_site_model *m, carve_result *r)
     if (n > 0) {
         buf t;
         buf_init(&t);
-        if (render_text_body(&r->content.blocks, &t))
+        if (render_text_body(&r->content.blocks, &t)) {
+            buf_free(&t);
             return CARVE_ERR_NOMEM;
+        }
         free(r->text);
         r->text = buf_detach(&t, &r->text_len);
         if (!r->text) {

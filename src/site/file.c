@@ -57,11 +57,14 @@ carve_status carve_site_model_save(const carve_site_model *m, const char *path)
     }
     put(&w, MAGIC, 8);
     put_u(&w, VERSION, 4);
-    put_u(&w, m->count, 4);
+    size_t sites = 0;
+    for (size_t i = 0; i < m->cap; i++)
+        sites += m->sites[i] && m->sites[i]->pages;
+    put_u(&w, sites, 4);
     for (size_t i = 0; i < m->cap; i++) {
         const site *s = m->sites[i];
-        if (!s)
-            continue;
+        if (!s || !s->pages)
+            continue; /* created by an observation that ran out of memory */
         size_t hl = strlen(s->host);
         put_u(&w, hl, 2);
         put(&w, s->host, hl);
@@ -128,7 +131,9 @@ static int valid_host(const unsigned char *h, size_t n)
 /* Reads one site's entries into s; 0, or -1 (corrupt) / -2 (memory). */
 static int read_entries(reader *r, carve_site_model *m, site *s, uint32_t count)
 {
-    if ((size_t)(r->end - r->p) / ENTRY_BYTES < count)
+    /* A saved site holds at most SITE_MAX_ENTRIES (the bound is kept after
+     * every change), each seen on at most the site's pages. */
+    if (count > SITE_MAX_ENTRIES || (size_t)(r->end - r->p) / ENTRY_BYTES < count)
         return -1;
     /* Slots first: a text entry names a slot that must exist. */
     const unsigned char *start = r->p;
@@ -137,7 +142,8 @@ static int read_entries(reader *r, carve_site_model *m, site *s, uint32_t count)
         for (uint32_t i = 0; i < count; i++) {
             uint64_t key = get_u(r, 8), slot = get_u(r, 8);
             uint32_t pages = (uint32_t)get_u(r, 4), kind = (uint32_t)get_u(r, 1);
-            if (r->bad || !key || !pages || kind >= SITE_ENTRY_KINDS || SITE_ENTRY_IS_TEXT(kind) != !!slot)
+            if (r->bad || !key || !pages || pages > s->pages || kind >= SITE_ENTRY_KINDS ||
+                SITE_ENTRY_IS_TEXT(kind) != !!slot)
                 return -1;
             if (SITE_ENTRY_IS_TEXT(kind) != pass)
                 continue;
@@ -183,7 +189,7 @@ static carve_status parse(const unsigned char *data, size_t len, carve_site_mode
             return CARVE_ERR_PARSE;
         uint32_t pages = (uint32_t)get_u(&r, 4), floor = (uint32_t)get_u(&r, 4);
         uint32_t count = (uint32_t)get_u(&r, 4);
-        if (r.bad || !pages)
+        if (r.bad || !pages || floor > pages)
             return CARVE_ERR_PARSE;
         site *s = site_model_get(m, host);
         if (!s)
@@ -209,7 +215,11 @@ carve_status carve_site_model_load(const char *path, size_t max_bytes, carve_sit
         return CARVE_ERR_ARGUMENT;
     char *data = NULL;
     size_t len = 0;
-    carve_status st = carve_read_file(path, (size_t)1 << 34, &data, &len);
+    /* A model within max_bytes saves to a smaller file (21 bytes an entry
+     * against 40 in a table at most 70% full): a larger file is refused
+     * before it is read. */
+    size_t bound = !max_bytes ? SITE_DEFAULT_MAX_BYTES : max_bytes < (1u << 20) ? (1u << 20) : max_bytes;
+    carve_status st = carve_read_file(path, bound, &data, &len);
     if (st != CARVE_OK)
         return st;
     carve_site_model *m = NULL;

@@ -164,11 +164,11 @@ static int prune_site(struct carve_site_model *m, site *s, uint32_t floor)
     size_t used = 0;
     for (size_t i = 0; i < s->cap; i++)
         used += s->tab[i].key && survives(s, &s->tab[i], floor);
-    size_t nc = 64;
+    size_t nc = used ? 64 : 0; /* an emptied site keeps no table */
     while (used * 10 > nc * 7)
         nc *= 2;
-    site_entry *t = calloc(nc, sizeof *t);
-    if (!t)
+    site_entry *t = nc ? calloc(nc, sizeof *t) : NULL;
+    if (nc && !t)
         return -1;
     for (size_t i = 0; i < s->cap; i++) {
         if (!s->tab[i].key || !survives(s, &s->tab[i], floor))
@@ -218,21 +218,62 @@ static void bound_site(struct carve_site_model *m, site *s, size_t *hist)
     memset(hist, 0, COUNT_BUCKETS * sizeof *hist);
     count_entries(s, hist);
     uint32_t f = floor_for(hist, s->used, SITE_MAX_ENTRIES / 2);
-    prune_site(m, s, f > s->floor ? f : s->floor + 1);
+    prune_site(m, s, f > s->floor ? f : s->floor < UINT32_MAX ? s->floor + 1 : s->floor);
+}
+
+static size_t site_bytes(const site *s) { return sizeof *s + strlen(s->host) + 1 + s->cap * sizeof(site_entry); }
+
+static int by_pages(const void *a, const void *b)
+{
+    const site *x = *(site *const *)a, *y = *(site *const *)b;
+    if (x->pages != y->pages)
+        return x->pages < y->pages ? -1 : 1;
+    return x->used < y->used ? -1 : x->used > y->used;
+}
+
+/* Frees sites, those seen on the fewest pages first, until `over` bytes
+ * are freed, and places the others again. Does nothing when memory for
+ * that runs out. */
+static void evict_sites(struct carve_site_model *m, size_t over)
+{
+    site **all = malloc((m->count ? m->count : 1) * sizeof *all);
+    if (!all)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->sites[i])
+            all[n++] = m->sites[i];
+    qsort(all, n, sizeof *all, by_pages);
+    size_t freed = 0, k = 0;
+    for (; k < n && freed < over; k++) {
+        site *s = all[k];
+        freed += site_bytes(s);
+        m->bytes -= site_bytes(s);
+        m->pages -= s->pages;
+        free(s->tab);
+        free(s->host);
+        free(s);
+    }
+    memset(m->sites, 0, m->cap * sizeof *m->sites);
+    for (size_t i = k; i < n; i++) {
+        size_t j = all[i]->host_hash & (m->cap - 1);
+        while (m->sites[j])
+            j = (j + 1) & (m->cap - 1);
+        m->sites[j] = all[i];
+    }
+    m->count = n - k;
+    free(all);
 }
 
 void site_model_enforce(struct carve_site_model *m, site *changed)
 {
-    if ((!changed || changed->used <= SITE_MAX_ENTRIES) && m->bytes <= m->max_bytes)
+    if (changed->used <= SITE_MAX_ENTRIES && m->bytes <= m->max_bytes)
         return;
     size_t *hist = malloc(COUNT_BUCKETS * sizeof *hist);
     if (!hist)
         return;
-    if (changed && changed->used > SITE_MAX_ENTRIES)
+    if (changed->used > SITE_MAX_ENTRIES)
         bound_site(m, changed, hist);
-    for (size_t i = 0; !changed && i < m->cap; i++)
-        if (m->sites[i] && m->sites[i]->used > SITE_MAX_ENTRIES)
-            bound_site(m, m->sites[i], hist);
     /* Over the total bound: every site gives up the entries seen on the
      * fewest pages, one floor for the whole model, until a quarter of the
      * bound is free. */
@@ -251,9 +292,14 @@ void site_model_enforce(struct carve_site_model *m, site *changed)
         uint32_t f = floor_for(hist, entries, room / sizeof(site_entry) * 7 / 20);
         for (size_t i = 0; i < m->cap; i++) {
             site *s = m->sites[i];
-            if (s && s->used)
-                prune_site(m, s, f > s->floor ? f : s->floor);
+            if (s && s->used && f > s->floor)
+                prune_site(m, s, f);
         }
     }
+    /* Still over three quarters (many sites, each with little left): the
+     * sites seen on the fewest pages go, so that the next pruning waits for
+     * a quarter of the bound to fill again. */
+    if (m->bytes > m->max_bytes / 4 * 3)
+        evict_sites(m, m->bytes - m->max_bytes / 4 * 3);
     free(hist);
 }

@@ -68,8 +68,9 @@ const site_entry *site_find_entry(const site *s, uint64_t key);
 int site_add(struct carve_site_model *m, site *s, uint64_t key, uint64_t slot, uint32_t kind, uint32_t count);
 /* Recomputes every slot's repetition of s from its text entries. */
 void site_recount(site *s);
-/* Keeps the model within its bounds, pruning the least seen entries: the
- * per-site bound for `changed` (every site when NULL), then the total. */
+/* Keeps the model within its bounds after site `changed` grew: its own
+ * bound, then the total (entries seen on the fewest pages go first, then
+ * the sites seen on the fewest pages). `changed` may be evicted. */
 void site_model_enforce(struct carve_site_model *m, site *changed);
 
 #endif

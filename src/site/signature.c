@@ -136,15 +136,11 @@ static int in_repeated_item(const block_list *list, size_t i)
     return 0;
 }
 
-site_sig *site_sigs_compute(const block_list *list, arena *mem)
+void site_sigs_compute(const block_list *list, site_sig *sigs)
 {
-    site_sig *sigs = arena_alloc(mem, (list->count ? list->count : 1) * sizeof *sigs);
-    if (!sigs)
-        return NULL;
     for (size_t i = 0; i < list->count; i++)
         if (list->items[i].keep && list->items[i].owner && !in_repeated_item(list, i))
             sig_of(list->items[i].owner, &sigs[i]);
-    return sigs;
 }
 
 uint64_t site_slot_key(const site_sig *sig, int anchor)

@@ -16,13 +16,13 @@
 #include <stdint.h>
 
 #include "dom/blocks.h"
-#include "util/arena.h"
 
 /* The structure of one kept block, taken while the page's tree exists. */
 typedef struct site_sig {
     uint64_t path;        /* hash of the tag/class path; 0 for a block not observed */
     uint16_t nth;         /* place among the parent's children of the same tag, from the start */
     uint16_t nth_last;    /* the same from the end */
+    uint8_t removed;      /* removed by a site model: still the page's evidence */
 } site_sig;
 
 /* Ancestors (the block's element included) in a slot's path. Deep enough
@@ -30,10 +30,10 @@ typedef struct site_sig {
  * per-section classes on <body> or outer wrappers do not split the slot. */
 #define SITE_PATH_DEPTH 4
 
-/* One signature per block of list (zeroed for blocks that are not kept),
- * in arena mem. Reads each kept block's owner, so it runs before the tree is
- * freed. Returns NULL when memory runs out. */
-site_sig *site_sigs_compute(const block_list *list, arena *mem);
+/* Fills sigs[i] for each kept block i of list (others are left alone).
+ * Reads each kept block's owner, and the blocks beside it, so it runs
+ * before the tree is freed and before the blocks that are not kept are. */
+void site_sigs_compute(const block_list *list, site_sig *sigs);
 
 /* Keys of a block's text, in this order: the whole text, its first words,
  * its last words (see SITE_TEXT_*). Words are lower-cased and every run of
