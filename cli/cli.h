@@ -47,6 +47,8 @@ typedef struct cli {
     const char *site_model_path; /* --site-model FILE, or NULL */
     carve_site_model *site_model; /* the model extraction applies, or NULL */
     size_t site_window;       /* --learn-sites: documents buffered before they are written */
+    struct doc_job **held;    /* --learn-sites: the documents of the window, in input order */
+    size_t nheld, capheld;
     FILE *out;
     int wet_info_written;     /* the WET warcinfo record was written */
     int write_failed;

@@ -6,34 +6,32 @@
 #include "learn.h"
 #include "pool.h"
 
-/* The held documents, in input order. Only the writer thread of the
- * extraction pool touches them (learn_write), and the main thread once that
- * pool is finished (learn_flush). */
-static doc_job **held;
-static size_t nheld, capheld;
+/* The held documents (c->held) are touched only by the writer thread of
+ * the extraction pool (learn_write), and by the main thread once that pool
+ * is finished (learn_flush). */
 
 void learn_flush(cli *c, int last)
 {
     /* Rendering runs on the workers; writing stays in order. Without
      * threads for it, both run here. */
-    pool *p = nheld ? pool_new(c->threads, (size_t)c->threads * 4 + 4, doc_render, doc_write, c) : NULL;
-    for (size_t i = 0; i < nheld; i++) {
+    pool *p = c->nheld ? pool_new(c->threads, (size_t)c->threads * 4 + 4, doc_render, doc_write, c) : NULL;
+    for (size_t i = 0; i < c->nheld; i++) {
         if (p) {
-            pool_submit(p, held[i], 0);
+            pool_submit(p, c->held[i], 0);
         } else {
-            doc_render(held[i], c);
-            doc_write(held[i], c);
+            doc_render(c->held[i], c);
+            doc_write(c->held[i], c);
         }
     }
     if (p) {
         double cpu = 0;
         pool_finish(p, &cpu);
     }
-    nheld = 0;
+    c->nheld = 0;
     if (last) {
-        free(held);
-        held = NULL;
-        capheld = 0;
+        free(c->held);
+        c->held = NULL;
+        c->capheld = 0;
     }
 }
 
@@ -46,9 +44,9 @@ void learn_write(void *job, void *ctx)
         if (st != CARVE_OK)
             fprintf(stderr, "carve: site model: %s (a page's evidence is incomplete)\n", carve_strerror(st));
     }
-    if (nheld == capheld) {
-        size_t nc = capheld ? capheld * 2 : 256;
-        doc_job **t = realloc(held, nc * sizeof *t);
+    if (c->nheld == c->capheld) {
+        size_t nc = c->capheld ? c->capheld * 2 : 256;
+        doc_job **t = realloc(c->held, nc * sizeof *t);
         if (!t) {
             /* No room to hold it: write what is held, then this one. */
             learn_flush(c, 0);
@@ -56,10 +54,10 @@ void learn_write(void *job, void *ctx)
             doc_write(j, c);
             return;
         }
-        held = t;
-        capheld = nc;
+        c->held = t;
+        c->capheld = nc;
     }
-    held[nheld++] = j;
-    if (nheld >= c->site_window)
+    c->held[c->nheld++] = j;
+    if (c->nheld >= c->site_window)
         learn_flush(c, 0);
 }
