@@ -116,8 +116,8 @@ static int alike(const dom_node *a, const dom_node *b)
 /* 1 when block i of list lies in an item of a list of like items: an
  * element (the block's own or one of its nearest ancestors) that holds
  * another block too and stands beside an element alike, as the cards of a
- * listing do. Such items recur from listing to
- * listing as content; a site's inserts are single boxes. */
+ * listing do. Such items recur from listing to listing as content; a
+ * site's inserts are single boxes. */
 static int in_repeated_item(const block_list *list, size_t i)
 {
     const dom_node *a = list->items[i].owner;
@@ -173,7 +173,6 @@ int site_text_keys(const char *text, size_t len, uint64_t keys[SITE_TEXT_KINDS])
             i++;
             continue;
         }
-        size_t start = i;
         int number = 1;
         uint64_t h = FNV1A_SEED;
         for (; i < len && word_byte((unsigned char)text[i]); i++) {
@@ -185,7 +184,7 @@ int site_text_keys(const char *text, size_t len, uint64_t keys[SITE_TEXT_KINDS])
             h = fnv1a(h, &c, 1);
         }
         /* "12,400" is two digit runs: one number, one word. */
-        if (number && prev_number && i - start > 0)
+        if (number && prev_number)
             continue;
         prev_number = number;
         letters += !number;

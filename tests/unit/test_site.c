@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "carve.h"
+#include "site/signature.h"
 #include "util/hash.h"
 
 static const char *const subjects[] = {"The council", "A local baker", "The new school", "Our reporter",
@@ -360,6 +361,159 @@ static void test_memory_bound(void **state)
     carve_site_model_free(m);
 }
 
+/* What is never evidence: a story at two addresses (a copy), code that
+ * pages share, and listing cards that recur from listing to listing. */
+static void test_copies_code_and_cards_are_content(void **state)
+{
+    (void)state;
+    carve_site_model *m;
+    assert_int_equal(carve_site_model_new(0, &m), CARVE_OK);
+    /* The same story three times (three addresses, one canonical host):
+     * counted once, and nothing of it is template. */
+    for (int i = 0; i < 3; i++)
+        observe_site(m, "copies.example.test", 7, 8, NULL, 0);
+    carve_site_model_stats st;
+    carve_site_model_get_stats(m, &st);
+    assert_int_equal(st.pages, 1);
+    char *html = make_page("copies.example.test", 7, NULL, 0, NULL, 0);
+    carve_result *plain = extract(html, NULL), *r = extract(html, m);
+    assert_string_equal(carve_result_text(r, NULL), carve_result_text(plain, NULL));
+    carve_result_free(r);
+    carve_result_free(plain);
+    free(html);
+
+    /* A code sample in the same place on every page of a manual. */
+    static const char code_page[] =
+        "<html><head><link rel=canonical href=\"https://docs.example.test/p%d\"></head><body><article>"
+        "<h1>Page %d</h1><p>%s</p><pre>import carve\nfor page in pages:\n    print(carve.extract(page, output_format='txt'))</pre>"
+        "<p>%s</p>"
+        "</article></body></html>";
+    /* Listing cards: the same three products on every listing page. */
+    static const char list_page[] =
+        "<html><head><link rel=canonical href=\"https://shop.example.test/c%d\"></head><body><main>"
+        "<h1>Category %d</h1><p>%s</p><ul class=\"cards\">"
+        "<li class=\"card\"><h3>Walking boots for wet weather</h3><p>Light leather boots with a warm lining</p></li>"
+        "<li class=\"card\"><h3>Rain jacket with a deep hood</h3><p>Packs into its own pocket for travel</p></li>"
+        "<li class=\"card\"><h3>Thermal socks in three sizes</h3><p>Wool blend socks that dry overnight</p></li>"
+        "</ul><p>%s</p></main></body></html>";
+    const char *pages[2] = {code_page, list_page};
+    const char *kept[2] = {"print(carve.extract(page, output_format='txt'))", "Rain jacket with a deep hood"};
+    for (int kind = 0; kind < 2; kind++) {
+        carve_site_model *km;
+        assert_int_equal(carve_site_model_new(0, &km), CARVE_OK);
+        char buf[8192], a[1200], b[1200];
+        for (int i = 0; i < 6; i++) {
+            a[0] = b[0] = 0;
+            for (int k = 0; k < 3; k++) {
+                sentence(a, sizeof a, (unsigned)(i * 31 + k));
+                sentence(b, sizeof b, (unsigned)(i * 37 + k + 500));
+            }
+            snprintf(buf, sizeof buf, pages[kind], i, i, a, b);
+            carve_result *pr = extract(buf, NULL);
+            assert_true(text_has(pr, kept[kind]));
+            assert_int_equal(carve_site_model_observe(km, pr), CARVE_OK);
+            carve_result_free(pr);
+        }
+        carve_result *lr = extract(buf, km);
+        assert_true(text_has(lr, kept[kind]));
+        carve_result_free(lr);
+        carve_site_model_free(km);
+    }
+    carve_site_model_free(m);
+}
+
+/* A page most of whose content recurs on the site's other pages (a product
+ * in another colour, whose long description the others share): the shared
+ * part qualifies, but a template is a minority of a page, so nothing goes. */
+static void test_mostly_shared_page_untouched(void **state)
+{
+    (void)state;
+    carve_site_model *m;
+    assert_int_equal(carve_site_model_new(0, &m), CARVE_OK);
+    char shared[1200] = "", own[1200], buf[8192];
+    for (int k = 0; k < 4; k++)
+        sentence(shared, sizeof shared, (unsigned)(900 + k));
+    static const char fmt[] =
+        "<html><head><link rel=canonical href=\"https://variants.example.test/v%d\"></head><body><article>"
+        "<h1>Variant %d</h1><div class=\"desc\"><p>%s</p></div><div class=\"own\"><p>%s</p></div>"
+        "</article></body></html>";
+    for (int i = 0; i < 4; i++) {
+        own[0] = 0;
+        for (int k = 0; k < 8; k++)
+            sentence(own, sizeof own, (unsigned)(i * 53 + k));
+        snprintf(buf, sizeof buf, fmt, i, i, shared, own);
+        carve_result *r = extract(buf, NULL);
+        assert_int_equal(carve_site_model_observe(m, r), CARVE_OK);
+        carve_result_free(r);
+    }
+    char head[41];
+    snprintf(head, sizeof head, "%s", shared);
+    /* On a page with more of its own text, the shared part is template. */
+    snprintf(buf, sizeof buf, fmt, 3, 3, shared, own);
+    carve_result *r = extract(buf, m);
+    assert_false(text_has(r, head));
+    carve_result_free(r);
+    /* On a page where it is most of the text, it stays. */
+    own[0] = 0;
+    sentence(own, sizeof own, 4242);
+    snprintf(buf, sizeof buf, fmt, 9, 9, shared, own);
+    r = extract(buf, m);
+    assert_true(text_has(r, head));
+    size_t n = 7;
+    carve_result_template_blocks(r, &n);
+    assert_int_equal(n, 0);
+    carve_result_free(r);
+    carve_site_model_free(m);
+}
+
+/* A short heading in the same place on every page, above text that
+ * varies, is the story's structure: it stays. */
+static void test_recurring_heading_kept(void **state)
+{
+    (void)state;
+    carve_site_model *m;
+    assert_int_equal(carve_site_model_new(0, &m), CARVE_OK);
+    static const char fmt[] =
+        "<html><head><link rel=canonical href=\"https://recipes.example.test/r%d\"></head><body><article>"
+        "<h1>Recipe %d</h1><p>%s</p><h2>What you need</h2><p>%s</p></article></body></html>";
+    char a[1200], b[1200], buf[8192];
+    for (int i = 0; i < 6; i++) {
+        a[0] = b[0] = 0;
+        for (int k = 0; k < 3; k++) {
+            sentence(a, sizeof a, (unsigned)(i * 71 + k));
+            sentence(b, sizeof b, (unsigned)(i * 73 + k + 300));
+        }
+        snprintf(buf, sizeof buf, fmt, i, i, a, b);
+        carve_result *r = extract(buf, NULL);
+        assert_true(text_has(r, "What you need"));
+        assert_int_equal(carve_site_model_observe(m, r), CARVE_OK);
+        carve_result_free(r);
+    }
+    carve_result *r = extract(buf, m);
+    assert_true(text_has(r, "What you need"));
+    carve_result_free(r);
+    carve_site_model_free(m);
+}
+
+/* Only words say where a text comes from: a price, a count, one label
+ * word with a number give no keys. */
+static void test_text_keys(void **state)
+{
+    (void)state;
+    uint64_t k[SITE_TEXT_KINDS], k2[SITE_TEXT_KINDS];
+    assert_int_equal(site_text_keys("$134.73", 7, k), 0);
+    assert_int_equal(site_text_keys("Save 25%", 8, k), 0);
+    assert_int_equal(site_text_keys("Become a member", 15, k), 3);
+    assert_int_equal(site_text_keys("Join us", 7, k), 1);
+    assert_int_equal(site_text_keys("Join 12,431 readers who keep us going", 37, k), 3);
+    assert_int_equal(site_text_keys("join 950 READERS who keep us going!", 35, k2), 3);
+    assert_true(k[SITE_TEXT_WHOLE] == k2[SITE_TEXT_WHOLE]);
+    /* One word differs: the first words still agree. */
+    assert_int_equal(site_text_keys("join 950 readers who keep us going and our Politics desk", 56, k), 3);
+    assert_int_equal(site_text_keys("join 950 readers who keep us going and our Business desk", 56, k2), 3);
+    assert_true(k[SITE_TEXT_WHOLE] != k2[SITE_TEXT_WHOLE] && k[SITE_TEXT_PREFIX] == k2[SITE_TEXT_PREFIX]);
+}
+
 /* Extracting with a model, then observing those results, as a long-running
  * learner does: what the model removed stays the page's evidence, so the
  * insert is removed from every page, not every other one. */
@@ -499,6 +653,10 @@ int main(void)
         cmocka_unit_test(test_merge_save_load_round_trip),
         cmocka_unit_test(test_corrupt_model_files),
         cmocka_unit_test(test_memory_bound),
+        cmocka_unit_test(test_copies_code_and_cards_are_content),
+        cmocka_unit_test(test_mostly_shared_page_untouched),
+        cmocka_unit_test(test_text_keys),
+        cmocka_unit_test(test_recurring_heading_kept),
         cmocka_unit_test(test_observing_results_of_a_model),
         cmocka_unit_test(test_memory_bound_many_sites),
         cmocka_unit_test(test_loader_checks_counts),
