@@ -28,6 +28,7 @@ typedef struct cli_stats {
     double extract_seconds;   /* worker CPU time in carve_extract and rendering, summed */
     uint64_t template_blocks; /* blocks a site model removed */
     uint64_t template_docs;   /* documents it removed some from */
+    uint64_t no_site;         /* --learn-sites: documents with content but no URL, so no site */
 } cli_stats;
 
 typedef struct cli {

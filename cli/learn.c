@@ -40,6 +40,9 @@ void learn_write(void *job, void *ctx)
     doc_job *j = job;
     cli *c = ctx;
     if (j->result) {
+        const char *host = carve_result_metadata(j->result)->hostname;
+        if ((!host || !*host) && *carve_result_text(j->result, NULL))
+            c->stats.no_site++;
         carve_status st = carve_site_model_observe(c->site_model, j->result);
         if (st != CARVE_OK)
             fprintf(stderr, "carve: site model: %s (a page's evidence is incomplete)\n", carve_strerror(st));

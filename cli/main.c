@@ -97,21 +97,49 @@ static int default_threads(void)
     return n < 1 ? 1 : n > 256 ? 256 : (int)n;
 }
 
+/* 1 when a file can be created in the folder of path (the model is saved
+ * there under a temporary name, then renamed); errno says why not. */
+static int writable_beside(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    return access(dir, W_OK) == 0;
+}
+
 /* The model of --site-model and --learn-sites; 0, or -1 after a message. */
 static int open_site_model(cli *c)
 {
     if (!c->learn_sites && !c->site_model_path)
         return 0;
-    carve_status st;
+    const char *path = c->site_model_path;
+    if (path && !*path) {
+        fprintf(stderr, "carve: --site-model needs a file name\n");
+        return -1;
+    }
+    /* Learning may start a model file (a missing or empty one); anything
+     * else needs a model in it. */
     struct stat sb;
-    /* Learning may start a model file; anything else needs it to exist. */
-    if (c->site_model_path && (!c->learn_sites || stat(c->site_model_path, &sb) == 0 || errno != ENOENT))
-        st = carve_site_model_load(c->site_model_path, 0, &c->site_model);
-    else
-        st = carve_site_model_new(0, &c->site_model);
+    int exists = path && stat(path, &sb) == 0;
+    if (path && !exists && errno != ENOENT) {
+        fprintf(stderr, "carve: site model %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    int fresh = !path || (c->learn_sites && (!exists || (S_ISREG(sb.st_mode) && sb.st_size == 0)));
+    if (c->learn_sites && path && !writable_beside(path)) {
+        fprintf(stderr, "carve: cannot save site model %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    carve_status st = fresh ? carve_site_model_new(0, &c->site_model)
+                            : carve_site_model_load(path, 0, &c->site_model);
     if (st != CARVE_OK) {
-        fprintf(stderr, "carve: site model %s: %s%s%s\n", c->site_model_path ? c->site_model_path : "",
-                st == CARVE_ERR_PARSE ? "not a carve site model, or corrupt" : carve_strerror(st),
+        fprintf(stderr, "carve: site model %s: %s%s%s\n", path ? path : "",
+                st == CARVE_ERR_PARSE ? "not a carve site model, or corrupt"
+                : st == CARVE_ERR_TOO_LARGE ? "larger than a site model can be"
+                : st == CARVE_ERR_IO ? "cannot read it" : carve_strerror(st),
                 st == CARVE_ERR_IO ? ": " : "", st == CARVE_ERR_IO ? strerror(errno) : "");
         return -1;
     }
@@ -132,8 +160,8 @@ static int close_site_model(cli *c)
     if (c->learn_sites && c->site_model_path) {
         carve_status st = carve_site_model_save(c->site_model, c->site_model_path);
         if (st != CARVE_OK) {
-            fprintf(stderr, "carve: cannot save site model %s: %s%s%s\n", c->site_model_path, carve_strerror(st),
-                    st == CARVE_ERR_IO ? ": " : "", st == CARVE_ERR_IO ? strerror(errno) : "");
+            fprintf(stderr, "carve: cannot save site model %s: %s\n", c->site_model_path,
+                    st == CARVE_ERR_IO ? strerror(errno) : carve_strerror(st));
             rc = -1;
         }
     }
@@ -145,6 +173,11 @@ static int close_site_model(cli *c)
                 "template from %llu documents\n",
                 ms.sites, (unsigned long long)ms.pages, ms.entries, ms.bytes / 1048576.0,
                 (unsigned long long)c->stats.template_blocks, (unsigned long long)c->stats.template_docs);
+        if (c->stats.no_site)
+            fprintf(stderr,
+                    "carve: site model: %llu documents had no URL and were not learned (give --url, or pages "
+                    "with a canonical link or og:url)\n",
+                    (unsigned long long)c->stats.no_site);
     }
     carve_site_model_free(c->site_model);
     c->site_model = NULL;

@@ -103,6 +103,20 @@ with tempfile.TemporaryDirectory() as d:
     r = subprocess.run([CARVE, "--site-model", os.path.join(d, "missing.model"), big_only[0]],
                        capture_output=True, text=True)
     check(r.returncode == 2 and "missing.model" in r.stderr, "a missing model without --learn-sites is refused")
+    # Where the model cannot be saved, nothing runs; an empty file (from
+    # mktemp) is a new model; a page without a URL is named in the summary.
+    r = subprocess.run([CARVE, "--learn-sites", "--site-model", os.path.join(d, "no-such-dir", "m.model"),
+                        big_only[0]], capture_output=True, text=True)
+    check(r.returncode == 2 and "cannot save site model" in r.stderr and not r.stdout,
+          "an unwritable model path is refused before the run")
+    empty = os.path.join(d, "empty.model")
+    open(empty, "wb").close()
+    rc, _, _ = run(["--learn-sites", "--site-model", empty], big_only[:3])
+    check(rc == 0 and os.path.getsize(empty) > 0, "an empty model file is a new model when learning")
+    nourl = os.path.join(d, "nourl.html")
+    open(nourl, "w").write(open(big_only[0]).read().replace('<link rel="canonical"', '<link rel="x"'))
+    r = subprocess.run([CARVE, "--learn-sites", "--format", "json", nourl], capture_output=True, text=True)
+    check(r.returncode == 0 and "1 documents had no URL" in r.stderr, "a page without a URL is reported")
     # A window smaller than the run: every page still comes out, in order.
     rc, win, _ = run(["--learn-sites", "--site-window", "3"], paths)
     check([l.get("input") for l in win] == paths, "--site-window 3: every page, in order")
