@@ -319,6 +319,17 @@ int main(int argc, char **argv)
         return 1;
     }
     c.out = stdout;
+    /* Opening the output truncates it: an output that is also an input
+     * would be read empty, and lost. */
+    struct stat os, is;
+    for (size_t i = 0; output && stat(output, &os) == 0 && i < inputs.count; i++) {
+        int same = strcmp(inputs.paths[i], "-") == 0 ? fstat(STDIN_FILENO, &is) == 0 : stat(inputs.paths[i], &is) == 0;
+        if (same && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+            fprintf(stderr, "carve: %s is also an input; not overwriting it\n", output);
+            path_list_free(&inputs);
+            return 2;
+        }
+    }
     if (output && !(c.out = fopen(output, "w"))) {
         fprintf(stderr, "carve: cannot write %s: %s\n", output, strerror(errno));
         path_list_free(&inputs);

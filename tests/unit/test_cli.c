@@ -413,6 +413,27 @@ static void test_help_and_version(void **state)
     run_free(&r);
 }
 
+/* -o naming an input would truncate it before it is read: refused, and
+ * the input is left as it was (also when it comes through stdin). */
+static void test_output_is_an_input(void **state)
+{
+    (void)state;
+    const char *page = tmp_path("own-output.html");
+    char *html = slurp(SAMPLE);
+    write_file(page, html, strlen(html));
+    run_result r = RUN(NULL, page, "-o", page);
+    expect_status(&r, 2);
+    assert_non_null(strstr(r.err, "is also an input"));
+    run_free(&r);
+    r = RUN(page, "--output", page);
+    expect_status(&r, 2);
+    run_free(&r);
+    char *after = slurp(page);
+    assert_string_equal(after, html);
+    free(after);
+    free(html);
+}
+
 static void test_gzip_input(void **state)
 {
     (void)state;
@@ -444,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_output_file),
         cmocka_unit_test(test_help_and_version),
         cmocka_unit_test(test_gzip_input),
+        cmocka_unit_test(test_output_is_an_input),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
