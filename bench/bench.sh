@@ -32,7 +32,9 @@ command -v taskset >/dev/null && pin="taskset -c 0"
 secs=()
 rss=0
 for r in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" --threads 1 --quiet --format json "$tmp"/*.html > /dev/null 2>"$tmp/err" || true
+  # Figures of a run that failed mean nothing: stop with its error.
+  /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" --threads 1 --quiet --format json "$tmp"/*.html > /dev/null 2>"$tmp/err" ||
+    { echo "bench: carve failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
   read -r s kb < "$tmp/time"
   secs+=("$s")
   [ "$kb" -gt "$rss" ] && rss=$kb

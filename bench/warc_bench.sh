@@ -36,7 +36,8 @@ printf '%-28s %3s %8s %9s %8s %9s %8s %8s %9s %8s\n' archive thr records records
 for a in "$SHARED/warc/scrapinghub.warc.gz" "$OUT/pages-10mb.warc.gz" "$OUT/pages-${BIG_MB}mb.warc.gz"; do
     for t in $THREADS; do
         log="$OUT/$(basename "$a").t$t.log"
-        /usr/bin/time -v "$CARVE" --threads "$t" "$a" >/dev/null 2>"$log" || true
+        /usr/bin/time -v "$CARVE" --threads "$t" "$a" >/dev/null 2>"$log" ||
+            { echo "warc_bench: carve failed on $a (see $log)" >&2; exit 1; }
         awk -v name="$(basename "$a")" -v t="$t" -f "$here/warc_bench.awk" "$log"
     done
 done
