@@ -113,7 +113,6 @@ int stopwords_lang(const char *code)
     return -1;
 }
 
-const char *stopwords_code(int lang) { return lang >= 0 && lang < sw.nlangs ? sw.codes[lang] : ""; }
 
 /* Decodes one UTF-8 sequence; invalid bytes decode as themselves. */
 static uint32_t next_cp(const unsigned char *s, size_t n, size_t *adv)

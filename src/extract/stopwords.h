@@ -14,9 +14,6 @@
 /* The list index of an ISO 639 code ("en", "de", "pt-BR" uses "pt"), or -1. */
 int stopwords_lang(const char *code);
 
-/* The code of list index lang, e.g. "en". */
-const char *stopwords_code(int lang);
-
 /* Counts words and stop words of language lang in text[0..len).
  * lang -1 counts words only. */
 void stopwords_count(int lang, const char *text, size_t len, size_t *words, size_t *stops);

@@ -5,6 +5,7 @@
  * it; when the markup says nothing, CLD2 on the page's text decides.
  * meta_check_language() later checks the markup against the extracted
  * main text, where the text wins when the markup is clearly wrong. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -87,9 +88,9 @@ int ml_language(meta_ctx *c, meta_result *out)
         l = ml_normalize(c->mem, c->ld.language);
         src = "json-ld";
     }
-    out->markup_language = l;
     if (!l) {
-        char *text = arena_alloc(c->mem, 64 * 1024);
+        /* Scratch of this call: not in c->mem, which the result keeps. */
+        char *text = malloc(64 * 1024);
         if (!text)
             return -1;
         size_t n = page_text(c->doc, text, 64 * 1024);
@@ -98,6 +99,7 @@ int ml_language(meta_ctx *c, meta_result *out)
             l = arena_strndup(c->mem, code, strlen(code));
             src = "cld2-page";
         }
+        free(text);
     }
     out->pub.language = l;
     out->source.language = l ? src : NULL;

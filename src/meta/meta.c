@@ -228,7 +228,6 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     out->pub.authors = no_authors;
     if (!ref)
         ref = time(NULL);
-    out->reference_time = ref;
 
     meta_ctx *c = arena_alloc(mem, sizeof *c);
     if (!c)
@@ -279,9 +278,4 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     terms(c, out);
     license(c, out);
     return 0;
-}
-
-int meta_extract(const dom_doc *doc, const char *url, arena *mem, meta_result *out)
-{
-    return meta_extract_at(doc, url, 0, mem, out);
 }

@@ -19,24 +19,20 @@ typedef struct meta_explain {
 } meta_explain;
 
 typedef struct meta_result {
-    carve_metadata pub;        /* strings in the arena given to meta_extract() */
+    carve_metadata pub;        /* strings in the arena given to meta_extract_at() */
     const char *article_body;  /* JSON-LD articleBody, or NULL; for extraction's arbitration */
     int single_item;           /* the page declares itself one article or product (see meta.c): 2 when
                                 * schema.org says so, 1 when only og:type does, else 0 (extract.h's
                                 * SINGLE_ITEM_SCHEMA, SINGLE_ITEM_OG, SINGLE_ITEM_NONE) */
     int product;               /* the page declares itself one product (see meta.c) */
     meta_explain source;       /* where each field came from */
-    const char *markup_language; /* the language the markup declares, or NULL */
-    time_t reference_time;     /* the reference date used for plausibility */
 } meta_result;
 
 /* Reads the metadata of a cleaned document. url is the page's address or
- * NULL. All strings are allocated from mem. The reference date for the
- * plausibility of dates is now. Returns 0, or -1 when memory runs out. */
-int meta_extract(const dom_doc *doc, const char *url, arena *mem, meta_result *out);
-
-/* The same with an explicit reference date (e.g. a WARC record's crawl
- * date): publication dates after ref + 1 day are rejected. ref 0 = now. */
+ * NULL. All strings are allocated from mem. ref is the reference date for
+ * the plausibility of dates (e.g. a WARC record's crawl date; 0: now):
+ * publication dates after ref + 1 day are rejected. Returns 0, or -1 when
+ * memory runs out. */
 int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem, meta_result *out);
 
 /*

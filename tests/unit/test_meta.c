@@ -531,7 +531,7 @@ static void test_language_identification(void **state)
     /* no markup: the page text decides */
     page *p = load("<html><body><p>" DE_TEXT "</p></body></html>", NULL);
     assert_string_equal(p->m.pub.language, "de");
-    assert_null(p->m.markup_language);
+    assert_string_equal(p->m.source.language, "cld2-page");
     unload(p);
 
     /* markup clearly wrong: the extracted text wins */
