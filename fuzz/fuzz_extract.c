@@ -40,7 +40,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 2:
         o.charset = "windows-1252";
         o.url = "https://www.example.org/2024/05/06/story.html";
-        o.with_metadata = 1;
         break;
     case 3:
         o.charset = "utf-16le";

@@ -45,10 +45,12 @@ typedef enum carve_status {
     CARVE_ERR_NOT_HTML,   /* the input is text but holds no HTML markup */
     CARVE_ERR_TOO_LARGE,  /* the input exceeds carve_options.max_input_bytes */
     CARVE_ERR_PARSE,      /* the HTML parser produced no document */
-    CARVE_ERR_CHARSET,    /* the declared charset cannot be converted to UTF-8 */
+    CARVE_ERR_CHARSET,    /* not returned: an unknown or unconvertible charset falls back to
+                             detection (kept so that the values after it stay the same) */
     CARVE_ERR_NO_CONTENT, /* the page parsed, but no main content was found */
     CARVE_ERR_IO,         /* a file could not be read (carve_read_file only) */
-    CARVE_ERR_LIMIT,      /* a resource limit other than input size was hit */
+    CARVE_ERR_LIMIT,      /* the node or depth limit cut the page and no main content was
+                             found in what was kept */
     CARVE_ERR_LANGUAGE,   /* the page is not in carve_options.target_language (result still returned) */
     CARVE_STATUS_COUNT
 } carve_status;
@@ -66,14 +68,22 @@ typedef enum carve_format {
 
 /* Options of one extraction. Initialise with carve_options_init(), then set
  * the fields you need. Strings are borrowed: they must stay valid for the
- * duration of the call that receives the options, and are not freed. */
+ * duration of the call that receives the options, and are not freed.
+ *
+ * ABI: struct_size, set by carve_options_init(), is the size of the struct
+ * in the carve.h a program was compiled against. New fields are only ever
+ * added at the end; a library reads the fields that fit in struct_size and
+ * uses the defaults for the others, so a program built against an older
+ * carve.h keeps working with a newer libcarve.so of the same soname. A
+ * struct_size larger than the library knows (a program built against a
+ * newer carve.h) is refused with CARVE_ERR_ARGUMENT. The soname changes
+ * only when a release breaks programs built against the previous one. */
 typedef struct carve_options {
+    size_t struct_size;     /* sizeof(carve_options); set by carve_options_init(), do not change */
     const char *url;        /* the page's address, or NULL: base for relative links, hostname */
     const char *charset;    /* charset declared by HTTP Content-Type, or NULL (see carve_extract) */
-    int with_metadata;      /* text/Markdown: put a metadata header before the text (0 or 1) */
-    int include_comments;   /* reserved: user comments are never part of the main content in 0.1 */
     size_t max_input_bytes; /* inputs larger than this fail with CARVE_ERR_TOO_LARGE; default 64 MiB */
-    size_t max_nodes;       /* DOM nodes beyond this are dropped (CARVE_ERR_LIMIT if none fit); default 4,000,000 */
+    size_t max_nodes;       /* DOM nodes beyond this are dropped; default 4,000,000 */
     size_t max_depth;       /* elements nested deeper are flattened into their ancestor at this depth; default 512 */
     int64_t reference_time; /* "now" for the plausibility of dates, in seconds since 1970 UTC
                                (e.g. an archive's crawl date); 0: the time of the call. Publication
@@ -131,10 +141,10 @@ typedef struct carve_result carve_result;
  * first 1024 bytes, then detection by uchardet. Invalid sequences become
  * U+FFFD.
  *
- * Errors: CARVE_ERR_ARGUMENT (html or out NULL), CARVE_ERR_EMPTY,
- * CARVE_ERR_BINARY, CARVE_ERR_NOT_HTML, CARVE_ERR_TOO_LARGE, CARVE_ERR_PARSE,
- * CARVE_ERR_CHARSET, CARVE_ERR_LIMIT, CARVE_ERR_NOMEM, CARVE_ERR_NO_CONTENT,
- * CARVE_ERR_LANGUAGE.
+ * Errors: CARVE_ERR_ARGUMENT (html or out NULL, or opts->struct_size not
+ * one this library knows), CARVE_ERR_EMPTY, CARVE_ERR_BINARY,
+ * CARVE_ERR_NOT_HTML, CARVE_ERR_TOO_LARGE, CARVE_ERR_PARSE, CARVE_ERR_LIMIT,
+ * CARVE_ERR_NOMEM, CARVE_ERR_NO_CONTENT, CARVE_ERR_LANGUAGE.
  *
  * Language: the markup's declaration (html lang, Content-Language,
  * og:locale) checked against the extracted text with CLD2; the text wins

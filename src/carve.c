@@ -1,5 +1,6 @@
 /* carve.c: the public API; runs the stages of one page in order:
  * sniff -> decode -> parse -> clean -> meta -> extract -> render. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -40,6 +41,7 @@ const char *carve_version(void) { return CARVE_VERSION_STRING; }
 void carve_options_init(carve_options *o)
 {
     memset(o, 0, sizeof *o);
+    o->struct_size = sizeof *o;
     o->max_input_bytes = 64u << 20;
     o->max_nodes = 4000000;
     o->max_depth = 512;
@@ -137,6 +139,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         if (extract_main_content(doc, &hints, &r->content) || keep_main_content(r))
             st = CARVE_ERR_NOMEM;
     }
+    int cut = doc->truncated;
     dom_free(doc);
     if (st != CARVE_OK)
         return st;
@@ -153,7 +156,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->source.language = "cld2-text";
     if (o->target_language && !same_language(r->meta.language, o->target_language))
         return CARVE_ERR_LANGUAGE;
-    return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;
+    return r->text_len ? CARVE_OK : cut ? CARVE_ERR_LIMIT : CARVE_ERR_NO_CONTENT;
 }
 
 carve_status carve_extract(const char *html, size_t len, const carve_options *opts, carve_result **out)
@@ -162,11 +165,16 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
         *out = NULL;
     if (!html || !out)
         return CARVE_ERR_ARGUMENT;
-    carve_options defaults;
-    if (!opts) {
-        carve_options_init(&defaults);
-        opts = &defaults;
+    /* The caller's fields, as many as its carve.h had; defaults for the rest. */
+    carve_options all;
+    carve_options_init(&all);
+    if (opts) {
+        if (opts->struct_size < offsetof(carve_options, site_model) + sizeof opts->site_model ||
+            opts->struct_size > sizeof all)
+            return CARVE_ERR_ARGUMENT;
+        memcpy(&all, opts, opts->struct_size);
     }
+    opts = &all;
     if (opts->max_input_bytes && len > opts->max_input_bytes)
         return CARVE_ERR_TOO_LARGE;
     const char *utf16 = NULL;

@@ -48,13 +48,43 @@ static void test_options_defaults(void **state)
     carve_options o;
     memset(&o, 0xAB, sizeof o);
     carve_options_init(&o);
+    assert_int_equal(o.struct_size, sizeof o);
     assert_null(o.url);
     assert_null(o.charset);
-    assert_int_equal(o.with_metadata, 0);
-    assert_int_equal(o.include_comments, 0);
     assert_int_equal(o.max_input_bytes, (size_t)64 << 20);
     assert_int_equal(o.max_nodes, 4000000);
     assert_int_equal(o.max_depth, 512);
+    assert_int_equal(o.reference_time, 0);
+    assert_null(o.target_language);
+    assert_null(o.site_model);
+}
+
+/* struct_size: a size this library does not know is refused, not guessed. */
+static void test_options_struct_size(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_OK);
+    o.struct_size = 0;
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
+    o.struct_size = sizeof o + 8; /* from a newer carve.h */
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
+    o.struct_size = sizeof o - 1;
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
+}
+
+/* The node limit cut everything that held text: CARVE_ERR_LIMIT, not an
+ * empty result. */
+static void test_limit_status(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    o.max_nodes = 3;
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_LIMIT);
+    o.max_nodes = 4000000;
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_OK);
 }
 
 static void test_version(void **state)
@@ -525,6 +555,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options_defaults),
+        cmocka_unit_test(test_options_struct_size),
+        cmocka_unit_test(test_limit_status),
         cmocka_unit_test(test_target_language),
         cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_version),
