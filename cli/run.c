@@ -67,9 +67,9 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
     cli *c = R->c;
     cli_stats *s = &c->stats;
     carve_warc_record *rec;
-    int rc;
+    carve_status rc;
     R->any_archive = 1;
-    while ((rc = carve_warc_next(r, &rec)) == 1) {
+    while ((rc = carve_warc_next(r, &rec)) == CARVE_OK && rec) {
         if (rec->error == CARVE_WARC_ERR_TRUNCATED && !*rec->version) {
             /* The input ends inside compressed data that gave no bytes: a
              * record may be lost, so it gets an error line. */
@@ -102,7 +102,7 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
         progress_update(&R->prog, c, s->records, R->bytes_before + carve_warc_bytes_read(r),
                         R->bytes_before + carve_warc_input_size(r));
     }
-    if (rc < 0) {
+    if (rc != CARVE_OK) {
         fprintf(stderr, "carve: %s: out of memory reading a record\n", display_name(name));
         R->failures++;
     }

@@ -99,10 +99,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         for (unsigned i = 0; i < 10000; i++) {
             carve_warc_record *ra = NULL, *rb = NULL;
-            int ka = carve_warc_next(a, &ra);
-            int kb = carve_warc_next(b, &rb);
-            FUZZ_CHECK(ka == kb);
-            if (ka <= 0) {
+            carve_status ka = carve_warc_next(a, &ra);
+            carve_status kb = carve_warc_next(b, &rb);
+            FUZZ_CHECK(ka == kb && (ra == NULL) == (rb == NULL));
+            if (ka != CARVE_OK || !ra) {
                 FUZZ_CHECK(ra == NULL && rb == NULL);
                 break;
             }

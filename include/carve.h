@@ -512,13 +512,14 @@ CARVE_EXPORT int carve_warc_is_archive(const carve_warc_reader *reader);
 /*
  * carve_warc_next: the next record.
  *
- * Returns 1 and a new record in *rec (the caller frees it with
- * carve_warc_record_free()), 0 at the end of the input (*rec is NULL).
- * A broken record is still returned with 1, its error field set; the next
- * call continues after it. Returns -1 only when a record cannot even be
- * allocated (then *rec is NULL and the reader should be closed).
+ * Returns CARVE_OK and a new record in *rec (the caller frees it with
+ * carve_warc_record_free()), or CARVE_OK and NULL in *rec at the end of the
+ * input. A broken record is still returned, its error field set; the next
+ * call continues after it. Errors: CARVE_ERR_ARGUMENT (reader or rec NULL),
+ * CARVE_ERR_NOMEM (a record cannot even be allocated; *rec is NULL and the
+ * reader should be closed).
  */
-CARVE_EXPORT int carve_warc_next(carve_warc_reader *reader, carve_warc_record **rec);
+CARVE_EXPORT carve_status carve_warc_next(carve_warc_reader *reader, carve_warc_record **rec);
 
 /*
  * carve_warc_read_all: the whole decompressed input as one buffer, for an

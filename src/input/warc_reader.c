@@ -441,13 +441,9 @@ static int emit(carve_warc_record **out, warc_rec *rec)
     return 1;
 }
 
-int carve_warc_next(carve_warc_reader *r, carve_warc_record **out)
+/* The next record: 1 and *out, 0 at the end, -1 when memory runs out. */
+static int next_record(carve_warc_reader *r, carve_warc_record **out)
 {
-    if (!out)
-        return -1;
-    *out = NULL;
-    if (!r)
-        return -1;
     r->started = 1;
     if (r->resync) {
         r->resync = 0;
@@ -553,4 +549,14 @@ int carve_warc_next(carve_warc_reader *r, carve_warc_record **out)
     }
     warc_rec_parse_http(rec);
     return emit(out, rec);
+}
+
+carve_status carve_warc_next(carve_warc_reader *r, carve_warc_record **out)
+{
+    if (!out)
+        return CARVE_ERR_ARGUMENT;
+    *out = NULL;
+    if (!r)
+        return CARVE_ERR_ARGUMENT;
+    return next_record(r, out) < 0 ? CARVE_ERR_NOMEM : CARVE_OK;
 }

@@ -166,10 +166,10 @@ static carve_status parse(const unsigned char *data, size_t len, carve_site_mode
 {
     if (len < 24 || memcmp(data, MAGIC, 8) != 0)
         return CARVE_ERR_PARSE;
-    reader tail = {data + len - 8, data + len, 0};
 #ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
     /* The fuzz build skips the checksum, so that mutated inputs reach the
      * checks below, which must hold on their own. */
+    reader tail = {data + len - 8, data + len, 0};
     if (get_u(&tail, 8) != fnv1a(FNV1A_SEED, data, len - 8))
         return CARVE_ERR_PARSE;
 #endif

@@ -358,8 +358,8 @@ static int read_archive(carve_warc_reader *rd, warc_summary *s)
 {
     memset(s, 0, sizeof *s);
     carve_warc_record *rec;
-    int k;
-    while ((k = carve_warc_next(rd, &rec)) == 1) {
+    carve_status k;
+    while ((k = carve_warc_next(rd, &rec)) == CARVE_OK && rec) {
         s->records++;
         if (rec->block_len > s->max_block)
             s->max_block = rec->block_len;
@@ -382,7 +382,7 @@ static int read_archive(carve_warc_reader *rd, warc_summary *s)
         carve_warc_record_free(rec);
         CHECK(s->records < 100000, "endless records");
     }
-    CHECK(k == 0, "carve_warc_next returned %d", k);
+    CHECK(k == CARVE_OK, "carve_warc_next returned %d", (int)k);
     return 0;
 }
 

@@ -151,7 +151,7 @@ static records read_records(const char *data, size_t len, const carve_warc_optio
     assert_int_equal(carve_warc_open_memory(data, len, opts, &rd), CARVE_OK);
     assert_true(carve_warc_is_archive(rd));
     carve_warc_record *rec;
-    while (carve_warc_next(rd, &rec) == 1) {
+    while (carve_warc_next(rd, &rec) == CARVE_OK && rec) {
         assert_true(rs.n < 128);
         rs.r[rs.n++] = rec;
     }
@@ -286,7 +286,7 @@ static void test_callback_small_reads(void **state)
         assert_true(carve_warc_is_archive(rd));
         records rs = {.n = 0};
         carve_warc_record *rec;
-        while (carve_warc_next(rd, &rec) == 1)
+        while (carve_warc_next(rd, &rec) == CARVE_OK && rec)
             rs.r[rs.n++] = rec;
         assert_int_equal(carve_warc_bytes_read(rd), bytes.len);
         carve_warc_close(rd);
@@ -327,7 +327,10 @@ static void test_not_an_archive(void **state)
     assert_int_equal(carve_warc_open_file("/nonexistent/x.warc", NULL, &rd), CARVE_ERR_IO);
     assert_null(rd);
     assert_int_equal(carve_warc_open_memory(NULL, 5, NULL, &rd), CARVE_ERR_ARGUMENT);
-    assert_int_equal(carve_warc_next(NULL, NULL), -1);
+    assert_int_equal(carve_warc_next(NULL, NULL), CARVE_ERR_ARGUMENT);
+    carve_warc_record *none = (carve_warc_record *)1;
+    assert_int_equal(carve_warc_next(NULL, &none), CARVE_ERR_ARGUMENT);
+    assert_null(none);
 }
 
 static void test_truncated_last_record(void **state)
@@ -550,7 +553,7 @@ static records read_shared(const char *name)
     assert_int_equal(carve_warc_open_file(path, NULL, &rd), CARVE_OK);
     assert_true(carve_warc_is_archive(rd));
     carve_warc_record *rec;
-    while (carve_warc_next(rd, &rec) == 1)
+    while (carve_warc_next(rd, &rec) == CARVE_OK && rec)
         rs.r[rs.n++] = rec;
     carve_warc_close(rd);
     return rs;
