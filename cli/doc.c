@@ -216,9 +216,10 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
         return;
     }
     size_t olen = 0;
-    char *s = carve_render(r, library_format(c->format), c->with_metadata, &olen);
-    if (!s) {
-        snprintf(j->error, sizeof j->error, "%s", carve_strerror(CARVE_ERR_NOMEM));
+    char *s = NULL;
+    carve_status rs = carve_render(r, library_format(c->format), c->with_metadata, &s, &olen);
+    if (rs != CARVE_OK) {
+        snprintf(j->error, sizeof j->error, "%s", carve_strerror(rs));
         write_failure(f, c, j);
         return;
     }

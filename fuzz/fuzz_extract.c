@@ -67,7 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < 4; i++) {
         for (int meta = 0; meta <= 1; meta++) {
             size_t n = 0;
-            char *out = carve_render(r, formats[i], meta, &n);
+            char *out = NULL;
+            FUZZ_CHECK(carve_render(r, formats[i], meta, &out, &n) == CARVE_OK);
             FUZZ_CHECK(out != NULL);
             FUZZ_CHECK(strlen(out) == n);
             FUZZ_CHECK(fuzz_valid_utf8(out, n));

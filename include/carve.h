@@ -186,13 +186,16 @@ CARVE_EXPORT const char *carve_result_text(const carve_result *result, size_t *l
 /*
  * carve_render: the result in one output format.
  *
- * Returns a new NUL-terminated UTF-8 string that the caller frees with
- * carve_free(), or NULL when memory runs out or result is NULL. *len, when
- * not NULL, receives the length in bytes. CARVE_FORMAT_JSON ignores
- * with_metadata (JSON always carries the metadata) and prints one line.
+ * *out receives a new NUL-terminated UTF-8 string that the caller frees
+ * with carve_free() (NULL on error); *len, when len is not NULL, its length
+ * in bytes. with_metadata (0 or 1) puts a metadata header before the text
+ * and Markdown (YAML-style front matter) and HTML (a head); CARVE_FORMAT_JSON
+ * ignores it (JSON always carries the metadata) and prints one line.
+ * Errors: CARVE_ERR_ARGUMENT (result or out NULL, or a format not in
+ * carve_format), CARVE_ERR_NOMEM.
  */
-CARVE_EXPORT char *carve_render(const carve_result *result, carve_format format, int with_metadata,
-                   size_t *len);
+CARVE_EXPORT carve_status carve_render(const carve_result *result, carve_format format, int with_metadata,
+                                       char **out, size_t *len);
 
 /* Frees memory returned by carve_render() and carve_read_file(). */
 CARVE_EXPORT void carve_free(void *ptr);

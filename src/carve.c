@@ -200,12 +200,16 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
     return st;
 }
 
-char *carve_render(const carve_result *r, carve_format format, int with_metadata, size_t *len)
+carve_status carve_render(const carve_result *r, carve_format format, int with_metadata, char **text, size_t *len)
 {
     if (len)
         *len = 0;
-    if (!r)
-        return NULL;
+    if (text)
+        *text = NULL;
+    if (!r || !text)
+        return CARVE_ERR_ARGUMENT;
+    if ((unsigned)format > CARVE_FORMAT_HTML)
+        return CARVE_ERR_ARGUMENT;
     buf out;
     buf_init(&out);
     int rc;
@@ -216,9 +220,8 @@ char *carve_render(const carve_result *r, carve_format format, int with_metadata
     case CARVE_FORMAT_TEXT: rc = render_text(&r->content.blocks, &r->meta, with_metadata, &out); break;
     default: rc = -1; break;
     }
-    if (rc) {
-        buf_free(&out);
-        return NULL;
-    }
-    return buf_detach(&out, len);
+    if (!rc)
+        *text = buf_detach(&out, len);
+    buf_free(&out);
+    return *text ? CARVE_OK : CARVE_ERR_NOMEM;
 }

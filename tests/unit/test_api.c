@@ -475,13 +475,17 @@ static void test_result_owns_its_strings(void **state)
     assert_non_null(strstr(carve_result_text(r, NULL), "Bibliothek an Wochentagen"));
     for (int f = CARVE_FORMAT_TEXT; f <= CARVE_FORMAT_HTML; f++) {
         size_t len = 0;
-        char *s = carve_render(r, (carve_format)f, 1, &len);
+        char *s = NULL;
+        assert_int_equal(carve_render(r, (carve_format)f, 1, &s, &len), CARVE_OK);
         assert_non_null(s);
         assert_int_equal(strlen(s), len);
         assert_non_null(strstr(s, "Bibliothek an Wochentagen"));
         carve_free(s);
     }
-    assert_null(carve_render(r, (carve_format)42, 0, NULL));
+    char *bad = (char *)1;
+    assert_int_equal(carve_render(r, (carve_format)42, 0, &bad, NULL), CARVE_ERR_ARGUMENT);
+    assert_null(bad);
+    assert_int_equal(carve_render(r, CARVE_FORMAT_TEXT, 0, NULL, NULL), CARVE_ERR_ARGUMENT);
     carve_result_free(r);
 }
 

@@ -185,8 +185,9 @@ static int check_page_opts(const char *html, size_t len, const carve_options *o,
               "charset %s", carve_result_metadata(r)->charset);
     for (int f = CARVE_FORMAT_TEXT; f <= CARVE_FORMAT_HTML; f++) {
         size_t n;
-        char *out = carve_render(r, (carve_format)f, 1, &n);
-        CHECK(out && valid_utf8(out, n), "format %d: no output or invalid UTF-8", f);
+        char *out = NULL;
+        carve_status rs = carve_render(r, (carve_format)f, 1, &out, &n);
+        CHECK(rs == CARVE_OK && out && valid_utf8(out, n), "format %d: no output or invalid UTF-8", f);
         carve_free(out);
     }
     carve_result_free(r);
