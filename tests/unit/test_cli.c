@@ -413,6 +413,42 @@ static void test_help_and_version(void **state)
     run_free(&r);
 }
 
+/* --charset is what an HTTP header declared: it decides the decoding of a
+ * page that declares nothing itself. */
+static void test_charset_option(void **state)
+{
+    (void)state;
+    const char *page = tmp_path("koi8.html");
+    /* "Привет" repeated in KOI8-R, in a page without any charset of its own */
+    static const char html[] = "<html><body><article><p>\xf0\xd2\xc9\xd7\xc5\xd4, "
+                               "\xf0\xd2\xc9\xd7\xc5\xd4, \xf0\xd2\xc9\xd7\xc5\xd4 and some more words "
+                               "to make a paragraph that is long enough to be kept as the main text of the page."
+                               "</p></article></body></html>";
+    write_file(page, html, strlen(html));
+    run_result r = RUN(NULL, "--format", "json", "--charset", "koi8-r", page);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "\"charset\":\"koi8-r\""));
+    assert_non_null(strstr(r.out, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82")); /* Привет */
+    run_free(&r);
+    r = RUN(NULL, "--format", "json", "--charset", "windows-1252", page);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "\"charset\":\"windows-1252\""));
+    run_free(&r);
+}
+
+/* --max-bytes refuses a larger page with a named error. */
+static void test_max_bytes_option(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--max-bytes", "100", SAMPLE);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, "larger than the size limit"));
+    run_free(&r);
+    r = RUN(NULL, "--max-bytes", "10000000", SAMPLE);
+    expect_status(&r, 0);
+    run_free(&r);
+}
+
 /* -o naming an input would truncate it before it is read: refused, and
  * the input is left as it was (also when it comes through stdin). */
 static void test_output_is_an_input(void **state)
@@ -466,6 +502,8 @@ int main(void)
         cmocka_unit_test(test_help_and_version),
         cmocka_unit_test(test_gzip_input),
         cmocka_unit_test(test_output_is_an_input),
+        cmocka_unit_test(test_charset_option),
+        cmocka_unit_test(test_max_bytes_option),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
