@@ -404,6 +404,7 @@ static void test_clean_hidden(void **state)
                          "<div hidden><p>hidden attr</p></div>"
                          "<div aria-hidden=\"true\">aria hidden</div>"
                          "<div aria-hidden=\"false\">aria shown</div>"
+                         "<div aria-hidden=\"TRUE\">aria upper</div>"
                          "<div style=\"display: none\">display none</div>"
                          "<div style=\"color:red;DISPLAY:NONE;\">display upper</div>"
                          "<span style=\"visibility : hidden\">visibility hidden</span>"
@@ -419,6 +420,7 @@ static void test_clean_hidden(void **state)
     assert_non_null(strstr(t, "display block"));
     assert_null(strstr(t, "hidden attr"));
     assert_null(strstr(t, "aria hidden"));
+    assert_null(strstr(t, "aria upper")); /* attribute values of enumerated attributes ignore case */
     assert_null(strstr(t, "display none"));
     assert_null(strstr(t, "display upper"));
     assert_null(strstr(t, "visibility hidden"));

@@ -250,6 +250,11 @@ static void test_iso_forms(void **state)
     assert_int_equal(d.m, 5);
     assert_int_not_equal(md_parse_iso("2024-13-01", &d), 0);
     assert_int_not_equal(md_parse_iso("202405231", &d), 0);
+    /* 29 February: leap years are divisible by 4, but centuries only by 400 */
+    assert_int_equal(md_parse_iso("2024-02-29", &d), 0);
+    assert_int_equal(md_parse_iso("2000-02-29", &d), 0);
+    assert_int_not_equal(md_parse_iso("2100-02-29", &d), 0);
+    assert_int_not_equal(md_parse_iso("2023-02-29", &d), 0);
 }
 
 static void test_url_dates(void **state)
