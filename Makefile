@@ -4,6 +4,7 @@
 #   make eval    score carve on every evaluation set in ../shared/bench
 #   make bench   pages/s, MB/s and peak RSS over the ScrapingHub pages
 #   make bench-warc  records/s, MB/s and peak RSS over WARC archives, 1 and 2 threads
+#   make bench-sites the cost of --learn-sites: time against a plain run, peak RSS by crawl size
 #   make memcheck  the test suite under valgrind memcheck
 #   make install   install header, libraries, program, carve.pc and carve.1 (PREFIX=/usr/local)
 # Each target installs the Debian packages it needs when they are missing.
@@ -18,7 +19,7 @@ BUILD_DEPS = gcc g++ make cmake pkg-config libxml2-dev libuchardet-dev libjansso
 TEST_DEPS = libcmocka-dev python3
 MEMCHECK_DEPS = valgrind
 
-.PHONY: all deps test-deps build demo check eval bench bench-warc memcheck install clean
+.PHONY: all deps test-deps build demo check eval bench bench-warc bench-sites memcheck install clean
 
 all: build
 
@@ -56,6 +57,9 @@ bench: build
 
 bench-warc: build
 	CARVE=$(BUILD)/carve bench/warc_bench.sh
+
+bench-sites: build
+	CARVE=$(BUILD)/carve bench/site_bench.sh
 
 memcheck: test-deps build
 	$(call apt_install,$(MEMCHECK_DEPS))
