@@ -266,7 +266,10 @@ int main(int argc, char **argv)
             break;
         case 'h': usage(stdout); return 0;
         case 'V': printf("carve %s\n", carve_version()); return 0;
-        default: usage(stderr); return 2;
+        default:
+            /* getopt named the option; the whole help would bury that line. */
+            fputs("Try 'carve --help' for the options.\n", stderr);
+            return 2;
         }
     }
     if (window_given && !c.learn_sites) {

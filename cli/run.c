@@ -125,7 +125,10 @@ static carve_warc_reader *open_input(run *R, const char *path, char *why, size_t
 {
     carve_warc_reader *r = NULL;
     carve_status st = carve_warc_open_file(path, &R->c->warc_opts, &r);
-    if (st != CARVE_OK)
+    if (st == CARVE_ERR_IO && errno == ENOENT && (!strncmp(path, "http://", 7) || !strncmp(path, "https://", 8)))
+        snprintf(why, cap, "carve reads files and archives, not URLs; download the page first, e.g. "
+                           "curl -s '%s' | carve --url '%s'", path, path);
+    else if (st != CARVE_OK)
         snprintf(why, cap, "%s%s%s", carve_strerror(st), st == CARVE_ERR_IO ? ": " : "",
                  st == CARVE_ERR_IO ? strerror(errno) : "");
     return r;

@@ -221,8 +221,22 @@ static void test_unknown_option(void **state)
     (void)state;
     run_result r = RUN(NULL, "--no-such-option", SAMPLE);
     expect_status(&r, 2);
-    assert_true(strlen(r.err) > 0);
+    /* the option named, and a pointer to --help, not the whole help */
+    assert_non_null(strstr(r.err, "no-such-option"));
+    assert_non_null(strstr(r.err, "--help"));
+    assert_null(strstr(r.err, "Usage:"));
     assert_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+}
+
+/* A URL given as a file: said so, with the way to pipe a download in. */
+static void test_url_argument(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "https://example.org/no-such-story");
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, "not URLs"));
+    assert_non_null(strstr(r.err, "curl -s"));
     run_free(&r);
 }
 
@@ -493,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_directory_without_recursive),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_unknown_option),
+        cmocka_unit_test(test_url_argument),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
         cmocka_unit_test(test_json_on_stdin),
