@@ -225,7 +225,9 @@ static void keep_good(block_list *bl, const unsigned char *boiler)
         bl->items[i].keep = page_good(bl, i, boiler);
 }
 
-/* Drops kept blocks whose text repeats an earlier kept block. */
+/* Drops kept blocks whose text repeats an earlier kept block, except code
+ * and table cells, which pages repeat on purpose (the same output twice in
+ * a tutorial, "yes" in many cells). */
 static void drop_repeats(block_list *bl)
 {
     size_t cap = 64;
@@ -236,7 +238,7 @@ static void drop_repeats(block_list *bl)
         return;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
-        if (!b->keep || b->chars < 20)
+        if (!b->keep || b->chars < 20 || b->kind == BLOCK_PRE || b->kind == BLOCK_CELL)
             continue;
         uint64_t h = fnv1a(FNV1A_SEED, b->text, b->len) | 1;
         size_t j = h & (cap - 1);

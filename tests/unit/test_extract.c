@@ -197,6 +197,26 @@ static void test_repeated_paragraph_dropped(void **state)
 #define DE_P3 "Die Gesch\xC3\xA4" "fte auf beiden Seiten des Flusses haben Sorge, dass in der Zeit der Bauarbeiten " \
               "weniger Menschen in die Altstadt kommen, und sie bitten die Stadt um Hilfe bei der Miete."
 
+/* Code and table cells repeat legitimately (the same output twice in a
+ * tutorial, "yes" in many cells): they are kept every time. */
+static void test_repeated_code_and_cells_kept(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"en\"><head><title>Loops</title></head><body><article>"
+        "<p>" P1 "</p><pre>for i in range(3):\n    print(i)  # prints 0, 1 and 2 on their own lines</pre>"
+        "<p>" P2 "</p><pre>for i in range(3):\n    print(i)  # prints 0, 1 and 2 on their own lines</pre>"
+        "<p>" P3 "</p><table><tr><th>Feature</th><th>Plan A</th><th>Plan B</th></tr>"
+        "<tr><td>Included in the monthly price</td><td>Included in the monthly price</td><td>No</td></tr></table>"
+        "<p>" P4 "</p></article></body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {P1, P2, P3, P4, NULL};
+    expect(t, must, NULL);
+    assert_int_equal(count_of(t, "prints 0, 1 and 2"), 2);
+    assert_int_equal(count_of(t, "Included in the monthly price"), 2);
+    free(t);
+}
+
 static void test_german_page(void **state)
 {
     (void)state;
@@ -1225,6 +1245,7 @@ int main(void)
         cmocka_unit_test(test_div_blog_with_sidebar),
         cmocka_unit_test(test_lead_in_separate_container),
         cmocka_unit_test(test_repeated_paragraph_dropped),
+        cmocka_unit_test(test_repeated_code_and_cells_kept),
         cmocka_unit_test(test_german_page),
         cmocka_unit_test(test_french_page),
         cmocka_unit_test(test_language_guessed_from_stop_words),
