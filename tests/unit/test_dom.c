@@ -396,6 +396,30 @@ static void test_clean_drops_ruby_annotations(void **state)
     dom_free(doc);
 }
 
+/* An attribute value is cut at 8 KiB, plain or with entities, so that a
+ * page of megabyte attributes costs no more than its text. */
+static void test_attribute_cut(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *html = malloc(2 * n + 200);
+    assert_non_null(html);
+    strcpy(html, "<html><body><div data-x=\"");
+    size_t at = strlen(html);
+    memset(html + at, 'a', n);
+    strcpy(html + at + n, "\" title=\"&amp;");
+    at = strlen(html);
+    memset(html + at, 'b', n / 2);
+    strcpy(html + at + n / 2, "\"><p>text</p></div></body></html>");
+    dom_doc *doc = parse(html);
+    dom_node *div = find_tag(doc, TAG_DIV);
+    assert_non_null(div);
+    assert_int_equal(strlen(dom_attr_get(div, "data-x")), 8192);
+    assert_int_equal(strlen(dom_attr_get(div, "title")), 8192);
+    dom_free(doc);
+    free(html);
+}
+
 static void test_clean_hidden(void **state)
 {
     (void)state;
@@ -596,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_parse_max_nodes),
         cmocka_unit_test(test_clean_drops_never_content),
         cmocka_unit_test(test_clean_drops_ruby_annotations),
+        cmocka_unit_test(test_attribute_cut),
         cmocka_unit_test(test_clean_hidden),
         cmocka_unit_test(test_clean_hidden_page_kept),
         cmocka_unit_test(test_clean_hidden_panels_kept),
