@@ -126,13 +126,20 @@ static void collect(ld_ctx *c, json_t *v)
             const char *k;
             json_t *y;
             json_object_foreach(x, k, y) if ((json_is_object(y) || json_is_array(y)) && nk < 64) kids[nk++] = y;
-            while (nk && sp < sizeof stack / sizeof *stack)
+            /* When the stack is short of room, the first children are the
+             * ones kept (an article comes before the lists beside it). */
+            size_t room = sizeof stack / sizeof *stack - sp;
+            if (nk > room)
+                nk = room;
+            while (nk)
                 stack[sp++] = kids[--nk];
         } else if (json_is_array(x)) {
-            size_t n = json_array_size(x);
+            size_t n = json_array_size(x), room = sizeof stack / sizeof *stack - sp;
             if (n > 256)
                 n = 256;
-            while (n && sp < sizeof stack / sizeof *stack) {
+            if (n > room)
+                n = room; /* the first elements, as above */
+            while (n) {
                 json_t *y = json_array_get(x, --n);
                 if (json_is_object(y) || json_is_array(y))
                     stack[sp++] = y;

@@ -530,6 +530,35 @@ static void test_url_image_license_language(void **state)
     "Opposition stimmte dem Vorschlag zu, forderte aber eine bessere Ausstattung der Zweigstellen in den "     \
     "Außenbezirken, die seit Jahren auf neue Bücher und Computer warten müssen."
 
+/* A JSON-LD block of thousands of objects, in a long list and nested: the
+ * first ones are read (the article, which comes first), the rest ignored,
+ * and nothing is written past the object table (2048 objects). */
+static void test_jsonld_object_limit(void **state)
+{
+    (void)state;
+    size_t cap = 400000;
+    char *html = malloc(cap);
+    assert_non_null(html);
+    size_t n = (size_t)snprintf(html, cap, "<html><head><script type=\"application/ld+json\">[{\"@graph\":["
+                                "{\"@type\":\"NewsArticle\",\"headline\":\"Many objects\"}");
+    for (int i = 0; i < 5000; i++)
+        n += (size_t)snprintf(html + n, cap - n, ",{\"@type\":\"Thing\",\"name\":\"t%d\"}", i);
+    n += (size_t)snprintf(html + n, cap - n, "]},{\"@graph\":[");
+    for (int i = 0; i < 100; i++) {
+        n += (size_t)snprintf(html + n, cap - n, "%s{\"@type\":\"ItemList\"", i ? "," : "");
+        for (int k = 0; k < 40; k++)
+            n += (size_t)snprintf(html + n, cap - n, ",\"p%d\":{\"@type\":\"Thing\"}", k);
+        n += (size_t)snprintf(html + n, cap - n, "}");
+    }
+    n += (size_t)snprintf(html + n, cap - n, ",{\"@type\":\"Person\",\"name\":\"Past The Limit\"}]}]"
+                          "</script></head><body><p>Text.</p></body></html>");
+    assert_true(n < cap);
+    page *p = load(html, NULL);
+    assert_string_equal(p->m.pub.title, "Many objects");
+    unload(p);
+    free(html);
+}
+
 static void test_language_identification(void **state)
 {
     (void)state;
@@ -639,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_date_in_markup_last),
         cmocka_unit_test(test_today_line_above_headline),
         cmocka_unit_test(test_url_image_license_language),
+        cmocka_unit_test(test_jsonld_object_limit),
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
         cmocka_unit_test(test_product_group_beside_video),
