@@ -79,24 +79,41 @@ const site_entry *site_find_entry(const site *s, uint64_t key)
     }
 }
 
-/* Moves s's entries into a table of nc places (a power of two). */
-static int rehash(struct carve_site_model *m, site *s, size_t nc)
+/* 1 when entry e of s survives a prune at floor: seen on more pages, and
+ * (a text entry) its slot survives too. */
+static int survives(const site *s, const site_entry *e, uint32_t floor)
 {
-    site_entry *t = calloc(nc, sizeof *t);
-    if (!t)
+    if (e->count <= floor)
+        return 0;
+    if (!SITE_ENTRY_IS_TEXT(e->kind))
+        return 1;
+    const site_entry *se = site_find_entry(s, e->slot);
+    return se && se->count > floor;
+}
+
+/* Moves the entries of s that survive floor (all of them for floor 0)
+ * into a new table of nc places (0, or a power of two above 10/7 of them).
+ * When that table cannot be allocated, s stays as it was. */
+static int refill(struct carve_site_model *m, site *s, size_t nc, uint32_t floor)
+{
+    site_entry *t = nc ? calloc(nc, sizeof *t) : NULL;
+    if (nc && !t)
         return -1;
+    size_t used = 0;
     for (size_t i = 0; i < s->cap; i++) {
-        if (!s->tab[i].key)
+        if (!s->tab[i].key || !survives(s, &s->tab[i], floor))
             continue;
         size_t j = s->tab[i].key & (nc - 1);
         while (t[j].key)
             j = (j + 1) & (nc - 1);
         t[j] = s->tab[i];
+        used++;
     }
     m->bytes = m->bytes - s->cap * sizeof *t + nc * sizeof *t;
     free(s->tab);
     s->tab = t;
     s->cap = nc;
+    s->used = used;
     return 0;
 }
 
@@ -111,7 +128,7 @@ static site_entry *slot_of(site *s, const site_entry *e)
 
 int site_add(struct carve_site_model *m, site *s, uint64_t key, uint64_t slot, uint32_t kind, uint32_t count)
 {
-    if ((s->used + 1) * 10 > s->cap * 7 && rehash(m, s, s->cap ? s->cap * 2 : 64))
+    if ((s->used + 1) * 10 > s->cap * 7 && refill(m, s, s->cap ? s->cap * 2 : 64, 0))
         return -1;
     size_t i = key & (s->cap - 1);
     while (s->tab[i].key && s->tab[i].key != key)
@@ -144,18 +161,6 @@ void site_recount(site *s)
     }
 }
 
-/* 1 when entry e of s survives a prune at floor: seen on more pages, and
- * (a text entry) its slot survives too. */
-static int survives(const site *s, const site_entry *e, uint32_t floor)
-{
-    if (e->count <= floor)
-        return 0;
-    if (!SITE_ENTRY_IS_TEXT(e->kind))
-        return 1;
-    const site_entry *se = site_find_entry(s, e->slot);
-    return se && se->count > floor;
-}
-
 /* Drops s's entries seen on at most floor pages (and text entries whose
  * slot goes), into a table fitted to what is left. When that table cannot
  * be allocated, s stays as it was. */
@@ -167,22 +172,8 @@ static int prune_site(struct carve_site_model *m, site *s, uint32_t floor)
     size_t nc = used ? 64 : 0; /* an emptied site keeps no table */
     while (used * 10 > nc * 7)
         nc *= 2;
-    site_entry *t = nc ? calloc(nc, sizeof *t) : NULL;
-    if (nc && !t)
+    if (refill(m, s, nc, floor))
         return -1;
-    for (size_t i = 0; i < s->cap; i++) {
-        if (!s->tab[i].key || !survives(s, &s->tab[i], floor))
-            continue;
-        size_t j = s->tab[i].key & (nc - 1);
-        while (t[j].key)
-            j = (j + 1) & (nc - 1);
-        t[j] = s->tab[i];
-    }
-    m->bytes = m->bytes - s->cap * sizeof *t + nc * sizeof *t;
-    free(s->tab);
-    s->tab = t;
-    s->cap = nc;
-    s->used = used;
     site_recount(s);
     if (floor > s->floor)
         s->floor = floor;
