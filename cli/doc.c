@@ -118,10 +118,14 @@ static void write_failure(FILE *f, const cli *c, doc_job *j)
 
 /* A document in another language than --target-language: in JSON, a line
  * naming it with its language and "skipped", so archives keep one line per
- * HTML response; nothing in other formats. */
+ * HTML response; in other formats nothing on the output, and a line on
+ * stderr (the writer's) unless --quiet. */
 static void write_skipped(FILE *f, const cli *c, doc_job *j, const carve_result *r)
 {
     j->outcome = DOC_SKIPPED;
+    const char *found = carve_result_metadata(r)->language;
+    snprintf(j->error, sizeof j->error, "skipped: its language is %s, not %s", found ? found : "unknown",
+             c->opts.target_language);
     if (c->format != OUT_JSON)
         return;
     open_naming_line(f, c, j);
@@ -389,7 +393,11 @@ void doc_write(void *job, void *ctx)
     switch (j->outcome) {
     case DOC_EXTRACTED: s->extracted++; break;
     case DOC_EMPTY: s->empty++; break;
-    case DOC_SKIPPED: s->other_language++; break;
+    case DOC_SKIPPED:
+        s->other_language++;
+        if (c->format != OUT_JSON && !c->quiet)
+            fprintf(stderr, "carve: %s: %s\n", name, j->error);
+        break;
     case DOC_ERROR:
         s->errors++;
         fprintf(stderr, "carve: %s: %s\n", name, j->error); /* even with --quiet: a failure is named */

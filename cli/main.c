@@ -31,8 +31,8 @@ static void usage(FILE *f)
           "  -u, --url URL         the page's address (metadata, hostname, links)\n"
           "  -c, --charset LABEL   the charset an HTTP Content-Type header declared\n"
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
-          "  -l, --target-language CODE  skip pages not in this language (ISO 639-1,\n"
-          "                        e.g. en); JSON gives them a \"skipped\" line\n"
+          "  -l, --target-language CODE  skip pages not in this language (ISO 639,\n"
+          "                        e.g. en or pt-BR); JSON gives them a \"skipped\" line\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
           "  -r, --recursive       read the pages and archives under each DIR\n"
           "  -t, --threads N       extract on N threads (default: the number of cores)\n"
@@ -61,6 +61,34 @@ static void usage(FILE *f)
           "Exit status: 0 all inputs succeeded, 1 some failed (named on stderr),\n"
           "2 usage error. See carve(1).\n",
           f);
+}
+
+/* 1 when s is a language tag carve can compare: an ISO 639-1 code, or a
+ * three-letter ISO 639-2/3 code, optionally followed by a region or script
+ * ("pt-BR", "zh_Hant"), which comparing ignores. */
+static int language_code(const char *s)
+{
+    static const char iso639_1[] =
+        "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv "
+        "dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig "
+        "ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh "
+        "mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru "
+        "rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug "
+        "uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (n < 2 || n > 3)
+        return 0;
+    if (s[n] && !((s[n] == '-' || s[n] == '_') && s[n + 1] &&
+                  strspn(s + n + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
+                      strlen(s + n + 1)))
+        return 0;
+    if (n == 3)
+        return 1;
+    char two[3] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20), 0};
+    for (const char *p = iso639_1; *p; p += 3)
+        if (p[0] == two[0] && p[1] == two[1])
+            return 1;
+    return 0;
 }
 
 static int parse_format(const char *s, out_format *f)
@@ -223,8 +251,9 @@ int main(int argc, char **argv)
         case 'c': c.opts.charset = optarg; break;
         case 'm': c.with_metadata = 1; break;
         case 'l':
-            if (strlen(optarg) < 2 || strlen(optarg) > 3 || strspn(optarg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(optarg)) {
-                fprintf(stderr, "carve: --target-language needs a language code such as en or de\n");
+            if (!language_code(optarg)) {
+                fprintf(stderr, "carve: --target-language needs an ISO 639 language code such as en, de or "
+                                "pt-BR, not '%s'\n", optarg);
                 return 2;
             }
             c.opts.target_language = optarg;

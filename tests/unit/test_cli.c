@@ -192,6 +192,21 @@ static void test_target_language(void **state)
     r = RUN(NULL, "--target-language", "english!", SAMPLE);
     expect_status(&r, 2);
     run_free(&r);
+    /* not a language: refused, not a silent skip of everything */
+    r = RUN(NULL, "--target-language", "xx", SAMPLE);
+    expect_status(&r, 2);
+    run_free(&r);
+    /* a region is allowed and ignored */
+    r = RUN(NULL, "-l", "en-GB", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, SAMPLE_PHRASE));
+    run_free(&r);
+    /* in txt a skipped page is said on stderr */
+    r = RUN(NULL, "-l", "de-DE", SAMPLE);
+    expect_status(&r, 0);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "skipped: its language is en, not de-DE"));
+    run_free(&r);
 }
 
 /* --explain: JSON (the default it implies) with a "sources" object; with
