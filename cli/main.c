@@ -85,10 +85,12 @@ static int language_code(const char *s)
     if (n == 3)
         return 1;
     char two[3] = {(char)(s[0] | 0x20), (char)(s[1] | 0x20), 0};
-    for (const char *p = iso639_1; *p; p += 3)
+    for (const char *p = iso639_1;; p += 3) {
         if (p[0] == two[0] && p[1] == two[1])
             return 1;
-    return 0;
+        if (!p[2])
+            return 0; /* the last code ends the list, not a space */
+    }
 }
 
 static int parse_format(const char *s, out_format *f)
