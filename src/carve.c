@@ -93,6 +93,21 @@ static int same_language(const char *a, const char *b)
     return na == nb && strncasecmp(a, b, na) == 0;
 }
 
+int result_render_text(carve_result *r)
+{
+    buf t;
+    buf_init(&t);
+    free(r->text);
+    r->text = NULL;
+    r->text_len = 0;
+    if (render_text_body(&r->content.blocks, &t)) {
+        buf_free(&t);
+        return -1;
+    }
+    r->text = buf_detach(&t, &r->text_len);
+    return r->text ? 0 : -1;
+}
+
 /* Reduces r's blocks to its main content, with the slots of those blocks
  * (for a site model, now or later), which need the tree and every block of
  * the page, so are taken first. Returns 0, or -1 when memory runs out. */
@@ -143,14 +158,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     dom_free(doc);
     if (st != CARVE_OK)
         return st;
-    if (o->site_model && site_model_remove(o->site_model, r) < 0)
-        return CARVE_ERR_NOMEM;
-    buf t;
-    buf_init(&t);
-    if (render_text_body(&r->content.blocks, &t))
-        return CARVE_ERR_NOMEM;
-    r->text = buf_detach(&t, &r->text_len);
-    if (!r->text)
+    if ((o->site_model && site_model_remove(o->site_model, r) < 0) || result_render_text(r))
         return CARVE_ERR_NOMEM;
     if (meta_check_language(&r->meta, r->text, r->text_len, &r->mem))
         r->source.language = "cld2-text";
@@ -208,8 +216,6 @@ carve_status carve_render(const carve_result *r, carve_format format, int with_m
         *text = NULL;
     if (!r || !text)
         return CARVE_ERR_ARGUMENT;
-    if ((unsigned)format > CARVE_FORMAT_HTML)
-        return CARVE_ERR_ARGUMENT;
     buf out;
     buf_init(&out);
     int rc;
@@ -218,7 +224,7 @@ carve_status carve_render(const carve_result *r, carve_format format, int with_m
     case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, &out); break;
     case CARVE_FORMAT_HTML: rc = render_html(&r->content.blocks, &r->meta, with_metadata, &out); break;
     case CARVE_FORMAT_TEXT: rc = render_text(&r->content.blocks, &r->meta, with_metadata, &out); break;
-    default: rc = -1; break;
+    default: return CARVE_ERR_ARGUMENT; /* out holds nothing yet */
     }
     if (!rc)
         *text = buf_detach(&out, len);

@@ -20,4 +20,9 @@ struct carve_result {
     size_t removed_count;
 };
 
+/* Renders r's kept blocks as its plain text again (r->text, r->text_len;
+ * the previous text is freed). Returns 0, or -1 when memory runs out (then
+ * r->text is NULL and r->text_len 0). */
+int result_render_text(carve_result *r);
+
 #endif

@@ -4,11 +4,9 @@
 #include <string.h>
 
 #include "carve.h"
-#include "render/render.h"
 #include "result.h"
 #include "site/model.h"
 #include "site/site.h"
-#include "util/buf.h"
 
 /* The rules' figures (carve.h explains them; docs/site-templates.md has
  * the measurements).
@@ -50,11 +48,8 @@ void carve_site_model_free(carve_site_model *m)
     if (!m)
         return;
     for (size_t i = 0; i < m->cap; i++)
-        if (m->sites[i]) {
-            free(m->sites[i]->tab);
-            free(m->sites[i]->host);
-            free(m->sites[i]);
-        }
+        if (m->sites[i])
+            site_free(m->sites[i]);
     free(m->sites);
     free(m);
 }
@@ -85,13 +80,12 @@ static int counted(const carve_result *r, size_t i)
            b->kind != BLOCK_PRE;
 }
 
-/* Keys of block i of r in anchor's slot: [0] the slot, then its text keys.
- * Returns how many (0 when the block has no words). */
-static int block_keys(const carve_result *r, size_t i, int anchor, uint64_t keys[1 + SITE_TEXT_KINDS])
+/* Keys of block i of r in anchor's slot: [0] the slot, then the slot's
+ * keys of the block's n text keys (site_text_keys). Returns how many (0
+ * when the block has no words, or no slot from that end). */
+static int block_keys(const carve_result *r, size_t i, const uint64_t *text, int n, int anchor,
+                      uint64_t keys[1 + SITE_TEXT_KINDS])
 {
-    const block *b = &r->content.blocks.items[i];
-    uint64_t text[SITE_TEXT_KINDS];
-    int n = site_text_keys(b->text, b->len, text);
     if (!n)
         return 0;
     keys[0] = site_slot_key(&r->sigs[i], anchor);
@@ -122,9 +116,11 @@ carve_status carve_site_model_observe(carve_site_model *m, const carve_result *r
     for (size_t i = 0; i < bl->count; i++) {
         if (!counted(r, i))
             continue;
+        uint64_t text[SITE_TEXT_KINDS];
+        int nt = site_text_keys(bl->items[i].text, bl->items[i].len, text);
         for (int anchor = 0; anchor < 2; anchor++) {
             uint64_t keys[1 + SITE_TEXT_KINDS];
-            int nk = block_keys(r, i, anchor, keys);
+            int nk = block_keys(r, i, text, nt, anchor, keys);
             if (nk && anchor == 0) {
                 chars += bl->items[i].chars;
                 seen += site_find_entry(known, keys[1]) ? bl->items[i].chars : 0;
@@ -198,9 +194,12 @@ static const char *template_rule(const site *s, const carve_result *r, size_t i,
     uint64_t need = ((uint64_t)s->pages * SITE_SHARE_NUM + SITE_SHARE_DEN - 1) / SITE_SHARE_DEN;
     if (need < SITE_MIN_PAGES)
         need = SITE_MIN_PAGES;
+    const block *b = &r->content.blocks.items[i];
+    uint64_t text[SITE_TEXT_KINDS];
+    int nt = site_text_keys(b->text, b->len, text);
     for (int anchor = 0; anchor < 2; anchor++) {
         uint64_t keys[1 + SITE_TEXT_KINDS];
-        int nk = block_keys(r, i, anchor, keys);
+        int nk = block_keys(r, i, text, nt, anchor, keys);
         const site_entry *slot = nk ? site_find_entry(s, keys[0]) : NULL;
         if (!slot)
             continue;
@@ -294,20 +293,8 @@ carve_status carve_site_model_apply(const carve_site_model *m, carve_result *r)
     int n = site_model_remove(m, r);
     if (n < 0)
         return CARVE_ERR_NOMEM;
-    if (n > 0) {
-        buf t;
-        buf_init(&t);
-        if (render_text_body(&r->content.blocks, &t)) {
-            buf_free(&t);
-            return CARVE_ERR_NOMEM;
-        }
-        free(r->text);
-        r->text = buf_detach(&t, &r->text_len);
-        if (!r->text) {
-            r->text_len = 0;
-            return CARVE_ERR_NOMEM;
-        }
-    }
+    if (n > 0 && result_render_text(r))
+        return CARVE_ERR_NOMEM;
     return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;
 }
 

@@ -21,21 +21,32 @@ const site *site_model_find(const struct carve_site_model *m, const char *host)
     }
 }
 
+/* Puts s in the first free place of its probe chain in table t of cap
+ * places (a power of two, not full). */
+static void place_site(site **t, size_t cap, site *s)
+{
+    size_t j = s->host_hash & (cap - 1);
+    while (t[j])
+        j = (j + 1) & (cap - 1);
+    t[j] = s;
+}
+
+void site_free(site *s)
+{
+    free(s->tab);
+    free(s->host);
+    free(s);
+}
+
 static int grow_sites(struct carve_site_model *m)
 {
     size_t nc = m->cap ? m->cap * 2 : 64;
     site **t = calloc(nc, sizeof *t);
     if (!t)
         return -1;
-    for (size_t i = 0; i < m->cap; i++) {
-        site *s = m->sites[i];
-        if (!s)
-            continue;
-        size_t j = s->host_hash & (nc - 1);
-        while (t[j])
-            j = (j + 1) & (nc - 1);
-        t[j] = s;
-    }
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->sites[i])
+            place_site(t, nc, m->sites[i]);
     m->bytes += (nc - m->cap) * sizeof *t;
     free(m->sites);
     m->sites = t;
@@ -58,10 +69,7 @@ site *site_model_get(struct carve_site_model *m, const char *host)
     }
     memcpy(s->host, host, n + 1);
     s->host_hash = host_hash(host);
-    size_t i = s->host_hash & (m->cap - 1);
-    while (m->sites[i])
-        i = (i + 1) & (m->cap - 1);
-    m->sites[i] = s;
+    place_site(m->sites, m->cap, s);
     m->count++;
     m->bytes += sizeof *s + n + 1;
     return s;
@@ -241,17 +249,11 @@ static void evict_sites(struct carve_site_model *m, size_t over)
         freed += site_bytes(s);
         m->bytes -= site_bytes(s);
         m->pages -= s->pages;
-        free(s->tab);
-        free(s->host);
-        free(s);
+        site_free(s);
     }
     memset(m->sites, 0, m->cap * sizeof *m->sites);
-    for (size_t i = k; i < n; i++) {
-        size_t j = all[i]->host_hash & (m->cap - 1);
-        while (m->sites[j])
-            j = (j + 1) & (m->cap - 1);
-        m->sites[j] = all[i];
-    }
+    for (size_t i = k; i < n; i++)
+        place_site(m->sites, m->cap, all[i]);
     m->count = n - k;
     free(all);
 }

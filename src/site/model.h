@@ -59,6 +59,8 @@ struct carve_site_model {
 
 /* The site of host, or NULL. */
 const site *site_model_find(const struct carve_site_model *m, const char *host);
+/* Frees a site and its table (it must be out of its model's table). */
+void site_free(site *s);
 /* The site of host, created when missing; NULL when memory runs out. */
 site *site_model_get(struct carve_site_model *m, const char *host);
 /* The entry of key in s, or NULL. */
