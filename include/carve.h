@@ -90,7 +90,9 @@ typedef struct carve_options {
                                dates after it plus one day, or before 1995, are rejected. */
     const char *target_language; /* ISO 639-1 code, or NULL: a page whose language (markup checked
                                against the text, as for carve_metadata.language) differs fails
-                               with CARVE_ERR_LANGUAGE, as trafilatura's target_language does */
+                               with CARVE_ERR_LANGUAGE, as trafilatura's target_language does. A
+                               region or script after "-" or "_" is ignored ("pt-BR"); a tag that
+                               is no ISO 639 code ("xx") fails with CARVE_ERR_ARGUMENT */
     const struct carve_site_model *site_model; /* a site model (see below), or NULL: blocks of
                                the main content that it knows as the page's site template are
                                removed, as by carve_site_model_apply(). Borrowed; only read. */
@@ -141,9 +143,10 @@ typedef struct carve_result carve_result;
  * first 1024 bytes, then detection by uchardet. Invalid sequences become
  * U+FFFD.
  *
- * Errors: CARVE_ERR_ARGUMENT (html or out NULL, or opts->struct_size not
- * one this library knows), CARVE_ERR_EMPTY, CARVE_ERR_BINARY,
- * CARVE_ERR_NOT_HTML, CARVE_ERR_TOO_LARGE, CARVE_ERR_PARSE, CARVE_ERR_LIMIT,
+ * Errors: CARVE_ERR_ARGUMENT (html or out NULL, opts->struct_size not
+ * one this library knows, or opts->target_language not a language; the
+ * options are checked before the input, so a call with len 0 checks
+ * them), CARVE_ERR_EMPTY, CARVE_ERR_BINARY, CARVE_ERR_NOT_HTML, CARVE_ERR_TOO_LARGE, CARVE_ERR_PARSE, CARVE_ERR_LIMIT,
  * CARVE_ERR_NOMEM, CARVE_ERR_NO_CONTENT, CARVE_ERR_LANGUAGE.
  *
  * Language: the markup's declaration (html lang, Content-Language,

@@ -183,6 +183,8 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
         memcpy(&all, opts, opts->struct_size);
     }
     opts = &all;
+    if (opts->target_language && !meta_language_tag_valid(opts->target_language))
+        return CARVE_ERR_ARGUMENT;
     if (opts->max_input_bytes && len > opts->max_input_bytes)
         return CARVE_ERR_TOO_LARGE;
     const char *utf16 = NULL;

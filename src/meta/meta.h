@@ -44,4 +44,9 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
  */
 int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *mem);
 
+/* 1 when s is a language tag carve can compare: an ISO 639-1 code, or a
+ * three-letter ISO 639-2/3 code, optionally followed by a region or script
+ * ("pt-BR", "zh_Hant"), which comparing ignores; else 0. */
+int meta_language_tag_valid(const char *s);
+
 #endif

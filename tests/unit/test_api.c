@@ -536,6 +536,13 @@ static void test_target_language(void **state)
     o.target_language = "en-GB";
     assert_int_equal(carve_extract(DATED_PAGE, strlen(DATED_PAGE), &o, &r), CARVE_OK);
     carve_result_free(r);
+    /* A tag that is no language is refused before the input is read. */
+    o.target_language = "xx";
+    assert_int_equal(carve_extract(DATED_PAGE, strlen(DATED_PAGE), &o, &r), CARVE_ERR_ARGUMENT);
+    assert_null(r);
+    assert_int_equal(carve_extract("", 0, &o, &r), CARVE_ERR_ARGUMENT);
+    o.target_language = "pt_BR";
+    assert_int_equal(carve_extract("", 0, &o, &r), CARVE_ERR_EMPTY);
 }
 
 /* A publication date after the reference date (plus a day) is not plausible. */
