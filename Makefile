@@ -7,6 +7,8 @@
 #   make bench-sites the cost of --learn-sites: time against a plain run, peak RSS by crawl size
 #   make memcheck  the test suite under valgrind memcheck
 #   make install   install header, libraries, program, carve.pc and carve.1 (PREFIX=/usr/local)
+#   make python    build the Python module and install it for Debian's python3 (import carve)
+#   make bench-python  carve.extract against the program, and 1 against 2 Python threads
 # Each target installs the Debian packages it needs when they are missing.
 
 BUILD ?= build
@@ -16,10 +18,15 @@ SHARED ?= $(abspath ../shared)
 
 BUILD_DEPS = gcc g++ make cmake pkg-config libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev \
              libzstd-dev libbrotli-dev libcld2-dev
-TEST_DEPS = libcmocka-dev python3
+# The Python module (python/) and its distributed runner; python3-dev is
+# also what makes a plain build include the module.
+PYTHON ?= /usr/bin/python3
+PYTHON_DEPS = python3 python3-dev python3-dask python3-distributed
+TEST_DEPS = libcmocka-dev python3 python3-pytest $(PYTHON_DEPS)
 MEMCHECK_DEPS = valgrind
 
-.PHONY: all deps test-deps build demo check eval bench bench-warc bench-sites memcheck install clean
+.PHONY: all deps test-deps build demo check eval bench bench-warc bench-sites bench-python memcheck install \
+        python clean
 
 all: build
 
@@ -40,7 +47,7 @@ test-deps: deps
 	$(call apt_install,$(TEST_DEPS))
 
 build: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=$(PYTHON) >/dev/null
 	cmake --build $(BUILD) -j$(JOBS)
 
 demo: build
@@ -60,6 +67,18 @@ bench-warc: build
 
 bench-sites: build
 	CARVE=$(BUILD)/carve bench/site_bench.sh
+
+bench-python: python
+	$(PYTHON) bench/python_bench.py $(BUILD)/carve $(SHARED)/bench/scrapinghub/html
+
+# Installs into the site-packages of $(PYTHON) (/usr/local/lib/python3.11/dist-packages
+# on Debian 12), which every folder's python3 then imports from.
+python: deps
+	$(call apt_install,$(PYTHON_DEPS))
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=$(PYTHON) >/dev/null
+	cmake --build $(BUILD) -j$(JOBS)
+	cmake --install $(BUILD) --component python
+	cd / && $(PYTHON) -c 'import carve; print("carve", carve.__version__, "for Python:", carve.__file__)'
 
 memcheck: test-deps build
 	$(call apt_install,$(MEMCHECK_DEPS))

@@ -273,8 +273,10 @@ void doc_work(void *job, void *ctx)
     size_t len = j->len;
     carve_options opts = c->opts;
     if (j->rec) {
-        if (j->rec->error == CARVE_WARC_OK)
+        if (j->rec->error == CARVE_WARC_OK) {
             carve_warc_record_payload(j->rec, &data, &len);
+            j->origin.truncated = j->rec->truncated; /* a payload cut while decoding */
+        }
         if (j->rec->error != CARVE_WARC_OK) {
             snprintf(j->error, sizeof j->error, "%s: %s", carve_warc_strerror(j->rec->error), j->rec->error_detail);
             write_failure(f, c, j);

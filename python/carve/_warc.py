@@ -1,0 +1,167 @@
+"""WARC archives: one JSON line per HTML response, as `carve --format json`
+writes them for an archive.
+
+The rules are the command line's (cli/run.c and cli/doc.c), so that a
+line here is byte for byte the line the program writes:
+ - an HTML response gives its extraction, after the record's keys
+   (warc_record_id, warc_date, http_status, warc_truncated when cut);
+ - one with an empty payload gives "text": "";
+ - one in another language than target_language gives "skipped";
+ - a broken record that may have been an HTML response, and a page that
+   fails, give "error";
+ - other records (requests, metadata, revisits, responses that are not
+   HTML) and bytes between records that are not a record give no line.
+"""
+import datetime as _dt
+import json as _json
+
+from . import _carve
+
+_TRUNCATED = 1  # CARVE_WARC_ERR_TRUNCATED
+
+# JSON string escapes as the command line writes the record's keys.
+_ESCAPES = {i: "\\u%04x" % i for i in range(32)}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord('"'): '\\"', ord("\\"): "\\\\"})
+
+
+def _q(s):
+    return "null" if s is None else '"' + s.translate(_ESCAPES) + '"'
+
+
+def _keys(rec):
+    """The record's keys, opening a JSON object that continues with ','."""
+    line = '{"warc_record_id":%s,"warc_date":%s,"http_status":%d' % (_q(rec["record_id"]), _q(rec["date"]),
+                                                                     rec["http_status"])
+    if rec["truncated"]:
+        line += ',"warc_truncated":true'
+    return line
+
+
+def _naming(rec):
+    return _keys(rec) + ',"url":' + _q(rec["target_uri"])
+
+
+def _error_line(rec, message):
+    return _naming(rec) + ',"error":' + _q(message) + "}"
+
+
+def _record_error(rec):
+    return _error_line(rec, "%s: %s" % (rec["error_message"], rec["error_detail"]))
+
+
+def _seconds(warc_date):
+    """WARC-Date in seconds since 1970 UTC: the reference "now" for dates; 0
+    (the time of the call) when it cannot be read."""
+    try:
+        t = _dt.datetime.strptime(warc_date[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return 0
+    return int(t.replace(tzinfo=_dt.timezone.utc).timestamp())
+
+
+def _may_be_html(rec):
+    if rec["type"] and rec["type"] != "response":
+        return False
+    return not (rec["http_status"] and not rec["is_html"])
+
+
+def _html_responses(reader):
+    """(record, error line or None) for each record that gets a line."""
+    for rec in reader:
+        if rec["error"] == _TRUNCATED and not rec["version"]:
+            yield rec, _record_error(rec)  # the input ends inside compressed data
+        elif rec["error"] and not rec["version"]:
+            continue  # garbage between records
+        elif rec["error"]:
+            if _may_be_html(rec):
+                yield rec, _record_error(rec)
+        elif rec["type"] == "response" and rec["is_html"]:
+            yield rec, None
+
+
+def _open(source, max_block_bytes, max_payload_bytes):
+    reader = _carve.WarcReader(source, max_block_bytes or 0, max_payload_bytes or 0)
+    if not reader.is_archive:
+        name = source if isinstance(source, str) else getattr(source, "name", "the input")
+        reader.close()
+        raise _carve.InputError("%s: not a WARC archive (use carve.extract for one page)" % name)
+    return reader
+
+
+def records(source, target_language=None, site_model=None, max_block_bytes=None, max_payload_bytes=None):
+    """(kind, line) for each HTML response of the archive source (a path or
+    a binary file object; gzip, zstd or none): kind is "extracted",
+    "empty" (no main content, or no payload), "skipped" (another language)
+    or "error"; line is the JSON text without newline."""
+    from . import _check_language
+    _check_language(target_language)
+    reader = _open(source, max_block_bytes, max_payload_bytes)
+    try:
+        for rec, error in _html_responses(reader):
+            if error:
+                yield "error", error
+                continue
+            try:
+                status, body = _carve.extract(rec["payload"], 2, url=rec["target_uri"],
+                                              charset=rec["http_charset"] or None,
+                                              target_language=target_language, site_model=site_model,
+                                              reference_time=_seconds(rec["date"]))
+            except _carve.InputError as e:
+                if e.status == "CARVE_ERR_EMPTY":
+                    yield "empty", _naming(rec) + ',"text":""}'
+                else:
+                    yield "error", _error_line(rec, str(e))
+                continue
+            except _carve.Error as e:
+                yield "error", _error_line(rec, str(e))
+                continue
+            if status == "CARVE_ERR_LANGUAGE":
+                yield "skipped", (_naming(rec) + ',"language":' + _q(_json.loads(body)["language"])
+                                  + ',"skipped":"other language"}')
+            else:
+                yield ("extracted" if status == "CARVE_OK" else "empty",
+                       _keys(rec) + ("" if body[1] == "}" else ",") + body[1:].rstrip("\n"))
+    finally:
+        reader.close()
+
+
+def iter_warc(source, target_language=None, site_model=None, max_block_bytes=None, max_payload_bytes=None):
+    """One dict per HTML response of a WARC archive, streaming: the objects of
+    `carve --format json archive` (the record's keys, then the keys of
+    bare_extraction(); "error" for a record or page that failed, "skipped"
+    for another language than target_language).
+
+    source: a path, or a binary file object (read with read(n)).
+    site_model: a carve.SiteModel whose template blocks are removed.
+    max_block_bytes, max_payload_bytes: a record's block kept in memory
+    (default 16 MiB) and its decoded payload (64 MiB); longer ones are cut
+    and flagged "warc_truncated".
+
+    Memory is bounded by one record. Raises InputError when source is not
+    an archive, FileError when it cannot be opened.
+    """
+    for _, line in records(source, target_language, site_model, max_block_bytes, max_payload_bytes):
+        yield _json.loads(line)
+
+
+def learn_warc(source, model=None, max_block_bytes=None, max_payload_bytes=None):
+    """Observes every HTML response of the archive source in model (a new
+    SiteModel when None) and returns the model. Pages that fail are not
+    counted."""
+    if model is None:
+        model = _carve.SiteModel()
+    reader = _open(source, max_block_bytes, max_payload_bytes)
+    try:
+        for rec, error in _html_responses(reader):
+            if error:
+                continue
+            try:
+                model.observe(rec["payload"], url=rec["target_uri"], charset=rec["http_charset"] or None,
+                              reference_time=_seconds(rec["date"]))
+            except _carve.InputError:
+                continue
+            except _carve.ParseError:
+                continue
+    finally:
+        reader.close()
+    return model

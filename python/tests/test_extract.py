@@ -1,0 +1,114 @@
+"""carve.extract, bare_extraction and extract_metadata."""
+import json
+
+import pytest
+
+import carve
+from conftest import run_cli, scrapinghub_pages, CARVE_BIN
+
+
+def test_same_text_as_the_program_on_every_scrapinghub_page():
+    pages = scrapinghub_pages()
+    differ = []
+    for name, html in pages:
+        cli = run_cli("-", data=html).decode("utf-8")
+        text = carve.extract(html)
+        got = (text or "") + ("\n" if text and not text.endswith("\n") else "")
+        if got != cli:
+            differ.append(name)
+    assert differ == [], "%d of %d pages differ from %s: %s" % (len(differ), len(pages), CARVE_BIN, differ[:5])
+
+
+@pytest.mark.parametrize("fmt,flag", [("markdown", "markdown"), ("html", "html"), ("json", "json")])
+def test_formats_match_the_program(sample_page, fmt, flag):
+    cli = run_cli("--format", flag, "--with-metadata", "-", data=sample_page).decode("utf-8")
+    assert carve.extract(sample_page, output_format=fmt, with_metadata=True).rstrip("\n") == cli.rstrip("\n")
+
+
+def test_str_and_bytes_give_the_same_text(sample_page):
+    assert carve.extract(sample_page.decode("utf-8")) == carve.extract(sample_page)
+
+
+def test_a_str_is_read_as_utf8_whatever_its_meta_charset_says():
+    page = "<html><head><meta charset=windows-1252></head><body><article><p>%s</p></article></body></html>" % (
+        "Ein Überblick über Grünflächen in Köln und die Pläne der Stadt für das nächste Jahrzehnt. " * 3)
+    assert "Überblick" in carve.extract(page)
+
+
+def test_bare_extraction_has_the_json_keys(sample_page):
+    d = carve.bare_extraction(sample_page, url="https://www.estuary-courier.example/news/x")
+    assert d["title"] == "Harbour Town Opens Its First Tidal Power Station"
+    assert d["authors"] == ["Mara Lindqvist"]
+    assert d["date"] == "2025-03-14"
+    assert d["hostname"] == "estuary-courier.example"
+    assert d["text"].startswith("Harbour Town switched on")
+    assert d == json.loads(run_cli("--format", "json", "--url", "https://www.estuary-courier.example/news/x",
+                                   "-", data=sample_page))
+
+
+def test_extract_metadata_also_without_main_content():
+    page = b"<html lang=fr><head><title>Accueil</title></head><body><nav><a href=/>Accueil</a></nav></body></html>"
+    assert carve.extract(page) is None
+    m = carve.extract_metadata(page, url="https://exemple.fr/")
+    assert m["title"] == "Accueil"
+    assert m["hostname"] == "exemple.fr"
+    assert "text" not in m
+
+
+@pytest.mark.parametrize("data,status", [(b"", "CARVE_ERR_EMPTY"), (b"  \n\t ", "CARVE_ERR_EMPTY"),
+                                         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "CARVE_ERR_BINARY"),
+                                         (b"just a line of text, no markup at all", "CARVE_ERR_NOT_HTML")])
+def test_input_that_is_not_a_page_raises_input_error(data, status):
+    with pytest.raises(carve.InputError) as e:
+        carve.extract(data)
+    assert e.value.status == status
+    assert isinstance(e.value, carve.Error) and isinstance(e.value, ValueError)
+    assert str(e.value)
+
+
+def test_none_and_other_types_raise_type_error():
+    for bad in (None, 42, ["<p>x</p>"]):
+        with pytest.raises(TypeError):
+            carve.extract(bad)
+
+
+def test_a_100_mb_string_raises_too_large():
+    page = "<html><body><p>" + "x" * (100 << 20) + "</p></body></html>"
+    with pytest.raises(carve.TooLargeError) as e:
+        carve.extract(page)
+    assert e.value.status == "CARVE_ERR_TOO_LARGE"
+    with pytest.raises(carve.TooLargeError):
+        carve.extract(b"<p>" + b"y" * 2000 + b"</p>", max_input_bytes=1000)
+
+
+@pytest.mark.parametrize("option", ["include_comments", "include_links", "include_images", "include_formatting",
+                                    "favor_precision", "favor_recall", "deduplicate"])
+def test_options_carve_lacks_are_refused_not_ignored(sample_page, option):
+    assert carve.extract(sample_page, **{option: False}) is not None
+    with pytest.raises(carve.UnsupportedOption, match=option):
+        carve.extract(sample_page, **{option: True})
+
+
+def test_include_tables_false_is_refused(sample_page):
+    with pytest.raises(carve.UnsupportedOption):
+        carve.extract(sample_page, include_tables=False)
+
+
+def test_unknown_keyword_and_format_are_refused(sample_page):
+    with pytest.raises(TypeError):
+        carve.extract(sample_page, no_such_option=True)
+    for fmt in ("xml", "xmltei", "csv", "python"):
+        with pytest.raises(carve.ArgumentError):
+            carve.extract(sample_page, output_format=fmt)
+
+
+def test_target_language(sample_page):
+    assert carve.extract(sample_page, target_language="en-GB") is not None
+    assert carve.extract(sample_page, target_language="de") is None
+    assert carve.bare_extraction(sample_page, target_language="de") is None
+    with pytest.raises(carve.ArgumentError, match="ISO 639"):
+        carve.extract(sample_page, target_language="xx")
+
+
+def test_version():
+    assert carve.__version__ == run_cli("--version").decode().split()[-1]

@@ -1,0 +1,83 @@
+"""carve.iter_warc: the lines of `carve --format json ARCHIVE`, as dicts."""
+import glob
+import io
+import json
+import os
+
+import pytest
+
+import carve
+from carve._warc import records
+from conftest import ROOT, run_cli, shared_path, write_warc
+
+HOSTILE = sorted(glob.glob(os.path.join(ROOT, "tests", "hostile", "*.warc*")))
+
+
+def _cli_lines(path):
+    return run_cli("--format", "json", "--quiet", path).decode("utf-8").splitlines()
+
+
+def test_bench_archives_give_the_programs_lines_byte_for_byte():
+    for path in sorted(glob.glob(os.path.join(shared_path("bench", "warc"), "*.warc.gz"))):
+        assert [line for _, line in records(path)] == _cli_lines(path), path
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=os.path.basename)
+def test_hostile_archives_give_the_programs_lines(path):
+    assert [line for _, line in records(path)] == _cli_lines(path)
+
+
+def test_dicts_and_a_file_object(tmp_path, sample_page):
+    warc = tmp_path / "a.warc.gz"
+    write_warc(warc, [("https://news.example/a", sample_page), ("https://news.example/empty", b"")])
+    got = list(carve.iter_warc(str(warc)))
+    assert [json.loads(line) for line in _cli_lines(str(warc))] == got
+    assert got[0]["warc_date"] == "2024-05-01T12:00:00Z" and got[0]["http_status"] == 200
+    assert got[0]["title"] == "Harbour Town Opens Its First Tidal Power Station"
+    assert got[1]["text"] == ""
+    with open(warc, "rb") as f:
+        assert list(carve.iter_warc(f)) == got
+    assert list(carve.iter_warc(io.BytesIO(warc.read_bytes()))) == got
+
+
+def test_a_broken_archive_yields_error_dicts(tmp_path, sample_page):
+    warc = tmp_path / "cut.warc.gz"
+    write_warc(warc, [("https://news.example/a", sample_page), ("https://news.example/b", sample_page)])
+    data = warc.read_bytes()
+    cut = tmp_path / "cut2.warc.gz"
+    cut.write_bytes(data[: len(data) - 300])
+    got = list(carve.iter_warc(str(cut)))
+    assert len(got) == 2
+    assert "error" not in got[0] and "error" in got[1]
+    assert got[1]["url"] == "https://news.example/b"
+
+
+def test_language_skips_are_lines(tmp_path, sample_page):
+    warc = tmp_path / "a.warc.gz"
+    write_warc(warc, [("https://news.example/a", sample_page)])
+    assert list(carve.iter_warc(str(warc), target_language="de"))[0]["skipped"] == "other language"
+
+
+def test_not_an_archive_and_a_missing_file(tmp_path, sample_page):
+    page = tmp_path / "page.html"
+    page.write_bytes(sample_page)
+    with pytest.raises(carve.InputError, match="not a WARC archive"):
+        next(carve.iter_warc(str(page)))
+    with pytest.raises(carve.FileError) as e:
+        next(carve.iter_warc(str(tmp_path / "missing.warc.gz")))
+    assert isinstance(e.value, OSError) and e.value.status == "CARVE_ERR_IO"
+
+
+def test_a_file_object_that_fails_raises_its_error():
+    class Failing(io.RawIOBase):
+        def __init__(self):
+            self.calls = 0
+
+        def read(self, n=-1):
+            self.calls += 1
+            if self.calls > 1:
+                raise OSError("disk gone")
+            return b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 100000\r\n\r\n"
+
+    with pytest.raises(OSError, match="disk gone"):
+        list(carve.iter_warc(Failing()))
