@@ -69,7 +69,7 @@ bench-sites: build
 	CARVE=$(BUILD)/carve bench/site_bench.sh
 
 bench-python: python
-	$(PYTHON) bench/python_bench.py $(BUILD)/carve $(SHARED)/bench/scrapinghub/html
+	$(PYTHON) bench/python_bench.py $(BUILD)/carve $(SHARED)/bench/scrapinghub/html 5 --dask
 
 # Installs into the site-packages of $(PYTHON) (/usr/local/lib/python3.11/dist-packages
 # on Debian 12), which every folder's python3 then imports from.
