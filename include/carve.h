@@ -192,7 +192,7 @@ CARVE_EXPORT const char *carve_result_text(const carve_result *result, size_t *l
  * *out receives a new NUL-terminated UTF-8 string that the caller frees
  * with carve_free() (NULL on error); *len, when len is not NULL, its length
  * in bytes. with_metadata (0 or 1) puts a metadata header before the text
- * and Markdown (YAML-style front matter) and HTML (a head); CARVE_FORMAT_JSON
+ * and Markdown (YAML front matter, every value a double-quoted string) and HTML (a head); CARVE_FORMAT_JSON
  * ignores it (JSON always carries the metadata) and prints one line.
  * Errors: CARVE_ERR_ARGUMENT (result or out NULL, or a format not in
  * carve_format), CARVE_ERR_NOMEM.

@@ -28,10 +28,37 @@ int render_text_body(const block_list *bl, buf *out)
     return out->failed ? -1 : 0;
 }
 
+/* "name: value" with the value as a YAML double-quoted scalar, so that
+ * any text (colons, quotes, a leading "-", line breaks) parses back as
+ * the same string: \\ and \" escaped, control characters and the
+ * characters YAML reads as line breaks (U+0085, U+2028, U+2029) written as
+ * escapes. */
 static void field(buf *out, const char *name, const char *value)
 {
-    if (value && *value)
-        buf_printf(out, "%s: %s\n", name, value);
+    if (!value || !*value)
+        return;
+    buf_printf(out, "%s: \"", name);
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            buf_putc(out, '\\');
+            buf_putc(out, (char)*p);
+        } else if (*p == '\n') {
+            buf_puts(out, "\\n");
+        } else if (*p == '\t') {
+            buf_puts(out, "\\t");
+        } else if (*p < 0x20 || *p == 0x7F) {
+            buf_printf(out, "\\x%02X", *p);
+        } else if (p[0] == 0xC2 && p[1] == 0x85) {
+            buf_puts(out, "\\N");
+            p++;
+        } else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+            buf_puts(out, p[2] == 0xA8 ? "\\L" : "\\P");
+            p += 2;
+        } else {
+            buf_putc(out, (char)*p);
+        }
+    }
+    buf_puts(out, "\"\n");
 }
 
 void render_front_matter(const carve_metadata *m, buf *out)

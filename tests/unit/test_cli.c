@@ -170,7 +170,7 @@ static void test_formats(void **state)
     run_free(&r);
     r = RUN(NULL, "--format", "txt", "--with-metadata", SAMPLE);
     expect_status(&r, 0);
-    assert_non_null(strstr(r.out, "title: Harbour Town Opens Its First Tidal Power Station"));
+    assert_non_null(strstr(r.out, "title: \"Harbour Town Opens Its First Tidal Power Station\""));
     assert_non_null(strstr(r.out, SAMPLE_PHRASE));
     run_free(&r);
 }

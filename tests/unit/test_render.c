@@ -151,8 +151,8 @@ static void test_text_with_metadata(void **state)
     buf_init(&b);
     assert_int_equal(render_text(&f->bl, &f->meta, 1, &b), 0);
     char *t = rendered(&b);
-    assert_contains(t, "title: Render test\n");
-    assert_contains(t, "hostname: example.com\n");
+    assert_contains(t, "title: \"Render test\"\n");
+    assert_contains(t, "hostname: \"example.com\"\n");
     /* absent fields are not printed */
     assert_lacks(t, "author:");
     assert_lacks(t, "date:");
@@ -248,7 +248,7 @@ static void test_markdown_with_metadata(void **state)
     char *m = rendered(&b);
     /* YAML front matter first */
     assert_true(strncmp(m, "---\n", 4) == 0);
-    assert_contains(m, "title: Render test\n");
+    assert_contains(m, "title: \"Render test\"\n");
     const char *end = strstr(m + 4, "---\n");
     assert_non_null(end);
     assert_true(end < strstr(m, "## Section heading"));
