@@ -108,9 +108,56 @@ static block_kind kind_of(const walker *w, unsigned *level)
     return BLOCK_PARA;
 }
 
+/* Length of the character at s (n bytes left) when it is one that shows
+ * nothing by itself: U+00A0 no-break space, U+200B-U+200D zero-width space,
+ * non-joiner and joiner, U+2060 word joiner, U+FEFF zero-width no-break
+ * space; else 0. Pages put them in empty paragraphs and after headlines. */
+static size_t invisible_len(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x8B && s[2] <= 0x8D)
+        return 3;
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0)
+        return 3;
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+/* Removes white space and invisible characters from both ends of t. */
+static void trim_invisible(buf *t)
+{
+    const unsigned char *d = (const unsigned char *)t->data;
+    size_t start = 0, end = t->len, k;
+    while (start < end) {
+        if (d[start] == ' ' || d[start] == '\n')
+            start++;
+        else if ((k = invisible_len(d + start, end - start)))
+            start += k;
+        else
+            break;
+    }
+    for (;;) {
+        if (end > start && (d[end - 1] == ' ' || d[end - 1] == '\n'))
+            end--;
+        else if (end >= start + 2 && invisible_len(d + end - 2, 2) == 2)
+            end -= 2;
+        else if (end >= start + 3 && invisible_len(d + end - 3, 3) == 3)
+            end -= 3;
+        else
+            break;
+    }
+    if (start)
+        memmove(t->data, t->data + start, end - start);
+    t->len = end - start;
+    if (t->data)
+        t->data[t->len] = 0;
+}
+
 static void flush(walker *w)
 {
-    buf_rtrim(&w->text, " \n");
+    trim_invisible(&w->text);
     w->space = 0;
     if (w->chars == 0 || w->failed) {
         w->text.len = 0;
@@ -196,9 +243,12 @@ static void add_text(walker *w, const char *s, size_t n)
     if (memchr(s, 0xC2, n))
         drop_soft_hyphens(&w->text, start);
     size_t chars = 0;
-    for (size_t i = start; i < w->text.len; i++) {
-        unsigned char c = (unsigned char)w->text.data[i];
-        if ((c & 0xC0) != 0x80 && !is_space(c))
+    const unsigned char *d = (const unsigned char *)w->text.data;
+    for (size_t i = start, k; i < w->text.len; i++) {
+        unsigned char c = d[i];
+        if ((c == 0xC2 || c == 0xE2 || c == 0xEF) && (k = invisible_len(d + i, w->text.len - i)))
+            i += k - 1; /* shows nothing: a block of only these is empty */
+        else if ((c & 0xC0) != 0x80 && !is_space(c))
             chars += (c >= 0xE3 && c <= 0xE9) ? CJK_WEIGHT : 1;
     }
     if (w->text.failed)

@@ -322,6 +322,21 @@ static void test_empty_blocks_dropped(void **state)
     page_free(p);
 }
 
+/* A paragraph of only no-break spaces or zero-width characters shows
+ * nothing: no block. At the ends of a block they are trimmed like spaces;
+ * inside, a no-break space stays (it joins words) but counts as no text. */
+static void test_invisible_only_blocks_dropped(void **state)
+{
+    (void)state;
+    page *p = build("<p>&nbsp;</p><p>\xE2\x80\x8B</p><p> &nbsp;\xE2\x80\x8D\xEF\xBB\xBF </p>"
+                    "<h2>Headline&nbsp;</h2><p>\xE2\x80\x8Bten&nbsp;km</p>");
+    assert_int_equal(p->bl.count, 2);
+    assert_string_equal(blk(p, 0)->text, "Headline");
+    assert_string_equal(blk(p, 1)->text, "ten\xC2\xA0km");
+    assert_int_equal(blk(p, 1)->chars, 5);
+    page_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_inside_item_is_item),
         cmocka_unit_test(test_whitespace_collapsed),
         cmocka_unit_test(test_soft_hyphens_dropped),
+        cmocka_unit_test(test_invisible_only_blocks_dropped),
         cmocka_unit_test(test_pre_keeps_whitespace),
         cmocka_unit_test(test_inline_neither_glues_nor_splits),
         cmocka_unit_test(test_block_elements_split),
