@@ -13,6 +13,7 @@ Every call releases the GIL while libcarve works, so threads extract in
 parallel. Errors are raised as carve.Error or a class derived from it.
 """
 import json as _json
+import zlib as _zlib
 
 from . import _carve
 from ._carve import (ArgumentError, Error, FileError, InputError, NoMemoryError, ParseError, SiteModel,
@@ -31,32 +32,72 @@ class UnsupportedOption(ArgumentError):
     asked."""
 
 
+def _error(cls, message, status="CARVE_ERR_ARGUMENT"):
+    """An exception raised by the Python layer, with a status like those
+    libcarve's errors carry."""
+    e = cls(message)
+    e.status = status
+    return e
+
+
 _FORMATS = {"txt": 0, "text": 0, "markdown": 1, "json": 2, "html": 3}
 
 # trafilatura's options that carve does not have, with the value that
 # means "as carve does it"; any other value raises UnsupportedOption.
 _NOT_YET = {"include_comments": False, "include_links": False, "include_images": False,
             "include_formatting": False, "favor_precision": False, "favor_recall": False,
-            "deduplicate": False, "include_tables": True}
+            "deduplicate": False, "include_tables": True, "only_with_metadata": False, "config": None,
+            "prune_xpath": None, "url_blacklist": None, "author_blacklist": None, "date_extraction_params": None,
+            "max_tree_size": None, "record_id": None, "settingsfile": None, "tei_validation": False}
+# trafilatura's speed hints, about fallback extractors that carve does not
+# have: any value means what carve does.
+_HINTS = {"no_fallback", "fast"}
+
+# 64 MiB, libcarve's default max_input_bytes: also the bound of a gzip
+# member decompressed here.
+_MAX_INPUT = 64 << 20
 
 
-def _page(filecontent, charset):
+def _gunzip(data, limit):
+    """The content of gzip-compressed bytes (as trafilatura accepts them),
+    at most limit bytes of it: more raises TooLargeError."""
+    d = _zlib.decompressobj(16 + _zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, limit + 1)
+    except _zlib.error as e:
+        raise _error(InputError, "gzip-compressed input that does not decompress: %s" % e,
+                     "CARVE_ERR_BINARY") from None
+    if len(out) > limit:
+        raise _error(TooLargeError, "input larger than max_input_bytes once decompressed", "CARVE_ERR_TOO_LARGE")
+    return out
+
+
+def _page(filecontent, charset, max_input_bytes):
     """The page's bytes and the charset to declare: a str is encoded as
-    UTF-8, which then overrides any <meta charset> in it."""
+    UTF-8, which then overrides any <meta charset> in it; gzip-compressed
+    bytes are decompressed."""
     if isinstance(filecontent, str):
-        return filecontent.encode("utf-8", "surrogatepass"), "utf-8"
+        try:
+            return filecontent.encode("utf-8"), "utf-8"
+        except UnicodeEncodeError:  # lone surrogates: one U+FFFD each
+            return (filecontent.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8"),
+                    "utf-8")
     if isinstance(filecontent, (bytes, bytearray, memoryview)):
+        if bytes(filecontent[:2]) == b"\x1f\x8b":
+            return _gunzip(bytes(filecontent), max_input_bytes or _MAX_INPUT), charset
         return filecontent, charset
     raise TypeError("html must be str or bytes, not %s" % type(filecontent).__name__)
 
 
-def _check_options(options):
+def _check_options(function, options):
     for name, value in options.items():
+        if name in _HINTS:
+            continue
         if name not in _NOT_YET:
-            raise TypeError("unexpected keyword argument %r" % name)
-        if bool(value) != _NOT_YET[name]:
-            raise UnsupportedOption("%s=%r is not supported by carve yet (carve behaves as %s=%r)"
-                                    % (name, value, name, _NOT_YET[name]))
+            raise TypeError("%s() got an unexpected keyword argument %r" % (function, name))
+        if value != _NOT_YET[name] and bool(value) != bool(_NOT_YET[name]):
+            raise _error(UnsupportedOption, "%s=%r is not supported by carve yet (carve behaves as %s=%r)"
+                         % (name, value, name, _NOT_YET[name]))
 
 
 def _check_language(target_language):
@@ -67,19 +108,31 @@ def _check_language(target_language):
     try:
         _carve.extract(b"", target_language=target_language)
     except ArgumentError:
-        raise ArgumentError("target_language needs an ISO 639 language code such as en, de or pt-BR, "
-                            "not %r" % target_language) from None
+        raise _error(ArgumentError, "target_language needs an ISO 639 language code such as en, de or pt-BR, "
+                     "not %r" % target_language) from None
     except InputError:
         pass  # the code is valid; the empty page is not
 
 
+def _whole(name, value, unit):
+    """A non-negative int for libcarve (None: 0, its default)."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("%s is a number of %s (int), not %s" % (name, unit, type(value).__name__))
+    if not 0 <= value < 2 ** 62:
+        raise _error(ArgumentError, "%s=%d is out of range" % (name, value))
+    return value
+
+
 def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_model, reference_time,
          max_input_bytes):
-    data, charset = _page(filecontent, charset)
+    max_input_bytes = _whole("max_input_bytes", max_input_bytes, "bytes")
+    data, charset = _page(filecontent, charset, max_input_bytes)
     _check_language(target_language)
     return _carve.extract(data, fmt, with_metadata, url=url, charset=charset, target_language=target_language,
-                          site_model=site_model, reference_time=int(reference_time or 0),
-                          max_input_bytes=int(max_input_bytes or 0))
+                          site_model=site_model, reference_time=_whole("reference_time", reference_time, "seconds"),
+                          max_input_bytes=max_input_bytes)
 
 
 def extract(filecontent, url=None, output_format="txt", with_metadata=False, target_language=None,
@@ -87,7 +140,8 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     """The main content of one page, rendered; None when the page has none.
 
     filecontent: the page as bytes (any charset: BOM, then charset, then
-    <meta charset>, then detection) or str.
+    <meta charset>, then detection; gzip-compressed bytes are decompressed)
+    or str.
     url: the page's address: base of relative links, and the site of
     site_model.
     output_format: "txt", "markdown", "json" or "html" (trafilatura's "xml",
@@ -97,21 +151,24 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     target_language: an ISO 639 code; a page in another language gives None.
     charset: the charset HTTP declared, for bytes.
     site_model: a carve.SiteModel whose template blocks are removed.
-    reference_time: "now" for date plausibility, seconds since 1970 UTC
-    (an archive's crawl date); None: the time of the call.
+    reference_time: the "now" against which dates are judged plausible, an
+    int of seconds since 1970 UTC (an archive's crawl date, say); None: the
+    time of the call.
     max_input_bytes: larger inputs raise TooLargeError (default 64 MiB).
 
     trafilatura's include_tables, include_comments, include_links,
     include_images, include_formatting, favor_precision, favor_recall and
-    deduplicate are accepted at the value that means what carve does, and
-    raise UnsupportedOption otherwise.
+    deduplicate (and only_with_metadata, config, prune_xpath and other
+    tuning options) are accepted at the value that means what carve does,
+    and raise UnsupportedOption otherwise; no_fallback and fast are accepted
+    with any value (carve has no fallback extractors to skip).
 
     Raises InputError (empty, binary or not HTML; where trafilatura returns
     None), TooLargeError, ParseError, ArgumentError, NoMemoryError.
     """
-    _check_options(options)
+    _check_options("extract", options)
     if output_format not in _FORMATS:
-        raise ArgumentError("output_format %r is not one of %s" % (output_format, ", ".join(_FORMATS)))
+        raise _error(ArgumentError, "output_format %r is not one of %s" % (output_format, ", ".join(_FORMATS)))
     status, text = _run(filecontent, url, _FORMATS[output_format], with_metadata, target_language, charset,
                         site_model, reference_time, max_input_bytes)
     if status != "CARVE_OK":
@@ -125,7 +182,7 @@ def bare_extraction(filecontent, url=None, target_language=None, charset=None, *
     author, date, url, hostname, sitename, language, ..., text); None when
     the page has no main content or is in another language than
     target_language. Arguments and errors as for extract()."""
-    _check_options(options)
+    _check_options("bare_extraction", options)
     status, text = _run(filecontent, url, _FORMATS["json"], False, target_language, charset, site_model,
                         reference_time, max_input_bytes)
     if status != "CARVE_OK":

@@ -56,17 +56,12 @@ static PyObject *class_of(carve_status st)
     }
 }
 
-/* Raises the exception of st with carve_strerror's message, after what
- * (a path, an option) when given; errno is added for CARVE_ERR_IO. */
-static PyObject *raise_status(carve_status st, const char *what, int err)
+/* Raises the exception of st with the message msg (a new reference,
+ * consumed); for CARVE_ERR_IO, errno err (when not 0) becomes its errno
+ * attribute. */
+static PyObject *raise_message(carve_status st, PyObject *msg, int err)
 {
     const char *name = (unsigned)st < CARVE_STATUS_COUNT ? status_names[st] : "CARVE_ERR_UNKNOWN";
-    PyObject *msg;
-    if (st == CARVE_ERR_IO && err)
-        msg = PyUnicode_FromFormat("%s%s%s: %s", what ? what : "", what ? ": " : "", carve_strerror(st),
-                                   strerror(err));
-    else
-        msg = PyUnicode_FromFormat("%s%s%s", what ? what : "", what ? ": " : "", carve_strerror(st));
     if (!msg)
         return NULL;
     PyObject *cls = class_of(st);
@@ -91,6 +86,19 @@ static PyObject *raise_status(carve_status st, const char *what, int err)
     PyErr_SetObject(cls, exc);
     Py_DECREF(exc);
     return NULL;
+}
+
+/* Raises the exception of st with carve_strerror's message, after what
+ * (a path, an option) when given; errno is added for CARVE_ERR_IO. */
+static PyObject *raise_status(carve_status st, const char *what, int err)
+{
+    PyObject *msg;
+    if (st == CARVE_ERR_IO && err)
+        msg = PyUnicode_FromFormat("%s%s%s: %s", what ? what : "", what ? ": " : "", carve_strerror(st),
+                                   strerror(err));
+    else
+        msg = PyUnicode_FromFormat("%s%s%s", what ? what : "", what ? ": " : "", carve_strerror(st));
+    return raise_message(st, msg, err);
 }
 
 /* Creates carve.<name> with the bases given, and adds it to the module. */
@@ -375,6 +383,12 @@ static PyObject *site_model_save(SiteModelObject *self, PyObject *arg)
     err = errno;
     pthread_rwlock_unlock(&self->lock);
     Py_END_ALLOW_THREADS
+    if (st == CARVE_ERR_IO) {
+        raise_message(st, PyUnicode_FromFormat("%s: cannot write the model: %s", PyBytes_AS_STRING(path),
+                                               strerror(err)), err);
+        Py_DECREF(path);
+        return NULL;
+    }
     if (st != CARVE_OK) {
         raise_status(st, PyBytes_AS_STRING(path), err);
         Py_DECREF(path);
@@ -404,6 +418,11 @@ static PyObject *site_model_load(PyObject *cls, PyObject *args, PyObject *kw)
     st = carve_site_model_load(PyBytes_AS_STRING(path), (size_t)max_bytes, &m);
     err = errno;
     Py_END_ALLOW_THREADS
+    if (st == CARVE_ERR_PARSE) {
+        raise_message(st, PyUnicode_FromFormat("%s: not a carve site model, or corrupt", PyBytes_AS_STRING(path)), 0);
+        Py_DECREF(path);
+        return NULL;
+    }
     if (st != CARVE_OK) {
         raise_status(st, PyBytes_AS_STRING(path), err);
         Py_DECREF(path);
@@ -458,7 +477,8 @@ static PyTypeObject SiteModelType = {
     .tp_doc = "SiteModel(max_bytes=0)\n\n"
               "What repeats across the pages of each site (its template), learned with observe() and\n"
               "removed from pages by extract(..., site_model=model). At most max_bytes of memory\n"
-              "(0: 256 MiB). Safe to share between threads.",
+              "(0: 256 MiB; at least 1 MiB is used); past it, the evidence seen on the fewest pages\n"
+              "goes first. Safe to share between threads.",
     .tp_methods = site_model_methods,
     .tp_getset = site_model_getset,
     .tp_init = (initproc)site_model_init,
@@ -506,6 +526,12 @@ static long read_file_object(void *ctx, void *buf, size_t len)
         return -1;
     }
     Py_buffer view;
+    if (PyUnicode_Check(chunk)) {
+        Py_DECREF(chunk);
+        PyErr_SetString(PyExc_TypeError, "a WARC archive is read as bytes: open the file in binary mode ('rb')");
+        keep_error(self);
+        return -1;
+    }
     if (PyObject_GetBuffer(chunk, &view, PyBUF_SIMPLE) < 0) {
         Py_DECREF(chunk);
         keep_error(self);

@@ -14,6 +14,7 @@ line here is byte for byte the line the program writes:
 """
 import datetime as _dt
 import json as _json
+import warnings as _warnings
 
 from . import _carve
 
@@ -65,13 +66,17 @@ def _may_be_html(rec):
     return not (rec["http_status"] and not rec["is_html"])
 
 
-def _html_responses(reader):
-    """(record, error line or None) for each record that gets a line."""
+def _html_responses(reader, name):
+    """(record, error line or None) for each record that gets a line. Bytes
+    between records that are not a record give no line (the program names
+    them on stderr): here a RuntimeWarning, and (None, message)."""
     for rec in reader:
         if rec["error"] == _TRUNCATED and not rec["version"]:
             yield rec, _record_error(rec)  # the input ends inside compressed data
         elif rec["error"] and not rec["version"]:
-            continue  # garbage between records
+            message = "%s: offset %d: %s: %s" % (name, rec["offset"], rec["error_message"], rec["error_detail"])
+            _warnings.warn(message, RuntimeWarning, stacklevel=3)
+            yield None, message
         elif rec["error"]:
             if _may_be_html(rec):
                 yield rec, _record_error(rec)
@@ -79,12 +84,17 @@ def _html_responses(reader):
             yield rec, None
 
 
+def _name(source):
+    return source if isinstance(source, str) else getattr(source, "name", "the input")
+
+
 def _open(source, max_block_bytes, max_payload_bytes):
     reader = _carve.WarcReader(source, max_block_bytes or 0, max_payload_bytes or 0)
     if not reader.is_archive:
-        name = source if isinstance(source, str) else getattr(source, "name", "the input")
         reader.close()
-        raise _carve.InputError("%s: not a WARC archive (use carve.extract for one page)" % name)
+        e = _carve.ArgumentError("%s: not a WARC archive (carve.extract reads one page)" % _name(source))
+        e.status = "CARVE_ERR_ARGUMENT"
+        raise e
     return reader
 
 
@@ -92,14 +102,16 @@ def records(source, target_language=None, site_model=None, max_block_bytes=None,
     """(kind, line) for each HTML response of the archive source (a path or
     a binary file object; gzip, zstd or none): kind is "extracted",
     "empty" (no main content, or no payload), "skipped" (another language)
-    or "error"; line is the JSON text without newline."""
+    or "error"; line is the JSON text without newline. Bytes between
+    records that are not a record give ("garbage", message), which has no
+    line in the program's output."""
     from . import _check_language
     _check_language(target_language)
     reader = _open(source, max_block_bytes, max_payload_bytes)
     try:
-        for rec, error in _html_responses(reader):
+        for rec, error in _html_responses(reader, _name(source)):
             if error:
-                yield "error", error
+                yield ("error" if rec else "garbage"), error
                 continue
             try:
                 status, body = _carve.extract(rec["payload"], 2, url=rec["target_uri"],
@@ -137,11 +149,14 @@ def iter_warc(source, target_language=None, site_model=None, max_block_bytes=Non
     (default 16 MiB) and its decoded payload (64 MiB); longer ones are cut
     and flagged "warc_truncated".
 
-    Memory is bounded by one record. Raises InputError when source is not
-    an archive, FileError when it cannot be opened.
+    Memory is bounded by one record. Bytes between records that are not a
+    record are no line, as in the program's output; a RuntimeWarning names
+    them. Raises ArgumentError when source is not an archive, FileError
+    when it cannot be opened.
     """
-    for _, line in records(source, target_language, site_model, max_block_bytes, max_payload_bytes):
-        yield _json.loads(line)
+    for kind, line in records(source, target_language, site_model, max_block_bytes, max_payload_bytes):
+        if kind != "garbage":
+            yield _json.loads(line)
 
 
 def learn_warc(source, model=None, max_block_bytes=None, max_payload_bytes=None):
@@ -152,7 +167,7 @@ def learn_warc(source, model=None, max_block_bytes=None, max_payload_bytes=None)
         model = _carve.SiteModel()
     reader = _open(source, max_block_bytes, max_payload_bytes)
     try:
-        for rec, error in _html_responses(reader):
+        for rec, error in _html_responses(reader, _name(source)):
             if error:
                 continue
             try:

@@ -66,6 +66,40 @@ def test_input_that_is_not_a_page_raises_input_error(data, status):
     assert str(e.value)
 
 
+def test_random_bytes_are_binary():
+    import random
+    rng = random.Random(7)
+    data = bytes(rng.getrandbits(8) for _ in range(5000))
+    with pytest.raises(carve.InputError) as e:
+        carve.extract(data)
+    assert e.value.status == "CARVE_ERR_BINARY"
+
+
+def test_gzip_compressed_bytes_are_read_as_trafilatura_reads_them(sample_page):
+    import gzip
+    assert carve.extract(gzip.compress(sample_page)) == carve.extract(sample_page)
+    with pytest.raises(carve.TooLargeError):
+        carve.extract(gzip.compress(b"<p>" + b" " * 5000 + b"</p>"), max_input_bytes=1000)
+    with pytest.raises(carve.InputError):
+        carve.extract(b"\x1f\x8b\x08\x00broken")
+
+
+def test_lone_surrogates_become_one_replacement_character_each():
+    page = "<html><body><article><p>%s</p></article></body></html>" % (
+        "A paragraph with a broken \ud800 character in the middle of a long enough sentence. " * 3)
+    text = carve.extract(page)
+    assert "broken \ufffd character" in text
+
+
+def test_reference_time_and_sizes_are_checked(sample_page):
+    with pytest.raises(TypeError, match="seconds"):
+        carve.extract(sample_page, reference_time="now")
+    with pytest.raises(carve.ArgumentError):
+        carve.extract(sample_page, reference_time=10 ** 30)
+    with pytest.raises(TypeError, match="bytes"):
+        carve.extract(sample_page, max_input_bytes=1.5)
+
+
 def test_none_and_other_types_raise_type_error():
     for bad in (None, 42, ["<p>x</p>"]):
         with pytest.raises(TypeError):
@@ -85,8 +119,9 @@ def test_a_100_mb_string_raises_too_large():
                                     "favor_precision", "favor_recall", "deduplicate"])
 def test_options_carve_lacks_are_refused_not_ignored(sample_page, option):
     assert carve.extract(sample_page, **{option: False}) is not None
-    with pytest.raises(carve.UnsupportedOption, match=option):
+    with pytest.raises(carve.UnsupportedOption, match=option) as e:
         carve.extract(sample_page, **{option: True})
+    assert e.value.status == "CARVE_ERR_ARGUMENT"
 
 
 def test_include_tables_false_is_refused(sample_page):
@@ -94,8 +129,15 @@ def test_include_tables_false_is_refused(sample_page):
         carve.extract(sample_page, include_tables=False)
 
 
+def test_trafilatura_tuning_options(sample_page):
+    text = carve.extract(sample_page)
+    assert carve.extract(sample_page, no_fallback=True, fast=True, only_with_metadata=False, config=None) == text
+    with pytest.raises(carve.UnsupportedOption, match="prune_xpath"):
+        carve.extract(sample_page, prune_xpath="//div")
+
+
 def test_unknown_keyword_and_format_are_refused(sample_page):
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="extract"):
         carve.extract(sample_page, no_such_option=True)
     for fmt in ("xml", "xmltei", "csv", "python"):
         with pytest.raises(carve.ArgumentError):

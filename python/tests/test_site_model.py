@@ -85,11 +85,11 @@ def test_save_load_and_merge(tmp_path):
 def test_loading_what_is_not_a_model(tmp_path):
     bad = tmp_path / "bad.model"
     bad.write_bytes(b"definitely not a carve site model" * 10)
-    with pytest.raises(carve.ParseError):
+    with pytest.raises(carve.ParseError, match="not a carve site model"):
         carve.SiteModel.load(str(bad))
     with pytest.raises(carve.FileError):
         carve.SiteModel.load(str(tmp_path / "missing.model"))
-    with pytest.raises(carve.FileError):
+    with pytest.raises(carve.FileError, match="cannot write"):
         learned(2).save(str(tmp_path / "no" / "such" / "folder" / "m.model"))
 
 

@@ -8,7 +8,8 @@
 
 /* Returns CARVE_OK for text that may be HTML, CARVE_ERR_EMPTY for nothing
  * but white space, CARVE_ERR_BINARY for images, archives, PDFs and other
- * data with NUL bytes. UTF-16 without a byte-order mark (every other byte
+ * data (by magic bytes, or more than 1% NUL and control bytes in the first
+ * 4 KiB). UTF-16 without a byte-order mark (every other byte
  * NUL in ASCII text) is text: *charset then names it ("utf-16le" or
  * "utf-16be"), else it is set to NULL. */
 carve_status sniff_input(const char *data, size_t len, const char **charset);

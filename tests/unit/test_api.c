@@ -179,6 +179,17 @@ static void test_binary(void **state)
         junk[i] = (i % 3 == 0) ? 0 : (char)('a' + i % 26);
     memcpy(junk, "<html>", 6);
     assert_int_equal(status_of(junk, sizeof junk, NULL), CARVE_ERR_BINARY);
+    /* Random bytes: few NULs (about 1 in 256), but many control bytes, and
+     * '<' before a letter somewhere, so NUL counting and the markup check
+     * alone would take them for a page. */
+    uint32_t x = 2463534242u;
+    for (size_t i = 0; i < sizeof junk; i++) {
+        x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+        junk[i] = (char)(x >> 24);
+        if (junk[i] == 0)
+            junk[i] = 1;
+    }
+    assert_int_equal(status_of(junk, sizeof junk, NULL), CARVE_ERR_BINARY);
 }
 
 static void test_few_nul_bytes_tolerated(void **state)
@@ -189,6 +200,8 @@ static void test_few_nul_bytes_tolerated(void **state)
     char *p = strstr(html, "library");
     assert_non_null(p);
     p[3] = 0; /* one stray NUL inside the text */
+    p[1] = 0x01; /* and two control bytes */
+    p[2] = 0x1F;
     carve_result *r;
     assert_int_equal(extract(html, len, NULL, &r), CARVE_OK);
     assert_non_null(strstr(carve_result_text(r, NULL), "evening on weekdays"));
