@@ -108,6 +108,14 @@ int result_render_text(carve_result *r)
     return r->text ? 0 : -1;
 }
 
+void result_decide_language(carve_result *r)
+{
+    r->meta.language = r->markup_language;
+    r->source.language = r->markup_language_source;
+    if (meta_check_language(&r->meta, r->text, r->text_len, &r->mem))
+        r->source.language = "cld2-text";
+}
+
 /* Reduces r's blocks to its main content, with the slots of those blocks
  * (for a site model, now or later), which need the tree and every block of
  * the page, so are taken first. Returns 0, or -1 when memory runs out. */
@@ -160,8 +168,9 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         return st;
     if ((o->site_model && site_model_remove(o->site_model, r) < 0) || result_render_text(r))
         return CARVE_ERR_NOMEM;
-    if (meta_check_language(&r->meta, r->text, r->text_len, &r->mem))
-        r->source.language = "cld2-text";
+    r->markup_language = r->meta.language;
+    r->markup_language_source = r->source.language;
+    result_decide_language(r);
     if (o->target_language && !same_language(r->meta.language, o->target_language))
         return CARVE_ERR_LANGUAGE;
     return r->text_len ? CARVE_OK : cut ? CARVE_ERR_LIMIT : CARVE_ERR_NO_CONTENT;

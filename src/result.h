@@ -18,11 +18,18 @@ struct carve_result {
     site_sig *sigs;         /* per block of content.blocks (all kept once extracted), in mem */
     carve_template_block *removed; /* blocks a site model removed, in mem */
     size_t removed_count;
+    const char *markup_language;        /* meta.language as the markup declared it, before */
+    const char *markup_language_source; /* the text was checked (result_decide_language) */
 };
 
 /* Renders r's kept blocks as its plain text again (r->text, r->text_len;
  * the previous text is freed). Returns 0, or -1 when memory runs out (then
  * r->text is NULL and r->text_len 0). */
 int result_render_text(carve_result *r);
+
+/* Decides r's language from what the markup declared and r's current text
+ * (meta_check_language), so that removing blocks later (a site model)
+ * decides it as an extraction without those blocks would. */
+void result_decide_language(carve_result *r);
 
 #endif

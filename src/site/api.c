@@ -293,8 +293,11 @@ carve_status carve_site_model_apply(const carve_site_model *m, carve_result *r)
     int n = site_model_remove(m, r);
     if (n < 0)
         return CARVE_ERR_NOMEM;
-    if (n > 0 && result_render_text(r))
-        return CARVE_ERR_NOMEM;
+    if (n > 0) {
+        if (result_render_text(r))
+            return CARVE_ERR_NOMEM;
+        result_decide_language(r);
+    }
     return r->text_len ? CARVE_OK : CARVE_ERR_NO_CONTENT;
 }
 
