@@ -27,8 +27,10 @@ import os
 import socket
 import sys
 import time
+import warnings
 
-from . import SiteModel, _check_language
+from . import Error, SiteModel, _check_language
+from ._carve import WarcReader
 from ._warc import learn_warc, records
 
 MANIFEST = "carve-dask.json"
@@ -59,25 +61,41 @@ def _temporary(dst):
     return "%s.tmp.%s.%d" % (dst, socket.gethostname(), os.getpid())
 
 
+def _counts_path(dst):
+    return dst + ".counts"
+
+
 def extract_shard(src, dst, target_language=None, model_path=None):
     """Writes the JSON lines of archive src to dst (through a temporary
-    file, renamed when complete); returns the shard's counts."""
+    file, renamed when complete), and its counts beside it (NAME.jsonl.counts,
+    written first, so that a complete shard always has them); returns the
+    counts. A shard done before returns the counts it left."""
     if os.path.exists(dst):
-        return {"shard": os.path.basename(dst), "done_before": True}
+        try:
+            with open(_counts_path(dst), encoding="utf-8") as f:
+                return dict(json.load(f), done_before=True)
+        except (OSError, ValueError):
+            return {"shard": os.path.basename(dst), "done_before": True}
     t0 = time.time()
     model = SiteModel.load(model_path) if model_path else None
-    counts = {"extracted": 0, "empty": 0, "skipped": 0, "error": 0}
+    counts = {"extracted": 0, "empty": 0, "skipped": 0, "error": 0, "garbage": 0}
     tmp = _temporary(dst)
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f, warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # garbage is counted instead
         for kind, line in records(src, target_language, model):
             counts[kind] += 1
-            f.write(line)
-            f.write("\n")
+            if kind != "garbage":
+                f.write(line)
+                f.write("\n")
         f.flush()
         os.fsync(f.fileno())
+    result = {"shard": os.path.basename(dst), "records": sum(counts.values()) - counts["garbage"],
+              "bytes": os.path.getsize(src), "seconds": time.time() - t0, **counts}
+    with open(_counts_path(dst) + ".tmp", "w", encoding="utf-8") as f:
+        json.dump(result, f)
+    os.replace(_counts_path(dst) + ".tmp", _counts_path(dst))
     os.replace(tmp, dst)
-    return {"shard": os.path.basename(dst), "done_before": False, "records": sum(counts.values()),
-            "bytes": os.path.getsize(src), "seconds": time.time() - t0, **counts}
+    return dict(result, done_before=False)
 
 
 def learn_shard(src, dst):
@@ -132,8 +150,7 @@ def _check_manifest(output, manifest):
         with open(path, encoding="utf-8") as f:
             before = json.load(f)
         if before != manifest:
-            raise SystemExit("carve.dask: %s holds the shards of other inputs or options (%s); "
-                             "use another --output" % (output, path))
+            _usage("%s holds the shards of other inputs or options (%s); use another --output" % (output, path))
         return
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
@@ -142,7 +159,8 @@ def _check_manifest(output, manifest):
 
 
 def _remove_temporaries(output):
-    for tmp in glob.glob(os.path.join(glob.escape(output), "*.jsonl.tmp.*")):
+    for tmp in glob.glob(os.path.join(glob.escape(output), "*.jsonl.tmp.*")) + glob.glob(
+            os.path.join(glob.escape(output), "*.counts.tmp")):
         try:
             os.remove(tmp)
         except FileNotFoundError:
@@ -158,13 +176,28 @@ def _expand(inputs):
             found = [f for f in glob.glob(os.path.join(glob.escape(p), "**", "*"), recursive=True)
                      if os.path.isfile(f) and any(f.endswith(e) for e in (".warc", ".warc.gz", ".warc.zst"))]
             if not found:
-                raise SystemExit("carve.dask: %s: no *.warc, *.warc.gz or *.warc.zst files in it" % p)
+                _usage("%s: no *.warc, *.warc.gz or *.warc.zst files in it" % p)
             out.extend(sorted(found))
         elif os.path.isfile(p):
             out.append(p)
         else:
-            raise SystemExit("carve.dask: %s: no such file or folder" % p)
+            _usage("%s: no such file or folder" % p)
+    for p in out:
+        try:
+            reader = WarcReader(p)
+        except Error as e:
+            _usage(str(e))
+        is_archive = reader.is_archive
+        reader.close()
+        if not is_archive:
+            _usage("%s: not a WARC archive (carve reads single pages: carve --format json PAGES)" % p)
     return [os.path.abspath(p) for p in out]
+
+
+def _usage(message):
+    """Stops with a message and exit status 2, as carve does for usage errors."""
+    print("carve.dask: " + message, file=sys.stderr)
+    raise SystemExit(2)
 
 
 def parse_args(argv):
@@ -191,28 +224,39 @@ def parse_args(argv):
 
 def main(argv=None):
     """Runs the command; returns 0, or 1 when some record failed (an
-    "error" line in its shard), as carve does."""
+    "error" line in its shard, in this run or before) or an archive holds
+    bytes that are no record, as carve does; usage errors exit with 2."""
     args = parse_args(argv)
     log = (lambda s: None) if args.quiet else (lambda s: print("carve.dask: " + s, file=sys.stderr, flush=True))
     try:
         _check_language(args.target_language)
     except ValueError as e:
-        raise SystemExit("carve.dask: %s" % e)
+        _usage(str(e))
     inputs = _expand(args.inputs)
     names = shard_names(inputs)
-    os.makedirs(args.output, exist_ok=True)
-    _check_manifest(args.output, {"inputs": inputs, "learn_sites": args.learn_sites,
-                                  "target_language": args.target_language})
-    _remove_temporaries(args.output)
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        _usage("--output %s is a file, not a folder" % args.output)
+    try:
+        os.makedirs(args.output, exist_ok=True)
+    except OSError as e:
+        _usage("--output %s: %s" % (args.output, e.strerror))
 
     from distributed import Client, LocalCluster, as_completed
     cluster = None
-    if args.scheduler:
-        client = Client(args.scheduler)
-    else:
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
-        client = Client(cluster)
+    try:
+        if args.scheduler:
+            client = Client(args.scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except OSError as e:
+        print("carve.dask: cannot reach the Dask scheduler%s: %s"
+              % (" at " + args.scheduler if args.scheduler else "", e), file=sys.stderr)
+        return 1
+    _check_manifest(args.output, {"inputs": inputs, "learn_sites": args.learn_sites,
+                                  "target_language": args.target_language})
+    _remove_temporaries(args.output)
     t0 = time.time()
     try:
         model = None
@@ -221,30 +265,35 @@ def main(argv=None):
         futures = [client.submit(extract_shard, src, os.path.join(args.output, name), args.target_language,
                                  model, pure=False)
                    for src, name in zip(inputs, names)]
-        total = {"records": 0, "bytes": 0, "extracted": 0, "empty": 0, "skipped": 0, "error": 0}
-        before = 0
+        total = {"records": 0, "bytes": 0, "extracted": 0, "empty": 0, "skipped": 0, "error": 0, "garbage": 0}
+        new_records = before = 0
         for done, fut in enumerate(as_completed(futures), 1):
             r = fut.result()
+            for k in total:
+                total[k] += r.get(k, 0)
             if r["done_before"]:
                 before += 1
-                log("[%d/%d] %s: done before" % (done, len(futures), r["shard"]))
+                log("[%d/%d] %s: done before (%d records, %d errors)"
+                    % (done, len(futures), r["shard"], r.get("records", 0), r.get("error", 0)))
                 continue
-            for k in total:
-                total[k] += r[k]
-            log("[%d/%d] %s: %d records, %d errors, %.1f s"
-                % (done, len(futures), r["shard"], r["records"], r["error"], r["seconds"]))
+            new_records += r["records"]
+            log("[%d/%d] %s: %d records, %d errors%s, %.1f s"
+                % (done, len(futures), r["shard"], r["records"], r["error"],
+                   ", %d stretches of bytes that are no record" % r["garbage"] if r["garbage"] else "",
+                   r["seconds"]))
     finally:
         client.close()
         if cluster:
             cluster.close()
     _remove_temporaries(args.output)
     seconds = time.time() - t0
-    log("%d shards (%d done before) in %s: %d records (%d extracted, %d empty, %d skipped, %d errors), "
-        "%.1f MB in %.1f s, %.0f records/s"
+    log("%d shards (%d done before) in %s: %d records (%d extracted, %d empty, %d skipped, %d errors%s), "
+        "%.1f MB; this run %d records in %.1f s, %.0f records/s"
         % (len(inputs), before, args.output, total["records"], total["extracted"], total["empty"],
-           total["skipped"], total["error"], total["bytes"] / 1e6, seconds,
-           total["records"] / seconds if seconds > 0 else 0))
-    return 1 if total["error"] else 0
+           total["skipped"], total["error"],
+           ", %d stretches of bytes that are no record" % total["garbage"] if total["garbage"] else "",
+           total["bytes"] / 1e6, new_records, seconds, new_records / seconds if seconds > 0 else 0))
+    return 1 if total["error"] or total["garbage"] else 0
 
 
 if __name__ == "__main__":

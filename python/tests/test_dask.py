@@ -121,3 +121,32 @@ def test_a_killed_run_is_finished_by_a_rerun(tmp_path):
     assert p.returncode == 0, err.decode()
     assert ("(%d done before)" % done).encode() in err
     check_shards(out, archives)
+
+
+def test_usage_errors_exit_2_and_write_nothing(tmp_path, sample_page):
+    page = tmp_path / "page.html"
+    page.write_bytes(sample_page)
+    out = tmp_path / "out"
+    for args, message in (([str(page)], b"not a WARC archive"), ([str(tmp_path / "missing.warc.gz")], b"no such"),
+                          ([str(tmp_path)], b"no *.warc"), ([str(page), "-l", "zzzz"], b"ISO 639")):
+        p = run([*args, "--output", str(out)])
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 2 and message in err and b"Traceback" not in err, err.decode()
+        assert not out.exists()
+    archive = tmp_path / "a.warc.gz"
+    write_warc(archive, [("https://news.example/a", sample_page)])
+    p = run([str(archive), "--output", str(page)])
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 2 and b"is a file" in err
+
+
+def test_a_rerun_still_reports_the_errors_of_done_shards(tmp_path):
+    from conftest import shared_path
+    archive = shared_path("bench", "warc", "edge-truncated.warc.gz")
+    out = str(tmp_path / "out")
+    for run_no in range(2):
+        p = run([archive, "--output", out, "--workers", "1"])
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 1, err.decode()
+        assert b"2 records (1 extracted, 0 empty, 0 skipped, 1 errors)" in err, err.decode()
+    assert b"(1 done before)" in err
