@@ -303,8 +303,8 @@ int main(int argc, char **argv)
         int rc;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             if (!c.recursive) {
-                /* Still an input: it gets its error line like any unreadable file. */
-                fprintf(stderr, "carve: %s is a directory (use --recursive)\n", argv[i]);
+                /* Still an input: it gets its error line (and its message
+                 * on stderr) like any unreadable file. */
                 failed_walk = 1;
                 rc = path_list_add(&inputs, argv[i]);
                 if (rc) {
@@ -346,7 +346,11 @@ int main(int argc, char **argv)
         }
     }
     if (output && !(c.out = fopen(output, "w"))) {
-        fprintf(stderr, "carve: cannot write %s: %s\n", output, strerror(errno));
+        if (errno == EISDIR)
+            fprintf(stderr, "carve: -o %s is a directory; -o names the output file (all documents go into it, "
+                            "as JSON Lines for several)\n", output);
+        else
+            fprintf(stderr, "carve: cannot write %s: %s\n", output, strerror(errno));
         path_list_free(&inputs);
         return 2;
     }

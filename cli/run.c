@@ -128,6 +128,8 @@ static carve_warc_reader *open_input(run *R, const char *path, char *why, size_t
     if (st == CARVE_ERR_IO && errno == ENOENT && (!strncmp(path, "http://", 7) || !strncmp(path, "https://", 8)))
         snprintf(why, cap, "carve reads files and archives, not URLs; download the page first, e.g. "
                            "curl -s '%s' | carve --url '%s'", path, path);
+    else if (st == CARVE_ERR_IO && errno == EISDIR)
+        snprintf(why, cap, "is a directory (use --recursive)");
     else if (st != CARVE_OK)
         snprintf(why, cap, "%s%s%s", carve_strerror(st), st == CARVE_ERR_IO ? ": " : "",
                  st == CARVE_ERR_IO ? strerror(errno) : "");

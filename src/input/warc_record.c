@@ -10,7 +10,7 @@
 
 static const char *const warc_messages[CARVE_WARC_ERROR_COUNT] = {
     [CARVE_WARC_OK] = "success",
-    [CARVE_WARC_ERR_TRUNCATED] = "record truncated: the input ends inside it",
+    [CARVE_WARC_ERR_TRUNCATED] = "record truncated",
     [CARVE_WARC_ERR_HEADER] = "malformed WARC record header",
     [CARVE_WARC_ERR_LENGTH] = "wrong Content-Length: the record does not end where it says",
     [CARVE_WARC_ERR_GARBAGE] = "bytes between records that are not a record",

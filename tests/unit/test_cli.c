@@ -294,11 +294,20 @@ static void test_directory_without_recursive(void **state)
     run_result r = RUN(NULL, "--quiet", "--format", "json", dir, SAMPLE);
     expect_status(&r, 1);
     assert_non_null(strstr(r.err, "--recursive"));
+    /* named once, with the hint, not again with the read error */
+    assert_null(strstr(strstr(r.err, "--recursive") + 1, "examples"));
+    assert_null(strstr(r.err, "Is a directory"));
+    assert_non_null(strstr(r.out, "\"error\":\"is a directory (use --recursive)\""));
     size_t lines = 0;
     for (const char *p = r.out; (p = strchr(p, '\n')); p++)
         lines++;
     assert_int_equal(lines, 2);
     assert_non_null(strstr(r.out, "\"error\""));
+    run_free(&r);
+    /* -o naming a directory says what -o is */
+    r = RUN(NULL, "-o", dir, SAMPLE);
+    expect_status(&r, 2);
+    assert_non_null(strstr(r.err, "names the output file"));
     run_free(&r);
     /* with --recursive, JSON Lines naming each file, even for one file */
     r = RUN(NULL, "--recursive", dir);
