@@ -31,6 +31,9 @@ static void usage(FILE *f)
           "  -u, --url URL         the page's address (metadata, hostname, links)\n"
           "  -c, --charset LABEL   the charset an HTTP Content-Type header declared\n"
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
+          "      --links           markdown/html: keep links, with absolute URLs\n"
+          "      --images          markdown/html: keep the images of the content\n"
+          "      --formatting      markdown/html: keep emphasis, bold and code spans\n"
           "  -l, --target-language CODE  skip pages not in this language (ISO 639,\n"
           "                        e.g. en or pt-BR); JSON gives them a \"skipped\" line\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
@@ -202,7 +205,8 @@ int main(int argc, char **argv)
     carve_warc_options_init(&c.warc_opts);
     c.threads = default_threads();
     const char *output = NULL;
-    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW };
+    enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW,
+           OPT_LINKS, OPT_IMAGES, OPT_FORMATTING };
     c.site_window = LEARN_WINDOW_DEFAULT;
     int window_given = 0;
     static const struct option longopts[] = {
@@ -217,6 +221,9 @@ int main(int argc, char **argv)
         {"learn-sites", no_argument, NULL, OPT_LEARN_SITES},
         {"site-model", required_argument, NULL, OPT_SITE_MODEL},
         {"site-window", required_argument, NULL, OPT_SITE_WINDOW},
+        {"links", no_argument, NULL, OPT_LINKS},
+        {"images", no_argument, NULL, OPT_IMAGES},
+        {"formatting", no_argument, NULL, OPT_FORMATTING},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
@@ -267,6 +274,9 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_EXPLAIN: c.explain = 1; break;
+        case OPT_LINKS: c.opts.include_links = 1; break;
+        case OPT_IMAGES: c.opts.include_images = 1; break;
+        case OPT_FORMATTING: c.opts.include_formatting = 1; break;
         case OPT_LEARN_SITES: c.learn_sites = 1; break;
         case OPT_SITE_MODEL: c.site_model_path = optarg; break;
         case OPT_SITE_WINDOW:
@@ -283,6 +293,11 @@ int main(int argc, char **argv)
             fputs("Try 'carve --help' for the options.\n", stderr);
             return 2;
         }
+    }
+    if ((c.opts.include_links || c.opts.include_images || c.opts.include_formatting) &&
+        !(c.format_given && (c.format == OUT_MARKDOWN || c.format == OUT_HTML))) {
+        fprintf(stderr, "carve: --links, --images and --formatting show in --format markdown or html only\n");
+        return 2;
     }
     if (window_given && !c.learn_sites) {
         fprintf(stderr, "carve: --site-window needs --learn-sites\n");

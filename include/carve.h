@@ -96,6 +96,12 @@ typedef struct carve_options {
     const struct carve_site_model *site_model; /* a site model (see below), or NULL: blocks of
                                the main content that it knows as the page's site template are
                                removed, as by carve_site_model_apply(). Borrowed; only read. */
+    int include_links;      /* 1: Markdown and HTML show the links of the main content, as
+                               [text](url) and <a href>, with absolute URLs (resolved against url,
+                               else the canonical URL); 0 (default): their text only */
+    int include_images;     /* 1: Markdown and HTML show the images of the main content, as
+                               ![alt](src) and <img> (src, or data-src of lazy loading) */
+    int include_formatting; /* 1: Markdown and HTML show emphasis, strong emphasis and code spans */
 } carve_options;
 
 /* Fills *opts with the defaults above. */

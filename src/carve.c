@@ -10,6 +10,7 @@
 #include "dom/dom.h"
 #include "input/sniff.h"
 #include "meta/meta.h"
+#include "render/inline.h"
 #include "render/render.h"
 #include "result.h"
 #include "site/site.h"
@@ -116,6 +117,48 @@ void result_decide_language(carve_result *r)
         r->source.language = "cld2-text";
 }
 
+/* The images of blocks left out inside the main content (a figure whose
+ * caption is not content) go to the next kept block, before its text.
+ * Returns 0, or -1 when memory runs out. */
+static int keep_images(block_list *bl)
+{
+    size_t first = bl->count, last = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep) {
+            if (first == bl->count)
+                first = i;
+            last = i;
+        }
+    for (size_t i = first + 1; i < last; i++) {
+        block *from = &bl->items[i];
+        if (from->keep)
+            continue;
+        size_t images = 0;
+        for (size_t j = 0; j < from->nspans; j++)
+            images += from->spans[j].kind == SPAN_IMAGE;
+        if (!images)
+            continue;
+        block *to = from + 1;
+        while (!to->keep)
+            to++;
+        block_span *sp = arena_alloc(&bl->mem, (images + to->nspans) * sizeof *sp);
+        if (!sp)
+            return -1;
+        size_t k = 0;
+        for (size_t j = 0; j < from->nspans; j++)
+            if (from->spans[j].kind == SPAN_IMAGE) {
+                sp[k] = from->spans[j];
+                sp[k].start = sp[k].end = 0;
+                sp[k++].own_line = 1;
+            }
+        memcpy(sp + k, to->spans, to->nspans * sizeof *sp);
+        to->spans = sp;
+        to->nspans += k;
+        from->nspans = 0;
+    }
+    return 0;
+}
+
 /* Reduces r's blocks to its main content, with the slots of those blocks
  * (for a site model, now or later), which need the tree and every block of
  * the page, so are taken first. Returns 0, or -1 when memory runs out. */
@@ -132,11 +175,41 @@ static int keep_main_content(carve_result *r)
         return -1;
     }
     site_sigs_compute(bl, all);
+    if ((r->show & SHOW_IMAGES) && keep_images(bl)) {
+        free(all);
+        return -1;
+    }
     for (size_t i = 0, k = 0; i < bl->count; i++)
         if (bl->items[i].keep)
             r->sigs[k++] = all[i];
     free(all);
     return blocks_drop_unkept(bl);
+}
+
+/* Makes the addresses of the content's links and images absolute against
+ * the page's URL; a link to no address (javascript:) is no link. Returns
+ * 0, or -1 when memory runs out. */
+static int resolve_targets(carve_result *r)
+{
+    block_list *bl = &r->content.blocks;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        block_span *sp = (block_span *)b->spans; /* the list's own, in its arena */
+        size_t k = 0;
+        for (size_t j = 0; j < b->nspans; j++) {
+            if (sp[j].target) {
+                const char *t;
+                if (meta_link_target(&bl->mem, r->meta.url, sp[j].target, &t))
+                    return -1;
+                if (!t)
+                    continue;
+                sp[j].target = t;
+            }
+            sp[k++] = sp[j];
+        }
+        b->nspans = k;
+    }
+    return 0;
 }
 
 /* Runs parse, clean, meta and extract on decoded text. */
@@ -159,7 +232,8 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
                                meta.product};
-        if (extract_main_content(doc, &hints, &r->content) || keep_main_content(r))
+        if (extract_main_content(doc, &hints, &r->content) || keep_main_content(r) ||
+            (r->show & (SHOW_LINKS | SHOW_IMAGES) && resolve_targets(r)))
             st = CARVE_ERR_NOMEM;
     }
     int cut = doc->truncated;
@@ -186,8 +260,9 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
     carve_options all;
     carve_options_init(&all);
     if (opts) {
-        if (opts->struct_size < offsetof(carve_options, site_model) + sizeof opts->site_model ||
-            opts->struct_size > sizeof all)
+        /* The sizes carve.h has had: up to site_model (0.1), then with
+         * the inline markup fields. */
+        if (opts->struct_size != offsetof(carve_options, include_links) && opts->struct_size != sizeof all)
             return CARVE_ERR_ARGUMENT;
         memcpy(&all, opts, opts->struct_size);
     }
@@ -208,6 +283,8 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
         free(dec.data);
         return CARVE_ERR_NOMEM;
     }
+    r->show = (opts->include_links ? SHOW_LINKS : 0) | (opts->include_images ? SHOW_IMAGES : 0) |
+              (opts->include_formatting ? SHOW_FORMATTING : 0);
     arena_init(&r->mem);
     st = run_stages(&dec, opts, r);
     free(dec.data);
@@ -231,9 +308,9 @@ carve_status carve_render(const carve_result *r, carve_format format, int with_m
     buf_init(&out);
     int rc;
     switch (format) {
-    case CARVE_FORMAT_MARKDOWN: rc = render_markdown(&r->content.blocks, &r->meta, with_metadata, &out); break;
+    case CARVE_FORMAT_MARKDOWN: rc = render_markdown(&r->content.blocks, &r->meta, with_metadata, r->show, &out); break;
     case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, &out); break;
-    case CARVE_FORMAT_HTML: rc = render_html(&r->content.blocks, &r->meta, with_metadata, &out); break;
+    case CARVE_FORMAT_HTML: rc = render_html(&r->content.blocks, &r->meta, with_metadata, r->show, &out); break;
     case CARVE_FORMAT_TEXT: rc = render_text(&r->content.blocks, &r->meta, with_metadata, &out); break;
     default: return CARVE_ERR_ARGUMENT; /* out holds nothing yet */
     }

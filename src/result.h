@@ -18,6 +18,7 @@ struct carve_result {
     site_sig *sigs;         /* per block of content.blocks (all kept once extracted), in mem */
     carve_template_block *removed; /* blocks a site model removed, in mem */
     size_t removed_count;
+    unsigned show;          /* inline markup renderers show (SHOW_* of render/inline.h) */
     const char *markup_language;        /* meta.language as the markup declared it, before */
     const char *markup_language_source; /* the text was checked (result_decide_language) */
 };

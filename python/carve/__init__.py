@@ -44,8 +44,7 @@ _FORMATS = {"txt": 0, "text": 0, "markdown": 1, "json": 2, "html": 3}
 
 # trafilatura's options that carve does not have, with the value that
 # means "as carve does it"; any other value raises UnsupportedOption.
-_NOT_YET = {"include_comments": False, "include_links": False, "include_images": False,
-            "include_formatting": False, "favor_precision": False, "favor_recall": False,
+_NOT_YET = {"include_comments": False, "favor_precision": False, "favor_recall": False,
             "deduplicate": False, "include_tables": True, "only_with_metadata": False, "config": None,
             "prune_xpath": None, "url_blacklist": None, "author_blacklist": None, "date_extraction_params": None,
             "max_tree_size": None, "record_id": None, "settingsfile": None, "tei_validation": False}
@@ -126,17 +125,19 @@ def _whole(name, value, unit):
 
 
 def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_model, reference_time,
-         max_input_bytes):
+         max_input_bytes, links=False, images=False, formatting=False):
     max_input_bytes = _whole("max_input_bytes", max_input_bytes, "bytes")
     data, charset = _page(filecontent, charset, max_input_bytes)
     _check_language(target_language)
     return _carve.extract(data, fmt, with_metadata, url=url, charset=charset, target_language=target_language,
                           site_model=site_model, reference_time=_whole("reference_time", reference_time, "seconds"),
-                          max_input_bytes=max_input_bytes)
+                          max_input_bytes=max_input_bytes, include_links=bool(links), include_images=bool(images),
+                          include_formatting=bool(formatting))
 
 
 def extract(filecontent, url=None, output_format="txt", with_metadata=False, target_language=None,
-            charset=None, *, site_model=None, reference_time=None, max_input_bytes=None, **options):
+            charset=None, include_links=False, include_images=False, include_formatting=False, *,
+            site_model=None, reference_time=None, max_input_bytes=None, **options):
     """The main content of one page, rendered; None when the page has none.
 
     filecontent: the page as bytes (any charset: BOM, then charset, then
@@ -156,9 +157,12 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     time of the call.
     max_input_bytes: larger inputs raise TooLargeError (default 64 MiB).
 
-    trafilatura's include_tables, include_comments, include_links,
-    include_images, include_formatting, favor_precision, favor_recall and
-    deduplicate (and only_with_metadata, config, prune_xpath and other
+    include_links, include_images, include_formatting: Markdown and HTML
+    show links (with absolute URLs), images, and emphasis and code spans;
+    with another output_format they raise UnsupportedOption.
+
+    trafilatura's include_tables, include_comments, favor_precision,
+    favor_recall and deduplicate (and only_with_metadata, config, prune_xpath and other
     tuning options) are accepted at the value that means what carve does,
     and raise UnsupportedOption otherwise; no_fallback and fast are accepted
     with any value (carve has no fallback extractors to skip).
@@ -169,8 +173,12 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     _check_options("extract", options)
     if output_format not in _FORMATS:
         raise _error(ArgumentError, "output_format %r is not one of %s" % (output_format, ", ".join(_FORMATS)))
+    if (include_links or include_images or include_formatting) and output_format not in ("markdown", "html"):
+        raise _error(UnsupportedOption, "include_links, include_images and include_formatting show in "
+                     "output_format 'markdown' or 'html' only, not %r" % output_format)
     status, text = _run(filecontent, url, _FORMATS[output_format], with_metadata, target_language, charset,
-                        site_model, reference_time, max_input_bytes)
+                        site_model, reference_time, max_input_bytes, include_links, include_images,
+                        include_formatting)
     if status != "CARVE_OK":
         return None
     return text

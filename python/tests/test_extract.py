@@ -115,13 +115,30 @@ def test_a_100_mb_string_raises_too_large():
         carve.extract(b"<p>" + b"y" * 2000 + b"</p>", max_input_bytes=1000)
 
 
-@pytest.mark.parametrize("option", ["include_comments", "include_links", "include_images", "include_formatting",
-                                    "favor_precision", "favor_recall", "deduplicate"])
+@pytest.mark.parametrize("option", ["include_comments", "favor_precision", "favor_recall", "deduplicate"])
 def test_options_carve_lacks_are_refused_not_ignored(sample_page, option):
     assert carve.extract(sample_page, **{option: False}) is not None
     with pytest.raises(carve.UnsupportedOption, match=option) as e:
         carve.extract(sample_page, **{option: True})
     assert e.value.status == "CARVE_ERR_ARGUMENT"
+
+
+def test_links_images_and_formatting_in_markdown_and_html():
+    page = ('<html><body><article><p>The <a href="/minutes/2025">minutes</a> of the <em>board</em> meeting '
+            'say the <code>reading room</code> stays open until nine in the evening on weekdays.</p>'
+            '<p><img src="/img/room.jpg" alt="The room">The students asked for it in a letter last year, '
+            'signed by more than four hundred of them.</p></article></body></html>')
+    url = "https://library.example/news/hours"
+    md = carve.extract(page, url=url, output_format="markdown", include_links=True, include_images=True,
+                       include_formatting=True)
+    assert "[minutes](https://library.example/minutes/2025)" in md
+    assert "*board*" in md and "`reading room`" in md
+    assert "![The room](https://library.example/img/room.jpg)" in md
+    html = carve.extract(page, url=url, output_format="html", include_links=True)
+    assert '<a href="https://library.example/minutes/2025">minutes</a>' in html and "<em>" not in html
+    assert "](" not in carve.extract(page, url=url, output_format="markdown")
+    with pytest.raises(carve.UnsupportedOption, match="markdown"):
+        carve.extract(page, include_links=True)
 
 
 def test_include_tables_false_is_refused(sample_page):

@@ -14,6 +14,14 @@ typedef struct list_frame {
     unsigned ordered, counter;
 } list_frame;
 
+/* An inline element open around the text being collected (a link, an
+ * emphasis, code): where its span starts in the current block. */
+typedef struct inline_frame {
+    dom_node *node;
+    span_kind kind;
+    size_t start;
+} inline_frame;
+
 typedef struct walker {
     block_list *out;
     buf text;              /* the current block's text */
@@ -29,6 +37,10 @@ typedef struct walker {
     size_t ntables, captables;
     unsigned pending_flags;/* BLOCKF_ROW / BLOCKF_TABLE for the next cell */
     unsigned item_number;
+    inline_frame *inl;     /* open inline elements, outermost first */
+    size_t ninl, capinl;
+    block_span *spans;     /* spans of the current block, in the order they closed */
+    size_t nspans, capspans;
     int failed;
 } walker;
 
@@ -78,9 +90,10 @@ static int is_data_table(const dom_node *table)
 
 /* The block's kind: the innermost heading, pre, list item, cell or caption,
  * looking through at most one plain container (li > p is still an item). */
-static block_kind kind_of(const walker *w, unsigned *level)
+static block_kind kind_of(const walker *w, unsigned *level, int *item_tag)
 {
     *level = 0;
+    *item_tag = 0;
     int plain = 0;
     for (size_t i = w->nopen; i-- > 0;) {
         dom_node *e = w->open[i];
@@ -95,6 +108,7 @@ static block_kind kind_of(const walker *w, unsigned *level)
             if (plain > 1)
                 return BLOCK_PARA;
             *level = (unsigned)(w->nlists ? w->nlists : 1);
+            *item_tag = t;
             return BLOCK_ITEM;
         }
         if ((t == TAG_TD || t == TAG_TH) && in_data_table(w, e))
@@ -125,8 +139,9 @@ static size_t invisible_len(const unsigned char *s, size_t n)
     return 0;
 }
 
-/* Removes white space and invisible characters from both ends of t. */
-static void trim_invisible(buf *t)
+/* Removes white space and invisible characters from both ends of t;
+ * returns how many bytes went from the start. */
+static size_t trim_invisible(buf *t)
 {
     const unsigned char *d = (const unsigned char *)t->data;
     size_t start = 0, end = t->len, k;
@@ -153,13 +168,115 @@ static void trim_invisible(buf *t)
     t->len = end - start;
     if (t->data)
         t->data[t->len] = 0;
+    return start;
+}
+
+/* The span kind of an inline element, or -1 for one that marks nothing. */
+static int inline_kind(const walker *w, const dom_node *n)
+{
+    switch (n->tag) {
+    case TAG_A: return dom_attr_get(n, "href") ? SPAN_LINK : -1;
+    case TAG_EM: case TAG_I: return SPAN_EMPHASIS;
+    case TAG_STRONG: case TAG_B: return SPAN_STRONG;
+    case TAG_CODE: case TAG_KBD: case TAG_SAMP: case TAG_TT: return w->pre ? -1 : SPAN_CODE;
+    default: return -1;
+    }
+}
+
+/* Where text added next starts: after the space that is pending. */
+static size_t next_text_at(const walker *w)
+{
+    return w->text.len + (w->space && w->text.len && w->text.data[w->text.len - 1] != '\n');
+}
+
+static void add_span(walker *w, span_kind kind, size_t start, size_t end, const char *target, const char *alt)
+{
+    block_span sp = {kind, start, end, NULL, NULL, 0};
+    if ((target && !(sp.target = arena_strndup(&w->out->mem, target, strlen(target)))) ||
+        (alt && !(sp.alt = arena_strndup(&w->out->mem, alt, strlen(alt)))) ||
+        push((void **)&w->spans, &w->nspans, &w->capspans, sizeof sp, &sp))
+        w->failed = 1;
+}
+
+/* The address of an image: src, or the data-src of lazy loading when src
+ * is missing or a placeholder (a data: URL). */
+static const char *image_source(const dom_node *img)
+{
+    const char *src = dom_attr_get(img, "src");
+    if (!src || !*src || !strncmp(src, "data:", 5)) {
+        const char *lazy = dom_attr_get(img, "data-src");
+        if (!lazy)
+            lazy = dom_attr_get(img, "data-lazy-src");
+        if (lazy && *lazy)
+            return lazy;
+    }
+    return src && *src ? src : NULL;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const block_span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1; /* the outer span first */
+    return 0;
+}
+
+/* Moves the current block's spans into it (b), shifted by the bytes
+ * trimmed from the start and cut to its text; inline elements still open
+ * are closed here and go on at the start of the next block. When the
+ * block holds no text (b NULL), its images wait for the next block. */
+static void finish_spans(walker *w, block *b, size_t trimmed, size_t len)
+{
+    for (size_t i = w->ninl; i-- > 0;) {
+        inline_frame *f = &w->inl[i];
+        if (b)
+            add_span(w, f->kind, f->start, w->text.len + trimmed,
+                     f->kind == SPAN_LINK ? dom_attr_get(f->node, "href") : NULL, NULL);
+        f->start = 0;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < w->nspans; i++) {
+        block_span sp = w->spans[i];
+        if (!b) {
+            if (sp.kind == SPAN_IMAGE) {
+                sp.start = sp.end = 0;
+                sp.own_line = 1;
+                w->spans[k++] = sp;
+            }
+            continue;
+        }
+        sp.start = sp.start > trimmed ? sp.start - trimmed : 0;
+        sp.end = sp.end > trimmed ? sp.end - trimmed : 0;
+        if (sp.start > len)
+            sp.start = len;
+        if (sp.end > len)
+            sp.end = len;
+        if (sp.kind == SPAN_IMAGE || sp.end > sp.start)
+            w->spans[k++] = sp;
+    }
+    w->nspans = k;
+    if (!b || !k)
+        return;
+    block_span *copy = arena_alloc(&w->out->mem, k * sizeof *copy);
+    if (!copy) {
+        w->failed = 1;
+        return;
+    }
+    memcpy(copy, w->spans, k * sizeof *copy);
+    qsort(copy, k, sizeof *copy, by_start);
+    b->spans = copy;
+    b->nspans = k;
+    w->nspans = 0;
 }
 
 static void flush(walker *w)
 {
-    trim_invisible(&w->text);
+    size_t trimmed = trim_invisible(&w->text);
     w->space = 0;
     if (w->chars == 0 || w->failed) {
+        finish_spans(w, NULL, 0, 0);
         w->text.len = 0;
         if (w->text.data)
             w->text.data[0] = 0;
@@ -167,13 +284,19 @@ static void flush(walker *w)
         return;
     }
     block b = {0};
-    b.kind = kind_of(w, &b.level);
+    int item_tag;
+    b.kind = kind_of(w, &b.level, &item_tag);
+    if (item_tag == TAG_DT)
+        b.flags |= BLOCKF_TERM;
+    else if (item_tag == TAG_DD)
+        b.flags |= BLOCKF_DEFINITION;
     b.owner = w->nopen ? w->open[w->nopen - 1] : NULL;
     b.text = arena_strndup(&w->out->mem, w->text.data, w->text.len);
     b.len = w->text.len;
     b.chars = w->chars;
     b.link_chars = w->link_chars;
-    b.flags = (w->quote ? BLOCKF_QUOTE : 0);
+    b.flags |= (w->quote ? BLOCKF_QUOTE : 0);
+    finish_spans(w, &b, trimmed, b.len);
     if (b.kind == BLOCK_ITEM && w->nlists) {
         list_frame *lf = &w->lists[w->nlists - 1];
         if (lf->ordered)
@@ -284,6 +407,18 @@ static int enter(walker *w, dom_node *n)
         return 0;
     if (n->tag == TAG_A && dom_attr_get(n, "href"))
         w->link++;
+    if (n->tag == TAG_IMG) {
+        const char *src = image_source(n);
+        if (src)
+            add_span(w, SPAN_IMAGE, next_text_at(w), next_text_at(w), src, dom_attr_get(n, "alt"));
+        return 0;
+    }
+    int kind = inline_kind(w, n);
+    if (kind >= 0) {
+        inline_frame fr = {n, (span_kind)kind, next_text_at(w)};
+        if (push((void **)&w->inl, &w->ninl, &w->capinl, sizeof fr, &fr))
+            w->failed = 1;
+    }
     if (!(f & TAGF_BLOCK) && n->tag != TAG_TR && n->tag != TAG_TBODY && n->tag != TAG_THEAD)
         return 1;
     flush(w);
@@ -330,6 +465,12 @@ static void leave(walker *w, dom_node *n)
         return;
     if (n->tag == TAG_A && dom_attr_get(n, "href") && w->link)
         w->link--;
+    if (w->ninl && w->inl[w->ninl - 1].node == n) {
+        inline_frame *fr = &w->inl[--w->ninl];
+        size_t end = w->text.len;
+        if (end > fr->start)
+            add_span(w, fr->kind, fr->start, end, fr->kind == SPAN_LINK ? dom_attr_get(n, "href") : NULL, NULL);
+    }
     unsigned f = dom_tag_flags(n->tag);
     if (!(f & TAGF_BLOCK) && n->tag != TAG_TR && n->tag != TAG_TBODY && n->tag != TAG_THEAD)
         return;
@@ -385,6 +526,8 @@ int blocks_build(dom_node *top, block_list *out)
     free(w.open);
     free(w.lists);
     free(w.tables);
+    free(w.inl);
+    free(w.spans);
     return w.failed ? -1 : 0;
 }
 
@@ -395,6 +538,22 @@ void blocks_free(block_list *list)
     memset(list, 0, sizeof *list);
 }
 
+/* A copy of n spans, their strings included, in mem; NULL when memory
+ * runs out. */
+static const block_span *copy_spans(arena *mem, const block_span *from, size_t n)
+{
+    block_span *to = arena_alloc(mem, n * sizeof *to);
+    if (!to)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        to[i] = from[i];
+        if ((from[i].target && !(to[i].target = arena_strndup(mem, from[i].target, strlen(from[i].target)))) ||
+            (from[i].alt && !(to[i].alt = arena_strndup(mem, from[i].alt, strlen(from[i].alt)))))
+            return NULL;
+    }
+    return to;
+}
+
 int blocks_drop_unkept(block_list *list)
 {
     arena mem;
@@ -402,11 +561,20 @@ int blocks_drop_unkept(block_list *list)
     const char **text = malloc((list->count ? list->count : 1) * sizeof *text);
     if (!text)
         return -1;
+    const block_span **spans = malloc((list->count ? list->count : 1) * sizeof *spans);
+    if (!spans) {
+        free(text);
+        return -1;
+    }
     size_t k = 0;
     for (size_t i = 0; i < list->count; i++) {
         const block *b = &list->items[i];
-        if (b->keep && !(text[k++] = arena_strndup(&mem, b->text, b->len))) {
+        if (!b->keep)
+            continue;
+        spans[k] = b->nspans ? copy_spans(&mem, b->spans, b->nspans) : NULL;
+        if (!(text[k++] = arena_strndup(&mem, b->text, b->len)) || (b->nspans && !spans[k - 1])) {
             free(text);
+            free(spans);
             arena_free(&mem);
             return -1;
         }
@@ -417,9 +585,11 @@ int blocks_drop_unkept(block_list *list)
             continue;
         list->items[k] = list->items[i];
         list->items[k].text = text[k];
+        list->items[k].spans = spans[k];
         k++;
     }
     free(text);
+    free(spans);
     arena_free(&list->mem);
     list->mem = mem;
     list->count = k;

@@ -17,7 +17,8 @@
 typedef enum block_kind {
     BLOCK_PARA = 0,   /* p, div, and any other block container */
     BLOCK_HEADING,    /* h1..h6: level 1..6 */
-    BLOCK_ITEM,       /* li, dt, dd: level = list nesting depth (1-based) */
+    BLOCK_ITEM,       /* li, dt, dd: level = list nesting depth (1-based); dt and dd
+                         are flagged BLOCKF_TERM and BLOCKF_DEFINITION */
     BLOCK_PRE,        /* pre: text verbatim */
     BLOCK_CELL,       /* td/th of a data table */
     BLOCK_CAPTION     /* figcaption, caption */
@@ -29,7 +30,21 @@ enum {
     BLOCKF_ROW = 4,      /* a cell that starts a table row */
     BLOCKF_HEADER = 8,   /* a th cell, or a cell in <thead> */
     BLOCKF_TABLE = 16,   /* the first cell of a table */
+    BLOCKF_TERM = 32,    /* a dt: the term of a description list */
+    BLOCKF_DEFINITION = 64, /* a dd: its description */
 };
+
+/* Inline markup inside a block's text, for renderers that show it
+ * (links, images, emphasis); extraction reads only the text. */
+typedef enum span_kind { SPAN_LINK, SPAN_EMPHASIS, SPAN_STRONG, SPAN_CODE, SPAN_IMAGE } span_kind;
+
+typedef struct block_span {
+    span_kind kind;
+    size_t start, end;  /* bytes of the block's text it covers; start == end for an image */
+    const char *target; /* link href or image src as the page wrote it (NULL for the others) */
+    const char *alt;    /* image alt text, or NULL */
+    int own_line;       /* an image that stood in no text of its own (before this block's text) */
+} block_span;
 
 typedef struct block {
     const char *text;     /* UTF-8, collapsed, NUL-terminated; in the list's arena */
@@ -42,6 +57,8 @@ typedef struct block {
     unsigned level;       /* heading level or list depth */
     unsigned number;      /* ordered list: the item's number */
     unsigned flags;       /* BLOCKF_* */
+    const block_span *spans; /* inline markup, by start; in the list's arena */
+    size_t nspans;
     int keep;             /* extraction's verdict; renderers print blocks with keep != 0 */
     int score;            /* scratch for extraction */
 } block;

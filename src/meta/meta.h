@@ -49,4 +49,11 @@ int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *
  * ("pt-BR", "zh_Hant"), which comparing ignores; else 0. */
 int meta_language_tag_valid(const char *s);
 
+/* The address a link or image of the content points to, in *out: href
+ * made absolute against base (the page's URL), or as written when it has
+ * a scheme of its own (mailto:, tel:) or base cannot resolve it; NULL for
+ * what is no address (empty, javascript:, data:). Allocated from mem.
+ * Returns 0, or -1 when memory runs out. */
+int meta_link_target(arena *mem, const char *base, const char *href, const char **out);
+
 #endif

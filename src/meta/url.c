@@ -105,6 +105,46 @@ const char *mu_absolute(arena *mem, const char *base, const char *href)
     return r;
 }
 
+int meta_link_target(arena *mem, const char *base, const char *href, const char **out)
+{
+    *out = NULL;
+    if (!href)
+        return 0;
+    while (*href == ' ' || *href == '\t' || *href == '\n')
+        href++;
+    if (!*href || strncasecmp(href, "javascript:", 11) == 0 || strncasecmp(href, "data:", 5) == 0)
+        return 0;
+    /* White space inside an address is percent-encoded, as browsers do
+     * (at its ends it is dropped). */
+    buf clean;
+    buf_init(&clean);
+    size_t len = strlen(href);
+    while (len && (href[len - 1] == ' ' || href[len - 1] == '\t' || href[len - 1] == '\n' || href[len - 1] == '\r'))
+        len--;
+    for (size_t i = 0; i < len; i++) {
+        if (href[i] == ' ' || href[i] == '\t' || href[i] == '\n' || href[i] == '\r')
+            buf_puts(&clean, "%20");
+        else
+            buf_putc(&clean, href[i]);
+    }
+    if (clean.failed || !clean.data) {
+        buf_free(&clean);
+        return -1;
+    }
+    href = clean.data;
+    size_t scheme = 0;
+    while ((href[scheme] >= 'a' && href[scheme] <= 'z') || (href[scheme] >= 'A' && href[scheme] <= 'Z'))
+        scheme++;
+    /* mailto:, tel: (a scheme without "//") as written; relative to base
+     * otherwise; relative as written when base cannot resolve it. */
+    if (!(scheme > 1 && href[scheme] == ':' && href[scheme + 1] != '/'))
+        *out = mu_absolute(mem, base, href);
+    if (!*out)
+        *out = arena_strndup(mem, href, clean.len);
+    buf_free(&clean);
+    return *out ? 0 : -1;
+}
+
 /* The base for relative links: <base href>, else the page's URL. */
 static const char *base_of(const meta_ctx *c)
 {

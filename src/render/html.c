@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/inline.h"
 #include "render/render.h"
 
 static void escape(buf *out, const char *s, size_t n, int br)
@@ -19,6 +20,54 @@ static void escape(buf *out, const char *s, size_t n, int br)
     }
 }
 
+typedef struct html_inline {
+    buf *out;
+    int br; /* a line break in the text becomes <br> */
+} html_inline;
+
+static void html_event(void *ctx, inline_event ev, const block_span *sp, const char *s, size_t n)
+{
+    const html_inline *h = ctx;
+    buf *out = h->out;
+    if (ev == INLINE_TEXT) {
+        escape(out, s, n, h->br);
+        return;
+    }
+    const char *close = ev == INLINE_CLOSE ? "/" : "";
+    switch (sp->kind) {
+    case SPAN_LINK:
+        if (ev == INLINE_OPEN) {
+            buf_puts(out, "<a href=\"");
+            escape(out, sp->target, strlen(sp->target), 0);
+            buf_puts(out, "\">");
+        } else {
+            buf_puts(out, "</a>");
+        }
+        break;
+    case SPAN_EMPHASIS: buf_printf(out, "<%sem>", close); break;
+    case SPAN_STRONG: buf_printf(out, "<%sstrong>", close); break;
+    case SPAN_CODE: buf_printf(out, "<%scode>", close); break;
+    case SPAN_IMAGE:
+        buf_puts(out, "<img src=\"");
+        escape(out, sp->target, strlen(sp->target), 0);
+        buf_puts(out, "\" alt=\"");
+        if (sp->alt)
+            escape(out, sp->alt, strlen(sp->alt), 0);
+        buf_puts(out, sp->own_line ? "\"><br>\n" : "\">");
+        break;
+    }
+}
+
+/* The block's text, escaped, with the inline markup show asks for. */
+static void put_text(buf *out, const block *b, unsigned show, int br)
+{
+    html_inline h = {out, br};
+    if (show)
+        inline_walk(b, show, html_event, &h);
+    else
+        escape(out, b->text, b->len, br);
+}
+
 /* Closes open containers until only depth list levels stay open. */
 static void close_lists(buf *out, char *stack, unsigned *depth, unsigned keep)
 {
@@ -28,11 +77,11 @@ static void close_lists(buf *out, char *stack, unsigned *depth, unsigned keep)
     }
 }
 
-int render_html(const block_list *bl, const carve_metadata *m, int with_metadata, buf *out)
+int render_html(const block_list *bl, const carve_metadata *m, int with_metadata, unsigned show, buf *out)
 {
     char lists[16];
     unsigned depth = 0;
-    int in_quote = 0, in_table = 0, in_row = 0;
+    int in_quote = 0, in_table = 0, in_row = 0, in_dl = 0;
     buf_puts(out, "<article>\n");
     if (with_metadata && m->title) {
         buf_puts(out, "<h1>");
@@ -43,7 +92,13 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
         const block *b = &bl->items[i];
         if (!b->keep)
             continue;
-        unsigned want = b->kind == BLOCK_ITEM ? (b->level > 16 ? 16 : (b->level ? b->level : 1)) : 0;
+        /* dt and dd: a <dl> of their own, after any list around them. */
+        int dl = b->kind == BLOCK_ITEM && (b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION));
+        if (in_dl && !dl) {
+            buf_puts(out, "</dl>\n");
+            in_dl = 0;
+        }
+        unsigned want = b->kind == BLOCK_ITEM && !dl ? (b->level > 16 ? 16 : (b->level ? b->level : 1)) : 0;
         if (want < depth)
             close_lists(out, lists, &depth, want);
         /* A numbered list right after a bulleted one (or the reverse) is a new list. */
@@ -63,10 +118,20 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
         switch (b->kind) {
         case BLOCK_HEADING:
             buf_printf(out, "<h%u>", b->level ? b->level : 2);
-            escape(out, b->text, b->len, 0);
+            put_text(out, b, show, 0);
             buf_printf(out, "</h%u>\n", b->level ? b->level : 2);
             break;
         case BLOCK_ITEM:
+            if (dl) {
+                if (!in_dl)
+                    buf_puts(out, "<dl>\n");
+                in_dl = 1;
+                const char *t = (b->flags & BLOCKF_TERM) ? "dt" : "dd";
+                buf_printf(out, "<%s>", t);
+                put_text(out, b, show, 1);
+                buf_printf(out, "</%s>\n", t);
+                break;
+            }
             while (depth < want) {
                 lists[depth++] = (b->flags & BLOCKF_ORDERED) ? 1 : 0;
                 buf_puts(out, (b->flags & BLOCKF_ORDERED) ? "<ol>\n" : "<ul>\n");
@@ -74,7 +139,7 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
                     buf_puts(out, "<li>");
             }
             buf_puts(out, "<li>");
-            escape(out, b->text, b->len, 1);
+            put_text(out, b, show, 1);
             break;
         case BLOCK_PRE:
             buf_puts(out, "<pre>");
@@ -92,23 +157,25 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
             }
             const char *t = (b->flags & BLOCKF_HEADER) ? "th" : "td";
             buf_printf(out, "<%s>", t);
-            escape(out, b->text, b->len, 1);
+            put_text(out, b, show, 1);
             buf_printf(out, "</%s>", t);
             break;
         }
         case BLOCK_CAPTION:
             buf_puts(out, "<figcaption>");
-            escape(out, b->text, b->len, 1);
+            put_text(out, b, show, 1);
             buf_puts(out, "</figcaption>\n");
             break;
         default:
             buf_puts(out, "<p>");
-            escape(out, b->text, b->len, 1);
+            put_text(out, b, show, 1);
             buf_puts(out, "</p>\n");
             break;
         }
     }
     close_lists(out, lists, &depth, 0);
+    if (in_dl)
+        buf_puts(out, "</dl>\n");
     if (in_table)
         buf_puts(out, in_row ? "</tr>\n</table>\n" : "</table>\n");
     if (in_quote)

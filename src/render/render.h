@@ -8,8 +8,9 @@
 #include "dom/blocks.h"
 #include "util/buf.h"
 
-/* Plain text: a blank line between paragraphs, list items and table rows
- * on their own lines, table cells joined with " | ". */
+/* Plain text: a blank line between paragraphs, list items on their own
+ * lines after "- " (indented two spaces per nesting level), table rows on
+ * their own lines, table cells joined with " | ". */
 int render_text(const block_list *blocks, const carve_metadata *meta, int with_metadata, buf *out);
 
 /* The metadata as YAML front matter between "---" lines (the header of
@@ -20,8 +21,10 @@ void render_front_matter(const carve_metadata *meta, buf *out);
 int render_text_body(const block_list *blocks, buf *out);
 
 /* CommonMark: ATX headings, "-"/"1." lists, "> " quotes, fenced code,
- * pipe tables; with_metadata adds a YAML front matter. */
-int render_markdown(const block_list *blocks, const carve_metadata *meta, int with_metadata, buf *out);
+ * pipe tables; with_metadata adds a YAML front matter. show (SHOW_* of
+ * render/inline.h) adds links, images and emphasis and code spans. */
+int render_markdown(const block_list *blocks, const carve_metadata *meta, int with_metadata, unsigned show,
+                    buf *out);
 
 /* One JSON object on one line (no trailing newline). Keys follow
  * trafilatura's JSON output: title, author, hostname, date, url,
@@ -30,7 +33,7 @@ int render_markdown(const block_list *blocks, const carve_metadata *meta, int wi
 int render_json(const block_list *blocks, const carve_metadata *meta, buf *out);
 
 /* The main content as an HTML fragment inside <article>, with the title
- * as <h1> when with_metadata. */
-int render_html(const block_list *blocks, const carve_metadata *meta, int with_metadata, buf *out);
+ * as <h1> when with_metadata; show as for render_markdown(). */
+int render_html(const block_list *blocks, const carve_metadata *meta, int with_metadata, unsigned show, buf *out);
 
 #endif

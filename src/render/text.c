@@ -22,6 +22,15 @@ int render_text_body(const block_list *bl, buf *out)
         if (!b->keep)
             continue;
         buf_puts(out, separator(prev, b));
+        /* A list item keeps a marker, "- " for numbered lists too, as in
+         * trafilatura's text (numbers would add words the page's text does
+         * not have; Markdown keeps them). The items of a description list
+         * are its terms and descriptions, without markers. */
+        if (b->kind == BLOCK_ITEM && !(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
+            for (unsigned k = 1; k < b->level; k++)
+                buf_puts(out, "  ");
+            buf_puts(out, "- ");
+        }
         buf_append(out, b->text, b->len);
         prev = b;
     }

@@ -72,6 +72,27 @@ static void test_options_struct_size(void **state)
     assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
     o.struct_size = sizeof o - 1;
     assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
+    /* A program built against the carve.h before include_links: its
+     * fields are read, the later ones are the defaults (garbage there is
+     * not read). */
+    static const char linked[] = "<html><body><article><p>The board met on Thursday and agreed, as the "
+                                 "<a href=\"/minutes\">minutes</a> say, to keep the reading room open until "
+                                 "nine in the evening on weekdays for the students.</p></article></body></html>";
+    o.struct_size = offsetof(carve_options, include_links);
+    o.include_links = 12345;
+    for (int old = 1; old >= 0; old--) {
+        carve_result *r = NULL;
+        assert_int_equal(carve_extract(linked, strlen(linked), &o, &r), CARVE_OK);
+        char *md = NULL;
+        assert_int_equal(carve_render(r, CARVE_FORMAT_MARKDOWN, 0, &md, NULL), CARVE_OK);
+        if (old)
+            assert_null(strstr(md, "]("));
+        else
+            assert_non_null(strstr(md, "[minutes](/minutes)"));
+        carve_free(md);
+        carve_result_free(r);
+        o.struct_size = sizeof o;
+    }
 }
 
 /* The node limit cut everything that held text: CARVE_ERR_LIMIT, not an
@@ -575,6 +596,56 @@ static void test_reference_time(void **state)
     carve_result_free(r);
 }
 
+/* Inline markup in Markdown and HTML, asked for by the options: links
+ * made absolute, emphasis nested in strong, a code span fenced around its
+ * backticks, text escaped where it would read as Markdown, and the image
+ * of a figure whose caption is not content kept before the next text. */
+static char *render_with(const char *html, int links, int images, int formatting, carve_format f)
+{
+    carve_options o;
+    carve_options_init(&o);
+    o.url = "https://news.example/a/story.html";
+    o.include_links = links;
+    o.include_images = images;
+    o.include_formatting = formatting;
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    char *s = NULL;
+    assert_int_equal(carve_render(r, f, 0, &s, NULL), CARVE_OK);
+    carve_result_free(r);
+    return s;
+}
+
+#define INLINE_PAGE                                                                                        \
+    "<html><body><article><p>See <a href=\"../docs/a guide(1).html\">the *guide*</a>, <b>bold "            \
+    "<i>and italic</i></b> and <code>a `tick`</code>, then <a href=\"javascript:go()\">no link</a> and " \
+    "<a href=\"mailto:desk@news.example\">mail us</a> to say more about it.</p>"                          \
+    "<figure><img src=\"/img/pier.jpg\" alt=\"The pier\"><figcaption>The pier at dusk, from the harbour " \
+    "wall.</figcaption></figure><p>The second paragraph of the story goes on with more words than the "  \
+    "first one had, so that both are content.</p></article></body></html>"
+
+static void test_inline_markup(void **state)
+{
+    (void)state;
+    char *md = render_with(INLINE_PAGE, 1, 1, 1, CARVE_FORMAT_MARKDOWN);
+    assert_non_null(strstr(md, "See [the \\*guide\\*](https://news.example/docs/a%20guide%281%29.html), "));
+    assert_non_null(strstr(md, "**bold *and italic***"));
+    assert_non_null(strstr(md, "``a `tick` ``"));
+    assert_non_null(strstr(md, "then no link and [mail us](mailto:desk@news.example)"));
+    assert_non_null(strstr(md, "![The pier](https://news.example/img/pier.jpg)  \nThe second paragraph"));
+    carve_free(md);
+    char *html = render_with(INLINE_PAGE, 1, 0, 0, CARVE_FORMAT_HTML);
+    assert_non_null(strstr(html, "<a href=\"https://news.example/docs/a%20guide(1).html\">the *guide*</a>"));
+    assert_null(strstr(html, "<img"));
+    assert_null(strstr(html, "<strong>"));
+    carve_free(html);
+    /* Without the options: the text alone, as before. */
+    md = render_with(INLINE_PAGE, 0, 0, 0, CARVE_FORMAT_MARKDOWN);
+    assert_non_null(strstr(md, "See the *guide*, bold and italic and a `tick`, then"));
+    assert_null(strstr(md, "]("));
+    carve_free(md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +653,7 @@ int main(void)
         cmocka_unit_test(test_options_struct_size),
         cmocka_unit_test(test_limit_status),
         cmocka_unit_test(test_target_language),
+        cmocka_unit_test(test_inline_markup),
         cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_null_arguments),

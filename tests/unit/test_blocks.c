@@ -337,6 +337,69 @@ static void test_invisible_only_blocks_dropped(void **state)
     page_free(p);
 }
 
+/* Inline markup is kept as spans over the block's text: links with their
+ * href, emphasis, strong, code, and images (where they stand, with src and
+ * alt); spaces at a span's ends are not in it. */
+static void test_inline_spans(void **state)
+{
+    (void)state;
+    page *p = build("<p>Read <a href=\"/guide\">the <em>whole</em> guide</a> and <strong> bold </strong>"
+                    "<code>x()</code><img src=\"/a.png\" alt=\"A\"> end.</p>");
+    assert_int_equal(p->bl.count, 1);
+    const block *b = blk(p, 0);
+    assert_string_equal(b->text, "Read the whole guide and bold x() end.");
+    assert_int_equal(b->nspans, 5);
+    const block_span *s = b->spans;
+    assert_int_equal(s[0].kind, SPAN_LINK);
+    assert_string_equal(s[0].target, "/guide");
+    assert_int_equal(s[0].start, 5);
+    assert_int_equal(s[0].end, 20); /* "the whole guide" */
+    assert_int_equal(s[1].kind, SPAN_EMPHASIS);
+    assert_int_equal(s[1].start, 9);
+    assert_int_equal(s[1].end, 14);
+    assert_int_equal(s[2].kind, SPAN_STRONG);
+    assert_int_equal(s[2].end - s[2].start, 4); /* "bold", not " bold " */
+    assert_int_equal(s[3].kind, SPAN_CODE);
+    assert_int_equal(s[4].kind, SPAN_IMAGE);
+    assert_int_equal(s[4].start, s[4].end);
+    assert_string_equal(s[4].target, "/a.png");
+    assert_string_equal(s[4].alt, "A");
+    page_free(p);
+}
+
+/* An image in a block without text (a figure's own div) waits for the
+ * next block, and a link around block elements marks each block's text. */
+static void test_spans_across_blocks(void **state)
+{
+    (void)state;
+    page *p = build("<div><img data-src=\"/lazy.jpg\" src=\"data:image/gif;base64,R0\"></div>"
+                    "<p>Caption text here.</p><a href=\"/x\"><p>First</p><p>Second</p></a>");
+    assert_int_equal(p->bl.count, 3);
+    assert_int_equal(blk(p, 0)->nspans, 1);
+    assert_int_equal(blk(p, 0)->spans[0].kind, SPAN_IMAGE);
+    assert_true(blk(p, 0)->spans[0].own_line);
+    assert_string_equal(blk(p, 0)->spans[0].target, "/lazy.jpg");
+    for (size_t i = 1; i < 3; i++) {
+        assert_int_equal(blk(p, i)->nspans, 1);
+        assert_int_equal(blk(p, i)->spans[0].kind, SPAN_LINK);
+        assert_int_equal(blk(p, i)->spans[0].start, 0);
+        assert_int_equal(blk(p, i)->spans[0].end, blk(p, i)->len);
+    }
+    page_free(p);
+}
+
+/* dt and dd are items flagged as term and description. */
+static void test_description_list(void **state)
+{
+    (void)state;
+    page *p = build("<dl><dt>Term</dt><dd>What it means.</dd></dl>");
+    assert_int_equal(p->bl.count, 2);
+    assert_int_equal(blk(p, 0)->kind, BLOCK_ITEM);
+    assert_true(blk(p, 0)->flags & BLOCKF_TERM);
+    assert_true(blk(p, 1)->flags & BLOCKF_DEFINITION);
+    page_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +408,9 @@ int main(void)
         cmocka_unit_test(test_whitespace_collapsed),
         cmocka_unit_test(test_soft_hyphens_dropped),
         cmocka_unit_test(test_invisible_only_blocks_dropped),
+        cmocka_unit_test(test_inline_spans),
+        cmocka_unit_test(test_spans_across_blocks),
+        cmocka_unit_test(test_description_list),
         cmocka_unit_test(test_pre_keeps_whitespace),
         cmocka_unit_test(test_inline_neither_glues_nor_splits),
         cmocka_unit_test(test_block_elements_split),

@@ -522,6 +522,23 @@ static void test_gzip_input(void **state)
     run_free(&r);
 }
 
+/* --links, --images and --formatting: shown in markdown and html, refused
+ * where they cannot show. */
+static void test_inline_options(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--links", SAMPLE);
+    expect_status(&r, 2);
+    assert_non_null(strstr(r.err, "markdown or html"));
+    run_free(&r);
+    r = RUN(NULL, "--format", "json", "--formatting", SAMPLE);
+    expect_status(&r, 2);
+    run_free(&r);
+    r = RUN(NULL, "--format", "markdown", "--links", "--images", "--formatting", SAMPLE);
+    expect_status(&r, 0);
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -529,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_target_language),
         cmocka_unit_test(test_directory_without_recursive),
+        cmocka_unit_test(test_inline_options),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_url_argument),

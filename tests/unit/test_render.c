@@ -121,8 +121,8 @@ static void test_text(void **state)
     static const char head[] = "Section heading\n\nFirst paragraph with spaces.\n\n";
     assert_true(strncmp(t, head, sizeof head - 1) == 0);
     assert_contains(t, "First paragraph with spaces.\n\nSecond paragraph: a & b < c > d.");
-    assert_contains(t, "apple\nbanana\ninner\ncherry");
-    assert_contains(t, "first step\nsecond step");
+    assert_contains(t, "- apple\n- banana\n  - inner\n- cherry");
+    assert_contains(t, "- first step\n- second step"); /* numbered lists too, as in trafilatura */
     assert_contains(t, "\n\nA quoted sentence.\n\n");
     assert_contains(t, "def f(x):\n    return x");
     assert_contains(t, "Name | Age\nAnn | 30\nBob | 41");
@@ -191,7 +191,7 @@ static void test_markdown(void **state)
     fixture *f = *state;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_markdown(&f->bl, &f->meta, 0, &b), 0);
+    assert_int_equal(render_markdown(&f->bl, &f->meta, 0, 0, &b), 0);
     char *m = rendered(&b);
     static const char head[] = "## Section heading\n\n";
     assert_true(strncmp(m, head, sizeof head - 1) == 0);
@@ -231,7 +231,7 @@ static void test_markdown_fence_longer_than_backticks(void **state)
     meta.authors = none;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_markdown(&bl, &meta, 0, &b), 0);
+    assert_int_equal(render_markdown(&bl, &meta, 0, 0, &b), 0);
     char *m = rendered(&b);
     assert_string_equal(m, "````\na ``` b\n    c\n````");
     free(m);
@@ -244,7 +244,7 @@ static void test_markdown_with_metadata(void **state)
     fixture *f = *state;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_markdown(&f->bl, &f->meta, 1, &b), 0);
+    assert_int_equal(render_markdown(&f->bl, &f->meta, 1, 0, &b), 0);
     char *m = rendered(&b);
     /* YAML front matter first */
     assert_true(strncmp(m, "---\n", 4) == 0);
@@ -371,7 +371,7 @@ static void test_html(void **state)
     fixture *f = *state;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_html(&f->bl, &f->meta, 0, &b), 0);
+    assert_int_equal(render_html(&f->bl, &f->meta, 0, 0, &b), 0);
     char *h = rendered(&b);
     assert_true(strncmp(h, "<article>", 9) == 0);
     assert_contains(h, "</article>");
@@ -425,7 +425,7 @@ static void test_html(void **state)
     free(h);
 
     buf_init(&b);
-    assert_int_equal(render_html(&f->bl, &f->meta, 1, &b), 0);
+    assert_int_equal(render_html(&f->bl, &f->meta, 1, 0, &b), 0);
     h = rendered(&b);
     assert_contains(h, "<h1>Render test</h1>");
     free(h);
@@ -451,7 +451,7 @@ static void test_html_adjacent_lists(void **state)
     meta.authors = none;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_html(&bl, &meta, 0, &b), 0);
+    assert_int_equal(render_html(&bl, &meta, 0, 0, &b), 0);
     char *h = rendered(&b);
     blocks_free(&bl);
     dom_free(doc);
@@ -471,7 +471,7 @@ static void test_html_escapes_title_and_quotes(void **state)
     m.title = "<script>alert(\"x\")</script> & co";
     buf b;
     buf_init(&b);
-    assert_int_equal(render_html(&f->bl, &m, 1, &b), 0);
+    assert_int_equal(render_html(&f->bl, &m, 1, 0, &b), 0);
     char *h = rendered(&b);
     assert_lacks(h, "<script>");
     assert_contains(h, "&lt;script&gt;");
