@@ -36,6 +36,10 @@ typedef struct walker {
     dom_node **tables;     /* open data tables (layout tables are not pushed) */
     size_t ntables, captables;
     unsigned pending_flags;/* BLOCKF_ROW / BLOCKF_TABLE for the next cell */
+    unsigned pending_empty;/* empty columns before the next cell of the row */
+    dom_node *cell;        /* the data-table cell open, whose inner blocks are lines */
+    dom_node *last_item;   /* the li, dt or dd of the last item block */
+    unsigned items;        /* li, dt and dd elements seen: the last one's number */
     unsigned item_number;
     inline_frame *inl;     /* open inline elements, outermost first */
     size_t ninl, capinl;
@@ -69,18 +73,29 @@ static int in_data_table(const walker *w, const dom_node *cell)
     return 0;
 }
 
-/* A table is a data table when no cell holds block structure; otherwise it
- * is a layout table and its cells are plain containers. */
+/* A table is a data table when its cells hold text: at most a few
+ * paragraphs or lists each (those become lines of the cell). A table in a
+ * cell, a heading, or a cell holding more than two paragraphs, lists or
+ * divisions makes it a layout table, whose cells are plain containers. */
 static int is_data_table(const dom_node *table)
 {
+    const dom_node *cell = NULL;
+    int blocks = 0;
     for (const dom_node *n = table->first_child; n; n = dom_next(table, n, 0)) {
         if (n->kind != DOM_ELEMENT)
             continue;
         switch (n->tag) {
-        case TAG_TABLE: case TAG_P: case TAG_DIV: case TAG_UL: case TAG_OL: case TAG_BLOCKQUOTE:
-        case TAG_PRE: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4: case TAG_H5: case TAG_H6:
-        case TAG_ARTICLE: case TAG_SECTION:
+        case TAG_TD: case TAG_TH:
+            cell = n;
+            blocks = 0;
+            break;
+        case TAG_TABLE: case TAG_BLOCKQUOTE: case TAG_PRE: case TAG_H1: case TAG_H2: case TAG_H3: case TAG_H4:
+        case TAG_H5: case TAG_H6: case TAG_ARTICLE: case TAG_SECTION:
             return 0;
+        case TAG_P: case TAG_DIV: case TAG_UL: case TAG_OL:
+            if (!cell || ++blocks > 2)
+                return 0;
+            break;
         default:
             break;
         }
@@ -88,12 +103,20 @@ static int is_data_table(const dom_node *table)
     return 1;
 }
 
+/* A cell's colspan or rowspan: 1 to 64 (more would only pad a table). */
+static unsigned short span_attr(const dom_node *cell, const char *name)
+{
+    const char *v = dom_attr_get(cell, name);
+    int n = v ? atoi(v) : 1;
+    return (unsigned short)(n < 1 ? 1 : n > 64 ? 64 : n);
+}
+
 /* The block's kind: the innermost heading, pre, list item, cell or caption,
  * looking through at most one plain container (li > p is still an item). */
-static block_kind kind_of(const walker *w, unsigned *level, int *item_tag)
+static block_kind kind_of(const walker *w, unsigned *level, dom_node **item)
 {
     *level = 0;
-    *item_tag = 0;
+    *item = NULL;
     int plain = 0;
     for (size_t i = w->nopen; i-- > 0;) {
         dom_node *e = w->open[i];
@@ -107,8 +130,13 @@ static block_kind kind_of(const walker *w, unsigned *level, int *item_tag)
         if (t == TAG_LI || t == TAG_DD || t == TAG_DT) {
             if (plain > 1)
                 return BLOCK_PARA;
-            *level = (unsigned)(w->nlists ? w->nlists : 1);
-            *item_tag = t;
+            /* the depth in ul, ol and menu lists (a dl around them is
+             * no list level) */
+            unsigned depth = 0;
+            for (size_t k = 0; k < w->nlists; k++)
+                depth += w->lists[k].list->tag != TAG_DL;
+            *level = depth ? depth : 1;
+            *item = e;
             return BLOCK_ITEM;
         }
         if ((t == TAG_TD || t == TAG_TH) && in_data_table(w, e))
@@ -220,7 +248,31 @@ static int by_start(const void *a, const void *b)
         return x->start < y->start ? -1 : 1;
     if (x->end != y->end)
         return x->end > y->end ? -1 : 1; /* the outer span first */
-    return 0;
+    /* Over the same text: a link around emphasis around code (Markdown
+     * shows nothing inside a code span). */
+    static const int depth[] = {[SPAN_LINK] = 0, [SPAN_STRONG] = 1, [SPAN_EMPHASIS] = 2, [SPAN_CODE] = 3,
+                                [SPAN_IMAGE] = 4};
+    return depth[x->kind] - depth[y->kind];
+}
+
+/* Joins emphasis, strong or code spans that touch ("<b>R</b><b>est</b>"):
+ * Markdown would read their delimiters as one run. Returns the new count. */
+static size_t merge_adjacent(block_span *sp, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (sp[i].kind == SPAN_EMPHASIS || sp[i].kind == SPAN_STRONG || sp[i].kind == SPAN_CODE) {
+            size_t j = 0;
+            while (j < k && !(sp[j].kind == sp[i].kind && sp[j].end == sp[i].start))
+                j++;
+            if (j < k) {
+                sp[j].end = sp[i].end;
+                continue;
+            }
+        }
+        sp[k++] = sp[i];
+    }
+    return k;
 }
 
 /* Moves the current block's spans into it (b), shifted by the bytes
@@ -253,6 +305,11 @@ static void finish_spans(walker *w, block *b, size_t trimmed, size_t len)
             sp.start = len;
         if (sp.end > len)
             sp.end = len;
+        /* Spaces at its ends are not the span's: "<b>Note: </b>text". */
+        while (sp.kind != SPAN_IMAGE && sp.end > sp.start && (w->text.data[sp.start] == ' ' || w->text.data[sp.start] == '\n'))
+            sp.start++;
+        while (sp.kind != SPAN_IMAGE && sp.end > sp.start && (w->text.data[sp.end - 1] == ' ' || w->text.data[sp.end - 1] == '\n'))
+            sp.end--;
         if (sp.kind == SPAN_IMAGE || sp.end > sp.start)
             w->spans[k++] = sp;
     }
@@ -266,6 +323,7 @@ static void finish_spans(walker *w, block *b, size_t trimmed, size_t len)
     }
     memcpy(copy, w->spans, k * sizeof *copy);
     qsort(copy, k, sizeof *copy, by_start);
+    k = merge_adjacent(copy, k);
     b->spans = copy;
     b->nspans = k;
     w->nspans = 0;
@@ -276,6 +334,9 @@ static void flush(walker *w)
     size_t trimmed = trim_invisible(&w->text);
     w->space = 0;
     if (w->chars == 0 || w->failed) {
+        dom_node *inner = w->nopen ? w->open[w->nopen - 1] : NULL;
+        if (inner && inner == w->cell)
+            w->pending_empty += span_attr(inner, "colspan");
         finish_spans(w, NULL, 0, 0);
         w->text.len = 0;
         if (w->text.data)
@@ -284,12 +345,18 @@ static void flush(walker *w)
         return;
     }
     block b = {0};
-    int item_tag;
-    b.kind = kind_of(w, &b.level, &item_tag);
-    if (item_tag == TAG_DT)
+    dom_node *item;
+    b.kind = kind_of(w, &b.level, &item);
+    if (item && item->tag == TAG_DT)
         b.flags |= BLOCKF_TERM;
-    else if (item_tag == TAG_DD)
+    else if (item && item->tag == TAG_DD)
         b.flags |= BLOCKF_DEFINITION;
+    if (item && item != w->last_item) {
+        w->last_item = item;
+        w->items++;
+    }
+    if (item)
+        b.item = w->items;
     b.owner = w->nopen ? w->open[w->nopen - 1] : NULL;
     b.text = arena_strndup(&w->out->mem, w->text.data, w->text.len);
     b.len = w->text.len;
@@ -307,6 +374,14 @@ static void flush(walker *w)
     if (b.kind == BLOCK_CELL) {
         b.flags |= w->pending_flags;
         w->pending_flags = 0;
+        b.empty_before = (unsigned short)(w->pending_empty > 64 ? 64 : w->pending_empty);
+        w->pending_empty = 0;
+        for (size_t i = w->nopen; i-- > 0;)
+            if (w->open[i]->tag == TAG_TD || w->open[i]->tag == TAG_TH) {
+                b.colspan = span_attr(w->open[i], "colspan");
+                b.rowspan = span_attr(w->open[i], "rowspan");
+                break;
+            }
         for (size_t i = w->nopen; i-- > 0;)
             if (w->open[i]->tag == TAG_TH || w->open[i]->tag == TAG_THEAD) {
                 b.flags |= BLOCKF_HEADER;
@@ -383,6 +458,17 @@ static void add_text(walker *w, const char *s, size_t n)
         w->brs = 0;
 }
 
+/* Ends the current line of the block's text (a <br>, or a paragraph
+ * inside a data cell), unless it is empty or ended already. */
+static void line_break(walker *w)
+{
+    if (w->text.len && w->text.data[w->text.len - 1] != '\n') {
+        buf_rtrim(&w->text, " ");
+        buf_putc(&w->text, '\n');
+    }
+    w->space = 0;
+}
+
 /* Returns 1 to visit the children of n. */
 static int enter(walker *w, dom_node *n)
 {
@@ -421,6 +507,13 @@ static int enter(walker *w, dom_node *n)
     }
     if (!(f & TAGF_BLOCK) && n->tag != TAG_TR && n->tag != TAG_TBODY && n->tag != TAG_THEAD)
         return 1;
+    if (w->cell) {
+        /* Inside a data cell, a paragraph or list item is a line of it. */
+        line_break(w);
+        if (n->tag == TAG_LI)
+            buf_puts(&w->text, "- ");
+        return 1;
+    }
     flush(w);
     w->brs = 0;
     dom_node *self = n;
@@ -447,11 +540,17 @@ static int enter(walker *w, dom_node *n)
             if (push((void **)&w->tables, &w->ntables, &w->captables, sizeof self, &self))
                 w->failed = 1;
             w->pending_flags = BLOCKF_TABLE;
+            w->pending_empty = 0;
         }
         break;
     case TAG_TR:
         if (w->ntables)
             w->pending_flags |= BLOCKF_ROW;
+        w->pending_empty = 0;
+        break;
+    case TAG_TD: case TAG_TH:
+        if (in_data_table(w, n))
+            w->cell = n;
         break;
     default:
         break;
@@ -474,7 +573,13 @@ static void leave(walker *w, dom_node *n)
     unsigned f = dom_tag_flags(n->tag);
     if (!(f & TAGF_BLOCK) && n->tag != TAG_TR && n->tag != TAG_TBODY && n->tag != TAG_THEAD)
         return;
+    if (w->cell && n != w->cell) {
+        line_break(w);
+        return;
+    }
     flush(w);
+    if (n == w->cell)
+        w->cell = NULL;
     if (w->nopen && w->open[w->nopen - 1] == n)
         w->nopen--;
     switch (n->tag) {

@@ -20,7 +20,8 @@ typedef enum block_kind {
     BLOCK_ITEM,       /* li, dt, dd: level = list nesting depth (1-based); dt and dd
                          are flagged BLOCKF_TERM and BLOCKF_DEFINITION */
     BLOCK_PRE,        /* pre: text verbatim */
-    BLOCK_CELL,       /* td/th of a data table */
+    BLOCK_CELL,       /* td/th of a data table; block elements inside it (a few
+                         paragraphs, a list) are lines of its text */
     BLOCK_CAPTION     /* figcaption, caption */
 } block_kind;
 
@@ -57,6 +58,12 @@ typedef struct block {
     unsigned level;       /* heading level or list depth */
     unsigned number;      /* ordered list: the item's number */
     unsigned flags;       /* BLOCKF_* */
+    unsigned short colspan, rowspan; /* a cell's spans (1 to 64; 1 when not given) */
+    unsigned short empty_before;     /* a cell: empty columns before it in its row (empty
+                                        cells are no blocks; their colspans count) */
+    unsigned item;        /* an item: which li, dt or dd holds it (1, 2, ... in page order), so
+                             that a renderer shows a second paragraph of the same item (when
+                             the one before it is kept) without a marker of its own */
     const block_span *spans; /* inline markup, by start; in the list's arena */
     size_t nspans;
     int keep;             /* extraction's verdict; renderers print blocks with keep != 0 */

@@ -156,7 +156,14 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
                 in_row = 1;
             }
             const char *t = (b->flags & BLOCKF_HEADER) ? "th" : "td";
-            buf_printf(out, "<%s>", t);
+            for (unsigned e = 0; e < b->empty_before; e++)
+                buf_printf(out, "<%s></%s>", t, t); /* the empty cells before it */
+            buf_printf(out, "<%s", t);
+            if (b->colspan > 1)
+                buf_printf(out, " colspan=\"%u\"", b->colspan);
+            if (b->rowspan > 1)
+                buf_printf(out, " rowspan=\"%u\"", b->rowspan);
+            buf_putc(out, '>');
             put_text(out, b, show, 1);
             buf_printf(out, "</%s>", t);
             break;

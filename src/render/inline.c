@@ -1,5 +1,15 @@
 #include "render/inline.h"
 
+/* A link inside a link (which HTML does not allow, but pages hold) shows
+ * as its text. */
+static int in_link(const block_span *const *open, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (open[i]->kind == SPAN_LINK)
+            return 1;
+    return 0;
+}
+
 void inline_walk(const block *b, unsigned show, inline_fn fn, void *ctx)
 {
     const block_span *open[32];
@@ -14,7 +24,7 @@ void inline_walk(const block *b, unsigned show, inline_fn fn, void *ctx)
             if (sp->kind == SPAN_IMAGE) {
                 fn(ctx, INLINE_IMAGE, sp, NULL, 0);
             } else if (sp->end > pos && nopen < sizeof open / sizeof open[0] &&
-                       (!nopen || sp->end <= open[nopen - 1]->end)) {
+                       (!nopen || sp->end <= open[nopen - 1]->end) && !(sp->kind == SPAN_LINK && in_link(open, nopen))) {
                 /* A span that would cross the end of the one around it
                  * (only after cutting at the block's ends) is not shown. */
                 fn(ctx, INLINE_OPEN, sp, NULL, 0);

@@ -1,4 +1,6 @@
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/inline.h"
@@ -113,9 +115,56 @@ static size_t code_fence(const char *s, size_t n)
     return best + 1;
 }
 
+/* Length of the Unicode white space (Zs, or a line break) starting at
+ * s[i], or 0: what CommonMark's flanking rules count as white space. */
+static size_t space_at(const char *s, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    size_t left = len - i;
+    if (u[0] == ' ' || u[0] == '\n')
+        return 1;
+    if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+        return 3; /* U+2000-U+200A, U+202F */
+    if (left >= 3 && ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) || (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)))
+        return 3; /* U+205F, U+3000 */
+    return 0;
+}
+
+/* Whether the character that ends before s[i] is white space. */
+static int space_before(const char *s, size_t i, size_t len)
+{
+    for (size_t k = 1; k <= 3 && k <= i; k++)
+        if (space_at(s, i - k, len) == k)
+            return 1;
+    return 0;
+}
+
+static int is_punct(char c) { return c > 0x20 && c < 0x7F && !isalnum((unsigned char)c); }
+
+/* Whether "*" and "**" around text[start, end) open and close emphasis
+ * in CommonMark: the delimiters must be left- and right-flanking, which
+ * punctuation at the span's ends next to letters outside it prevents
+ * ("**Note:**Text"). Where they would not, the span is written as HTML. */
+static int delimiters_work(const block *b, const block_span *sp)
+{
+    const char *t = b->text;
+    size_t s = sp->start, e = sp->end;
+    if (e <= s || space_at(t, s, b->len) || space_before(t, e, b->len))
+        return 0;
+    if (is_punct(t[s]) && s > 0 && !space_before(t, s, b->len) && !is_punct(t[s - 1]))
+        return 0;
+    if (is_punct(t[e - 1]) && e < b->len && !space_at(t, e, b->len) && !is_punct(t[e]))
+        return 0;
+    return 1;
+}
+
 static void md_event(void *ctx, inline_event ev, const block_span *sp, const char *s, size_t n)
 {
     md_inline *m = ctx;
+    if (m->in_code && ev != INLINE_TEXT && !(sp->kind == SPAN_CODE && ev == INLINE_CLOSE))
+        return; /* nothing shows inside a code span */
     const char *code = sp ? m->b->text + sp->start : NULL;
     size_t code_len = sp ? sp->end - sp->start : 0;
     if (ev == INLINE_TEXT) {
@@ -133,8 +182,13 @@ static void md_event(void *ctx, inline_event ev, const block_span *sp, const cha
             buf_putc(m->out, ')');
         }
         break;
-    case SPAN_EMPHASIS: buf_putc(m->out, '*'); break;
-    case SPAN_STRONG: buf_puts(m->out, "**"); break;
+    case SPAN_EMPHASIS:
+    case SPAN_STRONG:
+        if (delimiters_work(m->b, sp))
+            buf_puts(m->out, sp->kind == SPAN_STRONG ? "**" : "*");
+        else
+            buf_printf(m->out, "<%s%s>", ev == INLINE_CLOSE ? "/" : "", sp->kind == SPAN_STRONG ? "strong" : "em");
+        break;
     case SPAN_CODE:
         if (ev == INLINE_CLOSE && code_len && code[code_len - 1] == '`')
             buf_putc(m->out, ' ');
@@ -216,19 +270,108 @@ static void put_cell(buf *out, const block *b, unsigned show)
     buf_free(&tmp);
 }
 
-/* The number of cells in the row that starts at block i. */
-static size_t row_cells(const block_list *bl, size_t i)
+/* The longest table carve lays out as a grid (wider ones are cut). */
+#define MAX_COLUMNS 64
+
+/* The kept cells of the table that starts at block i, as rows: rows[r]
+ * is the index of the row's first cell. Returns the number of rows; *end
+ * receives the index after the table's last cell. */
+static size_t table_rows(const block_list *bl, size_t i, size_t *rows, size_t cap, size_t *end)
 {
-    size_t n = 0;
-    for (size_t j = i; j < bl->count; j++) {
+    size_t n = 0, j;
+    for (j = i; j < bl->count; j++) {
         const block *b = &bl->items[j];
         if (!b->keep)
             continue;
-        if (b->kind != BLOCK_CELL || (j > i && (b->flags & (BLOCKF_ROW | BLOCKF_TABLE))))
+        if (b->kind != BLOCK_CELL || (j > i && (b->flags & BLOCKF_TABLE)))
             break;
-        n++;
+        if ((j == i || (b->flags & BLOCKF_ROW)) && rows && n < cap)
+            rows[n] = j;
+        if (j == i || (b->flags & BLOCKF_ROW))
+            n++;
     }
+    *end = j;
     return n;
+}
+
+/* A pipe table of GitHub-flavoured Markdown. It has no spans: a cell with
+ * colspan fills its first column and leaves the others empty, a cell with
+ * rowspan its row and leaves the cells below it empty, so that every row
+ * has the table's number of columns (GFM renderers drop the cells of a row
+ * longer than its header). The first row is the header row, as GFM needs
+ * one. Returns the index after the table. */
+static size_t render_table(const block_list *bl, size_t i, unsigned show, buf *out)
+{
+    size_t end, nrows = table_rows(bl, i, NULL, 0, &end);
+    size_t *rows = malloc((nrows + 1) * sizeof *rows);
+    const block **grid = NULL;
+    unsigned short *below = calloc(MAX_COLUMNS, sizeof *below); /* rows a rowspan still covers */
+    size_t width = 0;
+    if (rows)
+        table_rows(bl, i, rows, nrows, &end);
+    if (rows && below)
+        grid = calloc(nrows * MAX_COLUMNS + 1, sizeof *grid);
+    if (!grid) {
+        out->failed = 1;
+        goto done;
+    }
+    rows[nrows] = end;
+    for (size_t r = 0; r < nrows; r++) {
+        const block **row = grid + r * MAX_COLUMNS;
+        unsigned short covered[MAX_COLUMNS];
+        memcpy(covered, below, sizeof covered);
+        size_t col = 0;
+        for (size_t j = rows[r]; j < rows[r + 1]; j++) {
+            const block *b = &bl->items[j];
+            if (!b->keep)
+                continue;
+            for (unsigned e = b->empty_before; e && col < MAX_COLUMNS; col++)
+                if (!covered[col])
+                    e--;
+            while (col < MAX_COLUMNS && covered[col])
+                col++;
+            if (col >= MAX_COLUMNS)
+                break;
+            row[col] = b;
+            unsigned span = b->colspan ? b->colspan : 1, down = b->rowspan ? b->rowspan : 1;
+            for (unsigned k = 0; k < span && col < MAX_COLUMNS; k++, col++)
+                below[col] = (unsigned short)(down - 1);
+        }
+        for (size_t c = 0; c < MAX_COLUMNS; c++) {
+            if (covered[c] && below[c] == covered[c])
+                below[c]--; /* a column this row did not fill: one row less to cover */
+            if (row[c] || covered[c] || c < col)
+                width = c + 1 > width ? c + 1 : width;
+        }
+    }
+    for (size_t r = 0; r < nrows; r++) {
+        if (r)
+            buf_putc(out, '\n');
+        buf_putc(out, '|');
+        for (size_t c = 0; c < width; c++) {
+            const block *b = grid[r * MAX_COLUMNS + c];
+            if (b)
+                put_cell(out, b, show);
+            else
+                buf_puts(out, "  |");
+        }
+        if (r == 0) {
+            buf_puts(out, "\n|");
+            for (size_t c = 0; c < width; c++)
+                buf_puts(out, " --- |");
+        }
+    }
+done:
+    free(rows);
+    free(grid);
+    free(below);
+    return end;
+}
+
+/* b is a later paragraph of the item of prev (the kept block before it). */
+static int continued(const block *prev, const block *b)
+{
+    return b->item && prev->item == b->item;
 }
 
 int render_markdown(const block_list *bl, const carve_metadata *m, int with_metadata, unsigned show, buf *out)
@@ -238,24 +381,37 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
         buf_putc(out, '\n');
     }
     const block *prev = NULL;
-    int row_in_table = 0;
+    unsigned prev_depth = 0, item_depth = 0; /* the depth the item shown last was given */
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         if (!b->keep)
             continue;
-        int new_row = b->kind == BLOCK_CELL && (!prev || prev->kind != BLOCK_CELL || (b->flags & (BLOCKF_ROW | BLOCKF_TABLE)));
         if (prev) {
             unsigned dl = BLOCKF_TERM | BLOCKF_DEFINITION;
-            if (b->kind == BLOCK_ITEM && prev->kind == BLOCK_ITEM && !(b->flags & dl) && !(prev->flags & dl))
+            if (b->kind == BLOCK_ITEM && continued(prev, b))
+                buf_puts(out, "\n\n"); /* a paragraph of the item above */
+            else if (b->kind == BLOCK_ITEM && prev->kind == BLOCK_ITEM && !(b->flags & dl) && !(prev->flags & dl))
                 buf_putc(out, '\n');
             else if ((b->flags & BLOCKF_DEFINITION) && prev->kind == BLOCK_ITEM && (prev->flags & dl))
                 buf_putc(out, '\n'); /* a term and its descriptions */
-            else if (b->kind == BLOCK_CELL && prev->kind == BLOCK_CELL && !(b->flags & BLOCKF_TABLE))
-                buf_puts(out, new_row ? "\n" : "");
             else
                 buf_puts(out, "\n\n");
         }
         const char *quote = (b->flags & BLOCKF_QUOTE) ? "> " : "";
+        /* An item is nested at most one level deeper than the item shown
+         * before it: when the items around it were left out, its own depth
+         * would indent it four spaces, which Markdown reads as code. */
+        unsigned depth = b->level ? b->level : 1;
+        if (b->kind == BLOCK_ITEM && !(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
+            unsigned most = prev && prev->kind == BLOCK_ITEM && prev_depth ? prev_depth + 1 : 1;
+            if (prev && continued(prev, b))
+                most = prev_depth ? prev_depth : 1;
+            if (depth > most)
+                depth = most;
+            item_depth = depth;
+        } else {
+            item_depth = 0;
+        }
         switch (b->kind) {
         case BLOCK_HEADING:
             buf_puts(out, quote);
@@ -276,6 +432,21 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
             }
             break;
         case BLOCK_ITEM: {
+            if (prev && continued(prev, b)) {
+                /* A later paragraph of a list item: indented to its text,
+                 * so that it stays in the item. One of a description: a
+                 * paragraph of its own (four spaces would make it code). */
+                char indent[160] = "";
+                if (!(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
+                    for (unsigned k = 1; k < depth && k < 32; k++)
+                        strcat(indent, "  ");
+                    strcat(indent, (b->flags & BLOCKF_ORDERED) ? "   " : "  ");
+                }
+                char prefix[200];
+                snprintf(prefix, sizeof prefix, "%s%s", indent, quote);
+                put_text(out, prefix, b, show, 1);
+                break;
+            }
             if (b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION)) {
                 /* A description list as "Term" then ": description", the
                  * form of PHP Markdown Extra and pandoc (CommonMark has none;
@@ -286,7 +457,7 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
                 put_text(out, "", b, show, !(b->flags & BLOCKF_DEFINITION));
                 break;
             }
-            for (unsigned k = 1; k < b->level; k++)
+            for (unsigned k = 1; k < depth; k++)
                 buf_puts(out, "  ");
             char marker[16];
             if (b->flags & BLOCKF_ORDERED)
@@ -316,31 +487,22 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
                 buf_putc(out, '`');
             break;
         }
-        case BLOCK_CELL:
-            if (new_row) {
-                size_t cells = row_cells(bl, i);
-                buf_putc(out, '|');
-                for (size_t j = i, k = 0; k < cells; j++) {
-                    if (!bl->items[j].keep)
-                        continue;
-                    put_cell(out, &bl->items[j], show);
-                    k++;
+        case BLOCK_CELL: {
+            size_t end = render_table(bl, i, show, out);
+            for (size_t j = end; j-- > i;)
+                if (bl->items[j].keep) {
+                    b = &bl->items[j];
+                    break;
                 }
-                if (b->flags & BLOCKF_TABLE || !row_in_table) {
-                    buf_puts(out, "\n|");
-                    for (size_t k = 0; k < cells; k++)
-                        buf_puts(out, " --- |");
-                }
-                row_in_table = 1;
-            }
+            i = end - 1;
             break;
+        }
         default:
             put_text(out, quote, b, show, 1);
             break;
         }
-        if (b->kind != BLOCK_CELL)
-            row_in_table = 0;
         prev = b;
+        prev_depth = item_depth;
     }
     return out->failed ? -1 : 0;
 }

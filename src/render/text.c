@@ -29,7 +29,7 @@ int render_text_body(const block_list *bl, buf *out)
         if (b->kind == BLOCK_ITEM && !(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
             for (unsigned k = 1; k < b->level; k++)
                 buf_puts(out, "  ");
-            buf_puts(out, "- ");
+            buf_puts(out, prev && b->item && prev->item == b->item ? "  " : "- ");
         }
         buf_append(out, b->text, b->len);
         prev = b;

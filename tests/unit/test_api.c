@@ -646,6 +646,31 @@ static void test_inline_markup(void **state)
     carve_free(md);
 }
 
+/* A Markdown pipe table has the same number of cells in every row: a
+ * colspan leaves the columns it covers empty, a rowspan the cells below
+ * it, an empty cell stays a cell; and cell text with a pipe or lines
+ * stays in its cell. HTML keeps the spans as attributes. */
+static void test_table_grid(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><body><article><p>A table with spans follows, described in this long enough paragraph.</p>"
+        "<table><tr><th>Name</th><th colspan=\"2\">Size</th></tr>"
+        "<tr><td rowspan=\"2\">Box</td><td>10</td><td>cm</td></tr><tr><td>20</td><td>in</td></tr>"
+        "<tr><td></td><td>30</td><td>mm</td></tr>"
+        "<tr><td>a | b</td><td><p>one</p><p>two</p></td><td>x</td></tr></table>"
+        "<p>And a closing paragraph of the article with enough words in it to count.</p></article></body></html>";
+    char *md = render_with(page, 0, 0, 0, CARVE_FORMAT_MARKDOWN);
+    assert_non_null(strstr(md, "| Name | Size |  |\n| --- | --- | --- |\n| Box | 10 | cm |\n|  | 20 | in |\n"
+                               "|  | 30 | mm |\n| a \\| b | one<br>two | x |"));
+    carve_free(md);
+    char *html = render_with(page, 0, 0, 0, CARVE_FORMAT_HTML);
+    assert_non_null(strstr(html, "<th colspan=\"2\">Size</th>"));
+    assert_non_null(strstr(html, "<td rowspan=\"2\">Box</td>"));
+    assert_non_null(strstr(html, "<tr><td></td><td>30</td>"));
+    carve_free(html);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -654,6 +679,7 @@ int main(void)
         cmocka_unit_test(test_limit_status),
         cmocka_unit_test(test_target_language),
         cmocka_unit_test(test_inline_markup),
+        cmocka_unit_test(test_table_grid),
         cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_null_arguments),

@@ -281,15 +281,38 @@ static void test_data_table(void **state)
 static void test_layout_table(void **state)
 {
     (void)state;
-    page *p = build("<table><tr><td><p>The main column of an old layout.</p><p>Second paragraph.</p></td>"
-                    "<td><div>Side column</div></td></tr></table>");
-    assert_int_equal(p->bl.count, 3);
+    page *p = build("<table><tr><td><p>The main column of an old layout.</p><p>Second paragraph.</p>"
+                    "<p>Third.</p></td><td><div>Side column</div></td></tr></table>");
+    assert_int_equal(p->bl.count, 4);
     for (size_t i = 0; i < p->bl.count; i++) {
         assert_int_equal(blk(p, i)->kind, BLOCK_PARA);
         assert_int_equal(blk(p, i)->flags & (BLOCKF_TABLE | BLOCKF_ROW | BLOCKF_HEADER), 0);
     }
     assert_string_equal(blk(p, 0)->text, "The main column of an old layout.");
-    assert_string_equal(blk(p, 2)->text, "Side column");
+    assert_string_equal(blk(p, 3)->text, "Side column");
+    page_free(p);
+    /* a heading in a cell makes a layout table too */
+    p = build("<table><tr><td><h2>Title</h2>Text</td><td>Other</td></tr></table>");
+    assert_int_equal(blk(p, 0)->kind, BLOCK_HEADING);
+    page_free(p);
+}
+
+/* A data table's cell with two paragraphs or a list is one cell whose
+ * lines they are; an empty cell is no block but counted before the next
+ * one; colspan and rowspan are kept. */
+static void test_cells_with_blocks_and_spans(void **state)
+{
+    (void)state;
+    page *p = build("<table><tr><th colspan=\"2\">Head</th></tr><tr><td></td><td rowspan=\"2\"><p>one</p><p>two</p>"
+                    "</td></tr><tr><td><ul><li>a</li><li>b</li></ul></td></tr></table>");
+    assert_int_equal(p->bl.count, 3);
+    assert_int_equal(blk(p, 0)->colspan, 2);
+    assert_string_equal(blk(p, 1)->text, "one\ntwo");
+    assert_int_equal(blk(p, 1)->kind, BLOCK_CELL);
+    assert_int_equal(blk(p, 1)->empty_before, 1);
+    assert_int_equal(blk(p, 1)->rowspan, 2);
+    assert_string_equal(blk(p, 2)->text, "- a\n- b");
+    assert_true(blk(p, 2)->flags & BLOCKF_ROW);
     page_free(p);
 }
 
@@ -411,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_inline_spans),
         cmocka_unit_test(test_spans_across_blocks),
         cmocka_unit_test(test_description_list),
+        cmocka_unit_test(test_cells_with_blocks_and_spans),
         cmocka_unit_test(test_pre_keeps_whitespace),
         cmocka_unit_test(test_inline_neither_glues_nor_splits),
         cmocka_unit_test(test_block_elements_split),
