@@ -10,12 +10,13 @@
 #include "jsonq.h"
 #include "wet.h"
 
-doc_job *doc_from_record(carve_warc_record *rec)
+doc_job *doc_from_record(carve_warc_record *rec, const char *input)
 {
     doc_job *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
     doc_origin *o = &j->origin;
+    o->input = input;
     o->record_id = strdup(rec->record_id);
     o->date = strdup(rec->date);
     o->target_uri = strdup(rec->target_uri);
@@ -66,10 +67,13 @@ static carve_format library_format(out_format f)
     }
 }
 
-/* The keys that put a record's line in context. */
+/* The keys that put a record's line in context: the archive it is in,
+ * then the record's own. */
 static void record_keys(FILE *f, const doc_origin *rec)
 {
-    fputs("{\"warc_record_id\":", f);
+    fputs("{\"input\":", f);
+    jsonq_write(f, rec->input);
+    fputs(",\"warc_record_id\":", f);
     jsonq_write(f, rec->record_id);
     fputs(",\"warc_date\":", f);
     jsonq_write(f, rec->date);
@@ -370,16 +374,22 @@ void doc_write(void *job, void *ctx)
     cli_stats *s = &c->stats;
     char where[64];
     const char *name = j->name;
+    char record_name[512];
     if (j->is_record) {
-        snprintf(where, sizeof where, "record at offset %llu", j->origin.offset);
-        name = *j->origin.record_id ? j->origin.record_id : *j->origin.target_uri ? j->origin.target_uri : where;
+        snprintf(where, sizeof where, "offset %llu", j->origin.offset);
+        snprintf(record_name, sizeof record_name, "%s: record %s", j->origin.input,
+                 *j->origin.record_id ? j->origin.record_id : *j->origin.target_uri ? j->origin.target_uri : where);
+        name = record_name;
     }
     if (c->format == OUT_WET && !c->wet_info_written) {
         wet_write_info(c->out);
         c->wet_info_written = 1;
     }
     if (c->several && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
-        if (j->is_record)
+        if (j->is_record && j->origin.http_status && (j->origin.http_status < 200 || j->origin.http_status > 299))
+            fprintf(c->out, "%s==> %s %s (HTTP %d) <==\n", s->documents ? "\n" : "", j->origin.record_id,
+                    j->origin.target_uri, j->origin.http_status); /* not the page asked for: say so */
+        else if (j->is_record)
             fprintf(c->out, "%s==> %s %s <==\n", s->documents ? "\n" : "", j->origin.record_id,
                     j->origin.target_uri);
         else

@@ -13,6 +13,7 @@ typedef enum doc_outcome { DOC_EXTRACTED, DOC_EMPTY, DOC_ERROR, DOC_SKIPPED } do
 /* What names a record in the output, copied out of it so that the record
  * (and its payload) can go once the page is extracted. */
 typedef struct doc_origin {
+    const char *input;      /* the archive's name as shown (borrowed: lives for the run) */
     char *record_id, *date, *target_uri; /* owned */
     int http_status;
     unsigned truncated;     /* CARVE_WARC_TRUNCATED_* */
@@ -37,8 +38,9 @@ typedef struct doc_job {
     carve_result *result;   /* --learn-sites: the extraction, rendered once the window is learned */
 } doc_job;
 
-/* A job for a record; takes ownership of rec. NULL when memory runs out. */
-doc_job *doc_from_record(carve_warc_record *rec);
+/* A job for a record of the archive named input (borrowed); takes
+ * ownership of rec. NULL when memory runs out. */
+doc_job *doc_from_record(carve_warc_record *rec, const char *input);
 
 /* A job for a file; takes ownership of data (may be NULL with read_error set). */
 doc_job *doc_from_file(const char *name, char *data, size_t len, const char *read_error);

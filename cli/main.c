@@ -58,9 +58,10 @@ static void usage(FILE *f)
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
-          "Archive lines carry warc_record_id, warc_date, http_status (and\n"
-          "warc_truncated when the record was cut) before the extraction fields; a\n"
-          "record that fails gives a line with \"error\". A summary goes to stderr.\n"
+          "Archive lines carry input (the archive), warc_record_id, warc_date,\n"
+          "http_status (and warc_truncated when the record was cut) before the\n"
+          "extraction fields; a record that fails gives a line with \"error\".\n"
+          "A summary goes to stderr.\n"
           "Exit status: 0 all inputs succeeded, 1 some failed (named on stderr),\n"
           "2 usage error. See carve(1).\n",
           f);

@@ -74,7 +74,7 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
             /* The input ends inside compressed data that gave no bytes: a
              * record may be lost, so it gets an error line. */
             s->records++;
-            submit(R, doc_from_record(rec));
+            submit(R, doc_from_record(rec, display_name(name)));
         } else if (rec->error != CARVE_WARC_OK && !*rec->version) {
             /* Not a record: garbage or corrupt data between records. */
             s->reader_errors++;
@@ -84,7 +84,7 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
         } else if (rec->error != CARVE_WARC_OK) {
             s->records++;
             if (may_be_html(rec)) {
-                submit(R, doc_from_record(rec));
+                submit(R, doc_from_record(rec, display_name(name)));
             } else {
                 s->reader_errors++;
                 fprintf(stderr, "carve: %s: %s record %s: %s: %s\n", display_name(name), rec->type,
@@ -93,7 +93,7 @@ static void run_archive(run *R, carve_warc_reader *r, const char *name)
             }
         } else if (!strcmp(rec->type, "response") && rec->is_html) {
             s->records++;
-            submit(R, doc_from_record(rec));
+            submit(R, doc_from_record(rec, display_name(name)));
         } else {
             s->records++;
             count_skip(s, rec);

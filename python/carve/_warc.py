@@ -3,8 +3,9 @@ writes them for an archive.
 
 The rules are the command line's (cli/run.c and cli/doc.c), so that a
 line here is byte for byte the line the program writes:
- - an HTML response gives its extraction, after the record's keys
-   (warc_record_id, warc_date, http_status, warc_truncated when cut);
+ - an HTML response gives its extraction, after the archive's and the
+   record's keys (input, warc_record_id, warc_date, http_status,
+   warc_truncated when cut);
  - one with an empty payload gives "text": "";
  - one in another language than target_language gives "skipped";
  - a broken record that may have been an HTML response, and a page that
@@ -14,6 +15,7 @@ line here is byte for byte the line the program writes:
 """
 import datetime as _dt
 import json as _json
+import os
 import warnings as _warnings
 
 from . import _carve
@@ -30,9 +32,10 @@ def _q(s):
 
 
 def _keys(rec):
-    """The record's keys, opening a JSON object that continues with ','."""
-    line = '{"warc_record_id":%s,"warc_date":%s,"http_status":%d' % (_q(rec["record_id"]), _q(rec["date"]),
-                                                                     rec["http_status"])
+    """The keys of the archive and the record, opening a JSON object that
+    continues with ','."""
+    line = '{"input":%s,"warc_record_id":%s,"warc_date":%s,"http_status":%d' % (
+        _q(rec["input"]), _q(rec["record_id"]), _q(rec["date"]), rec["http_status"])
     if rec["truncated"]:
         line += ',"warc_truncated":true'
     return line
@@ -71,6 +74,7 @@ def _html_responses(reader, name):
     between records that are not a record give no line (the program names
     them on stderr): here a RuntimeWarning, and (None, message)."""
     for rec in reader:
+        rec["input"] = name
         if rec["error"] == _TRUNCATED and not rec["version"]:
             yield rec, _record_error(rec)  # the input ends inside compressed data
         elif rec["error"] and not rec["version"]:
@@ -85,14 +89,21 @@ def _html_responses(reader, name):
 
 
 def _name(source):
-    return source if isinstance(source, str) else getattr(source, "name", "the input")
+    """The archive's name in its lines: the path as given, or the name of a
+    file object (None when it has none)."""
+    if isinstance(source, (str, bytes)) or hasattr(source, "__fspath__"):
+        name = os.fsdecode(source)
+        return "<stdin>" if name == "-" else name
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
 
 
 def _open(source, max_block_bytes, max_payload_bytes):
     reader = _carve.WarcReader(source, max_block_bytes or 0, max_payload_bytes or 0)
     if not reader.is_archive:
         reader.close()
-        e = _carve.ArgumentError("%s: not a WARC archive (carve.extract reads one page)" % _name(source))
+        e = _carve.ArgumentError("%s: not a WARC archive (carve.extract reads one page)"
+                                 % (_name(source) or "the input"))
         e.status = "CARVE_ERR_ARGUMENT"
         raise e
     return reader

@@ -40,13 +40,14 @@ def run_cli(*args, data=None):
                           check=False).stdout
 
 
-def write_warc(path, pages, date="2024-05-01T12:00:00Z"):
-    """Writes pages [(url, html bytes)] as a gzip WARC of response records,
-    one gzip member per record, as crawlers write them."""
+def write_warc(path, pages, date="2024-05-01T12:00:00Z", status=200):
+    """Writes pages [(url, html bytes)] as a gzip WARC of response records
+    with this HTTP status, one gzip member per record, as crawlers write
+    them."""
     with open(path, "wb") as out:
         for url, html in pages:
-            http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
-                    % len(html)) + html
+            http = (b"HTTP/1.1 %d X\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+                    % (status, len(html))) + html
             rid = hashlib.sha1(url.encode() + html).hexdigest()
             head = ("WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:sha1:%s>\r\nWARC-Date: %s\r\n"
                     "WARC-Target-URI: %s\r\nContent-Type: application/http;msgtype=response\r\n"

@@ -45,9 +45,12 @@ def test_dicts_and_a_file_object(tmp_path, sample_page):
     assert got[0]["warc_date"] == "2024-05-01T12:00:00Z" and got[0]["http_status"] == 200
     assert got[0]["title"] == "Harbour Town Opens Its First Tidal Power Station"
     assert got[1]["text"] == ""
+    assert got[0]["input"] == str(warc)
     with open(warc, "rb") as f:
         assert list(carve.iter_warc(f)) == got
-    assert list(carve.iter_warc(io.BytesIO(warc.read_bytes()))) == got
+    unnamed = list(carve.iter_warc(io.BytesIO(warc.read_bytes())))
+    assert [d["input"] for d in unnamed] == [None, None]
+    assert [dict(d, input=str(warc)) for d in unnamed] == got
 
 
 def test_a_broken_archive_yields_error_dicts(tmp_path, sample_page):
@@ -100,3 +103,16 @@ def test_a_text_mode_file_is_refused_with_a_hint(tmp_path, sample_page):
     with open(warc, encoding="latin-1") as f:
         with pytest.raises(TypeError, match="binary mode"):
             list(carve.iter_warc(f))
+
+
+def test_the_program_marks_responses_that_are_not_2xx_in_text(tmp_path, sample_page):
+    """A 404 page is extracted like any response (its JSON line has
+    http_status), and in txt the line that heads it says the status."""
+    warc = tmp_path / "gone.warc.gz"
+    write_warc(warc, [("https://news.example/gone", sample_page)], status=404)
+    text = run_cli("--format", "txt", "--quiet", str(warc)).decode()
+    assert text.startswith("==> <urn:sha1:") and "https://news.example/gone (HTTP 404) <==" in text
+    assert list(carve.iter_warc(str(warc)))[0]["http_status"] == 404
+    ok = tmp_path / "ok.warc.gz"
+    write_warc(ok, [("https://news.example/ok", sample_page)])
+    assert "(HTTP" not in run_cli("--format", "txt", "--quiet", str(ok)).decode()
