@@ -177,11 +177,15 @@ CARVE_EXPORT const carve_metadata *carve_result_metadata(const carve_result *res
  * Returns a static string naming the source, such as "json-ld" (or
  * "json-ld-publisher" and the like), a <meta> name or property ("og:title",
  * "article:published_time"), "title" (the <title> element), "h1",
- * "byline", "microdata", "time", "element" (a date-like element near the
- * headline), "text" (the visible text), "url" (a date in the address),
- * "markup" (a date in other meta content or the main image's address),
- * "html-lang", "cld2-text" (the language CLD2 finds in the main text),
- * "hostname", "canonical" or "given" (the URL passed in the options).
+ * "byline", "link" (a rel=author link), "microdata", "time", "element"
+ * (a date-like element near the headline), "element-local" (such a date a
+ * day before a UTC timestamp), "element-updated" (only an update date),
+ * "text" (the visible text near the headline), "text-page" (the page's
+ * text), "url" (a date in the address; date_time then takes the time of a
+ * structured date of the same day), "markup" (a date in other meta content
+ * or the main image's address), "html-lang", "cld2-text" (the language
+ * CLD2 finds in the main text), "cld2-page", "hostname", "canonical" or
+ * "given" (the URL passed in the options).
  * NULL when the field is empty, result is NULL, or field is not one of the
  * names above. Never freed by the caller.
  */

@@ -403,8 +403,20 @@ int mf_dates(meta_ctx *c, meta_result *out)
     /* A complete date in the URL first, as htmldate does: it is the
      * publisher's own day, where structured dates are often in UTC. */
     if ((c->url && md_from_url(c->url, &d) == 0 && md_plausible(&d, c->ref)) ||
-        (out->pub.url && md_from_url(out->pub.url, &d) == 0 && md_plausible(&d, c->ref)))
+        (out->pub.url && md_from_url(out->pub.url, &d) == 0 && md_plausible(&d, c->ref))) {
+        /* The address has the day only: the time comes from a structured
+         * publication date of the same day (JSON-LD, then meta). */
+        meta_date t;
+        for (size_t k = 0; k == 0 || pub_keys[k - 1]; k++) {
+            const char *keys[2] = {k ? pub_keys[k - 1] : NULL, NULL};
+            const char *v = k ? mt_meta_any(&c->tags, keys, &which) : c->ld.date_published;
+            if (v && md_parse_any(v, c->lang, &t) == 0 && t.hh >= 0 && t.y == d.y && t.m == d.m && t.d == d.d) {
+                d = t;
+                break;
+            }
+        }
         return set_date(c, out, &d, "url");
+    }
 
     cand pub[MAX_CANDS], mod[MAX_CANDS];
     size_t nmod;

@@ -274,6 +274,19 @@ static void test_url_dates(void **state)
     assert_string_equal(p->m.pub.date, "2025-02-13");
     assert_string_equal(p->m.source.date, "url");
     unload(p);
+    /* the time of a structured date of the same day is kept; one of
+     * another day (UTC after a local evening) is not used */
+    p = load("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":"
+             "\"2025-02-13T18:05:00-05:00\"}</script></head><body><h1>Some news story</h1><p>x</p></body></html>",
+             "https://ex.org/2025/02/13/story");
+    assert_string_equal(p->m.pub.date, "2025-02-13");
+    assert_string_equal(p->m.pub.date_time, "2025-02-13T18:05:00-05:00");
+    unload(p);
+    p = load("<html><head><meta property=\"article:published_time\" content=\"2025-02-14T01:05:00Z\">"
+             "</head><body><h1>Some news story</h1><p>x</p></body></html>",
+             "https://ex.org/2025/02/13/story");
+    assert_string_equal(p->m.pub.date_time, "2025-02-13");
+    unload(p);
 }
 
 static void expect_names(const char *byline, const char *site, const char *joined)
