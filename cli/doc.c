@@ -216,7 +216,9 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
             gmtime_r(&t, &tm);
             strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
         }
-        const char *uri = j->is_record ? j->origin.target_uri : c->opts.url ? c->opts.url : j->name;
+        /* A file's address: --url, else the canonical URL the page declares,
+         * else (a page that says nothing) its file name. */
+        const char *uri = j->is_record ? j->origin.target_uri : m->url ? m->url : j->name;
         wet_write_record(f, uri, j->is_record ? j->origin.date : date, j->is_record ? j->origin.record_id : "",
                          m->language,
                          body ? body : "", blen);

@@ -239,7 +239,14 @@ int main(int argc, char **argv)
             c.format_given = 1;
             break;
         case 'u': c.opts.url = optarg; break;
-        case 'c': c.opts.charset = optarg; break;
+        case 'c':
+            if (!carve_charset_name(optarg)) {
+                fprintf(stderr, "carve: --charset '%s' names no encoding carve knows (WHATWG Encoding labels: "
+                                "utf-8, windows-1252, iso-8859-2, shift_jis, gbk, ...)\n", optarg);
+                return 2;
+            }
+            c.opts.charset = optarg;
+            break;
         case 'm': c.with_metadata = 1; break;
         case 'l':
             if (!language_code(optarg)) {
@@ -298,6 +305,11 @@ int main(int argc, char **argv)
     if ((c.opts.include_links || c.opts.include_images || c.opts.include_formatting) &&
         !(c.format_given && (c.format == OUT_MARKDOWN || c.format == OUT_HTML))) {
         fprintf(stderr, "carve: --links, --images and --formatting show in --format markdown or html only\n");
+        return 2;
+    }
+    if (c.opts.url && (argc - optind > 1 || c.recursive)) {
+        fprintf(stderr, "carve: --url names the address of one page; with several inputs every page would get "
+                        "it (archives carry each record's address)\n");
         return 2;
     }
     if (window_given && !c.learn_sites) {

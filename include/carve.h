@@ -225,6 +225,12 @@ CARVE_EXPORT void carve_free(void *ptr);
  */
 CARVE_EXPORT carve_status carve_read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 
+/* The WHATWG Encoding name of a charset label ("latin1" and "ISO-8859-1"
+ * give "windows-1252", "utf8" gives "utf-8"), as carve_options.charset
+ * reads it; NULL for a label that names no encoding (carve_extract then
+ * detects the charset instead). Static; not to be freed. */
+CARVE_EXPORT const char *carve_charset_name(const char *label);
+
 /* The library's version, e.g. "0.1.0". Static; not to be freed. */
 CARVE_EXPORT const char *carve_version(void);
 

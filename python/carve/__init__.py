@@ -82,6 +82,9 @@ def _page(filecontent, charset, max_input_bytes):
             return (filecontent.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8"),
                     "utf-8")
     if isinstance(filecontent, (bytes, bytearray, memoryview)):
+        if charset is not None and (not isinstance(charset, str) or not _carve.charset_name(charset)):
+            raise _error(ArgumentError, "charset %r names no encoding carve knows (WHATWG Encoding labels such "
+                         "as 'utf-8', 'windows-1252', 'shift_jis')" % (charset,))
         if bytes(filecontent[:2]) == b"\x1f\x8b":
             return _gunzip(bytes(filecontent), max_input_bytes or _MAX_INPUT), charset
         return filecontent, charset

@@ -775,9 +775,22 @@ static PyObject *py_strerror(PyObject *mod, PyObject *arg)
     return PyUnicode_FromString(carve_strerror((carve_status)st));
 }
 
+static PyObject *py_charset_name(PyObject *mod, PyObject *arg)
+{
+    const char *label = PyUnicode_AsUTF8(arg);
+    if (!label)
+        return NULL;
+    const char *name = carve_charset_name(label);
+    if (!name)
+        Py_RETURN_NONE;
+    return PyUnicode_FromString(name);
+}
+
 static PyMethodDef module_methods[] = {
     {"extract", (PyCFunction)(void (*)(void))py_extract, METH_VARARGS | METH_KEYWORDS, extract_doc},
     {"strerror", py_strerror, METH_O, "strerror(status: int) -> str"},
+    {"charset_name", py_charset_name, METH_O,
+     "charset_name(label: str) -> str | None\n\nThe WHATWG Encoding name of a charset label, or None."},
     {NULL, NULL, 0, NULL},
 };
 

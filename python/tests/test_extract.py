@@ -91,6 +91,12 @@ def test_lone_surrogates_become_one_replacement_character_each():
     assert "broken \ufffd character" in text
 
 
+def test_charset(sample_page):
+    assert carve.extract(sample_page, charset="UTF8") == carve.extract(sample_page)
+    with pytest.raises(carve.ArgumentError, match="no encoding"):
+        carve.extract(sample_page, charset="bogus")
+
+
 def test_reference_time_and_sizes_are_checked(sample_page):
     with pytest.raises(TypeError, match="seconds"):
         carve.extract(sample_page, reference_time="now")

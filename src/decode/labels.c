@@ -1,6 +1,7 @@
 /* labels.c: the label table of the WHATWG Encoding Standard ("Names and
  * labels"), for the encodings this stage can decode. The "replacement" and
  * "x-user-defined" encodings are left out: their labels are unknown here. */
+#include "carve.h"
 #include "decode.h"
 
 #include <string.h>
@@ -177,4 +178,15 @@ int decode_canonical_label(const char *label, size_t label_len, char *name, size
         return 0;
     }
     return -1;
+}
+
+const char *carve_charset_name(const char *label)
+{
+    char key[LABEL_MAX];
+    if (!label || normalise(label, strlen(label), key))
+        return NULL;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(labels[i].label, key) == 0)
+            return labels[i].name;
+    return NULL;
 }

@@ -9,6 +9,7 @@
 /* data/stopwords.txt, one "code<TAB>word" per line, embedded by the assembler. */
 __asm__(".section .rodata\n"
         ".global carve_stopwords_data\n"
+        ".hidden carve_stopwords_data\n" /* the library's own, not its API */
         ".type carve_stopwords_data, @object\n"
         "carve_stopwords_data:\n"
         ".incbin \"" CARVE_STOPWORDS_FILE "\"\n"

@@ -255,6 +255,29 @@ static void test_url_argument(void **state)
     run_free(&r);
 }
 
+/* Options that cannot be honoured are refused: --url for several pages, a
+ * --charset that names no encoding. A page's WET record carries the
+ * address it declares when no --url is given. */
+static void test_refused_options_and_wet_address(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "--url", "https://a.example/x", SAMPLE, SAMPLE);
+    expect_status(&r, 2);
+    assert_non_null(strstr(r.err, "several inputs"));
+    run_free(&r);
+    r = RUN(NULL, "--charset", "bogus", SAMPLE);
+    expect_status(&r, 2);
+    assert_non_null(strstr(r.err, "names no encoding"));
+    run_free(&r);
+    r = RUN(NULL, "--charset", "Latin1", SAMPLE);
+    expect_status(&r, 0);
+    run_free(&r);
+    r = RUN(NULL, "--format", "wet", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "WARC-Target-URI: https://www.estuary-courier.example/news/2025/03/14/"));
+    run_free(&r);
+}
+
 static void test_bad_format(void **state)
 {
     (void)state;
@@ -550,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_url_argument),
+        cmocka_unit_test(test_refused_options_and_wet_address),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
         cmocka_unit_test(test_json_on_stdin),
