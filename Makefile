@@ -22,7 +22,7 @@ BUILD_DEPS = gcc g++ make cmake pkg-config libxml2-dev libuchardet-dev libjansso
 # also what makes a plain build include the module.
 PYTHON ?= /usr/bin/python3
 PYTHON_DEPS = python3 python3-dev python3-dask python3-distributed
-TEST_DEPS = libcmocka-dev python3 python3-pytest python3-yaml cmark-gfm $(PYTHON_DEPS)
+TEST_DEPS = libcmocka-dev python3 python3-pytest python3-yaml cmark-gfm zstd $(PYTHON_DEPS)
 MEMCHECK_DEPS = valgrind
 
 .PHONY: all deps test-deps build demo check eval bench bench-warc bench-sites bench-python memcheck install \

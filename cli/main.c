@@ -341,10 +341,13 @@ int main(int argc, char **argv)
                 }
                 continue;
             }
-            size_t before = inputs.count;
-            rc = walk_dir(argv[i], &inputs);
-            if (rc == 0 && inputs.count == before)
-                fprintf(stderr, "carve: %s: no pages or archives found\n", argv[i]);
+            walk_stats ws;
+            rc = walk_dir(argv[i], &inputs, &ws);
+            if (rc == 0 && ws.taken == 0)
+                fprintf(stderr, "carve: %s: no pages or archives found (%zu other files)\n", argv[i], ws.skipped);
+            else if (rc == 0 && !c.quiet)
+                fprintf(stderr, "carve: %s: %zu pages and archives; %zu other files skipped%s\n", argv[i], ws.taken,
+                        ws.skipped, ws.linked_dirs ? "; links to folders not followed" : "");
         } else {
             rc = path_list_add(&inputs, argv[i]);
         }

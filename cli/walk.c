@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "walk.h"
@@ -40,20 +41,62 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-static int wanted(const char *name)
+/* The name's extension after any .gz or .zst, or "" when it has none. */
+static const char *extension(const char *name, char *buf, size_t cap)
 {
-    static const char *const suffixes[] = {".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz",
-                                           ".xhtml.gz", ".shtml.gz", ".warc", ".warc.gz", ".warc.zst"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
-        if (ends_with(name, suffixes[i]))
+    size_t n = strlen(name);
+    if (ends_with(name, ".gz"))
+        n -= 3;
+    else if (ends_with(name, ".zst"))
+        n -= 4;
+    size_t dot = n;
+    while (dot > 0 && name[dot - 1] != '.' && name[dot - 1] != '/')
+        dot--;
+    if (dot == 0 || name[dot - 1] != '.' || n - dot >= cap)
+        return "";
+    memcpy(buf, name + dot, n - dot);
+    buf[n - dot] = 0;
+    return buf;
+}
+
+/* A file without a suffix is taken when it starts, after white space and
+ * a byte-order mark, with markup, or with gzip or zstd data. */
+static int looks_like_page(const char *path)
+{
+    unsigned char b[512];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(b, 1, sizeof b, f);
+    fclose(f);
+    size_t i = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    if (n >= 2 && b[0] == 0x1F && b[1] == 0x8B)
+        return 1;
+    if (n >= 4 && b[0] == 0x28 && b[1] == 0xB5 && b[2] == 0x2F && b[3] == 0xFD)
+        return 1;
+    return i < n && b[i] == '<';
+}
+
+static int wanted(const char *path, const char *name)
+{
+    static const char *const taken[] = {"html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "warc", "arc"};
+    char buf[16];
+    const char *ext = extension(name, buf, sizeof buf);
+    if (!*ext)
+        return looks_like_page(path);
+    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+        if (strcasecmp(ext, taken[i]) == 0)
             return 1;
     return 0;
 }
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-int walk_dir(const char *root, path_list *out)
+int walk_dir(const char *root, path_list *out, walk_stats *stats)
 {
+    memset(stats, 0, sizeof *stats);
     path_list stack = {0};
     if (path_list_add(&stack, root))
         return -1;
@@ -78,12 +121,19 @@ int walk_dir(const char *root, path_list *out)
                 break;
             }
             snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-            struct stat st;
+            struct stat st, target;
             if (lstat(path, &st) == 0) {
-                if (S_ISDIR(st.st_mode))
+                int link = S_ISLNK(st.st_mode);
+                if (link && stat(path, &target) == 0)
+                    st = target;
+                if (S_ISDIR(st.st_mode) && link)
+                    stats->linked_dirs++;
+                else if (S_ISDIR(st.st_mode))
                     rc = path_list_add(&dirs, path);
-                else if (S_ISREG(st.st_mode) && wanted(e->d_name))
-                    rc = path_list_add(&files, path);
+                else if (S_ISREG(st.st_mode) && wanted(path, e->d_name))
+                    rc = path_list_add(&files, path), stats->taken++;
+                else if (S_ISREG(st.st_mode))
+                    stats->skipped++;
             }
             free(path);
         }

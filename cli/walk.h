@@ -9,12 +9,23 @@ typedef struct path_list {
     size_t count, cap;
 } path_list;
 
-/* Appends every regular file under dir whose name ends in .html, .htm,
- * .xhtml, .shtml (each also with .gz) or .warc, .warc.gz, .warc.zst, in
- * name order, directory by directory (no recursion: an explicit stack).
- * Symbolic links to directories are not followed. Returns 0, or -1 when
- * memory runs out; unreadable directories are named on stderr and skipped. */
-int walk_dir(const char *dir, path_list *out);
+/* What a walk found besides the files it took. */
+typedef struct walk_stats {
+    size_t taken;         /* pages and archives listed */
+    size_t skipped;       /* other files (style sheets, scripts, images...) */
+    size_t linked_dirs;   /* symbolic links to directories, not followed */
+} walk_stats;
+
+/* Appends the pages and archives under dir, in name order, directory by
+ * directory (no recursion: an explicit stack). A file is taken by its
+ * name when it ends in a page or archive suffix (.html, .htm, .xhtml,
+ * .shtml, .php, .asp, .aspx, .jsp, .warc, .arc; each also with .gz or
+ * .zst), and, when its name has no suffix (as wget mirrors save pages),
+ * by its first bytes (markup, or gzip or zstd data). Symbolic links to
+ * files are followed; to directories they are not (a loop would never
+ * end), and are counted. Returns 0, or -1 when memory runs out; unreadable
+ * directories are named on stderr and skipped. */
+int walk_dir(const char *dir, path_list *out, walk_stats *stats);
 
 int path_list_add(path_list *l, const char *path);
 void path_list_free(path_list *l);
