@@ -25,6 +25,7 @@ typedef struct cli_stats {
     uint64_t empty;           /* without main content, or with an empty payload */
     uint64_t errors;          /* documents that failed (an error line each) */
     uint64_t other_language;  /* documents skipped by --target-language (a "skipped" line each) */
+    uint64_t no_metadata;     /* documents skipped by --only-with-metadata (a "skipped" line each) */
     double extract_seconds;   /* worker CPU time in carve_extract and rendering, summed */
     uint64_t template_blocks; /* blocks a site model removed */
     uint64_t template_docs;   /* documents it removed some from */
@@ -38,6 +39,7 @@ typedef struct cli {
     int format_given;
     int with_metadata;
     int explain;              /* JSON: add the "sources" object */
+    int only_with_metadata;   /* skip pages without title, date and url */
     int jsonl;                /* file inputs: one JSON object per input, each naming it */
     int several;              /* more than one document may be written (headers between texts) */
     int threads;

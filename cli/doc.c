@@ -142,6 +142,27 @@ static void write_skipped(FILE *f, const cli *c, doc_job *j, const carve_result 
     fputs(",\"skipped\":\"other language\"}\n", f);
 }
 
+/* --only-with-metadata: a page without a title, a date or a URL is
+ * skipped like one in another language: a JSON line saying so, or a line
+ * on stderr. Returns 1 when it skipped the page. */
+static int skipped_for_metadata(FILE *f, const cli *c, doc_job *j, const carve_result *r)
+{
+    const carve_metadata *m = carve_result_metadata(r);
+    if (!c->only_with_metadata || (m->title && m->date && m->url))
+        return 0;
+    j->outcome = DOC_NO_METADATA;
+    snprintf(j->error, sizeof j->error, "skipped: no %s", !m->title ? "title" : !m->date ? "date" : "URL");
+    if (c->format == OUT_JSON) {
+        open_naming_line(f, c, j);
+        fputs("\"title\":", f);
+        jsonq_write(f, m->title);
+        fputs(",\"date\":", f);
+        jsonq_write(f, m->date);
+        fputs(",\"skipped\":\"no metadata\"}\n", f);
+    }
+    return 1;
+}
+
 /* The rendered object's keys after its '{' (body, len bytes, ending in
  * "}\n" or "}"), with the "sources" object of --explain spliced in before
  * the closing brace. */
@@ -310,6 +331,8 @@ void doc_work(void *job, void *ctx)
     } else if (!r) {
         snprintf(j->error, sizeof j->error, "%s", carve_strerror(st));
         write_failure(f, c, j);
+    } else if (skipped_for_metadata(f, c, j, r)) {
+        carve_result_free(r);
     } else if (c->learn_sites) {
         /* Rendered by doc_render once the window's pages are learned; the
          * record and its payload are not needed any more. */
@@ -408,7 +431,11 @@ void doc_write(void *job, void *ctx)
     case DOC_EXTRACTED: s->extracted++; break;
     case DOC_EMPTY: s->empty++; break;
     case DOC_SKIPPED:
-        s->other_language++;
+    case DOC_NO_METADATA:
+        if (j->outcome == DOC_SKIPPED)
+            s->other_language++;
+        else
+            s->no_metadata++;
         if (c->format != OUT_JSON && !c->quiet)
             fprintf(stderr, "carve: %s: %s\n", name, j->error);
         break;

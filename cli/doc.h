@@ -8,7 +8,7 @@
 
 #include "cli.h"
 
-typedef enum doc_outcome { DOC_EXTRACTED, DOC_EMPTY, DOC_ERROR, DOC_SKIPPED } doc_outcome;
+typedef enum doc_outcome { DOC_EXTRACTED, DOC_EMPTY, DOC_ERROR, DOC_SKIPPED, DOC_NO_METADATA } doc_outcome;
 
 /* What names a record in the output, copied out of it so that the record
  * (and its payload) can go once the page is extracted. */

@@ -34,6 +34,8 @@ static void usage(FILE *f)
           "      --links           markdown/html: keep links, with absolute URLs\n"
           "      --images          markdown/html: keep the images of the content\n"
           "      --formatting      markdown/html: keep emphasis, bold and code spans\n"
+          "      --no-tables       leave the tables of the content out\n"
+          "      --only-with-metadata  skip pages without a title, a date and a URL\n"
           "  -l, --target-language CODE  skip pages not in this language (ISO 639,\n"
           "                        e.g. en or pt-BR); JSON gives them a \"skipped\" line\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
@@ -207,7 +209,7 @@ int main(int argc, char **argv)
     c.threads = default_threads();
     const char *output = NULL;
     enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW,
-           OPT_LINKS, OPT_IMAGES, OPT_FORMATTING };
+           OPT_LINKS, OPT_IMAGES, OPT_FORMATTING, OPT_NO_TABLES, OPT_ONLY_WITH_METADATA };
     c.site_window = LEARN_WINDOW_DEFAULT;
     int window_given = 0;
     static const struct option longopts[] = {
@@ -225,6 +227,8 @@ int main(int argc, char **argv)
         {"links", no_argument, NULL, OPT_LINKS},
         {"images", no_argument, NULL, OPT_IMAGES},
         {"formatting", no_argument, NULL, OPT_FORMATTING},
+        {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+        {"only-with-metadata", no_argument, NULL, OPT_ONLY_WITH_METADATA},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
@@ -285,6 +289,8 @@ int main(int argc, char **argv)
         case OPT_LINKS: c.opts.include_links = 1; break;
         case OPT_IMAGES: c.opts.include_images = 1; break;
         case OPT_FORMATTING: c.opts.include_formatting = 1; break;
+        case OPT_NO_TABLES: c.opts.include_tables = 0; break;
+        case OPT_ONLY_WITH_METADATA: c.only_with_metadata = 1; break;
         case OPT_LEARN_SITES: c.learn_sites = 1; break;
         case OPT_SITE_MODEL: c.site_model_path = optarg; break;
         case OPT_SITE_WINDOW:

@@ -54,9 +54,9 @@ void progress_summary(const progress *p, const cli *c, double reader_cpu, double
     double el = progress_now() - p->start;
     fprintf(stderr,
             "carve: %llu records read, %llu HTML responses, %llu extracted, %llu empty, %llu other language, "
-            "%llu errors, %llu bytes, %.2f seconds\n",
+            "%llu without metadata, %llu errors, %llu bytes, %.2f seconds\n",
             (unsigned long long)s->records, (unsigned long long)s->documents, (unsigned long long)s->extracted,
-            (unsigned long long)s->empty, (unsigned long long)s->other_language,
+            (unsigned long long)s->empty, (unsigned long long)s->other_language, (unsigned long long)s->no_metadata,
             (unsigned long long)(s->errors + s->reader_errors), (unsigned long long)s->bytes_in, el);
     fprintf(stderr,
             "carve: skipped %llu (request %llu, metadata %llu, warcinfo %llu, revisit %llu, not HTML %llu, other %llu); "

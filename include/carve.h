@@ -102,6 +102,8 @@ typedef struct carve_options {
     int include_images;     /* 1: Markdown and HTML show the images of the main content, as
                                ![alt](src) and <img> (src, or data-src of lazy loading) */
     int include_formatting; /* 1: Markdown and HTML show emphasis, strong emphasis and code spans */
+    int include_tables;     /* 1 (default): tables of the main content are kept; 0: left out of
+                               the text in every format, as trafilatura's include_tables=False */
 } carve_options;
 
 /* Fills *opts with the defaults above. */

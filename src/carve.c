@@ -46,6 +46,7 @@ void carve_options_init(carve_options *o)
     o->max_input_bytes = 64u << 20;
     o->max_nodes = 4000000;
     o->max_depth = 512;
+    o->include_tables = 1;
 }
 
 void carve_free(void *p) { free(p); }
@@ -232,8 +233,13 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
                                meta.product};
-        if (extract_main_content(doc, &hints, &r->content) || keep_main_content(r) ||
-            (r->show & (SHOW_LINKS | SHOW_IMAGES) && resolve_targets(r)))
+        if (extract_main_content(doc, &hints, &r->content))
+            st = CARVE_ERR_NOMEM;
+        if (st == CARVE_OK && !o->include_tables)
+            for (size_t i = 0; i < r->content.blocks.count; i++)
+                if (r->content.blocks.items[i].kind == BLOCK_CELL)
+                    r->content.blocks.items[i].keep = 0; /* tables left out, as asked */
+        if (st == CARVE_OK && (keep_main_content(r) || (r->show & (SHOW_LINKS | SHOW_IMAGES) && resolve_targets(r))))
             st = CARVE_ERR_NOMEM;
     }
     int cut = doc->truncated;

@@ -147,9 +147,18 @@ def test_links_images_and_formatting_in_markdown_and_html():
         carve.extract(page, include_links=True)
 
 
-def test_include_tables_false_is_refused(sample_page):
-    with pytest.raises(carve.UnsupportedOption):
-        carve.extract(sample_page, include_tables=False)
+def test_tables_and_only_with_metadata():
+    page = ("<html><body><article><p>A long enough paragraph before the table of figures that follows.</p>"
+            "<table><tr><th>Year</th><th>Visitors</th></tr><tr><td>2024</td><td>1200</td></tr></table>"
+            "<p>And a closing paragraph of the article with enough words in it to count.</p></article>"
+            "</body></html>")
+    assert "Visitors" in carve.extract(page)
+    assert "Visitors" not in carve.extract(page, include_tables=False)
+    assert "Visitors" not in carve.bare_extraction(page, include_tables=False)["text"]
+    assert carve.extract(page, only_with_metadata=True) is None  # no title, date or URL
+    dated = page.replace("<html>", "<html><head><title>Visitors</title><meta property='article:published_time' "
+                                   "content='2024-05-01'></head>")
+    assert carve.extract(dated, url="https://x.example/a", only_with_metadata=True) is not None
 
 
 def test_trafilatura_tuning_options(sample_page):

@@ -664,6 +664,16 @@ static void test_table_grid(void **state)
     assert_non_null(strstr(md, "| Name | Size |  |\n| --- | --- | --- |\n| Box | 10 | cm |\n|  | 20 | in |\n"
                                "|  | 30 | mm |\n| a \\| b | one<br>two | x |"));
     carve_free(md);
+    /* include_tables = 0: the table is left out, the text stays */
+    carve_options o;
+    carve_options_init(&o);
+    assert_int_equal(o.include_tables, 1);
+    o.include_tables = 0;
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(page, strlen(page), &o, &r), CARVE_OK);
+    assert_null(strstr(carve_result_text(r, NULL), "Box"));
+    assert_non_null(strstr(carve_result_text(r, NULL), "closing paragraph"));
+    carve_result_free(r);
     char *html = render_with(page, 0, 0, 0, CARVE_FORMAT_HTML);
     assert_non_null(strstr(html, "<th colspan=\"2\">Size</th>"));
     assert_non_null(strstr(html, "<td rowspan=\"2\">Box</td>"));

@@ -278,6 +278,35 @@ static void test_refused_options_and_wet_address(void **state)
     run_free(&r);
 }
 
+/* --only-with-metadata skips a page that lacks a date, with a JSON line
+ * saying so; --no-tables is accepted (its effect: test_api). */
+static void test_only_with_metadata(void **state)
+{
+    (void)state;
+    static const char page[] = "<html><head><title>A title</title></head><body><article><p>The board met on "
+                               "Thursday and agreed to keep the reading room open until nine.</p></article>"
+                               "</body></html>";
+    char path[] = "/tmp/carve-test-meta-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, page, sizeof page - 1), (ssize_t)(sizeof page - 1));
+    close(fd);
+    run_result r = RUN(path, "--only-with-metadata", "--format", "json", "--url", "https://a.example/x", "-");
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "\"skipped\":\"no metadata\""));
+    run_free(&r);
+    r = RUN(path, "--only-with-metadata", "-");
+    expect_status(&r, 0);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "skipped: no date"));
+    run_free(&r);
+    unlink(path);
+    r = RUN(NULL, "--only-with-metadata", "--no-tables", SAMPLE);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "Harbour Town"));
+    run_free(&r);
+}
+
 static void test_bad_format(void **state)
 {
     (void)state;
@@ -574,6 +603,7 @@ int main(void)
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_url_argument),
         cmocka_unit_test(test_refused_options_and_wet_address),
+        cmocka_unit_test(test_only_with_metadata),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
         cmocka_unit_test(test_json_on_stdin),
