@@ -35,6 +35,8 @@ static void usage(FILE *f)
           "      --images          markdown/html: keep the images of the content\n"
           "      --formatting      markdown/html: keep emphasis, bold and code spans\n"
           "      --no-tables       leave the tables of the content out\n"
+          "      --keep-repeats    keep paragraphs that repeat an earlier one (dropped\n"
+          "                        by default, except code and table cells)\n"
           "      --only-with-metadata  skip pages without a title, a date and a URL\n"
           "  -l, --target-language CODE  skip pages not in this language (ISO 639,\n"
           "                        e.g. en or pt-BR); JSON gives them a \"skipped\" line\n"
@@ -209,7 +211,8 @@ int main(int argc, char **argv)
     c.threads = default_threads();
     const char *output = NULL;
     enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW,
-           OPT_LINKS, OPT_IMAGES, OPT_FORMATTING, OPT_NO_TABLES, OPT_ONLY_WITH_METADATA };
+           OPT_LINKS, OPT_IMAGES, OPT_FORMATTING, OPT_NO_TABLES, OPT_ONLY_WITH_METADATA,
+           OPT_KEEP_REPEATS };
     c.site_window = LEARN_WINDOW_DEFAULT;
     int window_given = 0;
     static const struct option longopts[] = {
@@ -228,6 +231,7 @@ int main(int argc, char **argv)
         {"images", no_argument, NULL, OPT_IMAGES},
         {"formatting", no_argument, NULL, OPT_FORMATTING},
         {"no-tables", no_argument, NULL, OPT_NO_TABLES},
+        {"keep-repeats", no_argument, NULL, OPT_KEEP_REPEATS},
         {"only-with-metadata", no_argument, NULL, OPT_ONLY_WITH_METADATA},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -290,6 +294,7 @@ int main(int argc, char **argv)
         case OPT_IMAGES: c.opts.include_images = 1; break;
         case OPT_FORMATTING: c.opts.include_formatting = 1; break;
         case OPT_NO_TABLES: c.opts.include_tables = 0; break;
+        case OPT_KEEP_REPEATS: c.opts.deduplicate = 0; break;
         case OPT_ONLY_WITH_METADATA: c.only_with_metadata = 1; break;
         case OPT_LEARN_SITES: c.learn_sites = 1; break;
         case OPT_SITE_MODEL: c.site_model_path = optarg; break;

@@ -104,6 +104,10 @@ typedef struct carve_options {
     int include_formatting; /* 1: Markdown and HTML show emphasis, strong emphasis and code spans */
     int include_tables;     /* 1 (default): tables of the main content are kept; 0: left out of
                                the text in every format, as trafilatura's include_tables=False */
+    int deduplicate;        /* 1 (default): a paragraph of 20 or more characters that repeats an
+                               earlier one of the content is dropped (quoted posts of a forum
+                               thread, a repeated sign-off), except code and table cells; 0:
+                               every repeat is kept (a song's chorus) */
 } carve_options;
 
 /* Fills *opts with the defaults above. */

@@ -47,6 +47,7 @@ void carve_options_init(carve_options *o)
     o->max_nodes = 4000000;
     o->max_depth = 512;
     o->include_tables = 1;
+    o->deduplicate = 1;
 }
 
 void carve_free(void *p) { free(p); }
@@ -232,7 +233,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->source = meta.source;
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
-                               meta.product};
+                               meta.product, !o->deduplicate};
         if (extract_main_content(doc, &hints, &r->content))
             st = CARVE_ERR_NOMEM;
         if (st == CARVE_OK && !o->include_tables)

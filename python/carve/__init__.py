@@ -44,8 +44,7 @@ _FORMATS = {"txt": 0, "text": 0, "markdown": 1, "json": 2, "html": 3}
 
 # trafilatura's options that carve does not have, with the value that
 # means "as carve does it"; any other value raises UnsupportedOption.
-_NOT_YET = {"include_comments": False, "favor_precision": False, "favor_recall": False,
-            "deduplicate": False, "config": None,
+_NOT_YET = {"include_comments": False, "favor_precision": False, "favor_recall": False, "config": None,
             "prune_xpath": None, "url_blacklist": None, "author_blacklist": None, "date_extraction_params": None,
             "max_tree_size": None, "record_id": None, "settingsfile": None, "tei_validation": False}
 # trafilatura's speed hints, about fallback extractors that carve does not
@@ -128,20 +127,21 @@ def _whole(name, value, unit):
 
 
 def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_model, reference_time,
-         max_input_bytes, links=False, images=False, formatting=False, tables=True):
+         max_input_bytes, links=False, images=False, formatting=False, tables=True, deduplicate=None):
     max_input_bytes = _whole("max_input_bytes", max_input_bytes, "bytes")
     data, charset = _page(filecontent, charset, max_input_bytes)
     _check_language(target_language)
     return _carve.extract(data, fmt, with_metadata, url=url, charset=charset, target_language=target_language,
                           site_model=site_model, reference_time=_whole("reference_time", reference_time, "seconds"),
                           max_input_bytes=max_input_bytes, include_links=bool(links), include_images=bool(images),
-                          include_formatting=bool(formatting), include_tables=bool(tables))
+                          include_formatting=bool(formatting), include_tables=bool(tables),
+                          deduplicate=True if deduplicate is None else bool(deduplicate))
 
 
 def extract(filecontent, url=None, output_format="txt", with_metadata=False, target_language=None,
             charset=None, include_links=False, include_images=False, include_formatting=False,
-            include_tables=True, only_with_metadata=False, *, site_model=None, reference_time=None,
-            max_input_bytes=None, **options):
+            include_tables=True, only_with_metadata=False, deduplicate=None, *, site_model=None,
+            reference_time=None, max_input_bytes=None, **options):
     """The main content of one page, rendered; None when the page has none.
 
     filecontent: the page as bytes (any charset: BOM, then charset, then
@@ -166,9 +166,13 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     with another output_format they raise UnsupportedOption.
     include_tables=False leaves tables out; only_with_metadata=True gives
     None for a page without a title, a date and a URL.
+    deduplicate: None (default) is carve's default, paragraphs that repeat
+    an earlier one dropped (code and table cells excepted; measured better
+    than keeping them); True drops them, False keeps every repeat. (In
+    trafilatura the default keeps them.)
 
-    trafilatura's include_comments, favor_precision, favor_recall and
-    deduplicate (and config, prune_xpath and other
+    trafilatura's include_comments, favor_precision and favor_recall (and
+    config, prune_xpath and other
     tuning options) are accepted at the value that means what carve does,
     and raise UnsupportedOption otherwise; no_fallback and fast are accepted
     with any value (carve has no fallback extractors to skip).
@@ -185,26 +189,27 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     if only_with_metadata:
         record = bare_extraction(filecontent, url, target_language, charset, site_model=site_model,
                                  reference_time=reference_time, max_input_bytes=max_input_bytes,
-                                 include_tables=include_tables)
+                                 include_tables=include_tables, deduplicate=deduplicate)
         if not record or not (record["title"] and record["date"] and record["url"]):
             return None
     status, text = _run(filecontent, url, _FORMATS[output_format], with_metadata, target_language, charset,
                         site_model, reference_time, max_input_bytes, include_links, include_images,
-                        include_formatting, include_tables)
+                        include_formatting, include_tables, deduplicate)
     if status != "CARVE_OK":
         return None
     return text
 
 
-def bare_extraction(filecontent, url=None, target_language=None, charset=None, include_tables=True, *,
-                    site_model=None, reference_time=None, max_input_bytes=None, **options):
+def bare_extraction(filecontent, url=None, target_language=None, charset=None, include_tables=True,
+                    deduplicate=None, *, site_model=None, reference_time=None, max_input_bytes=None,
+                    **options):
     """The page as a dict with the keys of carve's JSON output (title,
     author, date, url, hostname, sitename, language, ..., text); None when
     the page has no main content or is in another language than
     target_language. Arguments and errors as for extract()."""
     _check_options("bare_extraction", options)
     status, text = _run(filecontent, url, _FORMATS["json"], False, target_language, charset, site_model,
-                        reference_time, max_input_bytes, tables=include_tables)
+                        reference_time, max_input_bytes, tables=include_tables, deduplicate=deduplicate)
     if status != "CARVE_OK":
         return None
     return _json.loads(text)

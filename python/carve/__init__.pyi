@@ -32,14 +32,14 @@ class SiteModel:
 def extract(filecontent: _Html, url: Optional[str] = None, output_format: str = "txt",
             with_metadata: bool = False, target_language: Optional[str] = None, charset: Optional[str] = None,
             include_links: bool = False, include_images: bool = False, include_formatting: bool = False,
-            include_tables: bool = True, only_with_metadata: bool = False,
+            include_tables: bool = True, only_with_metadata: bool = False, deduplicate: Optional[bool] = None,
             *, site_model: Optional[SiteModel] = None, reference_time: Optional[int] = None,
             max_input_bytes: Optional[int] = None, include_comments: bool = False,
-            favor_precision: bool = False, favor_recall: bool = False,
-            deduplicate: bool = False) -> Optional[str]: ...
+            favor_precision: bool = False, favor_recall: bool = False) -> Optional[str]: ...
 
 def bare_extraction(filecontent: _Html, url: Optional[str] = None, target_language: Optional[str] = None,
-                    charset: Optional[str] = None, include_tables: bool = True, *, site_model: Optional[SiteModel] = None,
+                    charset: Optional[str] = None, include_tables: bool = True,
+                    deduplicate: Optional[bool] = None, *, site_model: Optional[SiteModel] = None,
                     reference_time: Optional[int] = None, max_input_bytes: Optional[int] = None,
                     **options: Any) -> Optional[Dict[str, Any]]: ...
 

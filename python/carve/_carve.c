@@ -243,7 +243,8 @@ static int fill_options(carve_options *o, const page_options *p)
 PyDoc_STRVAR(extract_doc,
 "extract(data, format=0, with_metadata=False, *, url=None, charset=None, target_language=None,\n"
 "        site_model=None, reference_time=0, max_input_bytes=0, include_links=False,\n"
-"        include_images=False, include_formatting=False, include_tables=True)\n"
+"        include_images=False, include_formatting=False, include_tables=True,\n"
+"        deduplicate=True)\n"
 "        -> (status, str | None)\n"
 "\n"
 "Extracts the page in data (bytes-like, any charset) and renders it in format (0 text,\n"
@@ -255,14 +256,15 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"data", "format", "with_metadata", "url", "charset", "target_language",
                              "site_model", "reference_time", "max_input_bytes", "include_links",
-                             "include_images", "include_formatting", "include_tables", NULL};
+                             "include_images", "include_formatting", "include_tables", "deduplicate", NULL};
     Py_buffer data;
-    int format = CARVE_FORMAT_TEXT, with_metadata = 0, links = 0, images = 0, formatting = 0, tables = 1;
+    int format = CARVE_FORMAT_TEXT, with_metadata = 0, links = 0, images = 0, formatting = 0, tables = 1,
+        dedup = 1;
     page_options p = {0};
     PyObject *model_obj = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*|ip$zzzOLnpppp:extract", kwlist, &data, &format, &with_metadata,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*|ip$zzzOLnppppp:extract", kwlist, &data, &format, &with_metadata,
                                      &p.url, &p.charset, &p.target_language, &model_obj, &p.reference_time,
-                                     &p.max_input_bytes, &links, &images, &formatting, &tables))
+                                     &p.max_input_bytes, &links, &images, &formatting, &tables, &dedup))
         return NULL;
     carve_options o;
     SiteModelObject *sm;
@@ -274,6 +276,7 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
     o.include_images = images;
     o.include_formatting = formatting;
     o.include_tables = tables;
+    o.deduplicate = dedup;
     carve_result *r = NULL;
     carve_status st, rs = CARVE_OK;
     char *out = NULL;

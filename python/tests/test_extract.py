@@ -121,7 +121,7 @@ def test_a_100_mb_string_raises_too_large():
         carve.extract(b"<p>" + b"y" * 2000 + b"</p>", max_input_bytes=1000)
 
 
-@pytest.mark.parametrize("option", ["include_comments", "favor_precision", "favor_recall", "deduplicate"])
+@pytest.mark.parametrize("option", ["include_comments", "favor_precision", "favor_recall"])
 def test_options_carve_lacks_are_refused_not_ignored(sample_page, option):
     assert carve.extract(sample_page, **{option: False}) is not None
     with pytest.raises(carve.UnsupportedOption, match=option) as e:
@@ -145,6 +145,16 @@ def test_links_images_and_formatting_in_markdown_and_html():
     assert "](" not in carve.extract(page, url=url, output_format="markdown")
     with pytest.raises(carve.UnsupportedOption, match="markdown"):
         carve.extract(page, include_links=True)
+
+
+def test_deduplicate():
+    chorus = "<p>And the river runs on and on, down to the sea, and it never looks back at me.</p>"
+    page = ("<html><body><article><p>The first verse tells of a town by the water and the people in it.</p>"
+            + chorus + "<p>The second verse tells of the winter, the ice, and the long nights there.</p>"
+            + chorus + "</article></body></html>")
+    assert carve.extract(page).count("never looks back") == 1
+    assert carve.extract(page, deduplicate=True).count("never looks back") == 1
+    assert carve.extract(page, deduplicate=False).count("never looks back") == 2
 
 
 def test_tables_and_only_with_metadata():

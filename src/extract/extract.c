@@ -725,7 +725,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
             kept = jl;
         }
     }
-    drop_repeats(bl);
+    if (!hints->keep_repeats)
+        drop_repeats(bl);
     drop_headline(bl, hints->title);
     if (!kept)
         out->method = EXTRACT_NONE;

@@ -50,6 +50,7 @@ typedef struct extract_hints {
                               * does (which many sites set on every page) */
     int product;             /* 1 when the page declares itself one product: its customer
                               * reviews and testimonials are not its content */
+    int keep_repeats;        /* 1: a paragraph that repeats an earlier one is kept (else dropped) */
 } extract_hints;
 
 /* Chooses the main content of doc (already cleaned); hints may be NULL.

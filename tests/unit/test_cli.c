@@ -278,6 +278,14 @@ static void test_refused_options_and_wet_address(void **state)
     run_free(&r);
 }
 
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
 /* --only-with-metadata skips a page that lacks a date, with a JSON line
  * saying so; --no-tables is accepted (its effect: test_api). */
 static void test_only_with_metadata(void **state)
@@ -300,11 +308,28 @@ static void test_only_with_metadata(void **state)
     assert_string_equal(r.out, "");
     assert_non_null(strstr(r.err, "skipped: no date"));
     run_free(&r);
-    unlink(path);
+    /* a repeated paragraph: dropped by default, kept with --keep-repeats */
+    static const char song[] =
+        "<html><body><article><p>The first verse tells of a town by the water and the people in it.</p>"
+        "<p>And the river runs on and on, down to the sea, and it never looks back at me.</p>"
+        "<p>The second verse tells of the winter, the ice, and the long nights there.</p>"
+        "<p>And the river runs on and on, down to the sea, and it never looks back at me.</p>"
+        "</article></body></html>";
+    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, song, sizeof song - 1), (ssize_t)(sizeof song - 1));
+    close(fd);
+    r = RUN(path, "-");
+    assert_int_equal(count_of(r.out, "never looks back"), 1);
+    run_free(&r);
+    r = RUN(path, "--keep-repeats", "-");
+    assert_int_equal(count_of(r.out, "never looks back"), 2);
+    run_free(&r);
     r = RUN(NULL, "--only-with-metadata", "--no-tables", SAMPLE);
     expect_status(&r, 0);
     assert_non_null(strstr(r.out, "Harbour Town"));
     run_free(&r);
+    unlink(path);
 }
 
 static void test_bad_format(void **state)
