@@ -114,7 +114,9 @@ static void run_file(run *R, carve_warc_reader *r, const char *name)
     size_t len = 0;
     carve_status st = carve_warc_read_all(r, R->c->opts.max_input_bytes, &data, &len);
     char why[300] = "";
-    if (st != CARVE_OK)
+    if (st == CARVE_ERR_IO && errno == EILSEQ) /* the reader's mark for compressed data that ends or breaks */
+        snprintf(why, sizeof why, "its %s data is corrupt or cut short", carve_warc_compression(r));
+    else if (st != CARVE_OK)
         snprintf(why, sizeof why, "%s%s%s", carve_strerror(st), st == CARVE_ERR_IO ? ": " : "",
                  st == CARVE_ERR_IO ? strerror(errno) : "");
     submit(R, doc_from_file(display_name(name), data, len, st == CARVE_OK ? NULL : why));

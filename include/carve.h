@@ -555,7 +555,8 @@ CARVE_EXPORT carve_status carve_warc_next(carve_warc_reader *reader, carve_warc_
  * valid before the first carve_warc_next(). *data receives a new buffer
  * (freed with carve_free()) of *len bytes plus a NUL that *len does not count.
  * Errors: CARVE_ERR_TOO_LARGE (more than max_bytes after decompression),
- * CARVE_ERR_IO (read error or corrupt compressed data), CARVE_ERR_NOMEM,
+ * CARVE_ERR_IO (a read error, errno kept; or compressed data that is
+ * corrupt or ends early, errno then EILSEQ), CARVE_ERR_NOMEM,
  * CARVE_ERR_ARGUMENT.
  */
 CARVE_EXPORT carve_status carve_warc_read_all(carve_warc_reader *reader, size_t max_bytes, char **data,

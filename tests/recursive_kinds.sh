@@ -25,4 +25,8 @@ grep -q '5 pages and archives; 2 other files skipped; links to folders not follo
 for f in index story.php old.htm.gz new.html.zst sub/linked.html; do
     grep -q "\"input\":\"$dir/site/$f\"" "$dir/out" || { echo "$f not read" >&2; exit 1; }
 done
-echo "5 pages of 5 kinds taken, 2 other files and a linked folder skipped and counted"
+# A compressed page cut short says so, not a system error.
+gzip -c "$page" | head -c 400 > "$dir/cut.html.gz"
+if "$carve" "$dir/cut.html.gz" > /dev/null 2> "$dir/err"; then echo "a cut gzip page succeeded" >&2; exit 1; fi
+grep -q "its gzip data is corrupt or cut short" "$dir/err" || { cat "$dir/err" >&2; exit 1; }
+echo "5 pages of 5 kinds taken, 2 other files and a linked folder skipped and counted; a cut gzip page named as such"
