@@ -110,8 +110,18 @@ typedef struct carve_options {
                                every repeat is kept (a song's chorus) */
 } carve_options;
 
-/* Fills *opts with the defaults above. */
+/* Fills the first size bytes of *opts with the defaults above, and
+ * struct_size with size: the sizeof(carve_options) of the carve.h the
+ * caller was compiled against, so that no field its struct lacks is
+ * written. Sizes other than those carve.h has had are refused later by
+ * carve_extract(). */
+CARVE_EXPORT void carve_options_init_size(carve_options *opts, size_t size);
+
+/* Fills *opts with the defaults above. The macro passes the program's own
+ * sizeof; the function of the same name remains for programs built against
+ * carve 0.1's header, and fills the fields that header had. */
 CARVE_EXPORT void carve_options_init(carve_options *opts);
+#define carve_options_init(opts) carve_options_init_size((opts), sizeof *(opts))
 
 /* The metadata carve found. Every string is UTF-8 and owned by the result;
  * a field that was not found is NULL. */

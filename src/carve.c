@@ -39,15 +39,24 @@ const char *carve_strerror(carve_status s)
 
 const char *carve_version(void) { return CARVE_VERSION_STRING; }
 
-void carve_options_init(carve_options *o)
+void carve_options_init_size(carve_options *o, size_t size)
 {
-    memset(o, 0, sizeof *o);
-    o->struct_size = sizeof *o;
-    o->max_input_bytes = 64u << 20;
-    o->max_nodes = 4000000;
-    o->max_depth = 512;
-    o->include_tables = 1;
-    o->deduplicate = 1;
+    carve_options d;
+    memset(&d, 0, sizeof d);
+    d.struct_size = size;
+    d.max_input_bytes = 64u << 20;
+    d.max_nodes = 4000000;
+    d.max_depth = 512;
+    d.include_tables = 1;
+    d.deduplicate = 1;
+    if (o)
+        memcpy(o, &d, size < sizeof d ? size : sizeof d);
+}
+
+/* The name is in parentheses: carve.h makes carve_options_init a macro. */
+void (carve_options_init)(carve_options *o)
+{
+    carve_options_init_size(o, offsetof(carve_options, include_links));
 }
 
 void carve_free(void *p) { free(p); }
@@ -133,7 +142,7 @@ static int keep_images(block_list *bl)
         }
     for (size_t i = first + 1; i < last; i++) {
         block *from = &bl->items[i];
-        if (from->keep)
+        if (from->keep || from->kind == BLOCK_CELL) /* a table left out takes its images along */
             continue;
         size_t images = 0;
         for (size_t j = 0; j < from->nspans; j++)

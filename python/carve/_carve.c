@@ -502,7 +502,23 @@ typedef struct {
     carve_warc_reader *reader;
     PyObject *file;  /* a file object read through its read() method, or NULL */
     PyObject *etype, *evalue, *etb; /* an exception the file's read() raised, re-raised by next() */
+    int busy;        /* next() runs (with the GIL released): another call must not touch the reader */
 } WarcReaderObject;
+
+/* A reader is used by one thread at a time (carve.h): a second call while
+ * next() reads is refused, not a use of freed memory. */
+static int reader_free_to_use(WarcReaderObject *self)
+{
+    if (self->busy) {
+        PyErr_SetString(ArgumentError, "WarcReader is being read by another thread");
+        return 0;
+    }
+    if (!self->reader) {
+        PyErr_SetString(ArgumentError, "WarcReader is closed");
+        return 0;
+    }
+    return 1;
+}
 
 /* Keeps the exception being raised (the first one) for the caller of
  * libcarve to raise again. */
@@ -659,12 +675,11 @@ static PyObject *record_dict(carve_warc_record *rec)
 
 static PyObject *warc_reader_next(WarcReaderObject *self)
 {
-    if (!self->reader) {
-        PyErr_SetString(ArgumentError, "WarcReader is closed");
+    if (!reader_free_to_use(self))
         return NULL;
-    }
     carve_warc_record *rec = NULL;
     carve_status st;
+    self->busy = 1;
     if (self->file) {
         st = carve_warc_next(self->reader, &rec); /* reads through Python: keeps the GIL */
     } else {
@@ -672,6 +687,7 @@ static PyObject *warc_reader_next(WarcReaderObject *self)
         st = carve_warc_next(self->reader, &rec);
         Py_END_ALLOW_THREADS
     }
+    self->busy = 0;
     if (self->etype) {
         carve_warc_record_free(rec);
         raise_kept(self);
@@ -694,6 +710,10 @@ static PyObject *warc_reader_iter(PyObject *self)
 
 static PyObject *warc_reader_close(WarcReaderObject *self, PyObject *unused)
 {
+    if (self->busy) {
+        PyErr_SetString(ArgumentError, "WarcReader is being read by another thread");
+        return NULL;
+    }
     carve_warc_close(self->reader);
     self->reader = NULL;
     Py_RETURN_NONE;
@@ -704,10 +724,8 @@ static PyObject *warc_reader_read_all(WarcReaderObject *self, PyObject *args)
     Py_ssize_t max_bytes = 64 << 20;
     if (!PyArg_ParseTuple(args, "|n:read_all", &max_bytes))
         return NULL;
-    if (!self->reader) {
-        PyErr_SetString(ArgumentError, "WarcReader is closed");
+    if (!reader_free_to_use(self))
         return NULL;
-    }
     char *data = NULL;
     size_t len = 0;
     carve_status st = carve_warc_read_all(self->reader, (size_t)max_bytes, &data, &len);
@@ -725,10 +743,8 @@ static PyObject *warc_reader_read_all(WarcReaderObject *self, PyObject *args)
 
 static PyObject *warc_reader_get(WarcReaderObject *self, void *which)
 {
-    if (!self->reader) {
-        PyErr_SetString(ArgumentError, "WarcReader is closed");
+    if (!reader_free_to_use(self))
         return NULL;
-    }
     switch ((intptr_t)which) {
     case 0: return PyBool_FromLong(carve_warc_is_archive(self->reader));
     case 1: return PyLong_FromUnsignedLongLong(carve_warc_bytes_read(self->reader));

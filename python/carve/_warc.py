@@ -71,8 +71,9 @@ def _may_be_html(rec):
 
 def _html_responses(reader, name):
     """(record, error line or None) for each record that gets a line. Bytes
-    between records that are not a record give no line (the program names
-    them on stderr): here a RuntimeWarning, and (None, message)."""
+    between records that are not a record, and broken records that cannot
+    be an HTML response, give no line (the program names them on stderr
+    and exits with 1): here a RuntimeWarning, and (None, message)."""
     for rec in reader:
         rec["input"] = name
         if rec["error"] == _TRUNCATED and not rec["version"]:
@@ -84,6 +85,11 @@ def _html_responses(reader, name):
         elif rec["error"]:
             if _may_be_html(rec):
                 yield rec, _record_error(rec)
+            else:  # a broken request or metadata record: named, no line (as carve does)
+                message = "%s: %s record %s: %s: %s" % (name, rec["type"], rec["record_id"], rec["error_message"],
+                                                       rec["error_detail"])
+                _warnings.warn(message, RuntimeWarning, stacklevel=3)
+                yield None, message
         elif rec["type"] == "response" and rec["is_html"]:
             yield rec, None
 
@@ -114,8 +120,9 @@ def records(source, target_language=None, site_model=None, max_block_bytes=None,
     a binary file object; gzip, zstd or none): kind is "extracted",
     "empty" (no main content, or no payload), "skipped" (another language)
     or "error"; line is the JSON text without newline. Bytes between
-    records that are not a record give ("garbage", message), which has no
-    line in the program's output."""
+    records that are not a record, and broken records that are no HTML
+    response, give ("garbage", message), which has no line in the
+    program's output."""
     from . import _check_language
     _check_language(target_language)
     reader = _open(source, max_block_bytes, max_payload_bytes)

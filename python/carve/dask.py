@@ -224,8 +224,9 @@ def parse_args(argv):
 
 def main(argv=None):
     """Runs the command; returns 0, or 1 when some record failed (an
-    "error" line in its shard, in this run or before) or an archive holds
-    bytes that are no record, as carve does; usage errors exit with 2."""
+    "error" line in its shard, in this run or before), an archive holds
+    bytes or broken records that are no page, or a shard could not be
+    written, as carve does; usage errors exit with 2."""
     args = parse_args(argv)
     log = (lambda s: None) if args.quiet else (lambda s: print("carve.dask: " + s, file=sys.stderr, flush=True))
     try:
@@ -254,11 +255,12 @@ def main(argv=None):
         print("carve.dask: cannot reach the Dask scheduler%s: %s"
               % (" at " + args.scheduler if args.scheduler else "", e), file=sys.stderr)
         return 1
-    _check_manifest(args.output, {"inputs": inputs, "learn_sites": args.learn_sites,
-                                  "target_language": args.target_language})
-    _remove_temporaries(args.output)
     t0 = time.time()
+    failed = 0
     try:
+        _check_manifest(args.output, {"inputs": inputs, "learn_sites": args.learn_sites,
+                                      "target_language": args.target_language})
+        _remove_temporaries(args.output)
         model = None
         if args.learn_sites:
             model = learn_sites(client, inputs, os.path.join(args.output, MODELS), log)
@@ -268,7 +270,12 @@ def main(argv=None):
         total = {"records": 0, "bytes": 0, "extracted": 0, "empty": 0, "skipped": 0, "error": 0, "garbage": 0}
         new_records = before = 0
         for done, fut in enumerate(as_completed(futures), 1):
-            r = fut.result()
+            try:
+                r = fut.result()
+            except (Error, OSError) as e:  # the shard could not be read or written: named, the run goes on
+                failed += 1
+                log("[%d/%d] %s failed: %s" % (done, len(futures), names[futures.index(fut)], e))
+                continue
             for k in total:
                 total[k] += r.get(k, 0)
             if r["done_before"]:
@@ -279,7 +286,7 @@ def main(argv=None):
             new_records += r["records"]
             log("[%d/%d] %s: %d records, %d errors%s, %.1f s"
                 % (done, len(futures), r["shard"], r["records"], r["error"],
-                   ", %d stretches of bytes that are no record" % r["garbage"] if r["garbage"] else "",
+                   ", %d stretches of bytes or broken records that are no page" % r["garbage"] if r["garbage"] else "",
                    r["seconds"]))
     finally:
         client.close()
@@ -293,7 +300,10 @@ def main(argv=None):
            total["skipped"], total["error"],
            ", %d stretches of bytes that are no record" % total["garbage"] if total["garbage"] else "",
            total["bytes"] / 1e6, new_records, seconds, new_records / seconds if seconds > 0 else 0))
-    return 1 if total["error"] or total["garbage"] else 0
+    if failed:
+        print("carve.dask: %d of %d shards failed (named above); rerun to retry them" % (failed, len(inputs)),
+              file=sys.stderr)
+    return 1 if total["error"] or total["garbage"] or failed else 0
 
 
 if __name__ == "__main__":

@@ -241,6 +241,24 @@ static const char *image_source(const dom_node *img)
     return src && *src ? src : NULL;
 }
 
+/* An icon or a tracking pixel: a width or height under 50 pixels. */
+static int tiny_image(const dom_node *img)
+{
+    const char *w = dom_attr_get(img, "width"), *h = dom_attr_get(img, "height");
+    return (w && atoi(w) > 0 && atoi(w) < 50) || (h && atoi(h) > 0 && atoi(h) < 50);
+}
+
+/* 1 when an element of a figure is open (a figure's image waits for its
+ * caption; other images without text of their own, such as a share
+ * button's, are not content). */
+static int in_figure(const walker *w)
+{
+    for (size_t i = w->nopen; i-- > 0;)
+        if (w->open[i]->tag == TAG_FIGURE)
+            return 1;
+    return 0;
+}
+
 static int by_start(const void *a, const void *b)
 {
     const block_span *x = a, *y = b;
@@ -292,7 +310,7 @@ static void finish_spans(walker *w, block *b, size_t trimmed, size_t len)
     for (size_t i = 0; i < w->nspans; i++) {
         block_span sp = w->spans[i];
         if (!b) {
-            if (sp.kind == SPAN_IMAGE) {
+            if (sp.kind == SPAN_IMAGE && (sp.own_line || in_figure(w))) {
                 sp.start = sp.end = 0;
                 sp.own_line = 1;
                 w->spans[k++] = sp;
@@ -480,6 +498,10 @@ static int enter(walker *w, dom_node *n)
     }
     unsigned f = dom_tag_flags(n->tag);
     if (n->tag == TAG_BR) {
+        if (w->cell) { /* a cell is one block, whatever its breaks */
+            line_break(w);
+            return 0;
+        }
         if (++w->brs >= 2) {
             flush(w);
         } else if (w->text.len) {
@@ -495,7 +517,7 @@ static int enter(walker *w, dom_node *n)
         w->link++;
     if (n->tag == TAG_IMG) {
         const char *src = image_source(n);
-        if (src)
+        if (src && !tiny_image(n))
             add_span(w, SPAN_IMAGE, next_text_at(w), next_text_at(w), src, dom_attr_get(n, "alt"));
         return 0;
     }

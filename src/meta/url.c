@@ -110,7 +110,7 @@ int meta_link_target(arena *mem, const char *base, const char *href, const char 
     *out = NULL;
     if (!href)
         return 0;
-    while (*href == ' ' || *href == '\t' || *href == '\n')
+    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r' || *href == '\f')
         href++;
     if (!*href || strncasecmp(href, "javascript:", 11) == 0 || strncasecmp(href, "data:", 5) == 0)
         return 0;
@@ -119,7 +119,8 @@ int meta_link_target(arena *mem, const char *base, const char *href, const char 
     buf clean;
     buf_init(&clean);
     size_t len = strlen(href);
-    while (len && (href[len - 1] == ' ' || href[len - 1] == '\t' || href[len - 1] == '\n' || href[len - 1] == '\r'))
+    while (len && (href[len - 1] == ' ' || href[len - 1] == '\t' || href[len - 1] == '\n' || href[len - 1] == '\r' ||
+                   href[len - 1] == '\f'))
         len--;
     for (size_t i = 0; i < len; i++) {
         if (href[i] == ' ' || href[i] == '\t' || href[i] == '\n' || href[i] == '\r')
@@ -127,10 +128,12 @@ int meta_link_target(arena *mem, const char *base, const char *href, const char 
         else
             buf_putc(&clean, href[i]);
     }
-    if (clean.failed || !clean.data) {
+    if (clean.failed) {
         buf_free(&clean);
         return -1;
     }
+    if (!clean.data) /* nothing but white space: no address */
+        return 0;
     href = clean.data;
     size_t scheme = 0;
     while ((href[scheme] >= 'a' && href[scheme] <= 'z') || (href[scheme] >= 'A' && href[scheme] <= 'Z'))

@@ -64,6 +64,7 @@ typedef struct md_inline {
     buf *out;
     const block *b;
     int in_code, line_start;
+    const block_span *code; /* the code span open (the outermost), or NULL */
 } md_inline;
 
 static void md_text(md_inline *m, const char *s, size_t n)
@@ -163,8 +164,8 @@ static int delimiters_work(const block *b, const block_span *sp)
 static void md_event(void *ctx, inline_event ev, const block_span *sp, const char *s, size_t n)
 {
     md_inline *m = ctx;
-    if (m->in_code && ev != INLINE_TEXT && !(sp->kind == SPAN_CODE && ev == INLINE_CLOSE))
-        return; /* nothing shows inside a code span */
+    if (m->in_code && ev != INLINE_TEXT && !(ev == INLINE_CLOSE && sp == m->code))
+        return; /* nothing shows inside a code span, not even another one */
     const char *code = sp ? m->b->text + sp->start : NULL;
     size_t code_len = sp ? sp->end - sp->start : 0;
     if (ev == INLINE_TEXT) {
@@ -197,6 +198,7 @@ static void md_event(void *ctx, inline_event ev, const block_span *sp, const cha
         if (ev == INLINE_OPEN && code_len && code[0] == '`')
             buf_putc(m->out, ' ');
         m->in_code = ev == INLINE_OPEN;
+        m->code = ev == INLINE_OPEN ? sp : NULL;
         break;
     case SPAN_IMAGE: {
         buf_puts(m->out, "![");
@@ -221,7 +223,7 @@ static void md_event(void *ctx, inline_event ev, const block_span *sp, const cha
  * Markdown, lines separated by "\n" (for put_lines). */
 static int inline_markdown(const block *b, unsigned show, buf *tmp)
 {
-    md_inline m = {tmp, b, 0, 1};
+    md_inline m = {tmp, b, 0, 1, NULL};
     inline_walk(b, show, md_event, &m);
     return tmp->failed ? -1 : 0;
 }
@@ -279,16 +281,22 @@ static void put_cell(buf *out, const block *b, unsigned show)
 static size_t table_rows(const block_list *bl, size_t i, size_t *rows, size_t cap, size_t *end)
 {
     size_t n = 0, j;
+    int row_start = 1; /* the next kept cell starts a row (its first cell may have been left out) */
     for (j = i; j < bl->count; j++) {
         const block *b = &bl->items[j];
-        if (!b->keep)
+        if (!b->keep) {
+            if (b->kind == BLOCK_CELL && (b->flags & BLOCKF_ROW))
+                row_start = 1;
             continue;
+        }
         if (b->kind != BLOCK_CELL || (j > i && (b->flags & BLOCKF_TABLE)))
             break;
-        if ((j == i || (b->flags & BLOCKF_ROW)) && rows && n < cap)
-            rows[n] = j;
-        if (j == i || (b->flags & BLOCKF_ROW))
+        if (row_start || (b->flags & BLOCKF_ROW)) {
+            if (rows && n < cap)
+                rows[n] = j;
             n++;
+        }
+        row_start = 0;
     }
     *end = j;
     return n;

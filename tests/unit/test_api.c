@@ -75,6 +75,14 @@ static void test_options_struct_size(void **state)
     /* A program built against the carve.h before include_links: its
      * fields are read, the later ones are the defaults (garbage there is
      * not read). */
+    /* The function a program built against the 0.1 header calls writes
+     * only the fields that header had. */
+    unsigned char raw[sizeof(carve_options)];
+    memset(raw, 0xAB, sizeof raw);
+    (carve_options_init)((carve_options *)(void *)raw);
+    assert_int_equal(((carve_options *)(void *)raw)->struct_size, offsetof(carve_options, include_links));
+    for (size_t k = offsetof(carve_options, include_links); k < sizeof raw; k++)
+        assert_int_equal(raw[k], 0xAB);
     static const char linked[] = "<html><body><article><p>The board met on Thursday and agreed, as the "
                                  "<a href=\"/minutes\">minutes</a> say, to keep the reading room open until "
                                  "nine in the evening on weekdays for the students.</p></article></body></html>";
@@ -639,6 +647,12 @@ static void test_inline_markup(void **state)
     assert_null(strstr(html, "<img"));
     assert_null(strstr(html, "<strong>"));
     carve_free(html);
+    /* A link to nothing but white space is no link, and no failure. */
+    md = render_with("<html><body><article><p>A paragraph with a <a href=\"&#13;\">link to nowhere</a> in it, and "
+                     "<img src=\" \"> an image of nothing, long enough to be the content here.</p></article>"
+                     "</body></html>", 1, 1, 1, CARVE_FORMAT_MARKDOWN);
+    assert_non_null(strstr(md, "with a link to nowhere in it"));
+    carve_free(md);
     /* Without the options: the text alone, as before. */
     md = render_with(INLINE_PAGE, 0, 0, 0, CARVE_FORMAT_MARKDOWN);
     assert_non_null(strstr(md, "See the *guide*, bold and italic and a `tick`, then"));

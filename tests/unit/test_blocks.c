@@ -303,6 +303,12 @@ static void test_layout_table(void **state)
 static void test_cells_with_blocks_and_spans(void **state)
 {
     (void)state;
+    /* two <br> in a cell break its line, not the cell */
+    page *q = build("<table><tr><td>a<br><br>b</td><td><br><br></td><td>c</td></tr></table>");
+    assert_int_equal(q->bl.count, 2);
+    assert_string_equal(blk(q, 0)->text, "a\nb");
+    assert_int_equal(blk(q, 1)->empty_before, 1);
+    page_free(q);
     page *p = build("<table><tr><th colspan=\"2\">Head</th></tr><tr><td></td><td rowspan=\"2\"><p>one</p><p>two</p>"
                     "</td></tr><tr><td><ul><li>a</li><li>b</li></ul></td></tr></table>");
     assert_int_equal(p->bl.count, 3);
@@ -395,8 +401,11 @@ static void test_inline_spans(void **state)
 static void test_spans_across_blocks(void **state)
 {
     (void)state;
-    page *p = build("<div><img data-src=\"/lazy.jpg\" src=\"data:image/gif;base64,R0\"></div>"
-                    "<p>Caption text here.</p><a href=\"/x\"><p>First</p><p>Second</p></a>");
+    page *p = build("<div><a href=\"/share\"><img src=\"/share.png\"></a></div>"
+                    "<figure><div><img data-src=\"/lazy.jpg\" src=\"data:image/gif;base64,R0\">"
+                    "<img src=\"/pixel.gif\" width=\"1\" height=\"1\"></div>"
+                    "<p>Caption text here.</p></figure><a href=\"/x\"><p>First</p><p>Second</p></a>");
+    /* the share button's image (no text, no figure) and the pixel are no content */
     assert_int_equal(p->bl.count, 3);
     assert_int_equal(blk(p, 0)->nspans, 1);
     assert_int_equal(blk(p, 0)->spans[0].kind, SPAN_IMAGE);
