@@ -162,7 +162,8 @@ static int keep_images(block_list *bl)
                 sp[k].start = sp[k].end = 0;
                 sp[k++].own_line = 1;
             }
-        memcpy(sp + k, to->spans, to->nspans * sizeof *sp);
+        if (to->nspans)
+            memcpy(sp + k, to->spans, to->nspans * sizeof *sp);
         to->spans = sp;
         to->nspans += k;
         from->nspans = 0;
