@@ -394,12 +394,10 @@ static void flush(walker *w)
         w->pending_flags = 0;
         b.empty_before = (unsigned short)(w->pending_empty > 64 ? 64 : w->pending_empty);
         w->pending_empty = 0;
-        for (size_t i = w->nopen; i-- > 0;)
-            if (w->open[i]->tag == TAG_TD || w->open[i]->tag == TAG_TH) {
-                b.colspan = span_attr(w->open[i], "colspan");
-                b.rowspan = span_attr(w->open[i], "rowspan");
-                break;
-            }
+        if (w->cell) { /* the cell whose block this is */
+            b.colspan = span_attr(w->cell, "colspan");
+            b.rowspan = span_attr(w->cell, "rowspan");
+        }
         for (size_t i = w->nopen; i-- > 0;)
             if (w->open[i]->tag == TAG_TH || w->open[i]->tag == TAG_THEAD) {
                 b.flags |= BLOCKF_HEADER;
@@ -502,13 +500,10 @@ static int enter(walker *w, dom_node *n)
             line_break(w);
             return 0;
         }
-        if (++w->brs >= 2) {
+        if (++w->brs >= 2)
             flush(w);
-        } else if (w->text.len) {
-            buf_rtrim(&w->text, " ");
-            buf_putc(&w->text, '\n');
-            w->space = 0;
-        }
+        else
+            line_break(w);
         return 0;
     }
     if (n->tag == TAG_HEAD || n->tag == TAG_TITLE)

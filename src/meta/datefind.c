@@ -383,6 +383,24 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
     return -1;
 }
 
+/* The k-th structured publication date of the page, in the order they are
+ * trusted: JSON-LD datePublished (k = 0), then the meta properties of
+ * pub_keys. *value is NULL when the page has none there, *src names it.
+ * Returns 0 past the last. */
+static int structured_date(const meta_ctx *c, size_t k, const char **value, const char **src)
+{
+    if (k == 0) {
+        *value = c->ld.date_published;
+        *src = "json-ld";
+        return 1;
+    }
+    if (!pub_keys[k - 1])
+        return 0;
+    const char *keys[2] = {pub_keys[k - 1], NULL};
+    *value = mt_meta_any(&c->tags, keys, src);
+    return 1;
+}
+
 int mf_dates(meta_ctx *c, meta_result *out)
 {
     meta_date d;
@@ -407,9 +425,8 @@ int mf_dates(meta_ctx *c, meta_result *out)
         /* The address has the day only: the time comes from a structured
          * publication date of the same day (JSON-LD, then meta). */
         meta_date t;
-        for (size_t k = 0; k == 0 || pub_keys[k - 1]; k++) {
-            const char *keys[2] = {k ? pub_keys[k - 1] : NULL, NULL};
-            const char *v = k ? mt_meta_any(&c->tags, keys, &which) : c->ld.date_published;
+        const char *v, *src;
+        for (size_t k = 0; structured_date(c, k, &v, &src); k++) {
             if (v && md_parse_any(v, c->lang, &t) == 0 && t.hh >= 0 && t.y == d.y && t.m == d.m && t.d == d.d) {
                 d = t;
                 break;
@@ -427,20 +444,13 @@ int mf_dates(meta_ctx *c, meta_result *out)
     }
     const cand *best = pick(c, pub, np);
 
-    const char *sd = NULL, *ssrc = NULL;
+    const char *sd = NULL, *ssrc = NULL, *v, *src;
     meta_date s;
-    if (c->ld.date_published && md_parse_any(c->ld.date_published, c->lang, &s) == 0 && md_plausible(&s, c->ref)) {
-        sd = c->ld.date_published;
-        ssrc = "json-ld";
-    }
-    for (size_t k = 0; pub_keys[k] && !sd; k++) {
-        const char *keys[2] = {pub_keys[k], NULL};
-        const char *v = mt_meta_any(&c->tags, keys, &which);
+    for (size_t k = 0; !sd && structured_date(c, k, &v, &src); k++)
         if (v && md_parse_any(v, c->lang, &s) == 0 && md_plausible(&s, c->ref)) {
             sd = v;
-            ssrc = which;
+            ssrc = src;
         }
-    }
     if (sd) {
         /* A UTC timestamp can be a day after the publisher's local date
          * (evening news in the Americas); a date shown next to the

@@ -219,45 +219,40 @@ static void md_event(void *ctx, inline_event ev, const block_span *sp, const cha
     }
 }
 
-/* The block's text with the inline markup that show asks for, in
- * Markdown, lines separated by "\n" (for put_lines). */
-static int inline_markdown(const block *b, unsigned show, buf *tmp)
+/* The block's text as this rendering shows it: as it is, or (when show
+ * asks for inline markup) in Markdown with that markup, in tmp, which the
+ * caller frees; lines are separated by "\n". A failure marks out. */
+static const char *shown_text(const block *b, unsigned show, buf *tmp, size_t *len, buf *out)
 {
+    buf_init(tmp);
+    if (!show) {
+        *len = b->len;
+        return b->text;
+    }
     md_inline m = {tmp, b, 0, 1, NULL};
     inline_walk(b, show, md_event, &m);
-    return tmp->failed ? -1 : 0;
+    if (tmp->failed)
+        out->failed = 1;
+    *len = tmp->len;
+    return tmp->data ? tmp->data : "";
 }
 
-/* Writes the block's text after prefix on every line: plain, or with
- * inline markup (then escaped for it); escape asks for plain text escaped
- * at line starts. */
+/* Writes the block's text after prefix on every line: plain (escaped at
+ * line starts when escape asks), or with inline markup (escaped for it). */
 static void put_text(buf *out, const char *prefix, const block *b, unsigned show, int escape)
 {
-    if (!show) {
-        put_lines(out, prefix, b->text, b->len, escape);
-        return;
-    }
     buf tmp;
-    buf_init(&tmp);
-    if (inline_markdown(b, show, &tmp))
-        out->failed = 1;
-    else
-        put_lines(out, prefix, tmp.data ? tmp.data : "", tmp.len, 0);
+    size_t len;
+    const char *text = shown_text(b, show, &tmp, &len, out);
+    put_lines(out, prefix, text, len, show ? 0 : escape);
     buf_free(&tmp);
 }
 
 static void put_cell(buf *out, const block *b, unsigned show)
 {
     buf tmp;
-    buf_init(&tmp);
-    const char *text = b->text;
-    size_t len = b->len;
-    if (show) {
-        if (inline_markdown(b, show, &tmp))
-            out->failed = 1;
-        text = tmp.data ? tmp.data : "";
-        len = tmp.len;
-    }
+    size_t len;
+    const char *text = shown_text(b, show, &tmp, &len, out);
     buf_putc(out, ' ');
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
@@ -426,17 +421,13 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
             for (unsigned k = 0; k < (b->level ? b->level : 2); k++)
                 buf_putc(out, '#');
             buf_putc(out, ' ');
-            if (show) {
+            {
                 buf tmp;
-                buf_init(&tmp);
-                if (inline_markdown(b, show, &tmp))
-                    out->failed = 1;
-                for (size_t k = 0; k < tmp.len; k++)
-                    buf_putc(out, tmp.data[k] == '\n' ? ' ' : tmp.data[k]);
+                size_t len;
+                const char *text = shown_text(b, show, &tmp, &len, out);
+                for (size_t k = 0; k < len; k++)
+                    buf_putc(out, text[k] == '\n' ? ' ' : text[k]);
                 buf_free(&tmp);
-            } else {
-                for (size_t k = 0; k < b->len; k++)
-                    buf_putc(out, b->text[k] == '\n' ? ' ' : b->text[k]);
             }
             break;
         case BLOCK_ITEM: {
