@@ -125,11 +125,26 @@ static int labels_dropped(const block_list *bl, size_t i, size_t hi, const unsig
     return boiler[i + 1] || (past && links && n->score != CLS_GOOD && link_density(n) >= 0.5 && !cards[i + 1]);
 }
 
+/* 1 when block b is a paragraph of sentences whose links cite sources (an
+ * encyclopedia's or a documentation page's opening: "JSON, specified by RFC
+ * 7159 and by ECMA-404, is ..."), not a list of links: long enough to hold
+ * a sentence, ending like one, and less than half of it linked. */
+static int cites_links(const block *b)
+{
+    if (b->kind != BLOCK_PARA || b->chars < 100 || link_density(b) >= 0.5)
+        return 0;
+    size_t n = b->len;
+    while (n > 0 && (b->text[n - 1] == ' ' || b->text[n - 1] == ')' || b->text[n - 1] == '"'))
+        n--;
+    return n > 0 && strchr(".!?", b->text[n - 1]) != NULL;
+}
+
 /* A block of the opening before the first good block that is text: a short
  * lead, a standfirst or a section heading, not a date or byline line. */
 static int lead_block(const block *b)
 {
-    return b->kind != BLOCK_CAPTION && link_density(b) < 0.3 && (b->chars >= 40 || b->kind == BLOCK_HEADING);
+    return b->kind != BLOCK_CAPTION && (link_density(b) < 0.3 || cites_links(b)) &&
+           (b->chars >= 40 || b->kind == BLOCK_HEADING);
 }
 
 /* The first block of the article's opening: walking back from the first
@@ -143,7 +158,7 @@ static size_t lead_start(const block_list *bl, size_t first, size_t lo, const un
         const block *b = &bl->items[i - 1];
         if (!b->owner || b->owner->index < lo)
             break;
-        if ((!boiler[i - 1] && b->chars >= 10 && link_density(b) >= 0.3) ||
+        if ((!boiler[i - 1] && b->chars >= 10 && link_density(b) >= 0.3 && !cites_links(b)) ||
             (b->kind == BLOCK_HEADING && b->level == 1))
             break;
         i--;

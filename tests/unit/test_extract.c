@@ -171,6 +171,27 @@ static void test_lead_in_separate_container(void **state)
     free(t);
 }
 
+/* An opening paragraph whose links cite sources (a third of it linked) is
+ * prose, not a link list: it opens the article, and a link list above it
+ * still ends the opening. */
+static void test_opening_with_citation_links(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html lang=\"en\"><head><title>Codec</title></head><body>" NAV
+        "<div class=\"doc\"><p><a href=\"/a\">Index</a> <a href=\"/b\">Modules</a> <a href=\"/c\">Glossary</a></p>"
+        "<p><a href=\"/fmt\">The Open Codec Format</a> (<a href=\"/ocf\">OCF</a>), specified by "
+        "<a href=\"/rfc\">RFC 9999</a> and by <a href=\"/std\">ISO 12345</a>, is a compact format "
+        "for storing <a href=\"/pcm\">sampled sound</a> that was designed to be streamed.</p>"
+        "<p>" P1 "</p><p>" P2 "</p><p>" P3 "</p></div>" FOOTER "</body></html>";
+    char *t = extract_text(html, CARVE_OK);
+    static const char *const must[] = {"is a compact format for storing sampled sound", P1, P3, NULL};
+    static const char *const must_not[] = {"Glossary", "All rights reserved", NULL};
+    expect(t, must, must_not);
+    assert_true(strstr(t, "compact format") < strstr(t, P1));
+    free(t);
+}
+
 /* A pull quote repeated in the article appears once. */
 static void test_repeated_paragraph_dropped(void **state)
 {
@@ -1244,6 +1265,7 @@ int main(void)
         cmocka_unit_test(test_news_page_boilerplate),
         cmocka_unit_test(test_div_blog_with_sidebar),
         cmocka_unit_test(test_lead_in_separate_container),
+        cmocka_unit_test(test_opening_with_citation_links),
         cmocka_unit_test(test_repeated_paragraph_dropped),
         cmocka_unit_test(test_repeated_code_and_cells_kept),
         cmocka_unit_test(test_german_page),
