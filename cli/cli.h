@@ -37,6 +37,7 @@ typedef struct cli {
     carve_warc_options warc_opts;
     out_format format;
     int format_given;
+    int trafilatura_keys;     /* JSON with trafilatura's keys (--format trafilatura-json) */
     int with_metadata;
     int explain;              /* JSON: add the "sources" object */
     int only_with_metadata;   /* skip pages without title, date and url */
@@ -52,7 +53,12 @@ typedef struct cli {
     size_t site_window;       /* --learn-sites: documents buffered before they are written */
     struct doc_job **held;    /* --learn-sites: the documents of the window, in input order */
     size_t nheld, capheld;
-    FILE *out;
+    FILE *out;                /* the output; with --output-dir, the current input's file or NULL */
+    uint64_t out_docs;        /* documents written to c->out so far */
+    const char *output_dir;   /* --output-dir DIR, or NULL */
+    char *outdir_input;       /* --output-dir: the input c->out belongs to */
+    char **outdir_used;       /* --output-dir: the paths given to inputs so far */
+    size_t outdir_count;
     int wet_info_written;     /* the WET warcinfo record was written */
     int write_failed;
     cli_stats stats;

@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "jsonq.h"
+#include "outdir.h"
 #include "wet.h"
 
 doc_job *doc_from_record(carve_warc_record *rec, const char *input)
@@ -57,11 +58,11 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static carve_format library_format(out_format f)
+static carve_format library_format(const cli *c)
 {
-    switch (f) {
+    switch (c->format) {
     case OUT_MARKDOWN: return CARVE_FORMAT_MARKDOWN;
-    case OUT_JSON: return CARVE_FORMAT_JSON;
+    case OUT_JSON: return c->trafilatura_keys ? CARVE_FORMAT_JSON_TRAFILATURA : CARVE_FORMAT_JSON;
     case OUT_HTML: return CARVE_FORMAT_HTML;
     default: return CARVE_FORMAT_TEXT;
     }
@@ -248,7 +249,7 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
     }
     size_t olen = 0;
     char *s = NULL;
-    carve_status rs = carve_render(r, library_format(c->format), c->with_metadata, &s, &olen);
+    carve_status rs = carve_render(r, library_format(c), c->with_metadata, &s, &olen);
     if (rs != CARVE_OK) {
         snprintf(j->error, sizeof j->error, "%s", carve_strerror(rs));
         write_failure(f, c, j);
@@ -406,22 +407,28 @@ void doc_write(void *job, void *ctx)
                  *j->origin.record_id ? j->origin.record_id : *j->origin.target_uri ? j->origin.target_uri : where);
         name = record_name;
     }
-    if (c->format == OUT_WET && !c->wet_info_written) {
+    if (c->output_dir &&
+        outdir_switch(c, j->is_record ? j->origin.input : j->name, j->is_record, j->error, sizeof j->error)) {
+        j->outcome = DOC_ERROR; /* its output has nowhere to go */
+        j->out_len = 0;
+    }
+    if (c->format == OUT_WET && !c->wet_info_written && c->out) {
         wet_write_info(c->out);
         c->wet_info_written = 1;
     }
-    if (c->several && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
+    if (c->several && (!c->output_dir || j->is_record) && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
         if (j->is_record && j->origin.http_status && (j->origin.http_status < 200 || j->origin.http_status > 299))
-            fprintf(c->out, "%s==> %s %s (HTTP %d) <==\n", s->documents ? "\n" : "", j->origin.record_id,
+            fprintf(c->out, "%s==> %s %s (HTTP %d) <==\n", c->out_docs ? "\n" : "", j->origin.record_id,
                     j->origin.target_uri, j->origin.http_status); /* not the page asked for: say so */
         else if (j->is_record)
-            fprintf(c->out, "%s==> %s %s <==\n", s->documents ? "\n" : "", j->origin.record_id,
+            fprintf(c->out, "%s==> %s %s <==\n", c->out_docs ? "\n" : "", j->origin.record_id,
                     j->origin.target_uri);
         else
-            fprintf(c->out, "%s==> %s <==\n", s->documents ? "\n" : "", j->name);
+            fprintf(c->out, "%s==> %s <==\n", c->out_docs ? "\n" : "", j->name);
     }
     if (j->out_len && fwrite(j->out, 1, j->out_len, c->out) != j->out_len)
         c->write_failed = 1;
+    c->out_docs += j->out_len > 0;
     s->documents++;
     s->html_bytes += j->html_bytes;
     s->extract_seconds += j->seconds;

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "learn.h"
+#include "outdir.h"
 #include "run.h"
 #include "walk.h"
 
@@ -27,7 +28,8 @@ static void usage(FILE *f)
           "\n"
           "  -f, --format FMT      txt (default for one page), markdown, json (default for\n"
           "                        archives and several inputs: JSON Lines), html, wet\n"
-          "                        (WARC conversion records, like Common Crawl WET files)\n"
+          "                        (WARC conversion records, like Common Crawl WET files),\n"
+          "                        trafilatura-json (JSON with trafilatura's keys)\n"
           "  -u, --url URL         the page's address (metadata, hostname, links)\n"
           "  -c, --charset LABEL   the charset an HTTP Content-Type header declared\n"
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
@@ -35,12 +37,18 @@ static void usage(FILE *f)
           "      --images          markdown/html: keep the images of the content\n"
           "      --formatting      markdown/html: keep emphasis, bold and code spans\n"
           "      --no-tables       leave the tables of the content out\n"
+          "      --precision       less boilerplate, at the cost of some text\n"
+          "      --recall          more text, at the cost of some boilerplate\n"
           "      --keep-repeats    keep paragraphs that repeat an earlier one (dropped\n"
           "                        by default, except code and table cells)\n"
+          "      --comments        txt/markdown/html: add the user comments after the\n"
+          "                        text (JSON always has them under \"comments\")\n"
           "      --only-with-metadata  skip pages without a title, a date and a URL\n"
           "  -l, --target-language CODE  skip pages not in this language (ISO 639,\n"
           "                        e.g. en or pt-BR); JSON gives them a \"skipped\" line\n"
           "  -o, --output FILE     write to FILE instead of standard output\n"
+          "      --output-dir DIR  one file per input in DIR: NAME.txt (.md, .json,\n"
+          "                        .html, .wet), an archive's lines in NAME.jsonl\n"
           "  -r, --recursive       read the pages and archives under each DIR\n"
           "  -t, --threads N       extract on N threads (default: the number of cores)\n"
           "  -q, --quiet           no progress line and no summary (failures are still\n"
@@ -82,13 +90,14 @@ static int language_code(const char *s)
     return carve_extract("", 0, &o, &r) != CARVE_ERR_ARGUMENT;
 }
 
-static int parse_format(const char *s, out_format *f)
+static int parse_format(const char *s, out_format *f, int *trafilatura_keys)
 {
+    *trafilatura_keys = !strcmp(s, "trafilatura-json");
     if (!strcmp(s, "txt") || !strcmp(s, "text"))
         *f = OUT_TEXT;
     else if (!strcmp(s, "markdown") || !strcmp(s, "md"))
         *f = OUT_MARKDOWN;
-    else if (!strcmp(s, "json") || !strcmp(s, "jsonl"))
+    else if (!strcmp(s, "json") || !strcmp(s, "jsonl") || !strcmp(s, "trafilatura-json"))
         *f = OUT_JSON;
     else if (!strcmp(s, "html"))
         *f = OUT_HTML;
@@ -212,13 +221,13 @@ int main(int argc, char **argv)
     const char *output = NULL;
     enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW,
            OPT_LINKS, OPT_IMAGES, OPT_FORMATTING, OPT_NO_TABLES, OPT_ONLY_WITH_METADATA,
-           OPT_KEEP_REPEATS };
+           OPT_KEEP_REPEATS, OPT_COMMENTS, OPT_PRECISION, OPT_RECALL, OPT_OUTPUT_DIR };
     c.site_window = LEARN_WINDOW_DEFAULT;
     int window_given = 0;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},    {"url", required_argument, NULL, 'u'},
         {"charset", required_argument, NULL, 'c'},   {"with-metadata", no_argument, NULL, 'm'},
-        {"output", required_argument, NULL, 'o'},    {"recursive", no_argument, NULL, 'r'},
+        {"output", required_argument, NULL, 'o'},    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},    {"recursive", no_argument, NULL, 'r'},
         {"threads", required_argument, NULL, 't'},   {"quiet", no_argument, NULL, 'q'},
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
         {"max-record", required_argument, NULL, OPT_MAX_RECORD},
@@ -232,6 +241,9 @@ int main(int argc, char **argv)
         {"formatting", no_argument, NULL, OPT_FORMATTING},
         {"no-tables", no_argument, NULL, OPT_NO_TABLES},
         {"keep-repeats", no_argument, NULL, OPT_KEEP_REPEATS},
+        {"comments", no_argument, NULL, OPT_COMMENTS},
+        {"precision", no_argument, NULL, OPT_PRECISION},
+        {"recall", no_argument, NULL, OPT_RECALL},
         {"only-with-metadata", no_argument, NULL, OPT_ONLY_WITH_METADATA},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -240,8 +252,9 @@ int main(int argc, char **argv)
     while ((ch = getopt_long(argc, argv, "f:u:c:ml:o:rt:qhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
-            if (parse_format(optarg, &c.format)) {
-                fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, html, wet)\n", optarg);
+            if (parse_format(optarg, &c.format, &c.trafilatura_keys)) {
+                fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, trafilatura-json, html, wet)\n",
+                        optarg);
                 return 2;
             }
             c.format_given = 1;
@@ -265,6 +278,7 @@ int main(int argc, char **argv)
             c.opts.target_language = optarg;
             break;
         case 'o': output = optarg; break;
+        case OPT_OUTPUT_DIR: c.output_dir = optarg; break;
         case 'r': c.recursive = 1; break;
         case 'q': c.quiet = 1; break;
         case 't': {
@@ -295,6 +309,9 @@ int main(int argc, char **argv)
         case OPT_FORMATTING: c.opts.include_formatting = 1; break;
         case OPT_NO_TABLES: c.opts.include_tables = 0; break;
         case OPT_KEEP_REPEATS: c.opts.deduplicate = 0; break;
+        case OPT_COMMENTS: c.opts.include_comments = 1; break;
+        case OPT_PRECISION: c.opts.favor_precision = 1; break;
+        case OPT_RECALL: c.opts.favor_recall = 1; break;
         case OPT_ONLY_WITH_METADATA: c.only_with_metadata = 1; break;
         case OPT_LEARN_SITES: c.learn_sites = 1; break;
         case OPT_SITE_MODEL: c.site_model_path = optarg; break;
@@ -329,6 +346,14 @@ int main(int argc, char **argv)
     }
     if (c.explain && c.format_given && c.format != OUT_JSON) {
         fprintf(stderr, "carve: --explain needs --format json\n");
+        return 2;
+    }
+    if (output && c.output_dir) {
+        fprintf(stderr, "carve: -o names one output file and --output-dir a folder of them; give one\n");
+        return 2;
+    }
+    if (c.opts.favor_precision && c.opts.favor_recall) {
+        fprintf(stderr, "carve: --precision and --recall pull opposite ways; give one\n");
         return 2;
     }
     if (c.explain) {
@@ -375,7 +400,11 @@ int main(int argc, char **argv)
         path_list_free(&inputs);
         return 1;
     }
-    c.out = stdout;
+    c.out = c.output_dir ? NULL : stdout;
+    if (c.output_dir && outdir_prepare(c.output_dir)) {
+        path_list_free(&inputs);
+        return 2;
+    }
     /* Opening the output truncates it: an output that is also an input
      * would be read empty, and lost. */
     struct stat os, is;
@@ -405,7 +434,8 @@ int main(int argc, char **argv)
     path_list_free(&inputs);
     if (close_site_model(&c))
         failed = failed ? failed : 1;
-    if (fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
+    if (c.output_dir ? outdir_finish(&c) || c.write_failed
+                     : fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
         fprintf(stderr, "carve: write error: %s\n", strerror(errno));
         return 1;
     }

@@ -62,8 +62,10 @@ CARVE_EXPORT const char *carve_strerror(carve_status status);
 typedef enum carve_format {
     CARVE_FORMAT_TEXT = 0, /* paragraphs separated by a blank line */
     CARVE_FORMAT_MARKDOWN, /* CommonMark: headings, lists, quotes, fenced code, pipe tables */
-    CARVE_FORMAT_JSON,     /* one JSON object; keys follow trafilatura's JSON output */
-    CARVE_FORMAT_HTML      /* the main content as cleaned HTML */
+    CARVE_FORMAT_JSON,     /* one JSON object: carve's keys (see carve_render) */
+    CARVE_FORMAT_HTML,     /* the main content as cleaned HTML */
+    CARVE_FORMAT_JSON_TRAFILATURA /* one JSON object with the keys of trafilatura's JSON output
+                                     (see carve_render) */
 } carve_format;
 
 /* Options of one extraction. Initialise with carve_options_init(), then set
@@ -108,6 +110,16 @@ typedef struct carve_options {
                                earlier one of the content is dropped (quoted posts of a forum
                                thread, a repeated sign-off), except code and table cells; 0:
                                every repeat is kept (a song's chorus) */
+    int include_comments;   /* 1: text, Markdown and HTML add the page's user comments after the
+                               main content (see carve_result_comments); 0 (default): they are
+                               left out of those formats. JSON always has them under "comments". */
+    int favor_precision;    /* 1: less boilerplate, at the cost of some text (trafilatura's
+                               favor_precision): link-heavy lines, short lines without a
+                               sentence and what follows the article's last paragraph are left
+                               out. Not with favor_recall (CARVE_ERR_ARGUMENT). */
+    int favor_recall;       /* 1: more text, at the cost of some boilerplate (trafilatura's
+                               favor_recall): prose outside the chosen container that passes
+                               jusText's tests is added. */
 } carve_options;
 
 /* Fills the first size bytes of *opts with the defaults above, and
@@ -143,6 +155,7 @@ typedef struct carve_metadata {
     const char *categories;  /* joined with "; " */
     const char *tags;        /* joined with "; " */
     const char *charset;     /* the charset the page was decoded from, e.g. "windows-1252" */
+    const char *pagetype;    /* the page's Open Graph type (og:type), e.g. "article" */
 } carve_metadata;
 
 /* One extraction's outcome. Opaque; read it with the functions below. */
@@ -213,6 +226,19 @@ CARVE_EXPORT const char *carve_result_source(const carve_result *result, const c
 CARVE_EXPORT const char *carve_result_text(const carve_result *result, size_t *len);
 
 /*
+ * carve_result_comments: the page's user comments as plain text (paragraphs
+ * separated by a blank line, as carve_result_text), never part of the main
+ * content. They are the blocks of an element whose class or id names the
+ * comments ("comments", "comment-list", "disqus_thread", after
+ * trafilatura's comment selectors), without its form, headings, reply
+ * links and the commenters' name and date lines; a section that holds the
+ * main content (a forum thread) is the content, not comments.
+ * Owned by the result; "" when the page has none or result is NULL. *len,
+ * when len is not NULL, receives the length in bytes.
+ */
+CARVE_EXPORT const char *carve_result_comments(const carve_result *result, size_t *len);
+
+/*
  * carve_render: the result in one output format.
  *
  * *out receives a new NUL-terminated UTF-8 string that the caller frees
@@ -220,6 +246,25 @@ CARVE_EXPORT const char *carve_result_text(const carve_result *result, size_t *l
  * in bytes. with_metadata (0 or 1) puts a metadata header before the text
  * and Markdown (YAML front matter, every value a double-quoted string) and HTML (a head); CARVE_FORMAT_JSON
  * ignores it (JSON always carries the metadata) and prints one line.
+ *
+ * CARVE_FORMAT_JSON keys: title, author (names joined with "; "), authors
+ * (a list), hostname, date, date_time, modified, url, sitename,
+ * description, categories and tags (joined with "; "), image, language,
+ * license, charset, pagetype, text, raw_text (the text on one line) and
+ * comments (carve_result_comments, or null when there are none); a field
+ * not found is null.
+ *
+ * CARVE_FORMAT_JSON_TRAFILATURA has the keys of trafilatura 2's JSON output
+ * in its order: title, author, hostname, date, fingerprint, id, license,
+ * comments, raw_text, text, language, image, pagetype, filedate, source
+ * (carve's url), source-hostname (sitename), excerpt (description),
+ * categories and tags (joined with ";", "" when none). Values carve computes
+ * differently: fingerprint is a 64-bit SimHash (Charikar 2002) of the
+ * text's words as 16 hex digits, comparable between carve records but not
+ * with trafilatura's; id is null (trafilatura's is the caller's record
+ * id); filedate is the day of the extraction (the options' reference_time,
+ * else the call's), UTC; comments is "" when there are none.
+ *
  * Errors: CARVE_ERR_ARGUMENT (result or out NULL, or a format not in
  * carve_format), CARVE_ERR_NOMEM.
  */

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "carve.h"
 #include "decode/decode.h"
 #include "dom/dom.h"
+#include "extract/comments.h"
 #include "input/sniff.h"
 #include "meta/meta.h"
 #include "render/inline.h"
@@ -66,8 +68,10 @@ void carve_result_free(carve_result *r)
     if (!r)
         return;
     extract_free(&r->content);
+    blocks_free(&r->comments);
     arena_free(&r->mem);
     free(r->text);
+    free(r->comments_text);
     free(r);
 }
 
@@ -94,6 +98,37 @@ const char *carve_result_text(const carve_result *r, size_t *len)
     if (len)
         *len = r ? r->text_len : 0;
     return r && r->text ? r->text : "";
+}
+
+const char *carve_result_comments(const carve_result *r, size_t *len)
+{
+    if (len)
+        *len = r ? r->comments_len : 0;
+    return r && r->comments_text ? r->comments_text : "";
+}
+
+/* Copies the page's user comments out of the blocks (before the blocks
+ * that are not main content are dropped) and renders their text. Returns
+ * 0, or -1 when memory runs out. */
+static int keep_comments(const dom_doc *doc, carve_result *r)
+{
+    const block_list *bl = &r->content.blocks;
+    unsigned char *is_comment = malloc(bl->count ? bl->count : 1);
+    if (!is_comment || comments_mark(doc, bl, is_comment) || blocks_copy_marked(bl, is_comment, &r->comments)) {
+        free(is_comment);
+        return -1;
+    }
+    free(is_comment);
+    if (!r->comments.count)
+        return 0;
+    buf t;
+    buf_init(&t);
+    if (render_text_body(&r->comments, &t)) {
+        buf_free(&t);
+        return -1;
+    }
+    r->comments_text = buf_detach(&t, &r->comments_len);
+    return r->comments_text ? 0 : -1;
 }
 
 /* 1 when two language tags name the same language ("en" and "en-GB"). */
@@ -243,13 +278,18 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->source = meta.source;
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
         extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.single_item,
-                               meta.product, !o->deduplicate};
+                               meta.product, !o->deduplicate,
+                               o->favor_precision ? EXTRACT_FAVOR_PRECISION
+                               : o->favor_recall  ? EXTRACT_FAVOR_RECALL
+                                                  : EXTRACT_FAVOR_BALANCE};
         if (extract_main_content(doc, &hints, &r->content))
             st = CARVE_ERR_NOMEM;
         if (st == CARVE_OK && !o->include_tables)
             for (size_t i = 0; i < r->content.blocks.count; i++)
                 if (r->content.blocks.items[i].kind == BLOCK_CELL)
                     r->content.blocks.items[i].keep = 0; /* tables left out, as asked */
+        if (st == CARVE_OK && keep_comments(doc, r))
+            st = CARVE_ERR_NOMEM;
         if (st == CARVE_OK && (keep_main_content(r) || (r->show & (SHOW_LINKS | SHOW_IMAGES) && resolve_targets(r))))
             st = CARVE_ERR_NOMEM;
     }
@@ -284,7 +324,8 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
         memcpy(&all, opts, opts->struct_size);
     }
     opts = &all;
-    if (opts->target_language && !meta_language_tag_valid(opts->target_language))
+    if ((opts->target_language && !meta_language_tag_valid(opts->target_language)) ||
+        (opts->favor_precision && opts->favor_recall))
         return CARVE_ERR_ARGUMENT;
     if (opts->max_input_bytes && len > opts->max_input_bytes)
         return CARVE_ERR_TOO_LARGE;
@@ -302,6 +343,11 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
     }
     r->show = (opts->include_links ? SHOW_LINKS : 0) | (opts->include_images ? SHOW_IMAGES : 0) |
               (opts->include_formatting ? SHOW_FORMATTING : 0);
+    r->with_comments = opts->include_comments != 0;
+    time_t now = opts->reference_time ? (time_t)opts->reference_time : time(NULL);
+    struct tm day;
+    if (!gmtime_r(&now, &day) || !strftime(r->filedate, sizeof r->filedate, "%Y-%m-%d", &day))
+        r->filedate[0] = 0;
     arena_init(&r->mem);
     st = run_stages(&dec, opts, r);
     free(dec.data);
@@ -326,11 +372,18 @@ carve_status carve_render(const carve_result *r, carve_format format, int with_m
     int rc;
     switch (format) {
     case CARVE_FORMAT_MARKDOWN: rc = render_markdown(&r->content.blocks, &r->meta, with_metadata, r->show, &out); break;
-    case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, &out); break;
+    case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, r->comments_text, &out); break;
+    case CARVE_FORMAT_JSON_TRAFILATURA:
+        rc = render_json_trafilatura(&r->content.blocks, &r->meta, r->comments_text,
+                                     r->filedate[0] ? r->filedate : NULL, &out);
+        break;
     case CARVE_FORMAT_HTML: rc = render_html(&r->content.blocks, &r->meta, with_metadata, r->show, &out); break;
     case CARVE_FORMAT_TEXT: rc = render_text(&r->content.blocks, &r->meta, with_metadata, &out); break;
     default: return CARVE_ERR_ARGUMENT; /* out holds nothing yet */
     }
+    if (!rc && r->with_comments && r->comments.count && format != CARVE_FORMAT_JSON &&
+        format != CARVE_FORMAT_JSON_TRAFILATURA)
+        rc = render_comments(&r->comments, format, &out);
     if (!rc)
         *text = buf_detach(&out, len);
     buf_free(&out);

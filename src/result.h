@@ -3,6 +3,7 @@
 #define CARVE_RESULT_H
 
 #include "carve.h"
+#include "dom/blocks.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
 #include "site/signature.h"
@@ -15,6 +16,11 @@ struct carve_result {
     extract_result content; /* blocks; those with keep != 0 are the main content */
     char *text;             /* the plain text, rendered once */
     size_t text_len;
+    block_list comments;    /* the user comments (extract/comments.h), all kept */
+    char *comments_text;    /* their plain text, rendered once; NULL when there are none */
+    size_t comments_len;
+    int with_comments;      /* carve_options.include_comments */
+    char filedate[16];      /* the day of the extraction, "YYYY-MM-DD" (reference_time, UTC) */
     site_sig *sigs;         /* per block of content.blocks (all kept once extracted), in mem */
     carve_template_block *removed; /* blocks a site model removed, in mem */
     size_t removed_count;

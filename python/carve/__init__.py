@@ -40,11 +40,11 @@ def _error(cls, message, status="CARVE_ERR_ARGUMENT"):
     return e
 
 
-_FORMATS = {"txt": 0, "text": 0, "markdown": 1, "json": 2, "html": 3}
+_FORMATS = {"txt": 0, "text": 0, "markdown": 1, "json": 2, "html": 3, "trafilatura-json": 4}
 
 # trafilatura's options that carve does not have, with the value that
 # means "as carve does it"; any other value raises UnsupportedOption.
-_NOT_YET = {"include_comments": False, "favor_precision": False, "favor_recall": False, "config": None,
+_NOT_YET = {"config": None,
             "prune_xpath": None, "url_blacklist": None, "author_blacklist": None, "date_extraction_params": None,
             "max_tree_size": None, "record_id": None, "settingsfile": None, "tei_validation": False}
 # trafilatura's speed hints, about fallback extractors that carve does not
@@ -127,7 +127,8 @@ def _whole(name, value, unit):
 
 
 def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_model, reference_time,
-         max_input_bytes, links=False, images=False, formatting=False, tables=True, deduplicate=None):
+         max_input_bytes, links=False, images=False, formatting=False, tables=True, deduplicate=None,
+         comments=False, precision=False, recall=False):
     max_input_bytes = _whole("max_input_bytes", max_input_bytes, "bytes")
     data, charset = _page(filecontent, charset, max_input_bytes)
     _check_language(target_language)
@@ -135,13 +136,16 @@ def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_mo
                           site_model=site_model, reference_time=_whole("reference_time", reference_time, "seconds"),
                           max_input_bytes=max_input_bytes, include_links=bool(links), include_images=bool(images),
                           include_formatting=bool(formatting), include_tables=bool(tables),
-                          deduplicate=True if deduplicate is None else bool(deduplicate))
+                          deduplicate=True if deduplicate is None else bool(deduplicate),
+                          include_comments=bool(comments), favor_precision=bool(precision),
+                          favor_recall=bool(recall))
 
 
 def extract(filecontent, url=None, output_format="txt", with_metadata=False, target_language=None,
             charset=None, include_links=False, include_images=False, include_formatting=False,
-            include_tables=True, only_with_metadata=False, deduplicate=None, *, site_model=None,
-            reference_time=None, max_input_bytes=None, **options):
+            include_tables=True, only_with_metadata=False, deduplicate=None, include_comments=False,
+            favor_precision=False, favor_recall=False, *, site_model=None, reference_time=None,
+            max_input_bytes=None, **options):
     """The main content of one page, rendered; None when the page has none.
 
     filecontent: the page as bytes (any charset: BOM, then charset, then
@@ -149,8 +153,10 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     or str.
     url: the page's address: base of relative links, and the site of
     site_model.
-    output_format: "txt", "markdown", "json" or "html" (trafilatura's "xml",
-    "xmltei", "csv" and "python" are refused with ArgumentError).
+    output_format: "txt", "markdown", "json" (carve's keys), "trafilatura-json"
+    (trafilatura's keys: source, source-hostname, excerpt, fingerprint, ...)
+    or "html" (trafilatura's "xml", "xmltei", "csv" and "python" are refused
+    with ArgumentError).
     with_metadata: a metadata header before the text (front matter in txt
     and Markdown, a head in HTML; JSON always has the metadata).
     target_language: an ISO 639 code; a page in another language gives None.
@@ -171,9 +177,14 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     than keeping them); True drops them, False keeps every repeat. (In
     trafilatura the default keeps them.)
 
-    trafilatura's include_comments, favor_precision and favor_recall (and
-    config, prune_xpath and other
-    tuning options) are accepted at the value that means what carve does,
+    include_comments: txt, Markdown and HTML add the user comments after the
+    text (default False, where trafilatura's is True: carve keeps them apart;
+    JSON always has them under "comments").
+    favor_precision, favor_recall: less boilerplate or more text, as
+    trafilatura's; not both (ArgumentError).
+
+    trafilatura's config, prune_xpath and other
+    tuning options are accepted at the value that means what carve does,
     and raise UnsupportedOption otherwise; no_fallback and fast are accepted
     with any value (carve has no fallback extractors to skip).
 
@@ -194,7 +205,8 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
             return None
     status, text = _run(filecontent, url, _FORMATS[output_format], with_metadata, target_language, charset,
                         site_model, reference_time, max_input_bytes, include_links, include_images,
-                        include_formatting, include_tables, deduplicate)
+                        include_formatting, include_tables, deduplicate, include_comments, favor_precision,
+                        favor_recall)
     if status != "CARVE_OK":
         return None
     return text

@@ -33,9 +33,9 @@ def extract(filecontent: _Html, url: Optional[str] = None, output_format: str = 
             with_metadata: bool = False, target_language: Optional[str] = None, charset: Optional[str] = None,
             include_links: bool = False, include_images: bool = False, include_formatting: bool = False,
             include_tables: bool = True, only_with_metadata: bool = False, deduplicate: Optional[bool] = None,
+            include_comments: bool = False, favor_precision: bool = False, favor_recall: bool = False,
             *, site_model: Optional[SiteModel] = None, reference_time: Optional[int] = None,
-            max_input_bytes: Optional[int] = None, include_comments: bool = False,
-            favor_precision: bool = False, favor_recall: bool = False) -> Optional[str]: ...
+            max_input_bytes: Optional[int] = None, **options: Any) -> Optional[str]: ...
 
 def bare_extraction(filecontent: _Html, url: Optional[str] = None, target_language: Optional[str] = None,
                     charset: Optional[str] = None, include_tables: bool = True,

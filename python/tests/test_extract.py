@@ -121,12 +121,42 @@ def test_a_100_mb_string_raises_too_large():
         carve.extract(b"<p>" + b"y" * 2000 + b"</p>", max_input_bytes=1000)
 
 
-@pytest.mark.parametrize("option", ["include_comments", "favor_precision", "favor_recall"])
+@pytest.mark.parametrize("option", ["prune_xpath", "url_blacklist"])
 def test_options_carve_lacks_are_refused_not_ignored(sample_page, option):
-    assert carve.extract(sample_page, **{option: False}) is not None
+    assert carve.extract(sample_page, **{option: None}) is not None
     with pytest.raises(carve.UnsupportedOption, match=option) as e:
-        carve.extract(sample_page, **{option: True})
+        carve.extract(sample_page, **{option: ["//div"]})
     assert e.value.status == "CARVE_ERR_ARGUMENT"
+
+
+COMMENTED = ('<html><body><article><p>Roses are pruned in late winter, when the buds begin to swell but '
+             'before the leaves open, so that the plant puts its strength into the stems.</p><p>Cut each '
+             'stem just above an outward-facing bud, at a slant, and take out any dead wood first.</p>'
+             '</article><div id="comments"><div class="comment"><p>I cut mine back in March and they '
+             'flowered twice.</p></div></div></body></html>')
+
+
+def test_comments_apart_unless_asked():
+    assert "flowered twice" not in carve.extract(COMMENTED)
+    assert carve.extract(COMMENTED, include_comments=True).endswith("\n\nI cut mine back in March and they "
+                                                                     "flowered twice.")
+    assert carve.bare_extraction(COMMENTED)["comments"] == "I cut mine back in March and they flowered twice."
+
+
+def test_trafilatura_json_keys():
+    record = json.loads(carve.extract(COMMENTED, url="https://garden.example/roses",
+                                      output_format="trafilatura-json"))
+    assert record["source"] == "https://garden.example/roses"
+    assert record["source-hostname"] == carve.bare_extraction(COMMENTED, url="https://garden.example/roses")["sitename"]
+    assert record["comments"].startswith("I cut mine")
+    assert "url" not in record and "sitename" not in record
+
+
+def test_precision_and_recall_are_exclusive(sample_page):
+    assert carve.extract(sample_page, favor_precision=True)
+    assert carve.extract(sample_page, favor_recall=True)
+    with pytest.raises(carve.ArgumentError):
+        carve.extract(sample_page, favor_precision=True, favor_recall=True)
 
 
 def test_links_images_and_formatting_in_markdown_and_html():

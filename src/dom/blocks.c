@@ -676,49 +676,49 @@ static const block_span *copy_spans(arena *mem, const block_span *from, size_t n
     return to;
 }
 
-int blocks_drop_unkept(block_list *list)
+/* Copies the blocks of from that which marks (or, when which is NULL,
+ * those with keep != 0), their text and spans included, into to, a new
+ * list. Returns 0, or -1 when memory runs out (to is then empty). */
+static int copy_blocks(const block_list *from, const unsigned char *which, block_list *to)
 {
-    arena mem;
-    arena_init(&mem);
-    const char **text = malloc((list->count ? list->count : 1) * sizeof *text);
-    if (!text)
+    memset(to, 0, sizeof *to);
+    size_t n = 0;
+    for (size_t i = 0; i < from->count; i++)
+        n += which ? which[i] != 0 : from->items[i].keep != 0;
+    if (!(to->items = malloc((n ? n : 1) * sizeof *to->items)))
         return -1;
-    const block_span **spans = malloc((list->count ? list->count : 1) * sizeof *spans);
-    if (!spans) {
-        free(text);
-        return -1;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < list->count; i++) {
-        const block *b = &list->items[i];
-        if (!b->keep)
+    to->cap = n ? n : 1;
+    for (size_t i = 0; i < from->count; i++) {
+        const block *b = &from->items[i];
+        if (which ? !which[i] : !b->keep)
             continue;
-        spans[k] = b->nspans ? copy_spans(&mem, b->spans, b->nspans) : NULL;
-        if (!(text[k++] = arena_strndup(&mem, b->text, b->len)) || (b->nspans && !spans[k - 1])) {
-            free(text);
-            free(spans);
-            arena_free(&mem);
+        block *c = &to->items[to->count++];
+        *c = *b;
+        c->text = arena_strndup(&to->mem, b->text, b->len);
+        c->spans = b->nspans ? copy_spans(&to->mem, b->spans, b->nspans) : NULL;
+        if (!c->text || (b->nspans && !c->spans)) {
+            blocks_free(to);
             return -1;
         }
     }
-    k = 0;
-    for (size_t i = 0; i < list->count; i++) {
-        if (!list->items[i].keep)
-            continue;
-        list->items[k] = list->items[i];
-        list->items[k].text = text[k];
-        list->items[k].spans = spans[k];
-        k++;
-    }
-    free(text);
-    free(spans);
-    arena_free(&list->mem);
-    list->mem = mem;
-    list->count = k;
-    block *t = realloc(list->items, (k ? k : 1) * sizeof *t);
-    if (t) {
-        list->items = t;
-        list->cap = k ? k : 1;
-    }
+    return 0;
+}
+
+int blocks_drop_unkept(block_list *list)
+{
+    block_list kept;
+    if (copy_blocks(list, NULL, &kept))
+        return -1;
+    blocks_free(list);
+    *list = kept;
+    return 0;
+}
+
+int blocks_copy_marked(const block_list *from, const unsigned char *which, block_list *to)
+{
+    if (copy_blocks(from, which, to))
+        return -1;
+    for (size_t i = 0; i < to->count; i++)
+        to->items[i].keep = 1;
     return 0;
 }

@@ -88,4 +88,10 @@ void blocks_free(block_list *list);
  * runs out (the list is then unchanged). */
 int blocks_drop_unkept(block_list *list);
 
+/* Copies the blocks of from whose which[i] is set into to, a new list
+ * (freed with blocks_free()), each with keep = 1: the user comments, which
+ * renderers print apart from the main content. Returns 0, or -1 when
+ * memory runs out (to is then empty). */
+int blocks_copy_marked(const block_list *from, const unsigned char *which, block_list *to);
+
 #endif

@@ -425,6 +425,40 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
     return all;
 }
 
+/* 1 when block b reads as a sentence: it holds sentence punctuation. */
+static int has_sentence(const block *b) { return strpbrk(b->text, ".!?;:") != NULL; }
+
+/* trafilatura's favor_precision and favor_recall, applied to what the
+ * passes kept. Precision drops the kept blocks that only their place in
+ * the article kept: link-heavy lines, short lines without a sentence
+ * (labels, bylines, dates), and what follows the last good block. Recall
+ * adds, as jusText's whole-page mode would, every good block outside
+ * boilerplate beyond the chosen container. */
+static void apply_favor(block_list *bl, const unsigned char *boiler, int favor)
+{
+    if (favor == EXTRACT_FAVOR_RECALL) {
+        for (size_t i = 0; i < bl->count; i++)
+            bl->items[i].keep |= page_good(bl, i, boiler);
+        return;
+    }
+    if (favor != EXTRACT_FAVOR_PRECISION)
+        return;
+    size_t last = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep && bl->items[i].score == CLS_GOOD)
+            last = i;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep || b->score == CLS_GOOD || b->kind == BLOCK_PRE || b->kind == BLOCK_CELL)
+            continue;
+        double ld = link_density(b);
+        if (ld >= 0.5 || (ld >= 0.25 && b->kind == BLOCK_PARA && b->chars < 100) ||
+            (i > last && b->chars < 50 && !has_sentence(b)) ||
+            (b->kind == BLOCK_PARA && b->chars < 30 && !has_sentence(b)))
+            b->keep = 0;
+    }
+}
+
 /* The last resort when no pass found a good block (a product grid, a
  * page of short items): every block outside boilerplate, as trafilatura's
  * baseline takes the page's text. Less than an article's worth of such
@@ -724,6 +758,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         }
         free(chrome);
     }
+    if (kept)
+        apply_favor(bl, boiler, hints->favor);
     free(verdict);
     free(boiler);
     free(cards);

@@ -35,6 +35,10 @@ typedef struct extract_result {
     const dom_node *container; /* the chosen container, or NULL */
 } extract_result;
 
+/* What to favour where extraction hesitates (trafilatura's favor_precision
+ * and favor_recall). */
+enum { EXTRACT_FAVOR_BALANCE = 0, EXTRACT_FAVOR_PRECISION = 1, EXTRACT_FAVOR_RECALL = 2 };
+
 /* How a page declares itself one item (extract_hints.single_item). */
 enum { SINGLE_ITEM_NONE = 0, SINGLE_ITEM_OG = 1, SINGLE_ITEM_SCHEMA = 2 };
 
@@ -51,6 +55,7 @@ typedef struct extract_hints {
     int product;             /* 1 when the page declares itself one product: its customer
                               * reviews and testimonials are not its content */
     int keep_repeats;        /* 1: a paragraph that repeats an earlier one is kept (else dropped) */
+    int favor;               /* EXTRACT_FAVOR_*: the balance of precision and recall */
 } extract_hints;
 
 /* Chooses the main content of doc (already cleaned); hints may be NULL.

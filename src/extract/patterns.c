@@ -102,6 +102,14 @@ static const char *const decisive[] = {
  * ("author-box", "author_info", "AuthorProfile"), not the byline's name. */
 static const char *const author_parts[] = {"about", "box", "card", "description", "details", "info", "profile"};
 
+/* Words that name a page's user comments (WordPress's "comments" and
+ * "comment-list", Disqus's "disqus_thread"), and words of the parts of a
+ * comment section that are not what users wrote: its form, reply links,
+ * counts and the commenter's name and date line. */
+static const char *const comment_words[] = {"comment", "commentlist", "comments", "commentslist", "disqus"};
+static const char *const comment_chrome[] = {"author", "avatar", "count", "form", "meta", "metadata", "reply",
+                                             "respond", "says", "vcard", "widget"};
+
 /* Words of customer reviews and testimonials. */
 static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};
 
@@ -111,15 +119,21 @@ typedef struct name_counts {
     int sure;     /* overlay words */
     int chrome;   /* navigation and footer words */
     int reviews;  /* review and testimonial words */
+    int comments; /* class names (runs without white space) naming user comments alone */
+    int comment_chrome; /* class names naming the form, meta lines or widgets around them */
 } name_counts;
 
 /* Adds one class name's words to the element's counts. */
-static void end_name(name_counts *c, int name_pos, int decisive_word, int author_box)
+static void end_name(name_counts *c, int name_pos, int decisive_word, int author_box, int comment, int cchrome)
 {
     if (author_box)
         c->neg++;
     if (!decisive_word && !author_box)
         c->pos += name_pos;
+    if (cchrome)
+        c->comment_chrome++; /* "comment-form", "comment-author-jo" */
+    else if (comment)
+        c->comments++;
 }
 
 /* Scores the words of one class or id value: per class name (a run
@@ -128,12 +142,12 @@ static void end_name(name_counts *c, int name_pos, int decisive_word, int author
 static void score_value(const char *v, name_counts *c)
 {
     const char *p = v;
-    int name_pos = 0, name_decisive = 0, author = 0, part = 0;
+    int name_pos = 0, name_decisive = 0, author = 0, part = 0, comment = 0, cchrome = 0;
     while (*p) {
         while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
             if (*p == ' ' || *p == '\t' || *p == '\n') {
-                end_name(c, name_pos, name_decisive, author && part);
-                name_pos = name_decisive = author = part = 0;
+                end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
+                name_pos = name_decisive = author = part = comment = cchrome = 0;
             }
             p++;
         }
@@ -162,12 +176,16 @@ static void score_value(const char *v, name_counts *c)
             c->chrome++;
         if (in_list(s, n, review_words, COUNT(review_words)))
             c->reviews++;
+        if (in_list(s, n, comment_words, COUNT(comment_words)))
+            comment = 1;
+        if (in_list(s, n, comment_chrome, COUNT(comment_chrome)))
+            cchrome = 1;
         if (in_list(s, n, overlay, COUNT(overlay)))
             c->sure++;
         else if (in_list(s, n, positive, COUNT(positive)))
             name_pos++;
     }
-    end_name(c, name_pos, name_decisive, author && part);
+    end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
 }
 
 /* The counts of an element's class and id words (all zero for a node
@@ -193,6 +211,16 @@ int pattern_class_weight(const dom_node *n)
 int pattern_is_chrome(const dom_node *n) { return weigh(n).chrome > 0 || pattern_is_landmark(n); }
 
 int pattern_names_reviews(const dom_node *n) { return weigh(n).reviews > 0; }
+
+int pattern_names_comments(const dom_node *n)
+{
+    if (n->kind == DOM_ELEMENT && (n->tag == TAG_FORM || pattern_is_landmark(n)))
+        return -1;
+    /* One name that says comments alone outweighs the others: WordPress
+     * names each comment "comment comment-author-jo". */
+    name_counts c = weigh(n);
+    return c.comments ? 1 : c.comment_chrome ? -1 : 0;
+}
 
 int pattern_is_article_body(const dom_node *n)
 {

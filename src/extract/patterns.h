@@ -38,6 +38,14 @@ int pattern_is_chrome(const dom_node *n);
  * product's page, the content of a review article. */
 int pattern_names_reviews(const dom_node *n);
 
+/* 1 when the element's class or id words name the page's user comments
+ * ("comments", "comment-list", "disqus_thread"); -1 when they name a part
+ * of a comment section that users did not write (its form, a reply link, a
+ * comment count, the commenter's name and date line, a sidebar widget of
+ * recent comments), or the element is a form or a landmark; 0 otherwise.
+ * The names follow trafilatura's comment selectors (Barbaresi 2021). */
+int pattern_names_comments(const dom_node *n);
+
 /* 1 when the element is marked as the article body by structured markup
  * (itemprop="articleBody", class names such as "article-body", "entry-content"). */
 int pattern_is_article_body(const dom_node *n);

@@ -277,5 +277,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     description_image(c, out);
     terms(c, out);
     license(c, out);
+    const char *og_type = mt_meta(&c->tags, "og:type");
+    out->pub.pagetype = og_type ? mt_cleans(mem, og_type, 100) : NULL;
     return 0;
 }

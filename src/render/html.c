@@ -77,17 +77,12 @@ static void close_lists(buf *out, char *stack, unsigned *depth, unsigned keep)
     }
 }
 
-int render_html(const block_list *bl, const carve_metadata *m, int with_metadata, unsigned show, buf *out)
+/* The kept blocks of bl as HTML elements, one per line. */
+static void put_blocks(const block_list *bl, unsigned show, buf *out)
 {
     char lists[16];
     unsigned depth = 0;
     int in_quote = 0, in_table = 0, in_row = 0, in_dl = 0;
-    buf_puts(out, "<article>\n");
-    if (with_metadata && m->title) {
-        buf_puts(out, "<h1>");
-        escape(out, m->title, strlen(m->title), 0);
-        buf_puts(out, "</h1>\n");
-    }
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         if (!b->keep)
@@ -187,6 +182,25 @@ int render_html(const block_list *bl, const carve_metadata *m, int with_metadata
         buf_puts(out, in_row ? "</tr>\n</table>\n" : "</table>\n");
     if (in_quote)
         buf_puts(out, "</blockquote>\n");
+}
+
+int render_html(const block_list *bl, const carve_metadata *m, int with_metadata, unsigned show, buf *out)
+{
+    buf_puts(out, "<article>\n");
+    if (with_metadata && m->title) {
+        buf_puts(out, "<h1>");
+        escape(out, m->title, strlen(m->title), 0);
+        buf_puts(out, "</h1>\n");
+    }
+    put_blocks(bl, show, out);
     buf_puts(out, "</article>\n");
+    return out->failed ? -1 : 0;
+}
+
+int render_html_comments(const block_list *comments, buf *out)
+{
+    buf_puts(out, "<section class=\"comments\">\n");
+    put_blocks(comments, 0, out);
+    buf_puts(out, "</section>\n");
     return out->failed ? -1 : 0;
 }

@@ -1,10 +1,14 @@
 /* json.c: the JSON renderer, built with jansson so that escaping and
  * UTF-8 handling follow RFC 8259 without carve's own code. */
+#include <ctype.h>
+#include <inttypes.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render/render.h"
+#include "util/hash.h"
 
 static int set_string(json_t *obj, const char *key, const char *value)
 {
@@ -35,7 +39,111 @@ static int put_line_safe(buf *out, const char *s)
     return out->failed ? -1 : 0;
 }
 
-int render_json(const block_list *bl, const carve_metadata *m, buf *out)
+/* Serialises o on one line into out and releases it; rc: the rendering's
+ * status so far. */
+static int finish(json_t *o, int rc, buf *out)
+{
+    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    if (!s || rc)
+        rc = -1;
+    else
+        rc = put_line_safe(out, s);
+    free(s);
+    return rc;
+}
+
+/* text with its line ends as spaces, in place: trafilatura's raw_text. */
+static void one_line(buf *text)
+{
+    for (size_t i = 0; i < text->len; i++)
+        if (text->data[i] == '\n')
+            text->data[i] = ' ';
+}
+
+/* A 64-bit SimHash (Charikar 2002) of the words of s (runs of ASCII
+ * letters and digits and of non-ASCII bytes, ASCII lower-cased), each
+ * hashed with FNV-1a: texts that differ in a few words differ in a few
+ * bits. */
+static uint64_t simhash(const char *s)
+{
+    int weight[64] = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        char word[64];
+        size_t n = 0;
+        while (*p && (isalnum(*p) || *p >= 0x80)) {
+            if (n < sizeof word)
+                word[n++] = (char)tolower(*p);
+            p++;
+        }
+        if (!n) {
+            p++;
+            continue;
+        }
+        uint64_t h = fnv1a(FNV1A_SEED, word, n);
+        for (int b = 0; b < 64; b++)
+            weight[b] += (h >> b) & 1 ? 1 : -1;
+    }
+    uint64_t f = 0;
+    for (int b = 0; b < 64; b++)
+        if (weight[b] > 0)
+            f |= (uint64_t)1 << b;
+    return f;
+}
+
+/* A "; "-joined list joined with ";" instead, or "" for none. */
+static json_t *semicolon_list(const char *joined)
+{
+    buf b;
+    buf_init(&b);
+    for (const char *p = joined; p && *p; p++) {
+        buf_putc(&b, *p);
+        if (*p == ';' && p[1] == ' ')
+            p++;
+    }
+    json_t *v = json_string(b.data ? b.data : "");
+    buf_free(&b);
+    return v ? v : json_null();
+}
+
+int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const char *comments,
+                            const char *filedate, buf *out)
+{
+    json_t *o = json_object();
+    if (!o)
+        return -1;
+    buf text;
+    buf_init(&text);
+    int rc = render_text_body(bl, &text);
+    const char *t = text.data ? text.data : "";
+    char fingerprint[17];
+    snprintf(fingerprint, sizeof fingerprint, "%016" PRIx64, simhash(t));
+    set_string(o, "title", m->title);
+    set_string(o, "author", m->author);
+    set_string(o, "hostname", m->hostname);
+    set_string(o, "date", m->date);
+    set_string(o, "fingerprint", fingerprint);
+    set_string(o, "id", NULL);
+    set_string(o, "license", m->license);
+    set_string(o, "comments", comments ? comments : "");
+    json_t *text_value = json_string(t);
+    one_line(&text);
+    set_string(o, "raw_text", text.data ? text.data : "");
+    json_object_set_new(o, "text", text_value ? text_value : json_null());
+    set_string(o, "language", m->language);
+    set_string(o, "image", m->image);
+    set_string(o, "pagetype", m->pagetype);
+    set_string(o, "filedate", filedate);
+    set_string(o, "source", m->url);
+    set_string(o, "source-hostname", m->sitename);
+    set_string(o, "excerpt", m->description);
+    json_object_set_new(o, "categories", semicolon_list(m->categories));
+    json_object_set_new(o, "tags", semicolon_list(m->tags));
+    buf_free(&text);
+    return finish(o, rc, out);
+}
+
+int render_json(const block_list *bl, const carve_metadata *m, const char *comments, buf *out)
 {
     json_t *o = json_object();
     if (!o)
@@ -62,19 +170,11 @@ int render_json(const block_list *bl, const carve_metadata *m, buf *out)
     set_string(o, "language", m->language);
     set_string(o, "license", m->license);
     set_string(o, "charset", m->charset);
+    set_string(o, "pagetype", m->pagetype);
     set_string(o, "text", text.data ? text.data : "");
-    /* trafilatura's raw_text: the text without paragraph breaks. */
-    for (size_t i = 0; i < text.len; i++)
-        if (text.data[i] == '\n')
-            text.data[i] = ' ';
+    one_line(&text);
     set_string(o, "raw_text", text.data ? text.data : "");
+    set_string(o, "comments", comments);
     buf_free(&text);
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    if (!s || rc)
-        rc = -1;
-    else
-        rc = put_line_safe(out, s);
-    free(s);
-    return rc;
+    return finish(o, rc, out);
 }

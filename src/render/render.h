@@ -26,14 +26,27 @@ int render_text_body(const block_list *blocks, buf *out);
 int render_markdown(const block_list *blocks, const carve_metadata *meta, int with_metadata, unsigned show,
                     buf *out);
 
-/* One JSON object on one line (no trailing newline). Keys follow
- * trafilatura's JSON output: title, author, hostname, date, url,
- * sitename, description, categories, tags, image, language, license,
- * text, raw_text; plus authors (a list), date_time, modified, charset. */
-int render_json(const block_list *blocks, const carve_metadata *meta, buf *out);
+/* One JSON object on one line (no trailing newline): title, author,
+ * authors (a list), hostname, date, date_time, modified, url, sitename,
+ * description, categories, tags, image, language, license, charset, text,
+ * raw_text (the text on one line) and comments (the user comments' text,
+ * or null when comments is NULL). */
+int render_json(const block_list *blocks, const carve_metadata *meta, const char *comments, buf *out);
+
+/* The same with trafilatura's keys (carve.h's CARVE_FORMAT_JSON_TRAFILATURA);
+ * filedate: the day of the extraction, "YYYY-MM-DD". */
+int render_json_trafilatura(const block_list *blocks, const carve_metadata *meta, const char *comments,
+                            const char *filedate, buf *out);
 
 /* The main content as an HTML fragment inside <article>, with the title
  * as <h1> when with_metadata; show as for render_markdown(). */
 int render_html(const block_list *blocks, const carve_metadata *meta, int with_metadata, unsigned show, buf *out);
+
+/* The user comments after the main content, as plain paragraphs (no
+ * inline markup), for carve_options.include_comments: in text after a
+ * blank line, in Markdown after a thematic break, in HTML as a
+ * <section class="comments"> after the <article>. */
+int render_comments(const block_list *comments, carve_format format, buf *out);
+int render_html_comments(const block_list *comments, buf *out);
 
 #endif

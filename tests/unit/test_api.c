@@ -624,6 +624,115 @@ static char *render_with(const char *html, int links, int images, int formatting
     return s;
 }
 
+/* A blog post with a WordPress comment section: the comments' own text,
+ * without the form, its notes, the headings, the commenters' name lines,
+ * the reply links and the sidebar's recent comments. */
+#define COMMENTED_PAGE                                                                                     \
+    "<html lang=\"en\"><head><meta property=\"og:type\" content=\"article\"></head><body>"                \
+    "<article><h1>Pruning roses</h1>" ARTICLE_PARAS "</article>"                                          \
+    "<div id=\"comments\" class=\"comments-area\"><h2 class=\"comments-title\">2 thoughts</h2>"             \
+    "<ol class=\"comment-list\"><li class=\"comment comment-author-jo\"><article class=\"comment-body\">"   \
+    "<footer class=\"comment-meta\"><div class=\"comment-author vcard\">Jo Miles says:</div>"              \
+    "<div class=\"comment-metadata\">March 3, 2024 at 5:40 pm</div></footer>"                              \
+    "<div class=\"comment-content\"><p>I cut mine back in March and they flowered twice.</p></div>"        \
+    "<div class=\"reply\"><a href=\"#r\">Reply</a></div></article></li>"                                   \
+    "<li class=\"comment\"><div class=\"comment-content\"><p>Thank you, this helped a lot.</p></div></li>" \
+    "</ol><div id=\"respond\" class=\"comment-respond\"><h3>Leave a Reply</h3><form class=\"comment-form\">" \
+    "<p class=\"comment-notes\">Your email address will not be published.</p></form></div></div>"          \
+    "<aside class=\"widget widget_recent_comments\"><ul id=\"recentcomments\"><li class=\"recentcomments\">" \
+    "Sam Hill on a post about tulips and bulbs</li></ul></aside></body></html>"
+
+#define ARTICLE_PARAS                                                                                      \
+    "<p>Roses are pruned in late winter, when the buds begin to swell but before the leaves open, so "    \
+    "that the plant puts its strength into the stems that are left.</p>"                                  \
+    "<p>Cut each stem just above an outward-facing bud, at a slant, and take out any dead or crossing "   \
+    "wood first so that air can move through the middle of the bush.</p>"
+
+static void test_comments(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    assert_int_equal(o.include_comments, 0);
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(COMMENTED_PAGE, strlen(COMMENTED_PAGE), &o, &r), CARVE_OK);
+    size_t len = 0;
+    const char *c = carve_result_comments(r, &len);
+    assert_int_equal(len, strlen(c));
+    assert_string_equal(c, "I cut mine back in March and they flowered twice.\n\nThank you, this helped a lot.");
+    assert_null(strstr(carve_result_text(r, NULL), "flowered twice"));
+    assert_string_equal(carve_result_metadata(r)->pagetype, "article");
+    char *txt = NULL, *json = NULL;
+    assert_int_equal(carve_render(r, CARVE_FORMAT_TEXT, 0, &txt, NULL), CARVE_OK);
+    assert_null(strstr(txt, "flowered twice")); /* not in the text unless asked */
+    assert_int_equal(carve_render(r, CARVE_FORMAT_JSON, 0, &json, NULL), CARVE_OK);
+    assert_non_null(strstr(json, "\"comments\":\"I cut mine back in March and they flowered twice.\\n\\nThank"));
+    carve_free(txt);
+    carve_free(json);
+    carve_result_free(r);
+
+    o.include_comments = 1;
+    assert_int_equal(carve_extract(COMMENTED_PAGE, strlen(COMMENTED_PAGE), &o, &r), CARVE_OK);
+    static const carve_format formats[] = {CARVE_FORMAT_TEXT, CARVE_FORMAT_MARKDOWN, CARVE_FORMAT_HTML};
+    static const char *const after[] = {"middle of the bush.\n\nI cut mine", "middle of the bush.\n\n* * *\n\nI cut",
+                                        "</article>\n<section class=\"comments\">\n<p>I cut mine"};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(carve_render(r, formats[i], 0, &txt, NULL), CARVE_OK);
+        assert_non_null(strstr(txt, after[i]));
+        carve_free(txt);
+    }
+    carve_result_free(r);
+
+    /* A forum thread whose posts are the content: the comment section is
+     * the main content, and there are no comments apart from it. */
+    static const char forum[] =
+        "<html><body><div id=\"comments\"><div class=\"comment\"><p>My tomato leaves turn yellow from the "
+        "bottom up although I water them every morning and feed them once a week in summer.</p></div>"
+        "<div class=\"comment\"><p>That is most likely early blight; take the lower leaves off and keep "
+        "the water off the leaves, and the plant will usually grow out of it.</p></div></div></body></html>";
+    assert_int_equal(carve_extract(forum, strlen(forum), NULL, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), "early blight"));
+    assert_string_equal(carve_result_comments(r, NULL), "");
+    carve_result_free(r);
+    assert_string_equal(carve_result_comments(NULL, &len), "");
+    assert_int_equal(len, 0);
+}
+
+/* JSON with trafilatura's keys, in its order, with its renamings. */
+static void test_json_trafilatura(void **state)
+{
+    (void)state;
+    carve_options o;
+    carve_options_init(&o);
+    o.url = "https://garden.example/roses";
+    o.reference_time = 1700000000; /* 2023-11-14 */
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(COMMENTED_PAGE, strlen(COMMENTED_PAGE), &o, &r), CARVE_OK);
+    char *json = NULL;
+    assert_int_equal(carve_render(r, CARVE_FORMAT_JSON_TRAFILATURA, 0, &json, NULL), CARVE_OK);
+    static const char *const keys[] = {"title", "author", "hostname", "date", "fingerprint", "id", "license",
+                                       "comments", "raw_text", "text", "language", "image", "pagetype",
+                                       "filedate", "source", "source-hostname", "excerpt", "categories", "tags"};
+    const char *at = json;
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        char quoted[40];
+        snprintf(quoted, sizeof quoted, "\"%s\":", keys[i]);
+        const char *k = strstr(at, quoted);
+        assert_non_null(k);
+        at = k;
+    }
+    assert_non_null(strstr(json, "\"source\":\"https://garden.example/roses\""));
+    assert_non_null(strstr(json, "\"filedate\":\"2023-11-14\""));
+    assert_non_null(strstr(json, "\"pagetype\":\"article\""));
+    assert_non_null(strstr(json, "\"categories\":\"\""));
+    assert_null(strstr(json, "\"url\":"));
+    const char *fp = strstr(json, "\"fingerprint\":\"");
+    assert_non_null(fp);
+    assert_int_equal(strspn(fp + 15, "0123456789abcdef"), 16);
+    carve_free(json);
+    carve_result_free(r);
+}
+
 #define INLINE_PAGE                                                                                        \
     "<html><body><article><p>See <a href=\"../docs/a guide(1).html\">the *guide*</a>, <b>bold "            \
     "<i>and italic</i></b> and <code>a `tick`</code>, then <a href=\"javascript:go()\">no link</a> and " \
@@ -723,6 +832,8 @@ int main(void)
         cmocka_unit_test(test_read_file_missing),
         cmocka_unit_test(test_read_file_too_large),
         cmocka_unit_test(test_read_empty_file),
+        cmocka_unit_test(test_comments),
+        cmocka_unit_test(test_json_trafilatura),
         cmocka_unit_test(test_result_owns_its_strings),
         cmocka_unit_test(test_utf16_with_bom),
     };

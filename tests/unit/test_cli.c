@@ -616,6 +616,84 @@ static void test_inline_options(void **state)
     run_free(&r);
 }
 
+/* --output-dir: one file per input, named after it; two inputs of the
+ * same name do not overwrite each other; an input is never its output. */
+static void test_output_dir(void **state)
+{
+    (void)state;
+    char *html = slurp(SAMPLE);
+    const char *a = tmp_path("a"), *b = tmp_path("b");
+    assert_int_equal(mkdir(a, 0700), 0);
+    assert_int_equal(mkdir(b, 0700), 0);
+    char pa[300], pb[300];
+    snprintf(pa, sizeof pa, "%s/story.html", a);
+    snprintf(pb, sizeof pb, "%s/story.html", b);
+    write_file(pa, html, strlen(html));
+    write_file(pb, html, strlen(html));
+    const char *dir = tmp_path("out-dir");
+    run_result r = RUN(SAMPLE, "-q", "-f", "txt", "--output-dir", dir, pa, pb, "-");
+    expect_status(&r, 0);
+    assert_string_equal(r.out, "");
+    static const char *const names[] = {"story.txt", "story-2.txt", "stdin.txt"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[300];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        char *written = slurp(path);
+        assert_non_null(strstr(written, SAMPLE_PHRASE));
+        assert_null(strstr(written, "==>")); /* one page per file: no header */
+        free(written);
+    }
+    run_free(&r);
+    r = RUN(NULL, "-f", "html", "--output-dir", a, pa);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, "is the input itself"));
+    run_free(&r);
+    char *after = slurp(pa);
+    assert_string_equal(after, html);
+    free(after);
+    r = RUN(NULL, "-o", tmp_path("x"), "--output-dir", dir, SAMPLE);
+    expect_status(&r, 2);
+    run_free(&r);
+    free(html);
+}
+
+/* --comments, --precision, --recall and trafilatura's JSON keys. */
+static void test_trafilatura_options(void **state)
+{
+    (void)state;
+    const char *page = tmp_path("commented.html");
+    static const char html[] =
+        "<html><body><article><p>Roses are pruned in late winter, when the buds begin to swell but before "
+        "the leaves open, so that the plant puts its strength into the stems.</p><p>Cut each stem just above "
+        "an outward-facing bud, at a slant, and take out any dead wood first.</p></article><div id=\"comments\">"
+        "<div class=\"comment\"><p>I cut mine back in March and they flowered twice.</p></div></div></body></html>";
+    write_file(page, html, strlen(html));
+    run_result r = RUN(NULL, page);
+    expect_status(&r, 0);
+    assert_null(strstr(r.out, "flowered twice"));
+    run_free(&r);
+    r = RUN(NULL, "--comments", page);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "dead wood first.\n\nI cut mine back"));
+    run_free(&r);
+    r = RUN(NULL, "-f", "trafilatura-json", "-u", "https://garden.example/roses", page);
+    expect_status(&r, 0);
+    json_t *j = parse_json(r.out);
+    assert_string_equal(json_string_value(json_object_get(j, "source")), "https://garden.example/roses");
+    assert_non_null(strstr(json_string_value(json_object_get(j, "comments")), "flowered twice"));
+    assert_null(json_object_get(j, "url"));
+    json_decref(j);
+    run_free(&r);
+    r = RUN(NULL, "--precision", page);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "Roses are pruned"));
+    run_free(&r);
+    r = RUN(NULL, "--precision", "--recall", page);
+    expect_status(&r, 2);
+    assert_non_null(strstr(r.err, "give one"));
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +713,8 @@ int main(void)
         cmocka_unit_test(test_several_inputs_json_lines),
         cmocka_unit_test(test_empty_and_binary_inputs),
         cmocka_unit_test(test_output_file),
+        cmocka_unit_test(test_output_dir),
+        cmocka_unit_test(test_trafilatura_options),
         cmocka_unit_test(test_help_and_version),
         cmocka_unit_test(test_gzip_input),
         cmocka_unit_test(test_output_is_an_input),

@@ -262,7 +262,7 @@ static void test_json_internal(void **state)
     fixture *f = *state;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_json(&f->bl, &f->meta, &b), 0);
+    assert_int_equal(render_json(&f->bl, &f->meta, NULL, &b), 0);
     char *s = rendered(&b);
     assert_null(strchr(s, '\n')); /* one line */
     json_error_t err;

@@ -1,0 +1,61 @@
+#include <stdlib.h>
+
+#include "extract/comments.h"
+#include "extract/patterns.h"
+
+/* What pattern_names_comments says of node n, computed once per node:
+ * cache holds 0 for not yet asked, else the answer plus 2. */
+static int names_comments(const dom_node *n, signed char *cache)
+{
+    if (!cache[n->index])
+        cache[n->index] = (signed char)(pattern_names_comments(n) + 2);
+    return cache[n->index] - 2;
+}
+
+/* 1 when block b is comment text: inside an element named for comments
+ * that holds no main content, with no form or meta line anywhere between
+ * the two (the form's own "comment-notes" are still the form), and no
+ * landmark (a sidebar's "recent comments") around them. */
+static int in_comments(const block *b, const unsigned char *holds_kept, signed char *cache)
+{
+    int found = 0, chrome = 0, chrome_below = 0;
+    for (const dom_node *p = b->owner; p; p = p->parent) {
+        int says = names_comments(p, cache);
+        if (says > 0) {
+            if (holds_kept[p->index])
+                return 0;
+            found = 1;
+            chrome_below = chrome; /* the outermost section decides */
+        } else if (says < 0) {
+            if (pattern_is_landmark(p))
+                return 0;
+            chrome = 1;
+        }
+    }
+    return found && !chrome_below;
+}
+
+int comments_mark(const dom_doc *doc, const block_list *bl, unsigned char *is_comment)
+{
+    unsigned char *holds_kept = calloc(doc->node_count ? doc->node_count : 1, 1);
+    signed char *cache = calloc(doc->node_count ? doc->node_count : 1, 1);
+    if (!holds_kept || !cache) {
+        free(holds_kept);
+        free(cache);
+        return -1;
+    }
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep)
+            for (const dom_node *p = bl->items[i].owner; p && !holds_kept[p->index]; p = p->parent)
+                holds_kept[p->index] = 1;
+    for (size_t i = 0; i < bl->count; i++) {
+        const block *b = &bl->items[i];
+        /* Headings ("3 responses", "Leave a reply"), counts and link
+         * lines (a reply link, a pager) are the section's own words. */
+        is_comment[i] = !b->keep && b->owner && b->kind != BLOCK_HEADING && b->chars >= 8 &&
+                        2 * b->link_chars < b->chars && in_comments(b, holds_kept, cache);
+    }
+    free(holds_kept);
+    free(cache);
+    return 0;
+}
