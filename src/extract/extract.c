@@ -449,12 +449,19 @@ static void apply_favor(block_list *bl, const unsigned char *boiler, int favor)
             last = i;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
-        if (!b->keep || b->score == CLS_GOOD || b->kind == BLOCK_PRE || b->kind == BLOCK_CELL)
+        if (!b->keep || b->kind == BLOCK_PRE || b->kind == BLOCK_CELL)
+            continue;
+        /* A line that only its good neighbours made good ("Updated 5
+         * minutes ago") goes too. */
+        if (b->kind == BLOCK_PARA && b->chars < 30 && !has_sentence(b)) {
+            b->keep = 0;
+            continue;
+        }
+        if (b->score == CLS_GOOD)
             continue;
         double ld = link_density(b);
         if (ld >= 0.5 || (ld >= 0.25 && b->kind == BLOCK_PARA && b->chars < 100) ||
-            (i > last && b->chars < 50 && !has_sentence(b)) ||
-            (b->kind == BLOCK_PARA && b->chars < 30 && !has_sentence(b)))
+            (i > last && b->chars < 50 && !has_sentence(b)))
             b->keep = 0;
     }
 }

@@ -733,6 +733,53 @@ static void test_json_trafilatura(void **state)
     carve_result_free(r);
 }
 
+/* favor_precision drops a dateline that only its neighbours made good;
+ * favor_recall adds prose that a link list keeps apart from the article. */
+static void test_precision_and_recall(void **state)
+{
+    (void)state;
+    char links[2048] = "";
+    for (int i = 0; i < 15; i++) {
+        char li[128];
+        snprintf(li, sizeof li, "<li><a href=\"/l%d\">Another story about the town number %d</a></li>", i, i);
+        strcat(links, li);
+    }
+    char html[6144];
+    snprintf(html, sizeof html,
+             "<html lang=\"en\"><body><div class=\"page\"><div class=\"col\"><article>"
+             "<p>The city council voted on Tuesday night to close the old bridge over the river for two "
+             "years, so that engineers can replace the rusted steel beams that have held it up.</p>"
+             "<p>Updated 5 minutes ago</p><p>Drivers will have to use the ring road instead, which the "
+             "council says will add about ten minutes to a typical journey into the centre.</p><p>Shop "
+             "owners on both sides of the river said they were worried that fewer people would come to the "
+             "old town, and they asked the council for help with their rents.</p></article><ul>%s</ul></div>"
+             "<div class=\"box\"><p>The mayor said that the bridge was no longer safe and that there was no "
+             "other choice, but she promised that a free shuttle bus would run between the banks.</p></div>"
+             "</div></body></html>",
+             links);
+    carve_options o;
+    carve_options_init(&o);
+    static const char *const dateline = "Updated 5 minutes ago", *const mayor = "free shuttle bus";
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), dateline));
+    assert_null(strstr(carve_result_text(r, NULL), mayor));
+    carve_result_free(r);
+    o.favor_precision = 1;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    assert_null(strstr(carve_result_text(r, NULL), dateline));
+    assert_non_null(strstr(carve_result_text(r, NULL), "ring road"));
+    carve_result_free(r);
+    o.favor_precision = 0;
+    o.favor_recall = 1;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    assert_non_null(strstr(carve_result_text(r, NULL), mayor));
+    assert_null(strstr(carve_result_text(r, NULL), "town number"));
+    carve_result_free(r);
+    o.favor_precision = 1;
+    assert_int_equal(status_of(html, strlen(html), &o), CARVE_ERR_ARGUMENT);
+}
+
 #define INLINE_PAGE                                                                                        \
     "<html><body><article><p>See <a href=\"../docs/a guide(1).html\">the *guide*</a>, <b>bold "            \
     "<i>and italic</i></b> and <code>a `tick`</code>, then <a href=\"javascript:go()\">no link</a> and " \
@@ -833,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_read_file_too_large),
         cmocka_unit_test(test_read_empty_file),
         cmocka_unit_test(test_comments),
+        cmocka_unit_test(test_precision_and_recall),
         cmocka_unit_test(test_json_trafilatura),
         cmocka_unit_test(test_result_owns_its_strings),
         cmocka_unit_test(test_utf16_with_bom),
