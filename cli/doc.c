@@ -208,7 +208,8 @@ static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
         jsonq_write(f, j->origin.target_uri);
         fputs(",\"text\":\"\"}\n", f);
     } else if (c->format == OUT_WET) {
-        wet_write_record(f, j->origin.target_uri, j->origin.date, j->origin.record_id, NULL, "", 0);
+        wet_write_record(f, j->origin.target_uri, j->origin.date, j->origin.record_id, NULL,
+                         j->origin.http_status, "", 0);
     }
 }
 
@@ -242,8 +243,7 @@ static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *
          * else (a page that says nothing) its file name. */
         const char *uri = j->is_record ? j->origin.target_uri : m->url ? m->url : j->name;
         wet_write_record(f, uri, j->is_record ? j->origin.date : date, j->is_record ? j->origin.record_id : "",
-                         m->language,
-                         body ? body : "", blen);
+                         m->language, j->is_record ? j->origin.http_status : 0, body ? body : "", blen);
         free(body);
         return;
     }

@@ -66,7 +66,7 @@ void wet_write_info(FILE *f)
 }
 
 void wet_write_record(FILE *f, const char *target_uri, const char *date, const char *refers_to,
-                      const char *language, const char *text, size_t len)
+                      const char *language, int http_status, const char *text, size_t len)
 {
     char id[37];
     make_uuid(id, refers_to, target_uri);
@@ -85,6 +85,10 @@ void wet_write_record(FILE *f, const char *target_uri, const char *date, const c
         put_value(f, language);
         fputs("\r\n", f);
     }
+    /* Not the page asked for (a 404 page, a redirect's body): an extension
+     * field says so (WARC 1.1 allows fields outside its own WARC- names). */
+    if (http_status && (http_status < 200 || http_status > 299))
+        fprintf(f, "HTTP-Status: %d\r\n", http_status);
     fprintf(f, "Content-Type: text/plain\r\nContent-Length: %zu\r\n\r\n", len);
     fwrite(text, 1, len, f);
     fputs("\r\n\r\n", f);

@@ -116,3 +116,16 @@ def test_the_program_marks_responses_that_are_not_2xx_in_text(tmp_path, sample_p
     ok = tmp_path / "ok.warc.gz"
     write_warc(ok, [("https://news.example/ok", sample_page)])
     assert "(HTTP" not in run_cli("--format", "txt", "--quiet", str(ok)).decode()
+
+
+def test_the_program_marks_responses_that_are_not_2xx_in_wet(tmp_path, sample_page):
+    """In WET, a conversion record of a response that is not 2xx carries
+    an HTTP-Status field; a 200 response's record has none."""
+    gone = tmp_path / "gone.warc.gz"
+    write_warc(gone, [("https://news.example/gone", sample_page)], status=404)
+    wet = run_cli("--format", "wet", "--quiet", str(gone))
+    conversion = wet[wet.index(b"WARC-Type: conversion"):]
+    assert b"\r\nHTTP-Status: 404\r\n" in conversion.split(b"\r\n\r\n")[0]
+    ok = tmp_path / "ok.warc.gz"
+    write_warc(ok, [("https://news.example/ok", sample_page)])
+    assert b"HTTP-Status" not in run_cli("--format", "wet", "--quiet", str(ok))
