@@ -262,6 +262,90 @@ static const char *prep(meta_ctx *c, const char *s)
     return mt_cleans(c->mem, s, META_MAX_TITLE);
 }
 
+/* The headline as the page shows it: its <h1> outside the site's header,
+ * navigation and footer that is not the site's name, when the page has
+ * one such h1 (or several with the same text; different ones are section
+ * titles or a listing's headlines). NULL otherwise. */
+static const char *page_headline(meta_ctx *c)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (!dom_is(n, TAG_H1) || in_chrome(n) || in_header(n))
+            continue;
+        const char *h = prep(c, mt_node_text(c->mem, n, META_MAX_FIELD));
+        if (!h || !*h || (c->sitename && same_text(h, c->sitename)))
+            continue;
+        if (found && !same_text(found, h))
+            return NULL;
+        found = h;
+    }
+    return found;
+}
+
+/* 1 when the bytes at p start a separator between a headline and the
+ * words around it: ASCII punctuation ("|", "-", ":", "[", "(") or a
+ * punctuation mark of U+00A0-U+00BF ("»", "·") or U+2010-U+203F (dashes,
+ * bullets, "›"). Which one does not matter. */
+static int separator_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (*u < 0x80)
+        return *u && !word_byte((char)*u) && *u != ' ';
+    return (u[0] == 0xC2 && u[1] >= 0xA0 && u[1] <= 0xBF) || (u[0] == 0xE2 && u[1] == 0x80);
+}
+
+/* 1 when title is h (case ignored) with words around it that are not the
+ * headline, set apart by any separator: "Flexbox - Learn web development
+ * | MDN", "Site: Headline". */
+static int framed(const char *title, const char *h)
+{
+    size_t lt = strlen(title), lh = strlen(h);
+    if (!lh || lh >= lt)
+        return 0;
+    if (strncasecmp(title, h, lh) == 0) {
+        const char *p = title + lh;
+        while (*p == ' ')
+            p++;
+        if (separator_at(p))
+            return 1;
+    }
+    if (strcasecmp(title + lt - lh, h) == 0) {
+        const char *p = title + lt - lh;
+        while (p > title && p[-1] == ' ')
+            p--;
+        if (p == title)
+            return 0;
+        const char *q = p - 1; /* the separator's first byte */
+        while (q > title && ((unsigned char)*q & 0xC0) == 0x80)
+            q--;
+        if (separator_at(q))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the page's h1 h is a better headline than the metadata title: the
+ * title is h framed by other words (a site name, a section, a slogan),
+ * h makes a third or more of a title that holds it (folded: case, spaces
+ * and punctuation ignored), or the title is a cut-down h ("Graphic
+ * Information Technology vs. Graphic Design" of an h1 that goes on
+ * "...: Which program is right for you?"). */
+static int agrees(const char *title, const char *h)
+{
+    char ft[1024], fh[1024];
+    mt_fold(title, ft, sizeof ft);
+    mt_fold(h, fh, sizeof fh);
+    size_t lt = strlen(ft), lh = strlen(fh);
+    if (!lh || strcmp(ft, fh) == 0)
+        return 0;
+    if (framed(title, h))
+        return 1;
+    if (lh < lt)
+        return lh >= 8 && 3 * lh >= lt && headline_sized(h) && strstr(ft, fh) != NULL;
+    return lt >= 8 && lh <= 2 * lt && strncmp(fh, ft, lt) == 0;
+}
+
 int mt_title(meta_ctx *c, meta_result *out)
 {
     const char *host = out->pub.hostname;
@@ -320,6 +404,11 @@ int mt_title(meta_ctx *c, meta_result *out)
             title = t;
         else if (from_tag)
             title = readability_title(c->mem, title);
+    }
+    const char *h1 = page_headline(c);
+    if (h1 && agrees(title, h1)) {
+        title = h1;
+        src = "h1";
     }
     out->pub.title = title;
     out->source.title = src;

@@ -386,6 +386,48 @@ static void test_title_site_stripped(void **state)
     unload(p);
 }
 
+/* The headline agrees with the page's h1: og:title and <title> carry
+ * words around it that the h1 shows are not the headline, whatever the
+ * separator; a cut-down og:title gives way to its full h1; a page with
+ * two different h1s keeps its og:title. */
+static void test_title_by_h1_agreement(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta property='og:title' content='Flexbox - Learn web development | Docs'>"
+                   "</head><body><h1>Flexbox</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Flexbox");
+    assert_string_equal(p->m.source.title, "h1");
+    unload(p);
+
+    p = load("<html><head><title>Weekly Edition for March 26 [The Quarry Weekly]</title></head>"
+             "<body><header><h1>The Quarry Weekly</h1></header><article><h1>Weekly Edition for March 26</h1>"
+             "<p>x</p></article></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Weekly Edition for March 26");
+    unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Orchard Lane: Council backs the ferry trial'>"
+             "</head><body><h1>Council backs the ferry trial</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Council backs the ferry trial");
+    unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Graphic Design vs. Illustration'></head>"
+             "<body><h1>Graphic Design vs. Illustration: Which Course Is Right for You?</h1><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "Graphic Design vs. Illustration: Which Course Is Right for You?");
+    unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Spring Fair | Riverside'></head>"
+             "<body><h1>Spring</h1><h1>Summer</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Spring Fair | Riverside");
+    unload(p);
+
+    /* a headline that merely starts with the h1's word is not framed */
+    p = load("<html><head><meta property='og:title' content='Rents rise faster than wages'></head>"
+             "<body><h1>Rents</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Rents rise faster than wages");
+    unload(p);
+}
+
 static void test_related_list_dates_ignored(void **state)
 {
     (void)state;
@@ -674,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_bylines_split),
         cmocka_unit_test(test_author_sources),
         cmocka_unit_test(test_title_site_stripped),
+        cmocka_unit_test(test_title_by_h1_agreement),
         cmocka_unit_test(test_related_list_dates_ignored),
         cmocka_unit_test(test_updated_is_not_published),
         cmocka_unit_test(test_labelled_days_rank_last),
