@@ -56,9 +56,7 @@ typedef struct cli {
     FILE *out;                /* the output; with --output-dir, the current input's file or NULL */
     uint64_t out_docs;        /* documents written to c->out so far */
     const char *output_dir;   /* --output-dir DIR, or NULL */
-    char *outdir_input;       /* --output-dir: the input c->out belongs to */
-    char **outdir_used;       /* --output-dir: the paths given to inputs so far */
-    size_t outdir_count;
+    struct outdir_state *outdir; /* --output-dir: the files of the run (outdir.c) */
     int wet_info_written;     /* the WET warcinfo record was written */
     int write_failed;
     cli_stats stats;

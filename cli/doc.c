@@ -98,7 +98,7 @@ static void open_naming_line(FILE *f, const cli *c, const doc_job *j)
 {
     if (j->is_record) {
         record_keys(f, &j->origin);
-        fputs(",\"url\":", f);
+        fputs(c->trafilatura_keys ? ",\"source\":" : ",\"url\":", f);
         jsonq_write(f, j->origin.target_uri);
         fputc(',', f);
     } else {
@@ -204,7 +204,7 @@ static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
     j->outcome = DOC_EMPTY;
     if (c->format == OUT_JSON) {
         record_keys(f, &j->origin);
-        fputs(",\"url\":", f);
+        fputs(c->trafilatura_keys ? ",\"source\":" : ",\"url\":", f);
         jsonq_write(f, j->origin.target_uri);
         fputs(",\"text\":\"\"}\n", f);
     } else if (c->format == OUT_WET) {
@@ -407,7 +407,9 @@ void doc_write(void *job, void *ctx)
                  *j->origin.record_id ? j->origin.record_id : *j->origin.target_uri ? j->origin.target_uri : where);
         name = record_name;
     }
-    if (c->output_dir &&
+    /* A file is opened for a document that has output: a page that failed
+     * in txt leaves no empty file behind. */
+    if (c->output_dir && j->out_len &&
         outdir_switch(c, j->is_record ? j->origin.input : j->name, j->is_record, j->error, sizeof j->error)) {
         j->outcome = DOC_ERROR; /* its output has nowhere to go */
         j->out_len = 0;

@@ -344,6 +344,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "carve: --site-window needs --learn-sites\n");
         return 2;
     }
+    if (c.explain && c.trafilatura_keys) {
+        fprintf(stderr, "carve: --explain names carve's fields; use it with --format json\n");
+        return 2;
+    }
     if (c.explain && c.format_given && c.format != OUT_JSON) {
         fprintf(stderr, "carve: --explain needs --format json\n");
         return 2;
@@ -401,7 +405,7 @@ int main(int argc, char **argv)
         return 1;
     }
     c.out = c.output_dir ? NULL : stdout;
-    if (c.output_dir && outdir_prepare(c.output_dir)) {
+    if (c.output_dir && outdir_prepare(&c, inputs.paths, inputs.count)) {
         path_list_free(&inputs);
         return 2;
     }
@@ -434,8 +438,9 @@ int main(int argc, char **argv)
     path_list_free(&inputs);
     if (close_site_model(&c))
         failed = failed ? failed : 1;
-    if (c.output_dir ? outdir_finish(&c) || c.write_failed
-                     : fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
+    if (c.output_dir) /* its files' failures are named as they close */
+        return outdir_finish(&c) || c.write_failed || failed || failed_walk ? 1 : 0;
+    if (fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
         fprintf(stderr, "carve: write error: %s\n", strerror(errno));
         return 1;
     }

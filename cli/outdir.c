@@ -1,21 +1,122 @@
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "outdir.h"
 
-int outdir_prepare(const char *dir)
+/* The paths given out in this run, with the next suffix to try after
+ * each ("story.txt" -> 2 when "story-2.txt" comes next), in an
+ * open-addressing table: a mirror with thousands of index.html costs a
+ * lookup or two per page. */
+typedef struct used_path {
+    char *path;
+    unsigned next;
+} used_path;
+
+struct outdir_state {
+    used_path *used;
+    size_t cap, count;
+    struct stat *inputs; /* the inputs' files, never to be overwritten */
+    size_t ninputs;
+    const char *input;   /* the input c->out belongs to (a pointer of the run) */
+    char *failed;        /* why that input's file could not be opened, or NULL */
+    char *path;          /* c->out's path, for messages */
+};
+
+static uint64_t hash(const char *s)
 {
-    struct stat st;
-    if (mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)))
-        return 0;
-    fprintf(stderr, "carve: --output-dir %s: %s\n", dir, errno == EEXIST ? "not a directory" : strerror(errno));
-    return -1;
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
 }
 
-/* The extension of the output of one input in format f. */
+/* The slot of path: where it is, or the empty slot where it would go. */
+static used_path *slot(struct outdir_state *o, const char *path)
+{
+    size_t i = hash(path) & (o->cap - 1);
+    while (o->used[i].path && strcmp(o->used[i].path, path) != 0)
+        i = (i + 1) & (o->cap - 1);
+    return &o->used[i];
+}
+
+/* Takes path into the table. Returns its entry, or NULL when memory runs
+ * out (path is then freed). */
+static used_path *remember(struct outdir_state *o, char *path)
+{
+    if (2 * (o->count + 1) > o->cap) {
+        size_t cap = o->cap ? 2 * o->cap : 64;
+        used_path *old = o->used, *grown = calloc(cap, sizeof *grown);
+        if (!grown) {
+            free(path);
+            return NULL;
+        }
+        size_t oldcap = o->cap;
+        o->used = grown;
+        o->cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].path)
+                *slot(o, old[i].path) = old[i];
+        free(old);
+    }
+    used_path *u = slot(o, path);
+    u->path = path;
+    u->next = 2;
+    o->count++;
+    return u;
+}
+
+/* mkdir -p. */
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return -1;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s)
+            continue;
+        char keep = *s;
+        *s = 0;
+        struct stat st;
+        if (mkdir(p, 0777) != 0 && !(errno == EEXIST && stat(p, &st) == 0 && S_ISDIR(st.st_mode))) {
+            if (errno == EEXIST)
+                errno = ENOTDIR;
+            free(p);
+            return -1;
+        }
+        if (!keep)
+            break;
+        *s = keep;
+    }
+    free(p);
+    return 0;
+}
+
+int outdir_prepare(cli *c, char *const *inputs, size_t n)
+{
+    if (make_dirs(c->output_dir)) {
+        fprintf(stderr, "carve: --output-dir %s: %s\n", c->output_dir, strerror(errno));
+        return -1;
+    }
+    struct outdir_state *o = calloc(1, sizeof *o);
+    if (!o || !(o->inputs = malloc((n ? n : 1) * sizeof *o->inputs))) {
+        free(o);
+        fprintf(stderr, "carve: out of memory\n");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &o->inputs[o->ninputs]) == 0
+                                        : stat(inputs[i], &o->inputs[o->ninputs]) == 0)
+            o->ninputs++;
+    c->outdir = o;
+    return 0;
+}
+
+/* The extension of the output of one input. */
 static const char *extension(const cli *c, int archive)
 {
     switch (c->format) {
@@ -27,7 +128,7 @@ static const char *extension(const cli *c, int archive)
     }
 }
 
-/* 1 when name ends with suffix, ignoring ASCII case. */
+/* 1 when name (len bytes) ends with suffix, ignoring ASCII case. */
 static int ends_with(const char *name, size_t len, const char *suffix)
 {
     size_t n = strlen(suffix);
@@ -61,75 +162,92 @@ static size_t stem(const char *input, const char **start)
     return len ? len : strlen(s);
 }
 
-/* 1 when path was already given to an input of this run. */
-static int used(const cli *c, const char *path)
+/* A new output path for input: DIR/STEM.EXT, or DIR/STEM-2.EXT and so on
+ * when an earlier input of the run has it. Returns the path (owned by the
+ * table), or NULL when memory runs out. */
+static const char *new_path(cli *c, const char *input, int archive)
 {
-    for (size_t i = 0; i < c->outdir_count; i++)
-        if (strcmp(c->outdir_used[i], path) == 0)
-            return 1;
-    return 0;
-}
-
-/* The output path of input: DIR/STEM.EXT, or DIR/STEM-2.EXT and so on
- * when another input of the run (same name, other folder) has it. NULL
- * when memory runs out. */
-static char *output_path(const cli *c, const char *input, int archive)
-{
+    struct outdir_state *o = c->outdir;
     const char *s;
     size_t n = stem(input, &s);
     const char *ext = extension(c, archive);
     size_t cap = strlen(c->output_dir) + n + strlen(ext) + 32;
     char *path = malloc(cap);
-    for (unsigned k = 1; path; k++) {
-        if (k == 1)
-            snprintf(path, cap, "%s/%.*s%s", c->output_dir, (int)n, s, ext);
-        else
-            snprintf(path, cap, "%s/%.*s-%u%s", c->output_dir, (int)n, s, k, ext);
-        if (!used(c, path))
-            break;
+    if (!path)
+        return NULL;
+    snprintf(path, cap, "%s/%.*s%s", c->output_dir, (int)n, s, ext);
+    if (!o->cap || !slot(o, path)->path) {
+        used_path *u = remember(o, path);
+        return u ? u->path : NULL;
     }
-    return path;
+    used_path *base = slot(o, path);
+    for (unsigned k = base->next;; k++) {
+        snprintf(path, cap, "%s/%.*s-%u%s", c->output_dir, (int)n, s, k, ext);
+        if (!slot(o, path)->path) {
+            base->next = k + 1; /* base stays valid: nothing was inserted yet */
+            used_path *u = remember(o, path);
+            return u ? u->path : NULL;
+        }
+    }
 }
 
+/* 1 when path is one of the run's inputs. */
+static int is_input(const struct outdir_state *o, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 0;
+    for (size_t i = 0; i < o->ninputs; i++)
+        if (o->inputs[i].st_dev == st.st_dev && o->inputs[i].st_ino == st.st_ino)
+            return 1;
+    return 0;
+}
+
+/* Closes c->out; a failure is named on stderr. Returns 0, or -1. */
 static int close_current(cli *c)
 {
+    struct outdir_state *o = c->outdir;
     int rc = 0;
-    if (c->out && c->out != stdout && (fflush(c->out) || fclose(c->out)))
-        rc = -1;
+    if (c->out) {
+        int bad = ferror(c->out) || fflush(c->out);
+        if (fclose(c->out))
+            bad = 1;
+        if (bad) {
+            fprintf(stderr, "carve: cannot write %s: %s\n", o->path, strerror(errno));
+            rc = -1;
+        }
+    }
     c->out = NULL;
     return rc;
 }
 
 int outdir_switch(cli *c, const char *input, int archive, char *err, size_t errsize)
 {
-    if (c->outdir_input && strcmp(c->outdir_input, input) == 0 && c->out)
+    struct outdir_state *o = c->outdir;
+    if (archive && input == o->input) {
+        if (o->failed) {
+            snprintf(err, errsize, "%s", o->failed);
+            return -1;
+        }
         return 0;
+    }
     if (close_current(c))
         c->write_failed = 1;
-    free(c->outdir_input);
-    c->outdir_input = strdup(input);
-    char *path = output_path(c, input, archive);
-    char **grown = realloc(c->outdir_used, (c->outdir_count + 1) * sizeof *grown);
-    if (!c->outdir_input || !path || !grown) {
-        free(path);
-        if (grown)
-            c->outdir_used = grown;
+    free(o->failed);
+    o->failed = NULL;
+    o->input = input;
+    const char *path = new_path(c, input, archive);
+    if (!path)
         snprintf(err, errsize, "out of memory");
-        return -1;
-    }
-    c->outdir_used = grown;
-    c->outdir_used[c->outdir_count++] = path;
-    /* An output that is its own input would be read empty, and lost. */
-    struct stat os, is;
-    if (stat(path, &os) == 0 && stat(input, &is) == 0 && os.st_dev == is.st_dev &&
-        os.st_ino == is.st_ino) {
-        snprintf(err, errsize, "its output %s is the input itself; not overwriting it", path);
-        return -1;
-    }
-    if (!(c->out = fopen(path, "w"))) {
+    else if (is_input(o, path))
+        snprintf(err, errsize, "its output %s is an input of this run; not overwriting it", path);
+    else if (!(c->out = fopen(path, "w")))
         snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+    if (!c->out) {
+        o->failed = strdup(err);
         return -1;
     }
+    o->path = (char *)path;
     c->wet_info_written = 0;
     c->out_docs = 0;
     return 0;
@@ -137,13 +255,16 @@ int outdir_switch(cli *c, const char *input, int archive, char *err, size_t errs
 
 int outdir_finish(cli *c)
 {
+    struct outdir_state *o = c->outdir;
+    if (!o)
+        return 0;
     int rc = close_current(c);
-    for (size_t i = 0; i < c->outdir_count; i++)
-        free(c->outdir_used[i]);
-    free(c->outdir_used);
-    free(c->outdir_input);
-    c->outdir_used = NULL;
-    c->outdir_input = NULL;
-    c->outdir_count = 0;
+    for (size_t i = 0; i < o->cap; i++)
+        free(o->used[i].path);
+    free(o->used);
+    free(o->inputs);
+    free(o->failed);
+    free(o);
+    c->outdir = NULL;
     return rc;
 }

@@ -23,7 +23,8 @@ static void check_metadata(const carve_metadata *m)
     FUZZ_CHECK(n == m->author_count);
     const char *fields[] = {m->title,    m->author,      m->date,        m->date_time, m->modified,
                             m->url,      m->hostname,    m->sitename,    m->description, m->image,
-                            m->language, m->license,     m->categories,  m->tags,      m->charset};
+                            m->language, m->license,     m->categories,  m->tags,      m->charset,
+                            m->pagetype};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         FUZZ_CHECK(fuzz_valid_str(fields[i]));
 }
@@ -36,13 +37,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 1:
         o.max_nodes = 64;
         o.max_depth = 8;
+        o.favor_precision = 1;
         break;
     case 2:
         o.charset = "windows-1252";
         o.url = "https://www.example.org/2024/05/06/story.html";
+        o.include_comments = 1;
         break;
     case 3:
         o.charset = "utf-16le";
+        o.favor_recall = 1;
         break;
     default:
         break;
@@ -62,9 +66,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == CARVE_ERR_NO_CONTENT)
         FUZZ_CHECK(tlen == 0);
 
+    size_t clen = 0;
+    const char *comments = carve_result_comments(r, &clen);
+    FUZZ_CHECK(comments != NULL && strlen(comments) == clen && fuzz_valid_utf8(comments, clen));
     static const carve_format formats[] = {CARVE_FORMAT_TEXT, CARVE_FORMAT_MARKDOWN, CARVE_FORMAT_JSON,
-                                           CARVE_FORMAT_HTML};
-    for (size_t i = 0; i < 4; i++) {
+                                           CARVE_FORMAT_HTML, CARVE_FORMAT_JSON_TRAFILATURA};
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
         for (int meta = 0; meta <= 1; meta++) {
             size_t n = 0;
             char *out = NULL;

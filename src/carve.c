@@ -41,6 +41,13 @@ const char *carve_strerror(carve_status s)
 
 const char *carve_version(void) { return CARVE_VERSION_STRING; }
 
+/* sizeof(carve_options) of the carve.h whose last field was deduplicate:
+ * its end, rounded up to the struct's alignment (that of its size_t and
+ * pointer fields). */
+#define CARVE_OPTIONS_SIZE_DEDUPLICATE                                                                \
+    ((offsetof(carve_options, deduplicate) + sizeof(int) + _Alignof(carve_options) - 1) /              \
+     _Alignof(carve_options) * _Alignof(carve_options))
+
 void carve_options_init_size(carve_options *o, size_t size)
 {
     carve_options d;
@@ -317,11 +324,18 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
     carve_options all;
     carve_options_init(&all);
     if (opts) {
-        /* The sizes carve.h has had: up to site_model (0.1), then with
-         * the inline markup fields. */
-        if (opts->struct_size != offsetof(carve_options, include_links) && opts->struct_size != sizeof all)
+        /* The sizes carve.h has had: up to site_model (0.1), then up to
+         * deduplicate (the inline markup, table and repeat fields), then
+         * with comments and the precision/recall preference. */
+        if (opts->struct_size != offsetof(carve_options, include_links) &&
+            opts->struct_size != CARVE_OPTIONS_SIZE_DEDUPLICATE && opts->struct_size != sizeof all)
             return CARVE_ERR_ARGUMENT;
-        memcpy(&all, opts, opts->struct_size);
+        /* The older sizes end in padding where newer fields now are:
+         * only the fields that header had are read. */
+        size_t fields = opts->struct_size == CARVE_OPTIONS_SIZE_DEDUPLICATE
+                            ? offsetof(carve_options, deduplicate) + sizeof(int)
+                            : opts->struct_size;
+        memcpy(&all, opts, fields);
     }
     opts = &all;
     if ((opts->target_language && !meta_language_tag_valid(opts->target_language)) ||

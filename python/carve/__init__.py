@@ -200,7 +200,8 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     if only_with_metadata:
         record = bare_extraction(filecontent, url, target_language, charset, site_model=site_model,
                                  reference_time=reference_time, max_input_bytes=max_input_bytes,
-                                 include_tables=include_tables, deduplicate=deduplicate)
+                                 include_tables=include_tables, deduplicate=deduplicate,
+                                 favor_precision=favor_precision, favor_recall=favor_recall)
         if not record or not (record["title"] and record["date"] and record["url"]):
             return None
     status, text = _run(filecontent, url, _FORMATS[output_format], with_metadata, target_language, charset,
@@ -213,15 +214,17 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
 
 
 def bare_extraction(filecontent, url=None, target_language=None, charset=None, include_tables=True,
-                    deduplicate=None, *, site_model=None, reference_time=None, max_input_bytes=None,
-                    **options):
+                    deduplicate=None, include_comments=False, favor_precision=False, favor_recall=False, *,
+                    site_model=None, reference_time=None, max_input_bytes=None, **options):
     """The page as a dict with the keys of carve's JSON output (title,
     author, date, url, hostname, sitename, language, ..., text); None when
     the page has no main content or is in another language than
-    target_language. Arguments and errors as for extract()."""
+    target_language. Arguments and errors as for extract(); the user
+    comments are under "comments" whatever include_comments says."""
     _check_options("bare_extraction", options)
     status, text = _run(filecontent, url, _FORMATS["json"], False, target_language, charset, site_model,
-                        reference_time, max_input_bytes, tables=include_tables, deduplicate=deduplicate)
+                        reference_time, max_input_bytes, tables=include_tables, deduplicate=deduplicate,
+                        precision=favor_precision, recall=favor_recall)
     if status != "CARVE_OK":
         return None
     return _json.loads(text)

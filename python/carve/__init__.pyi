@@ -39,7 +39,9 @@ def extract(filecontent: _Html, url: Optional[str] = None, output_format: str = 
 
 def bare_extraction(filecontent: _Html, url: Optional[str] = None, target_language: Optional[str] = None,
                     charset: Optional[str] = None, include_tables: bool = True,
-                    deduplicate: Optional[bool] = None, *, site_model: Optional[SiteModel] = None,
+                    deduplicate: Optional[bool] = None, include_comments: bool = False,
+                    favor_precision: bool = False, favor_recall: bool = False,
+                    *, site_model: Optional[SiteModel] = None,
                     reference_time: Optional[int] = None, max_input_bytes: Optional[int] = None,
                     **options: Any) -> Optional[Dict[str, Any]]: ...
 

@@ -152,11 +152,21 @@ def test_trafilatura_json_keys():
     assert "url" not in record and "sitename" not in record
 
 
-def test_precision_and_recall_are_exclusive(sample_page):
-    assert carve.extract(sample_page, favor_precision=True)
-    assert carve.extract(sample_page, favor_recall=True)
+DATELINE = ('<html lang="en"><body><article><p>The city council voted on Tuesday night to close the old bridge '
+            'over the river for two years, so that engineers can replace the rusted steel beams.</p>'
+            '<p>Updated 5 minutes ago</p><p>Drivers will have to use the ring road instead, which the council '
+            'says will add about ten minutes to a typical journey into the centre.</p></article></body></html>')
+
+
+def test_precision_and_recall():
+    assert "Updated 5 minutes ago" in carve.extract(DATELINE)
+    assert "Updated 5 minutes ago" not in carve.extract(DATELINE, favor_precision=True)
+    assert "Updated 5 minutes ago" not in carve.bare_extraction(DATELINE, favor_precision=True)["text"]
+    assert "ring road" in carve.extract(DATELINE, favor_recall=True)
     with pytest.raises(carve.ArgumentError):
-        carve.extract(sample_page, favor_precision=True, favor_recall=True)
+        carve.extract(DATELINE, favor_precision=True, favor_recall=True)
+    # trafilatura's keywords at their defaults are accepted by both calls
+    assert carve.bare_extraction(DATELINE, include_comments=True, favor_precision=False, favor_recall=False)
 
 
 def test_links_images_and_formatting_in_markdown_and_html():

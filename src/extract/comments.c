@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/comments.h"
 #include "extract/patterns.h"
@@ -12,14 +13,30 @@ static int names_comments(const dom_node *n, signed char *cache)
     return cache[n->index] - 2;
 }
 
+/* 1 when n is a sidebar or menu (nav, aside, menu, dialog, or their ARIA
+ * roles): its "recent comments" are links to other pages' comments. A
+ * footer may hold the page's own comment section. */
+static int is_sidebar(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    if (n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_MENU || n->tag == TAG_DIALOG)
+        return 1;
+    const char *role = dom_attr_get(n, "role");
+    return role && (strcmp(role, "navigation") == 0 || strcmp(role, "complementary") == 0 ||
+                    strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0);
+}
+
 /* 1 when block b is comment text: inside an element named for comments
  * that holds no main content, with no form or meta line anywhere between
  * the two (the form's own "comment-notes" are still the form), and no
- * landmark (a sidebar's "recent comments") around them. */
+ * sidebar around them. */
 static int in_comments(const block *b, const unsigned char *holds_kept, signed char *cache)
 {
     int found = 0, chrome = 0, chrome_below = 0;
     for (const dom_node *p = b->owner; p; p = p->parent) {
+        if (is_sidebar(p))
+            return 0;
         int says = names_comments(p, cache);
         if (says > 0) {
             if (holds_kept[p->index])
@@ -27,8 +44,6 @@ static int in_comments(const block *b, const unsigned char *holds_kept, signed c
             found = 1;
             chrome_below = chrome; /* the outermost section decides */
         } else if (says < 0) {
-            if (pattern_is_landmark(p))
-                return 0;
             chrome = 1;
         }
     }

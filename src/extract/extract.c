@@ -425,24 +425,33 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
     return all;
 }
 
-/* 1 when block b reads as a sentence: it holds sentence punctuation. */
-static int has_sentence(const block *b) { return strpbrk(b->text, ".!?;:") != NULL; }
+/* 1 when block b reads as a sentence: it holds sentence punctuation,
+ * ASCII or the ideographic full stop and full-width marks of Chinese and
+ * Japanese. */
+static int has_sentence(const block *b)
+{
+    return strpbrk(b->text, ".!?;:") || strstr(b->text, "\xE3\x80\x82") || strstr(b->text, "\xEF\xBC\x81") ||
+           strstr(b->text, "\xEF\xBC\x9F") || strstr(b->text, "\xEF\xBC\x9B") || strstr(b->text, "\xEF\xBC\x9A");
+}
 
 /* trafilatura's favor_precision and favor_recall, applied to what the
  * passes kept. Precision drops the kept blocks that only their place in
  * the article kept: link-heavy lines, short lines without a sentence
  * (labels, bylines, dates), and what follows the last good block. Recall
  * adds, as jusText's whole-page mode would, every good block outside
- * boilerplate beyond the chosen container. */
-static void apply_favor(block_list *bl, const unsigned char *boiler, int favor)
+ * boilerplate beyond the chosen container. Returns the kept characters. */
+static size_t apply_favor(block_list *bl, const unsigned char *boiler, int favor, size_t kept)
 {
     if (favor == EXTRACT_FAVOR_RECALL) {
         for (size_t i = 0; i < bl->count; i++)
-            bl->items[i].keep |= page_good(bl, i, boiler);
-        return;
+            if (!bl->items[i].keep && page_good(bl, i, boiler)) {
+                bl->items[i].keep = 1;
+                kept += bl->items[i].chars;
+            }
+        return kept;
     }
     if (favor != EXTRACT_FAVOR_PRECISION)
-        return;
+        return kept;
     size_t last = 0;
     for (size_t i = 0; i < bl->count; i++)
         if (bl->items[i].keep && bl->items[i].score == CLS_GOOD)
@@ -453,17 +462,18 @@ static void apply_favor(block_list *bl, const unsigned char *boiler, int favor)
             continue;
         /* A line that only its good neighbours made good ("Updated 5
          * minutes ago") goes too. */
-        if (b->kind == BLOCK_PARA && b->chars < 30 && !has_sentence(b)) {
-            b->keep = 0;
-            continue;
+        int drop = b->kind == BLOCK_PARA && b->chars < 30 && !has_sentence(b);
+        if (!drop && b->score != CLS_GOOD) {
+            double ld = link_density(b);
+            drop = ld >= 0.5 || (ld >= 0.25 && b->kind == BLOCK_PARA && b->chars < 100) ||
+                   (i > last && b->chars < 50 && !has_sentence(b));
         }
-        if (b->score == CLS_GOOD)
-            continue;
-        double ld = link_density(b);
-        if (ld >= 0.5 || (ld >= 0.25 && b->kind == BLOCK_PARA && b->chars < 100) ||
-            (i > last && b->chars < 50 && !has_sentence(b)))
+        if (drop) {
             b->keep = 0;
+            kept -= b->chars < kept ? b->chars : kept;
+        }
     }
+    return kept;
 }
 
 /* The last resort when no pass found a good block (a product grid, a
@@ -766,7 +776,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         free(chrome);
     }
     if (kept)
-        apply_favor(bl, boiler, hints->favor);
+        kept = apply_favor(bl, boiler, hints->favor, kept);
     free(verdict);
     free(boiler);
     free(cards);

@@ -107,8 +107,8 @@ static const char *const author_parts[] = {"about", "box", "card", "description"
  * comment section that are not what users wrote: its form, reply links,
  * counts and the commenter's name and date line. */
 static const char *const comment_words[] = {"comment", "commentlist", "comments", "commentslist", "disqus"};
-static const char *const comment_chrome[] = {"author", "avatar", "count", "form", "meta", "metadata", "reply",
-                                             "respond", "says", "vcard", "widget"};
+static const char *const comment_chrome[] = {"author", "avatar", "closed", "count", "form", "meta", "metadata",
+                                             "no", "reply", "respond", "says", "vcard", "widget"};
 
 /* Words of customer reviews and testimonials. */
 static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};
@@ -214,7 +214,7 @@ int pattern_names_reviews(const dom_node *n) { return weigh(n).reviews > 0; }
 
 int pattern_names_comments(const dom_node *n)
 {
-    if (n->kind == DOM_ELEMENT && (n->tag == TAG_FORM || pattern_is_landmark(n)))
+    if (n->kind == DOM_ELEMENT && n->tag == TAG_FORM)
         return -1;
     /* One name that says comments alone outweighs the others: WordPress
      * names each comment "comment comment-author-jo". */

@@ -41,8 +41,9 @@ int pattern_names_reviews(const dom_node *n);
 /* 1 when the element's class or id words name the page's user comments
  * ("comments", "comment-list", "disqus_thread"); -1 when they name a part
  * of a comment section that users did not write (its form, a reply link, a
- * comment count, the commenter's name and date line, a sidebar widget of
- * recent comments), or the element is a form or a landmark; 0 otherwise.
+ * comment count, "no comments" or "comments closed", the commenter's name
+ * and date line, a widget of recent comments), or the element is a form;
+ * 0 otherwise.
  * The names follow trafilatura's comment selectors (Barbaresi 2021). */
 int pattern_names_comments(const dom_node *n);
 

@@ -91,7 +91,8 @@ static uint64_t simhash(const char *s)
     return f;
 }
 
-/* A "; "-joined list joined with ";" instead, or "" for none. */
+/* A "; "-joined list joined with ";" instead, or "" for none; NULL when
+ * memory runs out. */
 static json_t *semicolon_list(const char *joined)
 {
     buf b;
@@ -101,9 +102,9 @@ static json_t *semicolon_list(const char *joined)
         if (*p == ';' && p[1] == ' ')
             p++;
     }
-    json_t *v = json_string(b.data ? b.data : "");
+    json_t *v = b.failed ? NULL : json_string(b.data ? b.data : "");
     buf_free(&b);
-    return v ? v : json_null();
+    return v; /* NULL: out of memory */
 }
 
 int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const char *comments,
@@ -118,27 +119,31 @@ int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const
     const char *t = text.data ? text.data : "";
     char fingerprint[17];
     snprintf(fingerprint, sizeof fingerprint, "%016" PRIx64, simhash(t));
-    set_string(o, "title", m->title);
-    set_string(o, "author", m->author);
-    set_string(o, "hostname", m->hostname);
-    set_string(o, "date", m->date);
-    set_string(o, "fingerprint", fingerprint);
-    set_string(o, "id", NULL);
-    set_string(o, "license", m->license);
-    set_string(o, "comments", comments ? comments : "");
-    json_t *text_value = json_string(t);
+    rc |= set_string(o, "title", m->title);
+    rc |= set_string(o, "author", m->author);
+    rc |= set_string(o, "hostname", m->hostname);
+    rc |= set_string(o, "date", m->date);
+    rc |= set_string(o, "fingerprint", fingerprint);
+    rc |= set_string(o, "id", NULL);
+    rc |= set_string(o, "license", m->license);
+    rc |= set_string(o, "comments", comments ? comments : "");
+    json_t *text_value = json_string(t); /* the blocks' text is valid UTF-8: NULL is out of memory */
+    if (!text_value)
+        rc = -1;
     one_line(&text);
-    set_string(o, "raw_text", text.data ? text.data : "");
-    json_object_set_new(o, "text", text_value ? text_value : json_null());
-    set_string(o, "language", m->language);
-    set_string(o, "image", m->image);
-    set_string(o, "pagetype", m->pagetype);
-    set_string(o, "filedate", filedate);
-    set_string(o, "source", m->url);
-    set_string(o, "source-hostname", m->sitename);
-    set_string(o, "excerpt", m->description);
-    json_object_set_new(o, "categories", semicolon_list(m->categories));
-    json_object_set_new(o, "tags", semicolon_list(m->tags));
+    rc |= set_string(o, "raw_text", text.data ? text.data : "");
+    rc |= json_object_set_new(o, "text", text_value);
+    rc |= set_string(o, "language", m->language);
+    rc |= set_string(o, "image", m->image);
+    rc |= set_string(o, "pagetype", m->pagetype);
+    rc |= set_string(o, "filedate", filedate);
+    rc |= set_string(o, "source", m->url);
+    rc |= set_string(o, "source-hostname", m->sitename);
+    rc |= set_string(o, "excerpt", m->description);
+    json_t *categories = semicolon_list(m->categories), *tags = semicolon_list(m->tags);
+    rc |= !categories || !tags;
+    rc |= json_object_set_new(o, "categories", categories);
+    rc |= json_object_set_new(o, "tags", tags);
     buf_free(&text);
     return finish(o, rc, out);
 }
@@ -151,30 +156,31 @@ int render_json(const block_list *bl, const carve_metadata *m, const char *comme
     buf text;
     buf_init(&text);
     int rc = render_text_body(bl, &text);
-    set_string(o, "title", m->title);
-    set_string(o, "author", m->author);
+    rc |= set_string(o, "title", m->title);
+    rc |= set_string(o, "author", m->author);
     json_t *authors = json_array();
+    rc |= !authors;
     for (size_t i = 0; authors && i < m->author_count; i++)
-        json_array_append_new(authors, json_string(m->authors[i]));
-    json_object_set_new(o, "authors", authors ? authors : json_null());
-    set_string(o, "hostname", m->hostname);
-    set_string(o, "date", m->date);
-    set_string(o, "date_time", m->date_time);
-    set_string(o, "modified", m->modified);
-    set_string(o, "url", m->url);
-    set_string(o, "sitename", m->sitename);
-    set_string(o, "description", m->description);
-    set_string(o, "categories", m->categories);
-    set_string(o, "tags", m->tags);
-    set_string(o, "image", m->image);
-    set_string(o, "language", m->language);
-    set_string(o, "license", m->license);
-    set_string(o, "charset", m->charset);
-    set_string(o, "pagetype", m->pagetype);
-    set_string(o, "text", text.data ? text.data : "");
+        rc |= json_array_append_new(authors, json_string(m->authors[i]));
+    rc |= json_object_set_new(o, "authors", authors);
+    rc |= set_string(o, "hostname", m->hostname);
+    rc |= set_string(o, "date", m->date);
+    rc |= set_string(o, "date_time", m->date_time);
+    rc |= set_string(o, "modified", m->modified);
+    rc |= set_string(o, "url", m->url);
+    rc |= set_string(o, "sitename", m->sitename);
+    rc |= set_string(o, "description", m->description);
+    rc |= set_string(o, "categories", m->categories);
+    rc |= set_string(o, "tags", m->tags);
+    rc |= set_string(o, "image", m->image);
+    rc |= set_string(o, "language", m->language);
+    rc |= set_string(o, "license", m->license);
+    rc |= set_string(o, "charset", m->charset);
+    rc |= set_string(o, "pagetype", m->pagetype);
+    rc |= set_string(o, "text", text.data ? text.data : "");
     one_line(&text);
-    set_string(o, "raw_text", text.data ? text.data : "");
-    set_string(o, "comments", comments);
+    rc |= set_string(o, "raw_text", text.data ? text.data : "");
+    rc |= set_string(o, "comments", comments);
     buf_free(&text);
     return finish(o, rc, out);
 }

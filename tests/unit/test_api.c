@@ -72,6 +72,26 @@ static void test_options_struct_size(void **state)
     assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
     o.struct_size = sizeof o - 1;
     assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
+    /* A program built against the carve.h whose last field was
+     * deduplicate: its size is accepted, and what lies past deduplicate
+     * (its padding, now include_comments) is not read. */
+    static const char commented[] = "<html><body><article><p>The board met on Thursday and agreed to keep the "
+                                    "reading room open until nine in the evening on weekdays.</p></article>"
+                                    "<div id=\"comments\"><p>A comment that says the hours are fine.</p></div>"
+                                    "</body></html>";
+    size_t dedup_end = offsetof(carve_options, deduplicate) + sizeof(int);
+    o.struct_size = (dedup_end + _Alignof(carve_options) - 1) / _Alignof(carve_options) * _Alignof(carve_options);
+    assert_true(o.struct_size < sizeof o);
+    o.include_comments = 1;
+    carve_result *older = NULL;
+    assert_int_equal(carve_extract(commented, strlen(commented), &o, &older), CARVE_OK);
+    char *plain = NULL;
+    assert_int_equal(carve_render(older, CARVE_FORMAT_TEXT, 0, &plain, NULL), CARVE_OK);
+    assert_null(strstr(plain, "hours are fine"));
+    assert_non_null(strstr(carve_result_comments(older, NULL), "hours are fine"));
+    carve_free(plain);
+    carve_result_free(older);
+    carve_options_init(&o);
     /* A program built against the carve.h before include_links: its
      * fields are read, the later ones are the defaults (garbage there is
      * not read). */
@@ -696,6 +716,16 @@ static void test_comments(void **state)
     carve_result_free(r);
     assert_string_equal(carve_result_comments(NULL, &len), "");
     assert_int_equal(len, 0);
+
+    /* A comment section in the page's footer is the page's own; "comments
+     * are closed" is no comment. */
+    static const char footer[] =
+        "<html><body><article><h1>Pruning roses</h1>" ARTICLE_PARAS "</article><footer><div id=\"comments\">"
+        "<div class=\"comment\"><p>Mine flowered twice after a March cut.</p></div>"
+        "<p class=\"no-comments\">Comments are closed.</p></div></footer></body></html>";
+    assert_int_equal(carve_extract(footer, strlen(footer), NULL, &r), CARVE_OK);
+    assert_string_equal(carve_result_comments(r, NULL), "Mine flowered twice after a March cut.");
+    carve_result_free(r);
 }
 
 /* JSON with trafilatura's keys, in its order, with its renamings. */

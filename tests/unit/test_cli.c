@@ -644,17 +644,75 @@ static void test_output_dir(void **state)
         free(written);
     }
     run_free(&r);
-    r = RUN(NULL, "-f", "html", "--output-dir", a, pa);
+    /* An output that is an input of the run, this page's own or another's
+     * (story.htm would write story.html), or standard input's file. */
+    char ph[300];
+    snprintf(ph, sizeof ph, "%s/story.htm", a);
+    write_file(ph, html, strlen(html));
+    r = RUN(NULL, "-f", "html", "--output-dir", a, ph, pa);
     expect_status(&r, 1);
-    assert_non_null(strstr(r.err, "is the input itself"));
+    assert_non_null(strstr(r.err, "is an input of this run"));
+    run_free(&r);
+    char stdin_html[300];
+    snprintf(stdin_html, sizeof stdin_html, "%s/stdin.html", a);
+    write_file(stdin_html, html, strlen(html));
+    r = RUN(stdin_html, "-f", "html", "--output-dir", a, "-");
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, "is an input of this run"));
     run_free(&r);
     char *after = slurp(pa);
     assert_string_equal(after, html);
     free(after);
+    after = slurp(stdin_html);
+    assert_string_equal(after, html);
+    free(after);
+
+    /* A page that fails in txt leaves no empty file; -o and --output-dir
+     * together are a usage error; missing parents are made. */
+    const char *deep = tmp_path("new/a/b");
+    r = RUN(NULL, "-f", "txt", "--output-dir", deep, tmp_path("missing.html"), SAMPLE);
+    expect_status(&r, 1);
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/missing.txt", deep);
+    struct stat st;
+    assert_int_not_equal(stat(missing, &st), 0);
+    run_free(&r);
     r = RUN(NULL, "-o", tmp_path("x"), "--output-dir", dir, SAMPLE);
     expect_status(&r, 2);
     run_free(&r);
     free(html);
+}
+
+/* --output-dir with an archive: its records' lines in one NAME.jsonl;
+ * when that file cannot be written, every record fails with the reason
+ * and no other file is tried. */
+static void test_output_dir_archive(void **state)
+{
+    (void)state;
+    const char *warc = CARVE_SOURCE_DIR "/../shared/bench/warc/edge-windows1252.warc.gz";
+    struct stat st;
+    if (stat(warc, &st) != 0) {
+        printf("skipped: %s is missing\n", warc);
+        skip();
+    }
+    const char *dir = tmp_path("archive-out");
+    run_result r = RUN(NULL, "-q", "--output-dir", dir, warc);
+    expect_status(&r, 0);
+    char path[300];
+    snprintf(path, sizeof path, "%s/edge-windows1252.jsonl", dir);
+    char *lines = slurp(path);
+    assert_true(count_of(lines, "\"warc_record_id\"") >= 1);
+    free(lines);
+    run_free(&r);
+    /* A folder where the file should go: not writable, even for root. */
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(mkdir(path, 0700), 0);
+    r = RUN(NULL, "-q", "--output-dir", dir, warc);
+    expect_status(&r, 1);
+    assert_non_null(strstr(r.err, "cannot write"));
+    snprintf(path, sizeof path, "%s/edge-windows1252-2.jsonl", dir);
+    assert_int_not_equal(stat(path, &st), 0);
+    run_free(&r);
 }
 
 /* --comments, --precision, --recall and trafilatura's JSON keys. */
@@ -684,9 +742,24 @@ static void test_trafilatura_options(void **state)
     assert_null(json_object_get(j, "url"));
     json_decref(j);
     run_free(&r);
-    r = RUN(NULL, "--precision", page);
+    const char *dated = tmp_path("dateline.html");
+    static const char dateline[] =
+        "<html lang=\"en\"><body><article><p>The city council voted on Tuesday night to close the old bridge "
+        "over the river for two years, so that engineers can replace the rusted steel beams.</p>"
+        "<p>Updated 5 minutes ago</p><p>Drivers will have to use the ring road instead, which the council "
+        "says will add about ten minutes to a typical journey into the centre.</p></article></body></html>";
+    write_file(dated, dateline, strlen(dateline));
+    r = RUN(NULL, dated);
     expect_status(&r, 0);
-    assert_non_null(strstr(r.out, "Roses are pruned"));
+    assert_non_null(strstr(r.out, "Updated 5 minutes ago"));
+    run_free(&r);
+    r = RUN(NULL, "--precision", dated);
+    expect_status(&r, 0);
+    assert_null(strstr(r.out, "Updated 5 minutes ago"));
+    assert_non_null(strstr(r.out, "ring road"));
+    run_free(&r);
+    r = RUN(NULL, "--explain", "-f", "trafilatura-json", page);
+    expect_status(&r, 2);
     run_free(&r);
     r = RUN(NULL, "--precision", "--recall", page);
     expect_status(&r, 2);
@@ -714,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_binary_inputs),
         cmocka_unit_test(test_output_file),
         cmocka_unit_test(test_output_dir),
+        cmocka_unit_test(test_output_dir_archive),
         cmocka_unit_test(test_trafilatura_options),
         cmocka_unit_test(test_help_and_version),
         cmocka_unit_test(test_gzip_input),
