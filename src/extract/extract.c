@@ -5,6 +5,7 @@
 #include "extract/classify.h"
 #include "extract/extract.h"
 #include "extract/patterns.h"
+#include "extract/rules.h"
 #include "extract/select.h"
 #include "extract/stopwords.h"
 #include "extract/verdict.h"
@@ -31,7 +32,7 @@ static const char *const label_blocks[] = {
 
 static int is_label_block(const block *b)
 {
-    if (b->chars > 40)
+    if (b->chars > 40 || !rule_on(RULE_LABELS))
         return 0;
     char low[64];
     size_t n = 0;
@@ -117,7 +118,7 @@ static int labels_dropped(const block_list *bl, size_t i, size_t hi, const unsig
                           const unsigned char *cards, int links, int past)
 {
     const block *b = &bl->items[i], *n = &bl->items[i + 1];
-    if (i + 1 >= bl->count || b->link_chars || b->chars > 40 || !n->owner || n->owner->index > hi ||
+    if (!rule_on(RULE_LABELS) || i + 1 >= bl->count || b->link_chars || b->chars > 40 || !n->owner || n->owner->index > hi ||
         n->kind == BLOCK_CAPTION)
         return 0; /* a heading over a figure heads the text after it */
     if (b->kind != BLOCK_HEADING && (b->kind != BLOCK_PARA || strpbrk(b->text, ".!?")))
@@ -154,7 +155,7 @@ static int lead_block(const block *b)
 static size_t lead_start(const block_list *bl, size_t first, size_t lo, const unsigned char *boiler)
 {
     size_t i = first;
-    while (i > 0) {
+    while (i > 0 && rule_on(RULE_LEAD)) {
         const block *b = &bl->items[i - 1];
         if (!b->owner || b->owner->index < lo)
             break;
@@ -210,7 +211,7 @@ static size_t keep_container(block_list *bl, const dom_node *c, const unsigned c
         block *b = &bl->items[i];
         if (!block_within(b, lo, hi))
             continue;
-        if (i > last && !within(b->owner, tail_scope))
+        if (i > last && (!rule_on(RULE_TAIL) || !within(b->owner, tail_scope)))
             break;
         if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
             continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
@@ -383,7 +384,7 @@ static unsigned char *article_body_flags(const dom_doc *doc, const block_list *b
  * for in_body the classes stand. */
 static void body_floor(block_list *bl, const unsigned char *in_body, const unsigned char *boiler)
 {
-    if (!in_body)
+    if (!in_body || !rule_on(RULE_BODY_FLOOR))
         return;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
@@ -410,7 +411,7 @@ static size_t choose(dom_doc *doc, block_list *bl, const unsigned char *boiler, 
         out->method = EXTRACT_CONTAINER;
         out->container = c;
     }
-    if (kept >= MIN_CONTENT_CHARS)
+    if (kept >= MIN_CONTENT_CHARS || !rule_on(RULE_WHOLE_PAGE))
         return kept;
     /* jusText's whole-page mode, when it gives clearly more. */
     size_t all = 0;
@@ -730,7 +731,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
      * page): their headline links are kept with their summaries. */
     unsigned char *card_lists = calloc(doc->node_count ? doc->node_count : 1, 1);
     for (size_t i = 0; card_lists && i < doc->node_count; i++)
-        card_lists[i] = verdict[i] == VERDICT_CARDS;
+        card_lists[i] = verdict[i] == VERDICT_CARDS && rule_on(RULE_CARDS);
     unsigned char *cards = blocks_inside(doc, bl, card_lists);
     if (!cards || !boiler) {
         free(cards);
@@ -740,7 +741,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     }
     unsigned char *in_body = article_body_flags(doc, bl);
     size_t kept = run_passes(doc, bl, lang, boiler, cards, in_body, 3, out);
-    if (!kept)
+    if (!kept && rule_on(RULE_LAST_RESORT))
         kept = keep_page(bl, boiler, out);
     if (!hints->single_item)
         kept = keep_cards(bl, cards, boiler, kept, out);
@@ -751,9 +752,9 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
      * body) of more than twice its text outside boilerplate beside it.
      * Its teaser cards stay out (keep_cards above): beside a short story a
      * headline list holds that much. */
-    if (product && kept)
+    if (product && kept && rule_on(RULE_PRODUCT))
         kept = keep_product(doc, bl, boiler, title_block, kept, out);
-    else if (hints->single_item != SINGLE_ITEM_SCHEMA)
+    else if (hints->single_item != SINGLE_ITEM_SCHEMA && rule_on(RULE_LANDMARK))
         kept = keep_main_landmark(doc, bl, boiler, kept, out);
     if (!kept) {
         /* Nothing at all: of the weak verdicts only the site's chrome
@@ -770,7 +771,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         if (chrome) {
             kept = run_passes(doc, bl, lang, chrome, cards, in_body, 2, out);
             kept = keep_cards(bl, cards, chrome, kept, out);
-            if (!kept)
+            if (!kept && rule_on(RULE_LAST_RESORT))
                 kept = keep_page(bl, chrome, out);
         }
         free(chrome);
@@ -781,7 +782,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     free(boiler);
     free(cards);
     free(in_body);
-    if (hints->jsonld_body) {
+    if (hints->jsonld_body && rule_on(RULE_JSONLD)) {
         size_t jl = strlen(hints->jsonld_body);
         /* The structured articleBody is a check: when it is much longer
          * than what the page's markup gave, the markup choice was wrong. */

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "extract/patterns.h"
+#include "extract/rules.h"
 
 /* Whole words that mark boilerplate (each list sorted, for binary search). */
 static const char *const negative[] = {
@@ -164,7 +165,7 @@ static void score_value(const char *v, name_counts *c)
         /* A numbered instance ("cta3", "sidebar2") is the word itself. */
         while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
             n--;
-        if (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n)))
+        if (rule_on(RULE_WORDS_NEGATIVE) && (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n))))
             c->neg++;
         if (in_list(s, n, decisive, COUNT(decisive)))
             name_decisive = 1;
@@ -180,9 +181,9 @@ static void score_value(const char *v, name_counts *c)
             comment = 1;
         if (in_list(s, n, comment_chrome, COUNT(comment_chrome)))
             cchrome = 1;
-        if (in_list(s, n, overlay, COUNT(overlay)))
+        if (rule_on(RULE_WORDS_OVERLAY) && in_list(s, n, overlay, COUNT(overlay)))
             c->sure++;
-        else if (in_list(s, n, positive, COUNT(positive)))
+        else if (rule_on(RULE_WORDS_POSITIVE) && in_list(s, n, positive, COUNT(positive)))
             name_pos++;
     }
     end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
@@ -272,7 +273,7 @@ int pattern_is_boilerplate(const dom_node *n)
         return 0;
     name_counts c = weigh(n);
     int w = c.pos - c.neg, landmark = pattern_is_landmark(n);
-    if ((w < 0 && c.sure) || (landmark && is_page_footer(n)))
+    if ((w < 0 && c.sure) || (landmark && rule_on(RULE_FOOTER) && is_page_footer(n)))
         return 2;
     return landmark || w < 0 ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 
 #include "extract/classify.h"
 #include "extract/patterns.h"
+#include "extract/rules.h"
 #include "extract/select.h"
 
 size_t *select_good_chars(dom_doc *doc, const block_list *bl)
@@ -90,9 +91,11 @@ dom_node *select_container(dom_doc *doc, const block_list *bl)
             top = score[i];
         }
     }
-    best = widen_single_block(good_blocks, best);
-    best = widen_to_main(good, best);
-    best = widen_to_parent(good, best);
+    if (rule_on(RULE_WIDEN)) {
+        best = widen_single_block(good_blocks, best);
+        best = widen_to_main(good, best);
+        best = widen_to_parent(good, best);
+    }
 out:
     free(score);
     free(good);
