@@ -132,6 +132,89 @@ static size_t sep_at(const char *s, int at_start)
     return 0;
 }
 
+/* Words of the credit line before "by" that name what the person did:
+ * "Story and photos by", "Recipe by", "Medically reviewed by". */
+static const char *const credit_words[] = {
+    "and", "&", "article", "authored", "checked", "compiled", "created", "edited", "fact", "fact-checked",
+    "illustrated", "illustrations", "interview", "medically", "photo", "photographed", "photography", "photos",
+    "pictures", "posted", "produced", "published", "recipe", "reported", "reporting", "review", "reviewed",
+    "story", "text", "video", "words", "written", NULL};
+
+static int is_credit_word(const char *w, size_t n)
+{
+    for (size_t i = 0; credit_words[i]; i++)
+        if (strlen(credit_words[i]) == n && strncasecmp(w, credit_words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Where the names start in a byline that opens with a credit ending in
+ * "by" ("Story and photos by Jo Lee", "Recipe by Jo Lee", "Posted byJo
+ * Lee", "Written By: Jo Lee"): after that "by", when every word before it
+ * names what was done and a capital letter follows. Otherwise s: "Sponsored
+ * by", "Websites by" are no author's credit. */
+static const char *after_by(const char *s)
+{
+    const char *w = s;
+    for (const char *p = s;; p++) {
+        if (*p && *p != ' ')
+            continue;
+        /* the word w..p */
+        size_t n = (size_t)(p - w);
+        if (n >= 2 && (w[0] == 'b' || w[0] == 'B') && (w[1] == 'y' || w[1] == 'Y') && w > s) {
+            const char *q = w + 2;
+            while (*q == ' ' || *q == ':' || *q == ';' || *q == ',')
+                q++;
+            int glued = n > 2 && w[2] >= 'A' && w[2] <= 'Z'; /* "byJo": the name right after "by" */
+            if (glued || (strchr(" :;,", w[2]) && ((*q >= 'A' && *q <= 'Z') || (unsigned char)*q >= 0xC3)))
+                return q;
+            return s;
+        }
+        if (!n || !is_credit_word(w, n))
+            return s;
+        if (!*p)
+            return s;
+        w = p + 1;
+    }
+}
+
+/* The length of a name part without a biography that follows it ("Eric
+ * Ries is an entrepreneur"): up to " is ", when what comes before is two
+ * to four words that each start with a capital letter (not "This review
+ * is", "Upwork is"). */
+static size_t before_bio(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 3 <= n; i++) {
+        if (!(s[i - 1] == ' ' && s[i] == 'i' && s[i + 1] == 's' && (i + 2 == n || s[i + 2] == ' ')))
+            continue;
+        size_t words = 0;
+        for (size_t k = 0; k < i - 1; k++)
+            if (k == 0 || s[k - 1] == ' ') {
+                if (!((s[k] >= 'A' && s[k] <= 'Z') || (unsigned char)s[k] >= 0xC3))
+                    return n;
+                words++;
+            }
+        return words >= 2 && words <= 4 ? i - 1 : n;
+    }
+    return n;
+}
+
+/* 1 when the bytes at s (at most n) are an opening or closing quotation
+ * mark, ASCII or typographic; *len receives its length. */
+static int quote_at(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 1 && (u[0] == '"' || u[0] == '\'')) {
+        *len = 1;
+        return 1;
+    }
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x98 && u[2] <= 0x9F) {
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
 size_t ma_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count, size_t max)
 {
     if (!byline)
@@ -160,7 +243,7 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
     char site_fold[256] = "";
     if (sitename)
         mt_fold(sitename, site_fold, sizeof site_fold);
-    const char *p = b;
+    const char *p = after_by(b);
     while (*p && count < max) {
         /* one part: up to the next separator */
         const char *q = p;
@@ -168,12 +251,28 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
         while (*q && !(sl = sep_at(q, q == b)))
             q++;
         const char *s = p;
-        while (*s == ' ' || *s == '.' || *s == '-' || *s == '*')
-            s++;
+        size_t ql = 0;
+        for (;;) {
+            if (s < q && (*s == ' ' || *s == '.' || *s == '-' || *s == '*'))
+                s++;
+            else if (s < q && quote_at(s, (size_t)(q - s), &ql))
+                s += ql;
+            else
+                break;
+        }
         s = strip_prefix(s);
-        size_t n = q > s ? (size_t)(q - s) : 0;
-        while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == '-'))
-            n--;
+        size_t n = q > s ? before_bio(s, (size_t)(q - s)) : 0;
+        for (;;) {
+            while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == '-'))
+                n--;
+            size_t back = n >= 3 ? 3 : n;
+            if (n && quote_at(s + n - 1, 1, &ql))
+                n -= 1;
+            else if (back == 3 && quote_at(s + n - 3, 3, &ql))
+                n -= 3;
+            else
+                break;
+        }
         if (n && plausible_name(s, n, site_fold)) {
             const char *name = arena_strndup(mem, s, n);
             char f1[256], f2[256];

@@ -315,6 +315,15 @@ static void test_bylines_split(void **state)
     expect_names("River Post", "River Post", "");
     expect_names("Priya Natarajan (Reuters)", NULL, "Priya Natarajan");
     expect_names("Par Marie Curie", NULL, "Marie Curie");
+    /* credits before "by", quotation marks and a biography are no names */
+    expect_names("Story and photos by Jane Doe", NULL, "Jane Doe");
+    expect_names("Recipe by Jo Hamel", NULL, "Jo Hamel");
+    expect_names("Posted byDamon Wall", NULL, "Damon Wall");
+    expect_names("Written By: Cora Long", NULL, "Cora Long");
+    expect_names("\xE2\x80\x9C" "David Kim\xE2\x80\x9D", NULL, "David Kim");
+    expect_names("Eric Rees is an entrepreneur and author", NULL, "Eric Rees");
+    expect_names("This review is by the desk", NULL, "");
+    expect_names("Sponsored by StackTrade", NULL, "");
 }
 
 static void test_author_sources(void **state)
