@@ -205,7 +205,10 @@ CARVE_EXPORT const carve_metadata *carve_result_metadata(const carve_result *res
  * "modified", "sitename", "language", "description", "image" or "url".
  * Returns a static string naming the source, such as "json-ld" (or
  * "json-ld-publisher" and the like), a <meta> name or property ("og:title",
- * "article:published_time"), "title" (the <title> element), "h1",
+ * "article:published_time"), "meta" (another <meta> whose name says
+ * published: "published", "og:publish_date"), "title" (the <title>
+ * element), "h1" (the page's headline, also when og:title or <title>
+ * frame it with other words),
  * "byline", "link" (a rel=author link), "microdata", "time", "element"
  * (a date-like element near the headline), "element-local" (such a date a
  * day before a UTC timestamp), "element-updated" (only an update date),

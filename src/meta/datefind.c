@@ -385,16 +385,23 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
 
 /* The k-th structured publication date of the page, in the order they are
  * trusted: JSON-LD datePublished (k = 0), then the meta properties of
- * pub_keys. *value is NULL when the page has none there, *src names it.
- * Returns 0 past the last. */
+ * pub_keys, then any other meta whose key names publishing ("meta").
+ * *value is NULL when the page has none there, *src names it. Returns 0
+ * past the last. */
 static int structured_date(const meta_ctx *c, size_t k, const char **value, const char **src)
 {
+    static const size_t listed = sizeof pub_keys / sizeof *pub_keys - 1;
     if (k == 0) {
         *value = c->ld.date_published;
         *src = "json-ld";
         return 1;
     }
-    if (!pub_keys[k - 1])
+    if (k == listed + 1) {
+        *value = mt_meta_publication(&c->tags);
+        *src = "meta";
+        return 1;
+    }
+    if (k > listed)
         return 0;
     const char *keys[2] = {pub_keys[k - 1], NULL};
     *value = mt_meta_any(&c->tags, keys, src);

@@ -63,6 +63,10 @@ const char *mt_meta(const meta_tags *t, const char *key);
 /* The first key of keys (NULL-terminated) that has a value; *which, when
  * not NULL, receives that key. */
 const char *mt_meta_any(const meta_tags *t, const char *const *keys, const char **which);
+/* The content of the first <meta> whose key names the publication date
+ * without being a key carve lists ("published", "og:publish_date",
+ * "uploadDate"), or NULL. */
+const char *mt_meta_publication(const meta_tags *t);
 /* Every non-empty content of <meta> key, up to max, into out; returns the count. */
 size_t mt_meta_all(const meta_tags *t, const char *key, const char **out, size_t max);
 /* The href of the first <link> or <a> whose rel contains the token rel. */

@@ -95,6 +95,38 @@ const char *mt_meta_any(const meta_tags *t, const char *const *keys, const char 
     return NULL;
 }
 
+/* 1 when a meta key names the publication: it holds "publish" (not
+ * "publisher", "publishing"), "pubdate" or "uploaddate", ignoring case:
+ * "published", "og:publish_date", "cxenseparse:publishtime". */
+static int names_publication(const char *key)
+{
+    char low[96];
+    size_t n = 0;
+    for (; key && *key && n + 1 < sizeof low; key++)
+        low[n++] = (*key >= 'A' && *key <= 'Z') ? (char)(*key + 32) : *key;
+    low[n] = 0;
+    if (strstr(low, "pubdate") || strstr(low, "uploaddate"))
+        return 1;
+    for (const char *p = strstr(low, "publish"); p; p = strstr(p + 1, "publish"))
+        if (strncmp(p + 7, "er", 2) != 0 && strncmp(p + 7, "ing", 3) != 0)
+            return 1;
+    return 0;
+}
+
+const char *mt_meta_publication(const meta_tags *t)
+{
+    static const char *const attrs[] = {"property", "name", "itemprop"};
+    for (size_t i = 0; i < t->meta_count; i++) {
+        const char *v = dom_attr_get(t->meta[i], "content");
+        if (blank(v))
+            continue;
+        for (size_t a = 0; a < sizeof attrs / sizeof *attrs; a++)
+            if (names_publication(dom_attr_get(t->meta[i], attrs[a])))
+                return v;
+    }
+    return NULL;
+}
+
 size_t mt_meta_all(const meta_tags *t, const char *key, const char **out, size_t max)
 {
     size_t n = 0;

@@ -459,6 +459,19 @@ static void test_related_list_dates_ignored(void **state)
     unload(p);
 }
 
+/* A meta key carve does not list, whose name says published, gives the
+ * date when nothing listed does; one that names the publisher does not. */
+static void test_unlisted_publication_meta(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta name='publisher-date' content='2019-01-02'>"
+                   "<meta name='published' content='July 17, 2015'></head><body><p>x</p></body></html>", NULL);
+    assert_non_null(p->m.pub.date);
+    assert_string_equal(p->m.pub.date, "2015-07-17");
+    assert_string_equal(p->m.source.date, "meta");
+    unload(p);
+}
+
 static void test_updated_is_not_published(void **state)
 {
     (void)state;
@@ -726,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_author_sources),
         cmocka_unit_test(test_title_site_stripped),
         cmocka_unit_test(test_title_by_h1_agreement),
+        cmocka_unit_test(test_unlisted_publication_meta),
         cmocka_unit_test(test_related_list_dates_ignored),
         cmocka_unit_test(test_updated_is_not_published),
         cmocka_unit_test(test_labelled_days_rank_last),
