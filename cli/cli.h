@@ -59,6 +59,7 @@ typedef struct cli {
     struct outdir_state *outdir; /* --output-dir: the files of the run (outdir.c) */
     int wet_info_written;     /* the WET warcinfo record was written */
     int write_failed;
+    int write_errno;          /* errno of the first failed write, for the message */
     cli_stats stats;
     _Atomic uint64_t progress_docs; /* documents written, for the progress line */
 } cli;

@@ -1,6 +1,7 @@
 /* doc.c: extracting one document on a worker thread and writing its
  * output line(s) on the writer thread. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -428,8 +429,11 @@ void doc_write(void *job, void *ctx)
         else
             fprintf(c->out, "%s==> %s <==\n", c->out_docs ? "\n" : "", j->name);
     }
-    if (j->out_len && fwrite(j->out, 1, j->out_len, c->out) != j->out_len)
+    if (j->out_len && fwrite(j->out, 1, j->out_len, c->out) != j->out_len) {
+        if (!c->write_failed)
+            c->write_errno = errno;
         c->write_failed = 1;
+    }
     c->out_docs += j->out_len > 0;
     s->documents++;
     s->html_bytes += j->html_bytes;

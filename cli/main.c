@@ -26,10 +26,11 @@ static void usage(FILE *f)
           "recognised by its first bytes), or standard input when no FILE is given or\n"
           "FILE is '-'. From an archive, every HTML response becomes one JSON line.\n"
           "\n"
-          "  -f, --format FMT      txt (default for one page), markdown, json (default for\n"
-          "                        archives and several inputs: JSON Lines), html, wet\n"
-          "                        (WARC conversion records, like Common Crawl WET files),\n"
-          "                        trafilatura-json (JSON with trafilatura's keys)\n"
+          "  -f, --format FMT      txt (default for one page; or text), markdown (or md),\n"
+          "                        json (default for archives and several inputs: JSON\n"
+          "                        Lines), html, wet (WARC conversion records, like\n"
+          "                        Common Crawl WET files), trafilatura-json (JSON with\n"
+          "                        trafilatura's keys)\n"
           "  -u, --url URL         the page's address (metadata, hostname, links)\n"
           "  -c, --charset LABEL   the charset an HTTP Content-Type header declared\n"
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
@@ -253,7 +254,8 @@ int main(int argc, char **argv)
         switch (ch) {
         case 'f':
             if (parse_format(optarg, &c.format, &c.trafilatura_keys)) {
-                fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, trafilatura-json, html, wet)\n",
+                fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, trafilatura-json, html, wet; text and md "
+                                "are txt and markdown)\n",
                         optarg);
                 return 2;
             }
@@ -335,6 +337,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "carve: --links, --images and --formatting show in --format markdown or html only\n");
         return 2;
     }
+    if ((c.opts.include_comments || c.with_metadata) && c.format_given && c.format == OUT_WET) {
+        fprintf(stderr, "carve: --comments and --with-metadata do not show in --format wet (a WET record holds "
+                        "the main text alone)\n");
+        return 2;
+    }
     if (c.opts.url && (argc - optind > 1 || c.recursive)) {
         fprintf(stderr, "carve: --url names the address of one page; with several inputs every page would get "
                         "it (archives carry each record's address)\n");
@@ -410,7 +417,7 @@ int main(int argc, char **argv)
         return 2;
     }
     /* Opening the output truncates it: an output that is also an input
-     * would be read empty, and lost. */
+     * or the site model would be read empty, and lost. */
     struct stat os, is;
     for (size_t i = 0; output && stat(output, &os) == 0 && i < inputs.count; i++) {
         int same = strcmp(inputs.paths[i], "-") == 0 ? fstat(STDIN_FILENO, &is) == 0 : stat(inputs.paths[i], &is) == 0;
@@ -420,6 +427,17 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (output && c.site_model_path && stat(output, &os) == 0 && stat(c.site_model_path, &is) == 0 &&
+        is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+        fprintf(stderr, "carve: %s is the site model; not overwriting it with the output\n", output);
+        path_list_free(&inputs);
+        return 2;
+    }
+    /* The site model first: a usage error there leaves -o's file as it was. */
+    if (open_site_model(&c)) {
+        path_list_free(&inputs);
+        return 2;
+    }
     if (output && !(c.out = fopen(output, "w"))) {
         if (errno == EISDIR)
             fprintf(stderr, "carve: -o %s is a directory; -o names the output file (all documents go into it, "
@@ -427,10 +445,7 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "carve: cannot write %s: %s\n", output, strerror(errno));
         path_list_free(&inputs);
-        return 2;
-    }
-    if (open_site_model(&c)) {
-        path_list_free(&inputs);
+        carve_site_model_free(c.site_model);
         return 2;
     }
     c.progress = !c.quiet && isatty(STDERR_FILENO);
@@ -441,7 +456,7 @@ int main(int argc, char **argv)
     if (c.output_dir) /* its files' failures are named as they close */
         return outdir_finish(&c) || c.write_failed || failed || failed_walk ? 1 : 0;
     if (fflush(c.out) || c.write_failed || (c.out != stdout && fclose(c.out))) {
-        fprintf(stderr, "carve: write error: %s\n", strerror(errno));
+        fprintf(stderr, "carve: write error: %s\n", strerror(c.write_errno ? c.write_errno : errno));
         return 1;
     }
     return failed || failed_walk ? 1 : 0;

@@ -98,7 +98,7 @@ static int make_dirs(const char *dir)
 
 int outdir_prepare(cli *c, char *const *inputs, size_t n)
 {
-    if (make_dirs(c->output_dir)) {
+    if (make_dirs(c->output_dir) || access(c->output_dir, W_OK | X_OK) != 0) {
         fprintf(stderr, "carve: --output-dir %s: %s\n", c->output_dir, strerror(errno));
         return -1;
     }

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 /* Creates the folder c->output_dir and its parents when they do not
- * exist, and notes the files of the n inputs (paths, "-" for standard
+ * exist, checks that files can be made in it, and notes the files of the n inputs (paths, "-" for standard
  * input) so that no output overwrites one. Returns 0, or -1 after a
  * message on stderr. */
 int outdir_prepare(cli *c, char *const *inputs, size_t n);

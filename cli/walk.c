@@ -112,8 +112,11 @@ int walk_dir(const char *root, path_list *out, walk_stats *stats)
         path_list files = {0}, dirs = {0};
         struct dirent *e;
         while ((e = readdir(d)) != NULL && rc == 0) {
-            if (e->d_name[0] == '.')
+            if (e->d_name[0] == '.') {
+                /* Hidden files and folders (.git, .cache) are not read, but counted. */
+                stats->skipped += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
                 continue;
+            }
             size_t n = strlen(dir) + strlen(e->d_name) + 2;
             char *path = malloc(n);
             if (!path) {
@@ -132,8 +135,10 @@ int walk_dir(const char *root, path_list *out, walk_stats *stats)
                     rc = path_list_add(&dirs, path);
                 else if (S_ISREG(st.st_mode) && wanted(path, e->d_name))
                     rc = path_list_add(&files, path), stats->taken++;
-                else if (S_ISREG(st.st_mode))
-                    stats->skipped++;
+                else
+                    stats->skipped++; /* other files, FIFOs, devices, broken links */
+            } else {
+                stats->skipped++;
             }
             free(path);
         }

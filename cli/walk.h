@@ -12,7 +12,8 @@ typedef struct path_list {
 /* What a walk found besides the files it took. */
 typedef struct walk_stats {
     size_t taken;         /* pages and archives listed */
-    size_t skipped;       /* other files (style sheets, scripts, images...) */
+    size_t skipped;       /* other files (style sheets, scripts, images...), hidden files and
+                             folders, FIFOs, devices and broken links */
     size_t linked_dirs;   /* symbolic links to directories, not followed */
 } walk_stats;
 

@@ -2,13 +2,14 @@
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "carve.h"
 #include "wet.h"
 
 /* A name-based identifier: 128 bits of FNV-1a over two seeds, printed as a
  * UUID with version 8 (RFC 9562, custom) and the RFC 4122 variant. */
-static void make_uuid(char out[37], const char *a, const char *b)
+static void make_uuid(char out[37], const char *a, const char *b, const char *text, size_t len)
 {
     uint64_t h[2] = {0xcbf29ce484222325ull, 0x84222325cbf29ce4ull};
     for (int k = 0; k < 2; k++) {
@@ -17,6 +18,9 @@ static void make_uuid(char out[37], const char *a, const char *b)
         h[k] = (h[k] ^ 0x1F) * 0x100000001b3ull;
         for (const char *s = b; *s; s++)
             h[k] = (h[k] ^ (unsigned char)*s) * 0x100000001b3ull;
+        h[k] = (h[k] ^ 0x1F) * 0x100000001b3ull;
+        for (size_t i = 0; i < len; i++)
+            h[k] = (h[k] ^ (unsigned char)text[i]) * 0x100000001b3ull;
         h[k] ^= h[k] >> 29;
         h[k] *= 0xbf58476d1ce4e5b9ull;
         h[k] ^= h[k] >> 32;
@@ -58,7 +62,9 @@ void wet_write_info(FILE *f)
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    make_uuid(id, "warcinfo", date);
+    char run[64]; /* two runs in the same second are still two files */
+    snprintf(run, sizeof run, "%s %ld", date, (long)getpid());
+    make_uuid(id, "warcinfo", run, "", 0);
     fprintf(f,
             "WARC/1.0\r\nWARC-Type: warcinfo\r\nWARC-Date: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\n"
             "Content-Type: application/warc-fields\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
@@ -69,7 +75,7 @@ void wet_write_record(FILE *f, const char *target_uri, const char *date, const c
                       const char *language, int http_status, const char *text, size_t len)
 {
     char id[37];
-    make_uuid(id, refers_to, target_uri);
+    make_uuid(id, refers_to, target_uri, text, len); /* two pages of one address differ */
     fputs("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: ", f);
     put_value(f, target_uri);
     fputs("\r\nWARC-Date: ", f);

@@ -10,7 +10,8 @@ void wet_write_info(FILE *f);
 
 /* Writes one conversion record: text (len bytes) converted from the record
  * refers_to (may be "") of target_uri captured at date. The record id is
- * derived from refers_to and target_uri, so reruns give the same bytes.
+ * derived from refers_to, target_uri and the text, so reruns give the
+ * same bytes and two pages of one address two ids.
  * http_status: the response's status, 0 when unknown; one that is not 2xx
  * is written as an "HTTP-Status" field. */
 void wet_write_record(FILE *f, const char *target_uri, const char *date, const char *refers_to,

@@ -247,7 +247,8 @@ CARVE_EXPORT const char *carve_result_comments(const carve_result *result, size_
  * *out receives a new NUL-terminated UTF-8 string that the caller frees
  * with carve_free() (NULL on error); *len, when len is not NULL, its length
  * in bytes. with_metadata (0 or 1) puts a metadata header before the text
- * and Markdown (YAML front matter, every value a double-quoted string) and HTML (a head); CARVE_FORMAT_JSON
+ * and Markdown (YAML front matter, every value a double-quoted string) and HTML (the title as an
+ * <h1> in the <article>); CARVE_FORMAT_JSON
  * ignores it (JSON always carries the metadata) and prints one line.
  *
  * CARVE_FORMAT_JSON keys: title, author (names joined with "; "), authors

@@ -40,7 +40,7 @@ def _error(cls, message, status="CARVE_ERR_ARGUMENT"):
     return e
 
 
-_FORMATS = {"txt": 0, "text": 0, "markdown": 1, "json": 2, "html": 3, "trafilatura-json": 4}
+_FORMATS = {"txt": 0, "text": 0, "markdown": 1, "md": 1, "json": 2, "html": 3, "trafilatura-json": 4}
 
 # trafilatura's options that carve does not have, with the value that
 # means "as carve does it"; any other value raises UnsupportedOption.
@@ -129,6 +129,8 @@ def _whole(name, value, unit):
 def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_model, reference_time,
          max_input_bytes, links=False, images=False, formatting=False, tables=True, deduplicate=None,
          comments=False, precision=False, recall=False):
+    if precision and recall:
+        raise _error(ArgumentError, "favor_precision and favor_recall pull opposite ways; give one")
     max_input_bytes = _whole("max_input_bytes", max_input_bytes, "bytes")
     data, charset = _page(filecontent, charset, max_input_bytes)
     _check_language(target_language)
@@ -158,7 +160,7 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     or "html" (trafilatura's "xml", "xmltei", "csv" and "python" are refused
     with ArgumentError).
     with_metadata: a metadata header before the text (front matter in txt
-    and Markdown, a head in HTML; JSON always has the metadata).
+    and Markdown, the title as <h1> in HTML; JSON always has the metadata).
     target_language: an ISO 639 code; a page in another language gives None.
     charset: the charset HTTP declared, for bytes.
     site_model: a carve.SiteModel whose template blocks are removed.
@@ -214,20 +216,35 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
 
 
 def bare_extraction(filecontent, url=None, target_language=None, charset=None, include_tables=True,
-                    deduplicate=None, include_comments=False, favor_precision=False, favor_recall=False, *,
+                    deduplicate=None, include_comments=False, favor_precision=False, favor_recall=False,
+                    with_metadata=True, only_with_metadata=False, output_format="python",
+                    include_links=False, include_images=False, include_formatting=False, *,
                     site_model=None, reference_time=None, max_input_bytes=None, **options):
     """The page as a dict with the keys of carve's JSON output (title,
     author, date, url, hostname, sitename, language, ..., text); None when
     the page has no main content or is in another language than
-    target_language. Arguments and errors as for extract(); the user
-    comments are under "comments" whatever include_comments says."""
+    target_language or, with only_with_metadata, without a title, a date
+    and a URL. Arguments and errors as for extract(); the user comments are
+    under "comments" whatever include_comments says, and the metadata is
+    there whatever with_metadata says. output_format is "python" (the dict)
+    only; include_links, include_images and include_formatting raise
+    UnsupportedOption (the dict's text is plain)."""
     _check_options("bare_extraction", options)
+    if output_format != "python":
+        raise _error(ArgumentError, "bare_extraction gives a dict (output_format 'python'), not %r; use "
+                     "extract() for other formats" % (output_format,))
+    if include_links or include_images or include_formatting:
+        raise _error(UnsupportedOption, "include_links, include_images and include_formatting show in "
+                     "extract(output_format='markdown' or 'html') only")
     status, text = _run(filecontent, url, _FORMATS["json"], False, target_language, charset, site_model,
                         reference_time, max_input_bytes, tables=include_tables, deduplicate=deduplicate,
                         precision=favor_precision, recall=favor_recall)
     if status != "CARVE_OK":
         return None
-    return _json.loads(text)
+    record = _json.loads(text)
+    if only_with_metadata and not (record["title"] and record["date"] and record["url"]):
+        return None
+    return record
 
 
 def extract_metadata(filecontent, url=None, charset=None, *, reference_time=None, max_input_bytes=None):

@@ -41,6 +41,9 @@ def bare_extraction(filecontent: _Html, url: Optional[str] = None, target_langua
                     charset: Optional[str] = None, include_tables: bool = True,
                     deduplicate: Optional[bool] = None, include_comments: bool = False,
                     favor_precision: bool = False, favor_recall: bool = False,
+                    with_metadata: bool = True, only_with_metadata: bool = False,
+                    output_format: str = "python", include_links: bool = False,
+                    include_images: bool = False, include_formatting: bool = False,
                     *, site_model: Optional[SiteModel] = None,
                     reference_time: Optional[int] = None, max_input_bytes: Optional[int] = None,
                     **options: Any) -> Optional[Dict[str, Any]]: ...

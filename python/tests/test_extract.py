@@ -166,7 +166,16 @@ def test_precision_and_recall():
     with pytest.raises(carve.ArgumentError):
         carve.extract(DATELINE, favor_precision=True, favor_recall=True)
     # trafilatura's keywords at their defaults are accepted by both calls
-    assert carve.bare_extraction(DATELINE, include_comments=True, favor_precision=False, favor_recall=False)
+    assert carve.bare_extraction(DATELINE, include_comments=True, favor_precision=False, favor_recall=False,
+                                 with_metadata=True, output_format="python")
+    assert carve.bare_extraction(DATELINE, only_with_metadata=True) is None  # no title, date or URL
+    with pytest.raises(carve.ArgumentError, match="opposite"):
+        carve.bare_extraction(DATELINE, favor_precision=True, favor_recall=True)
+    with pytest.raises(carve.ArgumentError):
+        carve.bare_extraction(DATELINE, output_format="json")
+    with pytest.raises(carve.UnsupportedOption):
+        carve.bare_extraction(DATELINE, include_links=True)
+    assert carve.extract(DATELINE, output_format="md") == carve.extract(DATELINE, output_format="markdown")
 
 
 def test_links_images_and_formatting_in_markdown_and_html():

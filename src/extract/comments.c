@@ -50,6 +50,28 @@ static int in_comments(const block *b, const unsigned char *holds_kept, signed c
     return found && !chrome_below;
 }
 
+/* 1 when the block's text ends as a sentence does (". ! ? ) \" ..." or a
+ * CJK full stop): a short line that does not ("jo_smith", "May 2, 2009 at
+ * 0:53", "12 points") is the comment's name, date or score line, set in
+ * inline elements that the names above do not reach. */
+static int ends_sentence(const block *b)
+{
+    size_t n = b->len;
+    while (n && (b->text[n - 1] == ' ' || b->text[n - 1] == '\n'))
+        n--;
+    if (!n)
+        return 0;
+    if (strchr(".!?)\"'", b->text[n - 1]))
+        return 1;
+    /* U+2026 ..., U+201D closing quotation mark, U+3002, U+FF01, U+FF1F */
+    static const char *const marks[] = {"\xE2\x80\xA6", "\xE2\x80\x9D", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                        "\xEF\xBC\x9F"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (n >= 3 && memcmp(b->text + n - 3, marks[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
 int comments_mark(const dom_doc *doc, const block_list *bl, unsigned char *is_comment)
 {
     unsigned char *holds_kept = calloc(doc->node_count ? doc->node_count : 1, 1);
@@ -65,10 +87,12 @@ int comments_mark(const dom_doc *doc, const block_list *bl, unsigned char *is_co
                 holds_kept[p->index] = 1;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        /* Headings ("3 responses", "Leave a reply"), counts and link
-         * lines (a reply link, a pager) are the section's own words. */
+        /* Headings ("3 responses", "Leave a reply"), counts, name and date
+         * lines and link lines (a reply link, a pager) are the section's
+         * own words. */
         is_comment[i] = !b->keep && b->owner && b->kind != BLOCK_HEADING && b->chars >= 8 &&
-                        2 * b->link_chars < b->chars && in_comments(b, holds_kept, cache);
+                        (b->chars >= 40 || ends_sentence(b)) && 2 * b->link_chars < b->chars &&
+                        in_comments(b, holds_kept, cache);
     }
     free(holds_kept);
     free(cache);

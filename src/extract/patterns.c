@@ -108,8 +108,10 @@ static const char *const author_parts[] = {"about", "box", "card", "description"
  * comment section that are not what users wrote: its form, reply links,
  * counts and the commenter's name and date line. */
 static const char *const comment_words[] = {"comment", "commentlist", "comments", "commentslist", "disqus"};
-static const char *const comment_chrome[] = {"author", "avatar", "closed", "count", "form", "meta", "metadata",
-                                             "no", "reply", "respond", "says", "vcard", "widget"};
+static const char *const comment_chrome[] = {"actions", "author", "avatar", "closed", "count", "date",
+                                             "form", "meta", "metadata", "no", "permalink", "reply", "respond",
+                                             "says", "score", "time", "timestamp", "user", "username",
+                                             "vcard", "vote", "votes", "widget"};
 
 /* Words of customer reviews and testimonials. */
 static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};

@@ -99,6 +99,9 @@ static void license(meta_ctx *c, meta_result *out)
 /* Splits comma-separated values into list, without duplicates. */
 static size_t add_values(arena *mem, const char *v, const char **list, size_t n, size_t max)
 {
+    /* Entities first: the ";" of "M&amp;A" (escaped twice in JSON-LD or
+     * a meta value) is no separator. */
+    v = v ? mt_unescape(mem, v) : NULL;
     for (const char *p = v; p && *p && n < max;) {
         size_t k = strcspn(p, ",;");
         const char *w = mt_clean(mem, p, k, META_MAX_NAME);

@@ -726,6 +726,19 @@ static void test_comments(void **state)
     assert_int_equal(carve_extract(footer, strlen(footer), NULL, &r), CARVE_OK);
     assert_string_equal(carve_result_comments(r, NULL), "Mine flowered twice after a March cut.");
     carve_result_free(r);
+
+    /* A question-and-answer site's comments: the name, date and score sit
+     * in inline elements of their own lines, which are left out. */
+    static const char qa[] =
+        "<html><body><article><h1>Pruning roses</h1>" ARTICLE_PARAS "</article><div class=\"comments\">"
+        "<ul class=\"comments-list\"><li class=\"comment\"><div class=\"comment-score\"><span>12</span></div>"
+        "<div class=\"comment-text\"><div class=\"comment-body\"><span class=\"comment-copy\">Does this work "
+        "for climbing roses too?</span><div><a class=\"comment-user\" href=\"/u/1\">rosefan</a></div>"
+        "<div><span class=\"comment-date\">Commented May 2, 2009 at 0:53</span></div></div></div></li></ul>"
+        "</div></body></html>";
+    assert_int_equal(carve_extract(qa, strlen(qa), NULL, &r), CARVE_OK);
+    assert_string_equal(carve_result_comments(r, NULL), "Does this work for climbing roses too?");
+    carve_result_free(r);
 }
 
 /* JSON with trafilatura's keys, in its order, with its renamings. */
