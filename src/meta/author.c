@@ -38,10 +38,11 @@ static const char *const generic_words[] = {
     "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm",
     "on", "at", "in", NULL};
 
-static int is_generic_word(const char *w, size_t n)
+/* 1 when w (n bytes) is one of the NULL-terminated list, ignoring case. */
+static int word_in(const char *const *list, const char *w, size_t n)
 {
-    for (size_t i = 0; generic_words[i]; i++)
-        if (strlen(generic_words[i]) == n && strncasecmp(w, generic_words[i], n) == 0)
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(w, list[i], n) == 0)
             return 1;
     return 0;
 }
@@ -77,7 +78,7 @@ static int plausible_name(const char *s, size_t n, const char *site_fold)
             ch == '<' || ch == '>' || ch == '{' || ch == '}')
             return 0;
         if (ch == ' ') {
-            if (in && is_generic_word(w, (size_t)(s + i - w)))
+            if (in && word_in(generic_words, w, (size_t)(s + i - w)))
                 return 0;
             in = 0;
         } else {
@@ -140,14 +141,6 @@ static const char *const credit_words[] = {
     "pictures", "posted", "produced", "published", "recipe", "reported", "reporting", "review", "reviewed",
     "story", "text", "video", "words", "written", NULL};
 
-static int is_credit_word(const char *w, size_t n)
-{
-    for (size_t i = 0; credit_words[i]; i++)
-        if (strlen(credit_words[i]) == n && strncasecmp(w, credit_words[i], n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Where the names start in a byline that opens with a credit ending in
  * "by" ("Story and photos by Jo Lee", "Recipe by Jo Lee", "Posted byJo
  * Lee", "Written By: Jo Lee"): after that "by", when every word before it
@@ -170,7 +163,7 @@ static const char *after_by(const char *s)
                 return q;
             return s;
         }
-        if (!n || !is_credit_word(w, n))
+        if (!n || !word_in(credit_words, w, n))
             return s;
         if (!*p)
             return s;
