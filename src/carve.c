@@ -272,9 +272,10 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     if (!sniff_has_markup(dec->data, dec->len))
         return CARVE_ERR_NOT_HTML;
     dom_limits lim = {o->max_nodes, o->max_depth ? o->max_depth : 1};
-    dom_doc *doc = dom_parse(dec->data, dec->len, &lim);
+    int out_of_memory = 0;
+    dom_doc *doc = dom_parse_reporting(dec->data, dec->len, &lim, &out_of_memory);
     if (!doc)
-        return CARVE_ERR_PARSE;
+        return out_of_memory ? CARVE_ERR_NOMEM : CARVE_ERR_PARSE;
     dom_clean(doc);
     meta_result meta;
     carve_status st = CARVE_OK;

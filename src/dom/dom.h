@@ -71,6 +71,10 @@ typedef struct dom_limits {
 /* Parses UTF-8 HTML into a new document. Returns NULL when memory runs out
  * or the parser produced nothing. The caller frees it with dom_free(). */
 dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits);
+
+/* The same; *out_of_memory (when not NULL) is set to 1 when NULL comes
+ * from an allocation that failed, 0 otherwise. */
+dom_doc *dom_parse_reporting(const char *utf8, size_t len, const dom_limits *limits, int *out_of_memory);
 void dom_free(dom_doc *doc);
 
 /* The page with what makes libxml2 quadratic blanked out (see guard.c):

@@ -240,12 +240,23 @@ static void build(builder *b, xmlNode *xdoc)
 
 dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
 {
+    return dom_parse_reporting(utf8, len, limits, NULL);
+}
+
+dom_doc *dom_parse_reporting(const char *utf8, size_t len, const dom_limits *limits, int *out_of_memory)
+{
+    int unused;
+    if (!out_of_memory)
+        out_of_memory = &unused;
+    *out_of_memory = 0;
     pthread_once(&init_once, init_parser);
     if (len > (size_t)INT32_MAX)
         return NULL;
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt)
+    if (!ctxt) {
+        *out_of_memory = 1;
         return NULL;
+    }
     /* HUGE lifts libxml2's own nesting limit (256), which would drop the
      * rest of a deeply nested page; carve's max_depth flattens instead. */
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE |
@@ -255,6 +266,7 @@ dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
     free(guarded);
     dom_doc *doc = calloc(1, sizeof *doc);
     if (!xdoc || !doc) {
+        *out_of_memory = !doc; /* libxml2 gives no reason for a NULL document */
         free(doc);
         if (xdoc)
             xmlFreeDoc(xdoc);
@@ -275,6 +287,7 @@ dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits)
     htmlFreeParserCtxt(ctxt);
     doc->nodes = b.failed ? NULL : malloc((b.count ? b.count : 1) * sizeof *doc->nodes);
     if (b.failed || !doc->root || !doc->nodes) {
+        *out_of_memory = 1; /* the builder fails only when an allocation does */
         dom_free(doc);
         return NULL;
     }

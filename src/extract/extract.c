@@ -713,7 +713,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     size_t *good = select_good_chars(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
     size_t unmarked_good = verdict_unmarked_good(bl, verdict);
-    if (verdict_overrule_groups(doc, bl, verdict, total_good, unmarked_good)) {
+    if (!good || verdict_overrule_groups(doc, bl, verdict, total_good, unmarked_good)) {
         free(good);
         free(verdict);
         free(text);
@@ -725,21 +725,22 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         verdict_mark(doc, verdict, good, total_good, unmarked_good, hints->single_item ? NULL : text);
     free(text);
     free(good);
-    unsigned char *boiler = block_flags(bl, node_boiler);
+    unsigned char *boiler = node_boiler ? block_flags(bl, node_boiler) : NULL;
     free(node_boiler);
     /* Blocks inside a teaser-card list that survived as content (a listing
      * page): their headline links are kept with their summaries. */
     unsigned char *card_lists = calloc(doc->node_count ? doc->node_count : 1, 1);
     for (size_t i = 0; card_lists && i < doc->node_count; i++)
         card_lists[i] = verdict[i] == VERDICT_CARDS && rule_on(RULE_CARDS);
-    unsigned char *cards = blocks_inside(doc, bl, card_lists);
-    if (!cards || !boiler) {
+    unsigned char *cards = card_lists ? blocks_inside(doc, bl, card_lists) : NULL;
+    unsigned char *in_body = cards && boiler ? article_body_flags(doc, bl) : NULL;
+    if (!cards || !boiler || !in_body) {
         free(cards);
         free(boiler);
+        free(in_body);
         free(verdict);
         return -1;
     }
-    unsigned char *in_body = article_body_flags(doc, bl);
     size_t kept = run_passes(doc, bl, lang, boiler, cards, in_body, 3, out);
     if (!kept && rule_on(RULE_LAST_RESORT))
         kept = keep_page(bl, boiler, out);

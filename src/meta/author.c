@@ -305,8 +305,8 @@ static const char *byline_text(const meta_ctx *c, const dom_node *n, const char 
         else if (x != n && (x->tag == TAG_BR || (dom_tag_flags(x->tag) & TAGF_BLOCK)))
             buf_puts(&b, " | ");
     }
-    const char *t = b.data ? mt_clean(c->mem, b.data, b.len, 300) : NULL;
-    buf_free(&b);
+    const char *t = b.data && !b.failed ? mt_clean(c->mem, b.data, b.len, 300) : NULL;
+    mt_buf_free(c->mem, &b);
     if (!t && dom_attr_get(n, "content"))
         t = dom_attr_get(n, "content");
     return t;

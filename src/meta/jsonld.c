@@ -24,6 +24,7 @@ typedef struct ld_ctx {
     size_t root_count;
     json_t *objs[MAX_OBJECTS];
     size_t obj_count;
+    int out_of_memory;      /* a block could not be repaired for want of memory */
 } ld_ctx;
 
 /* "schema:NewsArticle", "http://schema.org/NewsArticle" -> "NewsArticle". */
@@ -180,7 +181,7 @@ static const char *str_of(json_t *v)
 static const char *copy(arena *mem, const char *s, size_t max) { return s ? mt_cleans(mem, mt_unescape(mem, s), max) : NULL; }
 
 /* Removes wrappers and repairs what jansson refuses. */
-static char *repair(const char *s)
+static char *repair(const char *s, int *out_of_memory)
 {
     buf b;
     buf_init(&b);
@@ -231,6 +232,7 @@ static char *repair(const char *s)
         }
     }
     if (b.failed) {
+        *out_of_memory = 1;
         buf_free(&b);
         return NULL;
     }
@@ -250,7 +252,7 @@ static int parse_block(ld_ctx *c, const char *text)
             json_decref(root);
         return 1;
     }
-    char *fixed = repair(text);
+    char *fixed = repair(text, &c->out_of_memory);
     if (!fixed)
         return 0;
     int added = 0;
@@ -312,8 +314,8 @@ static void add_authors(arena *mem, const ld_ctx *c, json_t *v, ld_info *out)
                 buf b;
                 buf_init(&b);
                 buf_printf(&b, "%s %s", g, f);
-                name = b.data ? copy(mem, b.data, META_MAX_NAME * 4) : NULL;
-                buf_free(&b);
+                name = b.data && !b.failed ? copy(mem, b.data, META_MAX_NAME * 4) : NULL;
+                mt_buf_free(mem, &b);
             }
         } else {
             name = copy(mem, entity_name(c, one, &org), META_MAX_NAME * 4);
@@ -438,6 +440,8 @@ int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
     for (size_t i = 0; i < doc->jsonld_count; i++)
         if (!parse_block(c, doc->jsonld[i]))
             out->parse_errors++;
+    if (c->out_of_memory)
+        arena_fail(mem); /* the metadata would miss what the block holds */
     for (size_t i = 0; i < c->root_count; i++)
         collect(c, c->roots[i]);
 

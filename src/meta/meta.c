@@ -282,5 +282,5 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     license(c, out);
     const char *og_type = mt_meta(&c->tags, "og:type");
     out->pub.pagetype = og_type ? mt_cleans(mem, og_type, 100) : NULL;
-    return 0;
+    return mem->failed ? -1 : 0; /* a field that ran out of memory is no missing field */
 }

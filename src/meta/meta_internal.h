@@ -9,6 +9,16 @@
 #include "dom/dom.h"
 #include "meta/meta.h"
 #include "util/arena.h"
+#include "util/buf.h"
+
+/* Frees b; when an append to it ran out of memory, marks mem failed, so
+ * that the metadata built in mem is not taken for complete. */
+static inline void mt_buf_free(arena *mem, buf *b)
+{
+    if (b->failed)
+        arena_fail(mem);
+    buf_free(b);
+}
 
 /* Longest value kept for any one field, in bytes (cut at a UTF-8 boundary).
  * A page may declare a megabyte of "description"; nobody reads that much. */

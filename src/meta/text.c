@@ -58,8 +58,8 @@ const char *mt_clean(arena *mem, const char *s, size_t n, size_t max)
         while (len > 0 && b.data[len - 1] == ' ')
             len--;
     }
-    const char *r = len ? arena_strndup(mem, b.data, len) : NULL;
-    buf_free(&b);
+    const char *r = len && !b.failed ? arena_strndup(mem, b.data, len) : NULL;
+    mt_buf_free(mem, &b);
     return r;
 }
 
@@ -72,8 +72,8 @@ const char *mt_node_text(arena *mem, const dom_node *node, size_t max)
     for (const dom_node *n = node; n && b.len < max * 2 + 64; n = dom_next(node, n, 0))
         if (n->kind == DOM_TEXT)
             buf_append(&b, n->text, n->text_len);
-    const char *r = b.data ? mt_clean(mem, b.data, b.len, max) : NULL;
-    buf_free(&b);
+    const char *r = b.data && !b.failed ? mt_clean(mem, b.data, b.len, max) : NULL;
+    mt_buf_free(mem, &b);
     return r;
 }
 
@@ -163,8 +163,8 @@ const char *mt_unescape(arena *mem, const char *s)
             buf_putc(&b, *p++);
         }
     }
-    const char *r = changed && b.data ? arena_strndup(mem, b.data, b.len) : s;
-    buf_free(&b);
+    const char *r = changed && b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : s;
+    mt_buf_free(mem, &b);
     return r;
 }
 
@@ -220,8 +220,8 @@ const char *mt_join(arena *mem, const char *const *list, size_t n, const char *s
             buf_puts(&b, sep);
         buf_puts(&b, list[i]);
     }
-    const char *r = b.data ? arena_strndup(mem, b.data, b.len) : NULL;
-    buf_free(&b);
+    const char *r = b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : NULL;
+    mt_buf_free(mem, &b);
     return r;
 }
 

@@ -101,7 +101,7 @@ const char *mu_absolute(arena *mem, const char *base, const char *href)
         buf_append(&b, h, strcspn(h, " \t\r\n"));
     }
     const char *r = b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : NULL;
-    buf_free(&b);
+    mt_buf_free(mem, &b);
     return r;
 }
 

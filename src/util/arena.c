@@ -18,6 +18,8 @@ struct arena_chunk {
 
 void arena_init(arena *a) { memset(a, 0, sizeof *a); }
 
+void arena_fail(arena *a) { a->failed = 1; }
+
 void arena_free(arena *a)
 {
     arena_chunk *c = a->head;
@@ -37,8 +39,10 @@ void *arena_alloc(arena *a, size_t n)
         size_t step = !c ? FIRST_CHUNK_SIZE : c->step >= CHUNK_SIZE / 2 ? CHUNK_SIZE : c->step * 2 + sizeof *c;
         size_t size = n > step ? n : step;
         arena_chunk *nc = malloc(sizeof *nc + size);
-        if (!nc)
+        if (!nc) {
+            a->failed = 1;
             return NULL;
+        }
         nc->used = 0;
         nc->size = size;
         nc->step = step;

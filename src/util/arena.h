@@ -9,6 +9,8 @@ typedef struct arena_chunk arena_chunk;
 typedef struct arena {
     arena_chunk *head;
     size_t total; /* bytes handed out, for limits and statistics */
+    int failed;   /* an allocation from it failed (or, by arena_fail, one for it):
+                     what was built in it may be incomplete */
 } arena;
 
 void arena_init(arena *a);
@@ -17,5 +19,7 @@ void arena_free(arena *a);
 void *arena_alloc(arena *a, size_t n);
 /* A NUL-terminated copy of s[0..n), or NULL when memory runs out. */
 char *arena_strndup(arena *a, const char *s, size_t n);
+/* Marks a as failed: memory ran out for something meant to end up in it. */
+void arena_fail(arena *a);
 
 #endif
