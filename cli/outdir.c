@@ -22,6 +22,7 @@ struct outdir_state {
     size_t cap, count;
     struct stat *inputs; /* the inputs' files, never to be overwritten */
     size_t ninputs;
+    size_t common;       /* length of the folder all inputs share ("mirror/"), which outputs leave out */
     const char *input;   /* the input c->out belongs to (a pointer of the run) */
     char *failed;        /* why that input's file could not be opened, or NULL */
     char *path;          /* c->out's path, for messages */
@@ -112,6 +113,24 @@ int outdir_prepare(cli *c, char *const *inputs, size_t n)
         if (strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &o->inputs[o->ninputs]) == 0
                                         : stat(inputs[i], &o->inputs[o->ninputs]) == 0)
             o->ninputs++;
+    /* The folder the inputs share, up to a '/', so that a mirror's
+     * p1/index.html and p2/index.html keep their folders below DIR. */
+    const char *first = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(inputs[i], "-") == 0)
+            continue;
+        if (!first) {
+            const char *slash = strrchr(inputs[i], '/');
+            first = inputs[i];
+            o->common = slash ? (size_t)(slash - first) + 1 : 0;
+        }
+        size_t k = 0;
+        while (k < o->common && inputs[i][k] == first[k])
+            k++;
+        while (k > 0 && first[k - 1] != '/')
+            k--;
+        o->common = k;
+    }
     c->outdir = o;
     return 0;
 }
@@ -135,17 +154,33 @@ static int ends_with(const char *name, size_t len, const char *suffix)
     return len > n && strncasecmp(name + len - n, suffix, n) == 0;
 }
 
-/* The input's file name without its folder, compression suffix and page
- * or archive extension ("a/b/story.html.gz" gives "story"); "stdin" for
- * standard input. */
-static size_t stem(const char *input, const char **start)
+/* 1 when the relative path p climbs out of its folder or starts at the
+ * root: it cannot name a place below DIR. */
+static int escapes(const char *p)
+{
+    if (*p == '/')
+        return 1;
+    for (const char *q = p; (q = strstr(q, "..")) != NULL; q += 2)
+        if ((q == p || q[-1] == '/') && (q[2] == '/' || q[2] == 0))
+            return 1;
+    return 0;
+}
+
+/* The input's path below the folder all inputs share, without its
+ * compression suffix and page or archive extension ("mirror/a/story.html.gz"
+ * among other pages of mirror/ gives "a/story"); its file name alone when
+ * that path would climb out of DIR; "stdin" for standard input. */
+static size_t stem(const struct outdir_state *o, const char *input, const char **start)
 {
     if (strcmp(input, "<stdin>") == 0) {
         *start = "stdin";
         return 5;
     }
-    const char *slash = strrchr(input, '/');
-    const char *s = slash ? slash + 1 : input;
+    const char *s = strlen(input) > o->common ? input + o->common : input;
+    if (escapes(s)) {
+        const char *slash = strrchr(input, '/');
+        s = slash ? slash + 1 : input;
+    }
     size_t len = strlen(s);
     static const char *const packed[] = {".gz", ".zst"};
     static const char *const kinds[] = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp",
@@ -169,7 +204,7 @@ static const char *new_path(cli *c, const char *input, int archive)
 {
     struct outdir_state *o = c->outdir;
     const char *s;
-    size_t n = stem(input, &s);
+    size_t n = stem(o, input, &s);
     const char *ext = extension(c, archive);
     size_t cap = strlen(c->output_dir) + n + strlen(ext) + 32;
     char *path = malloc(cap);
@@ -201,6 +236,21 @@ static int is_input(const struct outdir_state *o, const char *path)
         if (o->inputs[i].st_dev == st.st_dev && o->inputs[i].st_ino == st.st_ino)
             return 1;
     return 0;
+}
+
+/* Opens path (below dir) for writing, making the folders between the two. */
+static FILE *open_below(const char *dir, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n > strlen(dir)) {
+        char *folder = strndup(path, n);
+        int rc = folder ? make_dirs(folder) : -1;
+        free(folder);
+        if (rc)
+            return NULL;
+    }
+    return fopen(path, "w");
 }
 
 /* Closes c->out; a failure is named on stderr. Returns 0, or -1. */
@@ -241,7 +291,7 @@ int outdir_switch(cli *c, const char *input, int archive, char *err, size_t errs
         snprintf(err, errsize, "out of memory");
     else if (is_input(o, path))
         snprintf(err, errsize, "its output %s is an input of this run; not overwriting it", path);
-    else if (!(c->out = fopen(path, "w")))
+    else if (!(c->out = open_below(c->output_dir, path)))
         snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
     if (!c->out) {
         o->failed = strdup(err);

@@ -1,6 +1,7 @@
 /* outdir.h: --output-dir, one output file per input (as trafilatura's
  * --output-dir): a page's text in DIR/NAME.txt (.md, .json, .html, .wet),
- * an archive's lines in DIR/NAME.jsonl. */
+ * an archive's lines in DIR/NAME.jsonl, NAME being the input's path below
+ * the folder all inputs share. */
 #ifndef CARVE_CLI_OUTDIR_H
 #define CARVE_CLI_OUTDIR_H
 

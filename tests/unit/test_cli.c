@@ -616,8 +616,9 @@ static void test_inline_options(void **state)
     run_free(&r);
 }
 
-/* --output-dir: one file per input, named after it; two inputs of the
- * same name do not overwrite each other; an input is never its output. */
+/* --output-dir: one file per input, named after it below the folder the
+ * inputs share; two inputs of the same name do not overwrite each other;
+ * an input is never its output. */
 static void test_output_dir(void **state)
 {
     (void)state;
@@ -634,7 +635,8 @@ static void test_output_dir(void **state)
     run_result r = RUN(SAMPLE, "-q", "-f", "txt", "--output-dir", dir, pa, pb, "-");
     expect_status(&r, 0);
     assert_string_equal(r.out, "");
-    static const char *const names[] = {"story.txt", "story-2.txt", "stdin.txt"};
+    /* below the folder the inputs share, each page keeps its folder */
+    static const char *const names[] = {"a/story.txt", "b/story.txt", "stdin.txt"};
     for (size_t i = 0; i < 3; i++) {
         char path[300];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -644,6 +646,17 @@ static void test_output_dir(void **state)
         free(written);
     }
     run_free(&r);
+    /* The same page twice: two files, the second named NAME-2. */
+    const char *twice = tmp_path("twice");
+    r = RUN(NULL, "-q", "-f", "txt", "--output-dir", twice, pa, pa);
+    expect_status(&r, 0);
+    run_free(&r);
+    char second[300];
+    snprintf(second, sizeof second, "%s/story-2.txt", twice);
+    char *written2 = slurp(second);
+    assert_non_null(strstr(written2, SAMPLE_PHRASE));
+    free(written2);
+
     /* An output that is an input of the run, this page's own or another's
      * (story.htm would write story.html), or standard input's file. */
     char ph[300];
