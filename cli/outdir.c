@@ -2,11 +2,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "outdir.h"
+#include "walk.h"
 
 /* The paths given out in this run, with the next suffix to try after
  * each ("story.txt" -> 2 when "story-2.txt" comes next), in an
@@ -147,13 +147,6 @@ static const char *extension(const cli *c, int archive)
     }
 }
 
-/* 1 when name (len bytes) ends with suffix, ignoring ASCII case. */
-static int ends_with(const char *name, size_t len, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    return len > n && strncasecmp(name + len - n, suffix, n) == 0;
-}
-
 /* 1 when the relative path p climbs out of its folder or starts at the
  * root: it cannot name a place below DIR. */
 static int escapes(const char *p)
@@ -181,18 +174,7 @@ static size_t stem(const struct outdir_state *o, const char *input, const char *
         const char *slash = strrchr(input, '/');
         s = slash ? slash + 1 : input;
     }
-    size_t len = strlen(s);
-    static const char *const packed[] = {".gz", ".zst"};
-    static const char *const kinds[] = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp",
-                                        ".warc", ".arc"};
-    for (size_t i = 0; i < sizeof packed / sizeof *packed; i++)
-        if (ends_with(s, len, packed[i]))
-            len -= strlen(packed[i]);
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        if (ends_with(s, len, kinds[i])) {
-            len -= strlen(kinds[i]);
-            break;
-        }
+    size_t len = walk_stem_length(s);
     *start = s;
     return len ? len : strlen(s);
 }

@@ -41,22 +41,41 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-/* The name's extension after any .gz or .zst, or "" when it has none. */
-static const char *extension(const char *name, char *buf, size_t cap)
+/* The length of name without a .gz or .zst suffix. */
+static size_t unpacked_length(const char *name)
 {
     size_t n = strlen(name);
     if (ends_with(name, ".gz"))
-        n -= 3;
-    else if (ends_with(name, ".zst"))
-        n -= 4;
+        return n - 3;
+    if (ends_with(name, ".zst"))
+        return n - 4;
+    return n;
+}
+
+/* Where the extension of name[0..n) starts (after its dot), or n when the
+ * last part of the path has none. */
+static size_t extension_start(const char *name, size_t n)
+{
     size_t dot = n;
     while (dot > 0 && name[dot - 1] != '.' && name[dot - 1] != '/')
         dot--;
-    if (dot == 0 || name[dot - 1] != '.' || n - dot >= cap)
-        return "";
-    memcpy(buf, name + dot, n - dot);
-    buf[n - dot] = 0;
-    return buf;
+    return dot > 0 && name[dot - 1] == '.' ? dot : n;
+}
+
+/* 1 when ext (n bytes) is the extension of a page or an archive. */
+static int taken_extension(const char *ext, size_t n)
+{
+    static const char *const taken[] = {"html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "warc", "arc"};
+    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+        if (strlen(taken[i]) == n && strncasecmp(ext, taken[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+size_t walk_stem_length(const char *name)
+{
+    size_t n = unpacked_length(name), e = extension_start(name, n);
+    return e < n && taken_extension(name + e, n - e) ? e - 1 : n;
 }
 
 /* A file without a suffix is taken when it starts, after white space and
@@ -81,15 +100,10 @@ static int looks_like_page(const char *path)
 
 static int wanted(const char *path, const char *name)
 {
-    static const char *const taken[] = {"html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "warc", "arc"};
-    char buf[16];
-    const char *ext = extension(name, buf, sizeof buf);
-    if (!*ext)
+    size_t n = unpacked_length(name), e = extension_start(name, n);
+    if (e == n || n - e >= 16) /* no suffix, or none that names a kind of file */
         return looks_like_page(path);
-    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
-        if (strcasecmp(ext, taken[i]) == 0)
-            return 1;
-    return 0;
+    return taken_extension(name + e, n - e);
 }
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

@@ -28,6 +28,12 @@ typedef struct walk_stats {
  * directories are named on stderr and skipped. */
 int walk_dir(const char *dir, path_list *out, walk_stats *stats);
 
+/* The length of name (a file name or path) without its .gz or .zst suffix
+ * and the page or archive extension walk_dir takes by ("a/story.html.gz"
+ * gives 7, "a/story"); without the compression suffix alone when the
+ * extension is another. */
+size_t walk_stem_length(const char *name);
+
 int path_list_add(path_list *l, const char *path);
 void path_list_free(path_list *l);
 
