@@ -114,6 +114,23 @@ const char *carve_result_comments(const carve_result *r, size_t *len)
     return r && r->comments_text ? r->comments_text : "";
 }
 
+/* The kept blocks of bl as plain text into *text (a new string, "" when
+ * bl keeps none) and *len. Returns 0, or -1 when memory runs out (*text
+ * is then NULL). */
+static int render_plain(const block_list *bl, char **text, size_t *len)
+{
+    buf t;
+    buf_init(&t);
+    *text = NULL;
+    *len = 0;
+    if (render_text_body(bl, &t)) {
+        buf_free(&t);
+        return -1;
+    }
+    *text = buf_detach(&t, len);
+    return *text ? 0 : -1;
+}
+
 /* Copies the page's user comments out of the blocks (before the blocks
  * that are not main content are dropped) and renders their text. Returns
  * 0, or -1 when memory runs out. */
@@ -128,14 +145,7 @@ static int keep_comments(const dom_doc *doc, carve_result *r)
     free(is_comment);
     if (!r->comments.count)
         return 0;
-    buf t;
-    buf_init(&t);
-    if (render_text_body(&r->comments, &t)) {
-        buf_free(&t);
-        return -1;
-    }
-    r->comments_text = buf_detach(&t, &r->comments_len);
-    return r->comments_text ? 0 : -1;
+    return render_plain(&r->comments, &r->comments_text, &r->comments_len);
 }
 
 /* 1 when two language tags name the same language ("en" and "en-GB"). */
@@ -149,17 +159,8 @@ static int same_language(const char *a, const char *b)
 
 int result_render_text(carve_result *r)
 {
-    buf t;
-    buf_init(&t);
     free(r->text);
-    r->text = NULL;
-    r->text_len = 0;
-    if (render_text_body(&r->content.blocks, &t)) {
-        buf_free(&t);
-        return -1;
-    }
-    r->text = buf_detach(&t, &r->text_len);
-    return r->text ? 0 : -1;
+    return render_plain(&r->content.blocks, &r->text, &r->text_len);
 }
 
 void result_decide_language(carve_result *r)
