@@ -39,6 +39,17 @@ static int put_line_safe(buf *out, const char *s)
     return out->failed ? -1 : 0;
 }
 
+/* A new object and the blocks' plain text in text (initialised here);
+ * *rc is 0, or -1 when memory ran out for the text. NULL when it ran out
+ * for the object (text is then empty). */
+static json_t *start(const block_list *bl, buf *text, int *rc)
+{
+    buf_init(text);
+    json_t *o = json_object();
+    *rc = o ? render_text_body(bl, text) : -1;
+    return o;
+}
+
 /* Serialises o on one line into out and releases it; rc: the rendering's
  * status so far. */
 static int finish(json_t *o, int rc, buf *out)
@@ -110,12 +121,11 @@ static json_t *semicolon_list(const char *joined)
 int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const char *comments,
                             const char *filedate, buf *out)
 {
-    json_t *o = json_object();
+    buf text;
+    int rc;
+    json_t *o = start(bl, &text, &rc);
     if (!o)
         return -1;
-    buf text;
-    buf_init(&text);
-    int rc = render_text_body(bl, &text);
     const char *t = text.data ? text.data : "";
     char fingerprint[17];
     snprintf(fingerprint, sizeof fingerprint, "%016" PRIx64, simhash(t));
@@ -150,12 +160,11 @@ int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const
 
 int render_json(const block_list *bl, const carve_metadata *m, const char *comments, buf *out)
 {
-    json_t *o = json_object();
+    buf text;
+    int rc;
+    json_t *o = start(bl, &text, &rc);
     if (!o)
         return -1;
-    buf text;
-    buf_init(&text);
-    int rc = render_text_body(bl, &text);
     rc |= set_string(o, "title", m->title);
     rc |= set_string(o, "author", m->author);
     json_t *authors = json_array();
