@@ -100,15 +100,12 @@ const char *mt_meta_any(const meta_tags *t, const char *const *keys, const char 
  * "published", "og:publish_date", "cxenseparse:publishtime". */
 static int names_publication(const char *key)
 {
-    char low[96];
-    size_t n = 0;
-    for (; key && *key && n + 1 < sizeof low; key++)
-        low[n++] = (*key >= 'A' && *key <= 'Z') ? (char)(*key + 32) : *key;
-    low[n] = 0;
-    if (strstr(low, "pubdate") || strstr(low, "uploaddate"))
+    if (!key)
+        return 0;
+    if (mt_strcasestr(key, "pubdate") || mt_strcasestr(key, "uploaddate"))
         return 1;
-    for (const char *p = strstr(low, "publish"); p; p = strstr(p + 1, "publish"))
-        if (strncmp(p + 7, "er", 2) != 0 && strncmp(p + 7, "ing", 3) != 0)
+    for (const char *p = mt_strcasestr(key, "publish"); p; p = mt_strcasestr(p + 1, "publish"))
+        if (strncasecmp(p + 7, "er", 2) != 0 && strncasecmp(p + 7, "ing", 3) != 0)
             return 1;
     return 0;
 }
