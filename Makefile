@@ -100,7 +100,7 @@ clean:
 #                               of every set in ../shared/bench; fails on any sanitizer report
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = fuzz_extract fuzz_decode fuzz_warc fuzz_http fuzz_meta fuzz_site_model
+FUZZ_TARGETS = fuzz_extract fuzz_html fuzz_decode fuzz_warc fuzz_http fuzz_meta fuzz_site_model
 FUZZ_DEPS = clang-14
 SAN_BUILD ?= build-asan
 SAN_ENV = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

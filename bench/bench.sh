@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Speed benchmark: carve over a folder of pages (.html or .html.gz), one core.
 # Prints pages/s, MB/s of HTML (decompressed bytes) and peak RSS, as the
-# median of RUNS runs. The pages are decompressed into a temporary folder
+# median of RUNS runs, for carve with its own parser and with libxml2's
+# (--parser libxml2). As a yardstick, the same script times parsing alone
+# (bench/parse_floor.c, built beside carve): libxml2's HTML parser, and
+# carve's parser building carve's tree, over the same pages in one process. The pages are decompressed into a temporary folder
 # first, so the timing covers carve alone (reading, decoding, parsing,
 # cleaning, extraction, rendering), not gzip.
 #
@@ -29,21 +32,40 @@ bytes=$(cat "$tmp"/*.html | wc -c)
 # all pages (JSON Lines) measures the library. taskset pins it to one core.
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
-secs=()
-rss=0
-for r in $(seq "$runs"); do
-  # Figures of a run that failed mean nothing: stop with its error.
-  /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" --threads 1 --quiet --format json "$tmp"/*.html > /dev/null 2>"$tmp/err" ||
-    { echo "bench: carve failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
-  read -r s kb < "$tmp/time"
-  secs+=("$s")
-  [ "$kb" -gt "$rss" ] && rss=$kb
-done
-median=$(printf '%s\n' "${secs[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-awk -v n="$n" -v b="$bytes" -v s="$median" -v rss="$rss" -v runs="$runs" 'BEGIN {
-  printf "pages        %d (%.1f MB of HTML)\n", n, b / 1e6
-  printf "time         %.2f s (median of %d runs, one core)\n", s, runs
-  printf "pages/s      %.0f\n", n / s
-  printf "MB/s         %.1f\n", b / 1e6 / s
-  printf "peak RSS     %.1f MB\n", rss / 1024
-}'
+# Runs carve RUNS times with the given extra options; sets median and rss.
+run_carve() {
+  local secs=() s kb
+  rss=0
+  for r in $(seq "$runs"); do
+    # Figures of a run that failed mean nothing: stop with its error.
+    /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" "$@" --threads 1 --quiet --format json "$tmp"/*.html \
+      > /dev/null 2>"$tmp/err" || { echo "bench: carve failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
+    read -r s kb < "$tmp/time"
+    secs+=("$s")
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  median=$(printf '%s\n' "${secs[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+}
+
+report() { # label seconds rss_kb
+  awk -v l="$1" -v n="$n" -v b="$bytes" -v s="$2" -v rss="$3" 'BEGIN {
+    printf "%-34s %6.2f s  %6.0f pages/s  %6.1f MB/s", l, s, n / s, b / 1e6 / s
+    if (rss > 0) printf "  peak RSS %.1f MB", rss / 1024
+    printf "\n"
+  }'
+}
+
+printf 'pages %d (%.1f MB of HTML), median of %d runs, one core\n' "$n" "$(echo "$bytes" | awk '{print $1 / 1e6}')" "$runs"
+run_carve --parser carve
+carve_s=$median
+report "carve (its own parser)" "$median" "$rss"
+run_carve --parser libxml2
+report "carve --parser libxml2" "$median" "$rss"
+floor=$(dirname "$carve")/parse_floor
+if [ -x "$floor" ]; then
+  lx=$($pin "$floor" libxml2 "$runs" "$tmp"/*.html) || { echo "bench: parse_floor failed" >&2; exit 1; }
+  cv=$($pin "$floor" carve "$runs" "$tmp"/*.html) || { echo "bench: parse_floor failed" >&2; exit 1; }
+  report "parse only: libxml2 (yardstick)" "$lx" 0
+  report "parse only: carve's parser" "$cv" 0
+  awk -v c="$carve_s" -v f="$lx" 'BEGIN { printf "carve whole extraction / libxml2 parse alone: %.2f\n", c / f }'
+fi

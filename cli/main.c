@@ -40,6 +40,7 @@ static void usage(FILE *f)
           "      --no-tables       leave the tables of the content out\n"
           "      --precision       less boilerplate, at the cost of some text\n"
           "      --recall          more text, at the cost of some boilerplate\n"
+          "      --parser NAME     carve (default: carve's own HTML parser) or libxml2\n"
           "      --keep-repeats    keep paragraphs that repeat an earlier one (dropped\n"
           "                        by default, except code and table cells)\n"
           "      --comments        txt/markdown/html: add the user comments after the\n"
@@ -223,7 +224,7 @@ int main(int argc, char **argv)
     const char *output = NULL;
     enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW,
            OPT_LINKS, OPT_IMAGES, OPT_FORMATTING, OPT_NO_TABLES, OPT_ONLY_WITH_METADATA,
-           OPT_KEEP_REPEATS, OPT_COMMENTS, OPT_PRECISION, OPT_RECALL, OPT_OUTPUT_DIR };
+           OPT_KEEP_REPEATS, OPT_COMMENTS, OPT_PRECISION, OPT_RECALL, OPT_OUTPUT_DIR, OPT_PARSER };
     c.site_window = LEARN_WINDOW_DEFAULT;
     int window_given = 0;
     static const struct option longopts[] = {
@@ -246,6 +247,7 @@ int main(int argc, char **argv)
         {"comments", no_argument, NULL, OPT_COMMENTS},
         {"precision", no_argument, NULL, OPT_PRECISION},
         {"recall", no_argument, NULL, OPT_RECALL},
+        {"parser", required_argument, NULL, OPT_PARSER},
         {"only-with-metadata", no_argument, NULL, OPT_ONLY_WITH_METADATA},
         {"help", no_argument, NULL, 'h'},            {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -315,6 +317,16 @@ int main(int argc, char **argv)
         case OPT_COMMENTS: c.opts.include_comments = 1; break;
         case OPT_PRECISION: c.opts.favor_precision = 1; break;
         case OPT_RECALL: c.opts.favor_recall = 1; break;
+        case OPT_PARSER:
+            if (strcmp(optarg, "carve") == 0) {
+                c.opts.parser = CARVE_PARSER_CARVE;
+            } else if (strcmp(optarg, "libxml2") == 0) {
+                c.opts.parser = CARVE_PARSER_LIBXML2;
+            } else {
+                fprintf(stderr, "carve: --parser takes carve or libxml2, not '%s'\n", optarg);
+                return 2;
+            }
+            break;
         case OPT_ONLY_WITH_METADATA: c.only_with_metadata = 1; break;
         case OPT_LEARN_SITES: c.learn_sites = 1; break;
         case OPT_SITE_MODEL: c.site_model_path = optarg; break;

@@ -22,6 +22,7 @@ bin=$build/fuzz/$target
 case $target in
   fuzz_extract) dict=html.dict max_len=65536 keep_max=12000 ;;
   fuzz_decode) dict=html.dict max_len=16384 keep_max=4096 ;;
+  fuzz_html) dict=html.dict max_len=65536 keep_max=8192 ;;
   fuzz_warc) dict=warc.dict max_len=131072 keep_max=8192 ;;
   fuzz_http) dict=http.dict max_len=16384 keep_max=4096 ;;
   fuzz_meta) dict=meta.dict max_len=8192 keep_max=4096 ;;

@@ -68,6 +68,15 @@ typedef enum carve_format {
                                      (see carve_render) */
 } carve_format;
 
+/* HTML parsers. carve's own (src/html/) follows the WHATWG parsing
+ * algorithm, with the departures docs/parser.md lists; libxml2's HTML
+ * parser stays for one release, to compare and to fall back on. */
+typedef enum carve_parser {
+    CARVE_PARSER_DEFAULT = 0, /* the library's choice: CARVE_PARSER_CARVE */
+    CARVE_PARSER_CARVE,
+    CARVE_PARSER_LIBXML2
+} carve_parser;
+
 /* Options of one extraction. Initialise with carve_options_init(), then set
  * the fields you need. Strings are borrowed: they must stay valid for the
  * duration of the call that receives the options, and are not freed.
@@ -120,6 +129,9 @@ typedef struct carve_options {
     int favor_recall;       /* 1: more text, at the cost of some boilerplate (trafilatura's
                                favor_recall): prose outside the chosen container that passes
                                jusText's tests is added. */
+    int parser;             /* the HTML parser: CARVE_PARSER_DEFAULT (0), CARVE_PARSER_CARVE or
+                               CARVE_PARSER_LIBXML2 (see carve_parser); another value fails with
+                               CARVE_ERR_ARGUMENT */
 } carve_options;
 
 /* Fills the first size bytes of *opts with the defaults above, and

@@ -9,6 +9,7 @@
 #include "carve.h"
 #include "decode/decode.h"
 #include "dom/dom.h"
+#include "html/html.h"
 #include "extract/comments.h"
 #include "input/sniff.h"
 #include "meta/meta.h"
@@ -41,12 +42,14 @@ const char *carve_strerror(carve_status s)
 
 const char *carve_version(void) { return CARVE_VERSION_STRING; }
 
-/* sizeof(carve_options) of the carve.h whose last field was deduplicate:
+/* sizeof(carve_options) of a carve.h whose last field was the int field:
  * its end, rounded up to the struct's alignment (that of its size_t and
  * pointer fields). */
-#define CARVE_OPTIONS_SIZE_DEDUPLICATE                                                                \
-    ((offsetof(carve_options, deduplicate) + sizeof(int) + _Alignof(carve_options) - 1) /              \
+#define CARVE_OPTIONS_SIZE_THROUGH(field)                                                             \
+    ((offsetof(carve_options, field) + sizeof(int) + _Alignof(carve_options) - 1) /                    \
      _Alignof(carve_options) * _Alignof(carve_options))
+#define CARVE_OPTIONS_SIZE_DEDUPLICATE CARVE_OPTIONS_SIZE_THROUGH(deduplicate)
+#define CARVE_OPTIONS_SIZE_FAVOR CARVE_OPTIONS_SIZE_THROUGH(favor_recall)
 
 void carve_options_init_size(carve_options *o, size_t size)
 {
@@ -274,7 +277,8 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         return CARVE_ERR_NOT_HTML;
     dom_limits lim = {o->max_nodes, o->max_depth ? o->max_depth : 1};
     int out_of_memory = 0;
-    dom_doc *doc = dom_parse_reporting(dec->data, dec->len, &lim, &out_of_memory);
+    dom_doc *doc = o->parser == CARVE_PARSER_LIBXML2 ? dom_parse_reporting(dec->data, dec->len, &lim, &out_of_memory)
+                                                     : html_parse(dec->data, dec->len, &lim, &out_of_memory);
     if (!doc)
         return out_of_memory ? CARVE_ERR_NOMEM : CARVE_ERR_PARSE;
     dom_clean(doc);
@@ -328,20 +332,23 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
     if (opts) {
         /* The sizes carve.h has had: up to site_model (0.1), then up to
          * deduplicate (the inline markup, table and repeat fields), then
-         * with comments and the precision/recall preference. */
-        if (opts->struct_size != offsetof(carve_options, include_links) &&
-            opts->struct_size != CARVE_OPTIONS_SIZE_DEDUPLICATE && opts->struct_size != sizeof all)
+         * with comments and the precision/recall preference, then with
+         * the parser. */
+        size_t size = opts->struct_size;
+        if (size != offsetof(carve_options, include_links) && size != CARVE_OPTIONS_SIZE_DEDUPLICATE &&
+            size != CARVE_OPTIONS_SIZE_FAVOR && size != sizeof all)
             return CARVE_ERR_ARGUMENT;
-        /* The older sizes end in padding where newer fields now are:
+        /* The older sizes may end in padding where newer fields now are:
          * only the fields that header had are read. */
-        size_t fields = opts->struct_size == CARVE_OPTIONS_SIZE_DEDUPLICATE
-                            ? offsetof(carve_options, deduplicate) + sizeof(int)
-                            : opts->struct_size;
+        size_t fields = size == CARVE_OPTIONS_SIZE_DEDUPLICATE ? offsetof(carve_options, deduplicate) + sizeof(int)
+                        : size == CARVE_OPTIONS_SIZE_FAVOR     ? offsetof(carve_options, favor_recall) + sizeof(int)
+                                                               : size;
         memcpy(&all, opts, fields);
     }
     opts = &all;
     if ((opts->target_language && !meta_language_tag_valid(opts->target_language)) ||
-        (opts->favor_precision && opts->favor_recall))
+        (opts->favor_precision && opts->favor_recall) || opts->parser < CARVE_PARSER_DEFAULT ||
+        opts->parser > CARVE_PARSER_LIBXML2)
         return CARVE_ERR_ARGUMENT;
     if (opts->max_input_bytes && len > opts->max_input_bytes)
         return CARVE_ERR_TOO_LARGE;

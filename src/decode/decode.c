@@ -62,10 +62,18 @@ static int from_label(choice *ch, const char *label, decode_source source)
     return choose(ch, name, source);
 }
 
+/* The prescan looks at the first 1024 bytes. A browser that finds a
+ * <meta> charset later, while parsing with an encoding it was not told,
+ * changes to it and parses again (the standard's "change the encoding"):
+ * carve looks as far as a browser would have parsed by then, the first
+ * LATE_META_MAX bytes, before guessing. */
+#define LATE_META_MAX (64 * 1024)
+
 static int from_meta(choice *ch, const char *in, size_t len)
 {
     char name[32];
-    if (decode_prescan_meta(in, len, name, sizeof name))
+    if (decode_prescan_meta(in, len, name, sizeof name) &&
+        (len <= 1024 || decode_prescan_meta_within(in, len, LATE_META_MAX, name, sizeof name)))
         return -1;
     return choose(ch, name, DECODE_FROM_META);
 }

@@ -48,4 +48,7 @@ int decode_canonical_label(const char *label, size_t label_len, char *name, size
  * first 1024 bytes, canonicalised, in name. Returns 0 when found, else -1. */
 int decode_prescan_meta(const char *in, size_t len, char *name, size_t size);
 
+/* The same over the first limit bytes. */
+int decode_prescan_meta_within(const char *in, size_t len, size_t limit, char *name, size_t size);
+
 #endif

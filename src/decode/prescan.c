@@ -16,7 +16,7 @@ typedef struct cursor {
 
 /* One attribute as "get an attribute" returns it, lower-cased. The name is
  * only ever compared with short names, so a longer one is kept truncated,
- * with its full length in name_len. A value cannot outgrow the input. */
+ * with its full length in name_len. A value is cut at PRESCAN_MAX bytes. */
 typedef struct attribute {
     char name[16];
     size_t name_len;
@@ -68,9 +68,12 @@ static void name_add(attribute *a, unsigned char c)
     a->name_len++;
 }
 
+/* A value longer than the buffer is kept cut: no charset label or
+ * content attribute that names one is that long. */
 static void value_add(attribute *a, unsigned char c)
 {
-    a->value[a->value_len++] = (char)lower(c);
+    if (a->value_len < sizeof a->value)
+        a->value[a->value_len++] = (char)lower(c);
 }
 
 /* The value part of "get an attribute", the cursor just past '='. */
@@ -271,11 +274,22 @@ static int starts_tag(const cursor *c)
 
 int decode_prescan_meta(const char *in, size_t len, char *name, size_t size)
 {
-    cursor c = {(const unsigned char *)in, 0, len < PRESCAN_MAX ? len : PRESCAN_MAX};
+    return decode_prescan_meta_within(in, len, PRESCAN_MAX, name, size);
+}
+
+int decode_prescan_meta_within(const char *in, size_t len, size_t limit, char *name, size_t size)
+{
+    cursor c = {(const unsigned char *)in, 0, len < limit ? len : limit};
 
     if (size > 0)
         name[0] = '\0';
     for (; c.pos < c.end; c.pos++) {
+        if (c.p[c.pos] != '<') { /* only a '<' starts anything the prescan looks at */
+            const unsigned char *lt = memchr(c.p + c.pos, '<', c.end - c.pos);
+            if (!lt)
+                break;
+            c.pos = (size_t)(lt - c.p);
+        }
         enum step r = NO_ATTRIBUTE;
         if (at(&c, "<!--")) {
             if (comment(&c))

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -139,6 +140,80 @@ static void end_name(name_counts *c, int name_pos, int decisive_word, int author
         c->comments++;
 }
 
+/* Every word of the lists above, with the lists it is in: one lookup per
+ * word of a class or id instead of one per list. Built once. */
+enum {
+    W_NEGATIVE = 1,
+    W_DECISIVE = 2,
+    W_AUTHOR_PART = 4,
+    W_CHROME = 8,
+    W_REVIEW = 16,
+    W_COMMENT = 32,
+    W_COMMENT_CHROME = 64,
+    W_OVERLAY = 128,
+    W_POSITIVE = 256
+};
+
+typedef struct flagged_word {
+    const char *word;
+    unsigned flags;
+} flagged_word;
+
+#define WORDS_MAX                                                                                    \
+    (COUNT(negative) + COUNT(decisive) + COUNT(author_parts) + COUNT(chrome_words) + COUNT(review_words) + \
+     COUNT(comment_words) + COUNT(comment_chrome) + COUNT(overlay) + COUNT(positive))
+static flagged_word words[WORDS_MAX];
+static size_t word_count;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static int cmp_flagged(const void *a, const void *b)
+{
+    return strcmp(((const flagged_word *)a)->word, ((const flagged_word *)b)->word);
+}
+
+static void build_words(void)
+{
+    static const struct {
+        const char *const *list;
+        size_t count;
+        unsigned flag;
+    } lists[] = {{negative, COUNT(negative), W_NEGATIVE},
+                 {decisive, COUNT(decisive), W_DECISIVE},
+                 {author_parts, COUNT(author_parts), W_AUTHOR_PART},
+                 {chrome_words, COUNT(chrome_words), W_CHROME},
+                 {review_words, COUNT(review_words), W_REVIEW},
+                 {comment_words, COUNT(comment_words), W_COMMENT},
+                 {comment_chrome, COUNT(comment_chrome), W_COMMENT_CHROME},
+                 {overlay, COUNT(overlay), W_OVERLAY},
+                 {positive, COUNT(positive), W_POSITIVE}};
+    flagged_word *all = words;
+    size_t n = 0;
+    for (size_t i = 0; i < COUNT(lists); i++)
+        for (size_t k = 0; k < lists[i].count; k++)
+            all[n++] = (flagged_word){lists[i].list[k], lists[i].flag};
+    qsort(all, n, sizeof *all, cmp_flagged);
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out && strcmp(all[out - 1].word, all[i].word) == 0)
+            all[out - 1].flags |= all[i].flags;
+        else
+            all[out++] = all[i];
+    }
+    word_count = out;
+}
+
+/* The W_* lists that w[0..n) is in, ignoring ASCII case. */
+static unsigned word_flags(const char *w, size_t n)
+{
+    char low[32];
+    pthread_once(&words_once, build_words);
+    if (!lower_copy(w, n, low, sizeof low))
+        return 0;
+    flagged_word key = {low, 0};
+    const flagged_word *f = bsearch(&key, words, word_count, sizeof *words, cmp_flagged);
+    return f ? f->flags : 0;
+}
+
 /* Scores the words of one class or id value: per class name (a run
  * without white space), content words count only when the name has no
  * decisive boilerplate word; an author box counts as one. */
@@ -167,25 +242,26 @@ static void score_value(const char *v, name_counts *c)
         /* A numbered instance ("cta3", "sidebar2") is the word itself. */
         while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
             n--;
-        if (rule_on(RULE_WORDS_NEGATIVE) && (in_list(s, n, negative, COUNT(negative)) || (n >= 10 && has_glued(s, n))))
+        unsigned w = word_flags(s, n);
+        if (rule_on(RULE_WORDS_NEGATIVE) && ((w & W_NEGATIVE) || (n >= 10 && has_glued(s, n))))
             c->neg++;
-        if (in_list(s, n, decisive, COUNT(decisive)))
+        if (w & W_DECISIVE)
             name_decisive = 1;
         if (n == 6 && strncasecmp(s, "author", 6) == 0)
             author = 1;
-        if (in_list(s, n, author_parts, COUNT(author_parts)))
+        if (w & W_AUTHOR_PART)
             part = 1;
-        if (in_list(s, n, chrome_words, COUNT(chrome_words)))
+        if (w & W_CHROME)
             c->chrome++;
-        if (in_list(s, n, review_words, COUNT(review_words)))
+        if (w & W_REVIEW)
             c->reviews++;
-        if (in_list(s, n, comment_words, COUNT(comment_words)))
+        if (w & W_COMMENT)
             comment = 1;
-        if (in_list(s, n, comment_chrome, COUNT(comment_chrome)))
+        if (w & W_COMMENT_CHROME)
             cchrome = 1;
-        if (rule_on(RULE_WORDS_OVERLAY) && in_list(s, n, overlay, COUNT(overlay)))
+        if (rule_on(RULE_WORDS_OVERLAY) && (w & W_OVERLAY))
             c->sure++;
-        else if (rule_on(RULE_WORDS_POSITIVE) && in_list(s, n, positive, COUNT(positive)))
+        else if (rule_on(RULE_WORDS_POSITIVE) && (w & W_POSITIVE))
             name_pos++;
     }
     end_name(c, name_pos, name_decisive, author && part, comment, cchrome);

@@ -283,6 +283,12 @@ static void begin(html_tokenizer *t, int kind)
 
 static void begin_attr(html_tokenizer *t)
 {
+    if (t->span_count == HTML_MAX_ATTRS + 1) {
+        /* Past the limit, attributes are read into one more span, marked
+         * as a duplicate so that it is dropped, and reused. */
+        t->spans[HTML_MAX_ATTRS] = (html_attr_span){t->tag.len, 0, t->tag.len, 0, 1};
+        return;
+    }
     if (t->span_count == t->span_cap) {
         size_t cap = t->span_cap ? t->span_cap * 2 : 16;
         html_attr_span *s = realloc(t->spans, cap * sizeof *s);
@@ -293,7 +299,8 @@ static void begin_attr(html_tokenizer *t)
         t->spans = s;
         t->span_cap = cap;
     }
-    t->spans[t->span_count++] = (html_attr_span){t->tag.len, 0, t->tag.len, 0, 0};
+    t->spans[t->span_count] = (html_attr_span){t->tag.len, 0, t->tag.len, 0, t->span_count == HTML_MAX_ATTRS};
+    t->span_count++;
 }
 
 /* The attribute being built, when there is one. */
@@ -308,6 +315,8 @@ static void end_attr_name(html_tokenizer *t)
         return;
     a->name_len = t->tag.len - a->name_off;
     a->value_off = t->tag.len;
+    if (a->duplicate)
+        return;
     for (size_t i = 0; i + 1 < t->span_count; i++) {
         const html_attr_span *b = &t->spans[i];
         if (!b->duplicate && b->name_len == a->name_len &&
@@ -325,8 +334,20 @@ static void end_attr_value(html_tokenizer *t)
         a->value_len = t->tag.len - a->value_off;
 }
 
+/* Do the n letters at s spell name (lower case), in any case? */
+static int names(const char *s, size_t n, const char *name, size_t len)
+{
+    if (n != len)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != name[i])
+            return 0;
+    return 1;
+}
+
 /* After "</" in RCDATA, RAWTEXT or script data: when the letters ahead
- * name the last start tag and end as a tag name does, starts that end tag
+ * name the last start tag (or alt_end) and end as a tag name does, starts
+ * that end tag
  * and returns the state after its name; otherwise appends "</" and the
  * letters as text and returns fallback. */
 static int end_tag_ahead(html_tokenizer *t, int fallback)
@@ -336,18 +357,15 @@ static int end_tag_ahead(html_tokenizer *t, int fallback)
     while (q < t->len && is_alpha(s[q]))
         q++;
     size_t n = q - p;
-    if (n && q < t->len && (is_ws(s[q]) || s[q] == '/' || s[q] == '>') && n == t->last_start.len) {
-        size_t i = 0;
-        while (i < n && lower(s[p + i]) == t->last_start.data[i])
-            i++;
-        if (i == n) {
-            begin(t, HTML_END_TAG);
-            for (i = 0; i < n; i++)
-                put(&t->tag, lower(s[p + i]));
-            t->name_len = n;
-            t->pos = q;
-            return S_TAG_NAME;
-        }
+    if (n && q < t->len && (is_ws(s[q]) || s[q] == '/' || s[q] == '>') &&
+        (names(s + p, n, t->last_start.data, t->last_start.len) ||
+         (t->alt_end && names(s + p, n, t->alt_end, strlen(t->alt_end))))) {
+        begin(t, HTML_END_TAG);
+        for (size_t i = 0; i < n; i++)
+            put(&t->tag, lower(s[p + i]));
+        t->name_len = n;
+        t->pos = q;
+        return S_TAG_NAME;
     }
     buf_append(&t->text, "</", 2);
     buf_append(&t->text, s + p, n);
@@ -401,8 +419,11 @@ static void fill(html_tokenizer *t, html_token *tok)
     }
     tok->attrs = n ? t->attrs : NULL;
     tok->attr_count = n;
-    if (t->kind == HTML_START_TAG)
+    if (t->kind == HTML_START_TAG) {
         html_tokenizer_set_last_start(t, d, t->name_len);
+        if (t->last_start.failed)
+            t->failed = 1;
+    }
 }
 
 /* Emits the token in t->tag: the pending text goes first, when there is

@@ -39,6 +39,10 @@ typedef enum html_state {
     HTML_STATE_CDATA_SECTION
 } html_state;
 
+/* A tag keeps its first HTML_MAX_ATTRS attributes (the spec keeps all);
+ * the limit keeps the check for duplicate names linear in the page. */
+#define HTML_MAX_ATTRS 256
+
 typedef struct html_attr {
     const char *name; /* lower case */
     size_t name_len;
@@ -70,6 +74,8 @@ typedef struct html_tokenizer {
     char *normalised; /* the copy made when the input had carriage returns */
     int state;        /* an internal state number; see tokenizer.c */
     int foreign;      /* set by the tree builder: the adjusted current node is SVG or MathML */
+    const char *alt_end; /* set by the tree builder: a second end tag that ends RCDATA, RAWTEXT
+                            and script data (lower case), or NULL */
     buf text;         /* characters not yet emitted */
     buf tag;          /* the tag, comment or DOCTYPE being built */
     buf last_start;   /* the name of the last start tag, for "appropriate end tag" */

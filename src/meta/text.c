@@ -184,12 +184,34 @@ const char *mt_strcasestr(const char *hay, const char *needle)
     return NULL;
 }
 
+static int has_upper(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return 1;
+    return 0;
+}
+
 int mt_attr_has(const char *value, const char *const *words)
 {
     if (!value || !*value)
         return 0;
+    /* This runs on every class and id of the page: the value is
+     * lower-cased once, then searched with strstr (glibc's is fast) for
+     * each word; a long value, or a word with capitals, takes the
+     * slower case-blind search. */
+    char low[512];
+    size_t n = strlen(value);
+    if (n >= sizeof low) {
+        for (size_t i = 0; words[i]; i++)
+            if (mt_strcasestr(value, words[i]))
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i <= n; i++)
+        low[i] = ascii_lower(value[i]);
     for (size_t i = 0; words[i]; i++)
-        if (mt_strcasestr(value, words[i]))
+        if (has_upper(words[i]) ? mt_strcasestr(value, words[i]) != NULL : strstr(low, words[i]) != NULL)
             return 1;
     return 0;
 }

@@ -91,6 +91,16 @@ static void test_options_struct_size(void **state)
     assert_non_null(strstr(carve_result_comments(older, NULL), "hours are fine"));
     carve_free(plain);
     carve_result_free(older);
+    /* A program built against the carve.h whose last field was
+     * favor_recall: accepted, and the parser past it is the default. */
+    carve_options_init(&o);
+    o.struct_size = offsetof(carve_options, parser);
+    o.parser = 99; /* past that header's struct: not read */
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_OK);
+    o.struct_size = sizeof o;
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_ERR_ARGUMENT);
+    o.parser = CARVE_PARSER_LIBXML2;
+    assert_int_equal(status_of(ARTICLE, strlen(ARTICLE), &o), CARVE_OK);
     carve_options_init(&o);
     /* A program built against the carve.h before include_links: its
      * fields are read, the later ones are the defaults (garbage there is

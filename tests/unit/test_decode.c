@@ -253,11 +253,24 @@ static void test_prescan_limit(void **state)
     memset(html, ' ', sizeof html);
     memcpy(html + 1100, meta, n);
     assert_int_equal(prescan(html, sizeof html).rc, -1);
-    /* and so detection decides; plain ASCII is then UTF-8 */
+    /* but decoding takes a later <meta>, as a browser changes to it while
+     * parsing (html5lib's encoding tests have it after 8 KiB of comment) */
     decode_result r = decode(html, sizeof html, NULL);
+    assert_int_equal(r.source, DECODE_FROM_META);
+    assert_string_equal(r.charset, "koi8-r");
+    free(r.data);
+
+    /* past 64 KiB, detection decides; plain ASCII is then UTF-8 */
+    enum { FAR = 64 * 1024 + 10 };
+    char *far = malloc(FAR + sizeof meta);
+    assert_non_null(far);
+    memset(far, ' ', FAR);
+    memcpy(far + FAR, meta, n);
+    r = decode(far, FAR + n, NULL);
     assert_int_equal(r.source, DECODE_FROM_DEFAULT);
     assert_string_equal(r.charset, "utf-8");
     free(r.data);
+    free(far);
 }
 
 static void test_meta_decides_decoding(void **state)
