@@ -128,9 +128,11 @@ def _whole(name, value, unit):
 
 def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_model, reference_time,
          max_input_bytes, links=False, images=False, formatting=False, tables=True, deduplicate=None,
-         comments=False, precision=False, recall=False):
+         comments=False, precision=False, recall=False, parser=None):
     if precision and recall:
         raise _error(ArgumentError, "favor_precision and favor_recall pull opposite ways; give one")
+    if parser not in _PARSERS:
+        raise _error(ArgumentError, "parser %r is not one of None, 'carve', 'libxml2'" % (parser,))
     max_input_bytes = _whole("max_input_bytes", max_input_bytes, "bytes")
     data, charset = _page(filecontent, charset, max_input_bytes)
     _check_language(target_language)
@@ -140,14 +142,19 @@ def _run(filecontent, url, fmt, with_metadata, target_language, charset, site_mo
                           include_formatting=bool(formatting), include_tables=bool(tables),
                           deduplicate=True if deduplicate is None else bool(deduplicate),
                           include_comments=bool(comments), favor_precision=bool(precision),
-                          favor_recall=bool(recall))
+                          favor_recall=bool(recall), parser=_PARSERS[parser])
+
+
+# The HTML parsers (carve_parser): carve's own is the default; libxml2's
+# stays for one release.
+_PARSERS = {None: 0, "carve": 1, "libxml2": 2}
 
 
 def extract(filecontent, url=None, output_format="txt", with_metadata=False, target_language=None,
             charset=None, include_links=False, include_images=False, include_formatting=False,
             include_tables=True, only_with_metadata=False, deduplicate=None, include_comments=False,
             favor_precision=False, favor_recall=False, *, site_model=None, reference_time=None,
-            max_input_bytes=None, **options):
+            max_input_bytes=None, parser=None, **options):
     """The main content of one page, rendered; None when the page has none.
 
     filecontent: the page as bytes (any charset: BOM, then charset, then
@@ -184,6 +191,8 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
     JSON always has them under "comments").
     favor_precision, favor_recall: less boilerplate or more text, as
     trafilatura's; not both (ArgumentError).
+    parser: None (carve's own HTML parser), "carve" or "libxml2" (libxml2's
+    HTML parser, kept for one release); another value: ArgumentError.
 
     trafilatura's config, prune_xpath and other
     tuning options are accepted at the value that means what carve does,
@@ -203,13 +212,13 @@ def extract(filecontent, url=None, output_format="txt", with_metadata=False, tar
         record = bare_extraction(filecontent, url, target_language, charset, site_model=site_model,
                                  reference_time=reference_time, max_input_bytes=max_input_bytes,
                                  include_tables=include_tables, deduplicate=deduplicate,
-                                 favor_precision=favor_precision, favor_recall=favor_recall)
+                                 favor_precision=favor_precision, favor_recall=favor_recall, parser=parser)
         if not record or not (record["title"] and record["date"] and record["url"]):
             return None
     status, text = _run(filecontent, url, _FORMATS[output_format], with_metadata, target_language, charset,
                         site_model, reference_time, max_input_bytes, include_links, include_images,
                         include_formatting, include_tables, deduplicate, include_comments, favor_precision,
-                        favor_recall)
+                        favor_recall, parser)
     if status != "CARVE_OK":
         return None
     return text
@@ -219,7 +228,7 @@ def bare_extraction(filecontent, url=None, target_language=None, charset=None, i
                     deduplicate=None, include_comments=False, favor_precision=False, favor_recall=False,
                     with_metadata=True, only_with_metadata=False, output_format="python",
                     include_links=False, include_images=False, include_formatting=False, *,
-                    site_model=None, reference_time=None, max_input_bytes=None, **options):
+                    site_model=None, reference_time=None, max_input_bytes=None, parser=None, **options):
     """The page as a dict with the keys of carve's JSON output (title,
     author, date, url, hostname, sitename, language, ..., text); None when
     the page has no main content or is in another language than
@@ -238,7 +247,7 @@ def bare_extraction(filecontent, url=None, target_language=None, charset=None, i
                      "extract(output_format='markdown' or 'html') only")
     status, text = _run(filecontent, url, _FORMATS["json"], False, target_language, charset, site_model,
                         reference_time, max_input_bytes, tables=include_tables, deduplicate=deduplicate,
-                        precision=favor_precision, recall=favor_recall)
+                        precision=favor_precision, recall=favor_recall, parser=parser)
     if status != "CARVE_OK":
         return None
     record = _json.loads(text)

@@ -35,7 +35,8 @@ def extract(filecontent: _Html, url: Optional[str] = None, output_format: str = 
             include_tables: bool = True, only_with_metadata: bool = False, deduplicate: Optional[bool] = None,
             include_comments: bool = False, favor_precision: bool = False, favor_recall: bool = False,
             *, site_model: Optional[SiteModel] = None, reference_time: Optional[int] = None,
-            max_input_bytes: Optional[int] = None, **options: Any) -> Optional[str]: ...
+            max_input_bytes: Optional[int] = None, parser: Optional[str] = None,
+            **options: Any) -> Optional[str]: ...
 
 def bare_extraction(filecontent: _Html, url: Optional[str] = None, target_language: Optional[str] = None,
                     charset: Optional[str] = None, include_tables: bool = True,
@@ -46,7 +47,7 @@ def bare_extraction(filecontent: _Html, url: Optional[str] = None, target_langua
                     include_images: bool = False, include_formatting: bool = False,
                     *, site_model: Optional[SiteModel] = None,
                     reference_time: Optional[int] = None, max_input_bytes: Optional[int] = None,
-                    **options: Any) -> Optional[Dict[str, Any]]: ...
+                    parser: Optional[str] = None, **options: Any) -> Optional[Dict[str, Any]]: ...
 
 def extract_metadata(filecontent: _Html, url: Optional[str] = None, charset: Optional[str] = None, *,
                      reference_time: Optional[int] = None,

@@ -245,7 +245,7 @@ PyDoc_STRVAR(extract_doc,
 "        site_model=None, reference_time=0, max_input_bytes=0, include_links=False,\n"
 "        include_images=False, include_formatting=False, include_tables=True,\n"
 "        deduplicate=True, include_comments=False, favor_precision=False,\n"
-"        favor_recall=False)\n"
+"        favor_recall=False, parser=0)\n"
 "        -> (status, str | None)\n"
 "\n"
 "Extracts the page in data (bytes-like, any charset) and renders it in format (0 text,\n"
@@ -258,15 +258,16 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
     static char *kwlist[] = {"data", "format", "with_metadata", "url", "charset", "target_language",
                              "site_model", "reference_time", "max_input_bytes", "include_links",
                              "include_images", "include_formatting", "include_tables", "deduplicate",
-                             "include_comments", "favor_precision", "favor_recall", NULL};
+                             "include_comments", "favor_precision", "favor_recall", "parser", NULL};
     Py_buffer data;
     int format = CARVE_FORMAT_TEXT, with_metadata = 0, links = 0, images = 0, formatting = 0, tables = 1,
-        dedup = 1, comments = 0, precision = 0, recall = 0;
+        dedup = 1, comments = 0, precision = 0, recall = 0, parser = CARVE_PARSER_DEFAULT;
     page_options p = {0};
     PyObject *model_obj = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*|ip$zzzOLnpppppppp:extract", kwlist, &data, &format, &with_metadata,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*|ip$zzzOLnppppppppi:extract", kwlist, &data, &format, &with_metadata,
                                      &p.url, &p.charset, &p.target_language, &model_obj, &p.reference_time,
-                                     &p.max_input_bytes, &links, &images, &formatting, &tables, &dedup, &comments, &precision, &recall))
+                                     &p.max_input_bytes, &links, &images, &formatting, &tables, &dedup, &comments, &precision, &recall,
+                                     &parser))
         return NULL;
     carve_options o;
     SiteModelObject *sm;
@@ -282,6 +283,7 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
     o.include_comments = comments;
     o.favor_precision = precision;
     o.favor_recall = recall;
+    o.parser = parser;
     carve_result *r = NULL;
     carve_status st, rs = CARVE_OK;
     char *out = NULL;

@@ -245,3 +245,19 @@ def test_target_language(sample_page):
 
 def test_version():
     assert carve.__version__ == run_cli("--version").decode().split()[-1]
+
+
+# A legacy reference without ";": carve's parser decodes it as browsers do,
+# libxml2's leaves it as written.
+LEGACY_REF = ('<html><body><article><p>The city council voted on Tuesday night to close the old bridge over '
+              'the river for two years, so that engineers can replace the rusted steel beams (M&aumlrz).</p>'
+              '</article></body></html>')
+
+
+def test_parser_choice():
+    assert "(März)" in carve.extract(LEGACY_REF)
+    assert "(März)" in carve.extract(LEGACY_REF, parser="carve")
+    assert "(M&aumlrz)" in carve.extract(LEGACY_REF, parser="libxml2")
+    assert "(M&aumlrz)" in carve.bare_extraction(LEGACY_REF, parser="libxml2")["text"]
+    with pytest.raises(carve.ArgumentError, match="parser"):
+        carve.extract(LEGACY_REF, parser="gumbo")

@@ -1,6 +1,9 @@
 /* utf8.c: UTF-8 validation, and decoding that replaces each maximal
  * subpart of an ill-formed sequence with one U+FFFD, as the WHATWG UTF-8
  * decoder (and Unicode's "best practice") does. */
+#include <stdint.h>
+#include <string.h>
+
 #include "decode_internal.h"
 
 /* Scans the sequence starting at p[0] (n >= 1 bytes available). Returns its
@@ -45,6 +48,22 @@ static size_t scan(const unsigned char *p, size_t n, int *ok)
     return need + 1;
 }
 
+/* The offset of the first byte at or after i that is not ASCII, or len;
+ * eight bytes at a time, since most of a page is ASCII markup. */
+static size_t ascii_run(const unsigned char *p, size_t i, size_t len)
+{
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
+    while (i < len && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 int utf8_is_valid(const char *in, size_t len)
 {
     const unsigned char *p = (const unsigned char *)in;
@@ -53,7 +72,7 @@ int utf8_is_valid(const char *in, size_t len)
 
     while (i < len) {
         if (p[i] < 0x80) {
-            i++;
+            i = ascii_run(p, i, len);
             continue;
         }
         i += scan(p + i, len - i, &ok);
@@ -74,7 +93,7 @@ int utf8_decode(const char *in, size_t len, dsink *out)
 
     while (i < len) {
         if (p[i] < 0x80) {
-            i++;
+            i = ascii_run(p, i, len);
             continue;
         }
         size_t n = scan(p + i, len - i, &ok);
