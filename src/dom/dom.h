@@ -1,7 +1,8 @@
 /* dom.h: carve's own document tree.
  *
- * The parse stage (parse.c, the only file that sees the HTML parser
- * library) builds this tree; every later stage sees only these types.
+ * The parse stage builds this tree: carve's own parser (src/html/), or
+ * libxml2's through parse.c, the only file besides streamed.c and guard.c
+ * that is about libxml2; every later stage sees only these types.
  * All nodes, attributes and strings live in the document's arena and are
  * freed together by dom_free().
  *
@@ -68,8 +69,10 @@ typedef struct dom_limits {
     size_t max_depth;       /* deeper elements are attached at this depth */
 } dom_limits;
 
-/* Parses UTF-8 HTML into a new document. Returns NULL when memory runs out
- * or the parser produced nothing. The caller frees it with dom_free(). */
+/* Parses UTF-8 HTML into a new document with libxml2 (CARVE_PARSER_LIBXML2;
+ * the default parser is html_parse() of html/html.h). Returns NULL when
+ * memory runs out or the parser produced nothing. The caller frees it with
+ * dom_free(). */
 dom_doc *dom_parse(const char *utf8, size_t len, const dom_limits *limits);
 
 /* The same; *out_of_memory (when not NULL) is set to 1 when NULL comes
