@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Time and peak memory of one extraction as the input grows, to show that
 # carve stays close to linear: pages of 1, 10 and 100 MB (a news page whose
-# article and link lists are repeated), and nesting depths of 10^3 to 10^6
-# (closed <div> elements around the article). Prints one table.
+# article and link lists are repeated), nesting depths of 10^3 to 10^6
+# (closed <div> elements around the article), sibling elements and one
+# huge attribute, at 1, 10 and 100 MB each. Prints one table.
 #
 #   bench/scaling.sh [CARVE]        (default: build/carve)
 #
@@ -34,13 +35,20 @@ for k in (3, 4, 5, 6):
     n = 10 ** k
     with open(f"{out}/depth-1e{k}.html", "wb") as f:
         f.write(head + b"<div>" * n + para + b"</div>" * n + tail)
+for mb in (1, 10, 100):
+    with open(f"{out}/siblings-{mb}MB.html", "wb") as f:
+        f.write(head + para + b"<span>x</span>" * (mb * 1000000 // 14) + tail)
+    with open(f"{out}/attribute-{mb}MB.html", "wb") as f:
+        f.write(head + b'<div class="' + b"a" * (mb * 1000000) + b'">' + para + b"</div>" + tail)
 PY
 
 # CPU seconds (user + system) decide: wall-clock time on a shared machine
 # also counts other programs. Status is carve's exit status (0: extracted).
 printf '%-12s %10s %9s %9s %8s %12s %6s\n' input bytes "cpu s" "wall s" "MB/s" "peak RSS MB" status
 for f in "$tmp"/size-1MB.html "$tmp"/size-10MB.html "$tmp"/size-100MB.html \
-         "$tmp"/depth-1e3.html "$tmp"/depth-1e4.html "$tmp"/depth-1e5.html "$tmp"/depth-1e6.html; do
+         "$tmp"/depth-1e3.html "$tmp"/depth-1e4.html "$tmp"/depth-1e5.html "$tmp"/depth-1e6.html \
+         "$tmp"/siblings-1MB.html "$tmp"/siblings-10MB.html "$tmp"/siblings-100MB.html \
+         "$tmp"/attribute-1MB.html "$tmp"/attribute-10MB.html "$tmp"/attribute-100MB.html; do
   bytes=$(stat -c %s "$f")
   set +e
   /usr/bin/time -f '%U %S %e %M' -o "$tmp/time" "$carve" -q --max-bytes 200000000 --format json "$f" >/dev/null 2>"$tmp/err"
