@@ -139,7 +139,9 @@ void html_reconstruct_formatting(builder *b)
 }
 
 /* The adoption agency algorithm for an end tag of formatting element id;
- * returns 0 when the end tag is to be handled as "any other end tag". */
+ * returns 0 when the end tag is to be handled as "any other end tag".
+ * Longer than most functions here: it follows the spec's numbered steps
+ * in order, so that it can be read against them. */
 static int adoption_agency(builder *b, int id)
 {
     const open_el *top = html_top(b);
@@ -374,6 +376,8 @@ static int closes_p(int id)
     }
 }
 
+/* The start-tag rules of "in body", one branch per group of tags in the
+ * spec's order: a long dispatch, but each branch is a few lines. */
 static void start_tag_in_body(builder *b, const html_token *tok, int id)
 {
     if (closes_p(id)) {

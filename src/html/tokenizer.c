@@ -497,6 +497,9 @@ static void doctype_id_end(html_tokenizer *t, int system)
         t->public_len = t->tag.len - (size_t)t->public_off;
 }
 
+/* One function for the whole state machine, on purpose: a switch over the
+ * states in one loop keeps the cursor in registers, where a function per
+ * state would cost a call per character; each case is one spec state. */
 int html_next_token(html_tokenizer *t, html_token *tok)
 {
     if (t->ready) {
