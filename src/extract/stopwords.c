@@ -20,53 +20,89 @@ extern const char carve_stopwords_data[];
 #define MAX_LANGS 128
 #define MAX_WORD 64
 
-typedef struct entry {
-    const char *word;   /* points into carve_stopwords_data; not NUL-terminated */
-    uint32_t len;
-    uint64_t mask[2];   /* languages whose list holds the word */
-    uint64_t top[2];    /* languages where it is among the GUESS_RANK most frequent */
-} entry;
-
 /* The lists are ordered by frequency. Guessing a language counts hits of
  * each list's most frequent words only, so that long lists (which hold
  * many words of other languages) do not win by size. */
 #define GUESS_RANK 100
 
+/* A hash set of words: open addressing, the words point into
+ * carve_stopwords_data and are not NUL-terminated. mask holds, for the
+ * guessing table, the languages whose GUESS_RANK first words hold it. */
+typedef struct entry {
+    const char *word;
+    uint32_t len;
+    uint64_t mask[2];
+} entry;
+
+typedef struct table {
+    entry *slots;
+    size_t size; /* a power of two; 0 when the table could not be built */
+} table;
+
+/* The tables are built when first needed: the language index and the
+ * guessing table (the first words of every list) together, each
+ * language's full list when a page of that language comes, so that a
+ * process that reads one English page does not hash the 175,000 words of
+ * 100 languages first. Memory that runs out leaves a table empty: its
+ * words then count as no stop words. */
 static struct {
     char codes[MAX_LANGS][4];
+    const char *start[MAX_LANGS], *end[MAX_LANGS]; /* each list's lines */
     int nlangs;
-    entry *table;
-    size_t size; /* power of two */
+    table guess;
+    table lists[MAX_LANGS];
+    int built[MAX_LANGS]; /* read and written with atomics */
 } sw;
 
 static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static uint64_t hash(const char *s, size_t n) { return fnv1a(FNV1A_SEED, s, n); }
 
-static entry *slot(const char *w, size_t n)
+static entry *slot(const table *t, const char *w, size_t n)
 {
-    size_t i = hash(w, n) & (sw.size - 1);
-    while (sw.table[i].word && !(sw.table[i].len == n && memcmp(sw.table[i].word, w, n) == 0))
-        i = (i + 1) & (sw.size - 1);
-    return &sw.table[i];
+    size_t i = hash(w, n) & (t->size - 1);
+    while (t->slots[i].word && !(t->slots[i].len == n && memcmp(t->slots[i].word, w, n) == 0))
+        i = (i + 1) & (t->size - 1);
+    return &t->slots[i];
 }
 
-static void build(void)
+static int table_init(table *t, size_t words)
+{
+    t->size = 1;
+    while (t->size < words * 2 + 16)
+        t->size <<= 1;
+    t->slots = calloc(t->size, sizeof *t->slots);
+    if (!t->slots)
+        t->size = 0;
+    return t->slots ? 0 : -1;
+}
+
+/* Adds the words of lines [p, end) ("code<TAB>word\n" each), at most
+ * limit of them, with mask bit lang (when lang >= 0). */
+static void add_lines(table *t, const char *p, const char *end, size_t limit, int lang)
+{
+    for (size_t k = 0; p < end && k < limit; k++) {
+        const char *tab = memchr(p, '\t', (size_t)(end - p)), *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!tab || !nl || tab > nl)
+            return;
+        const char *w = tab + 1;
+        size_t n = (size_t)(nl - w);
+        entry *e = slot(t, w, n);
+        e->word = w;
+        e->len = (uint32_t)n;
+        if (lang >= 0)
+            e->mask[lang / 64] |= 1ULL << (lang % 64);
+        p = nl + 1;
+    }
+}
+
+/* The language index (each list's code and lines), then the guessing
+ * table. */
+static void build_index(void)
 {
     const char *p = carve_stopwords_data;
-    size_t lines = 0;
-    for (const char *q = p; *q; q++)
-        lines += *q == '\n';
-    sw.size = 1;
-    while (sw.size < lines * 2 + 16)
-        sw.size <<= 1;
-    sw.table = calloc(sw.size, sizeof *sw.table);
-    if (!sw.table) {
-        sw.size = 0;
-        return;
-    }
     int lang = -1;
-    size_t rank = 0;
     while (*p) {
         const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
         if (!tab || !nl || tab > nl)
@@ -77,21 +113,35 @@ static void build(void)
                 break;
             lang = sw.nlangs++;
             memcpy(sw.codes[lang], p, clen);
-            rank = 0;
+            sw.start[lang] = p;
         }
-        const char *w = tab + 1;
-        size_t n = (size_t)(nl - w);
-        entry *e = slot(w, n);
-        e->word = w;
-        e->len = (uint32_t)n;
-        e->mask[lang / 64] |= 1ULL << (lang % 64);
-        if (rank++ < GUESS_RANK)
-            e->top[lang / 64] |= 1ULL << (lang % 64);
         p = nl + 1;
+        sw.end[lang] = p;
     }
+    if (table_init(&sw.guess, (size_t)sw.nlangs * GUESS_RANK) == 0)
+        for (int l = 0; l < sw.nlangs; l++)
+            add_lines(&sw.guess, sw.start[l], sw.end[l], GUESS_RANK, l);
 }
 
-static void init(void) { pthread_once(&sw_once, build); }
+static void init(void) { pthread_once(&sw_once, build_index); }
+
+/* The full list of language lang, built on first use. */
+static const table *list_of(int lang)
+{
+    if (__atomic_load_n(&sw.built[lang], __ATOMIC_ACQUIRE))
+        return &sw.lists[lang];
+    pthread_mutex_lock(&lists_lock);
+    if (!sw.built[lang]) {
+        size_t lines = 0;
+        for (const char *q = sw.start[lang]; q < sw.end[lang]; q++)
+            lines += *q == '\n';
+        if (table_init(&sw.lists[lang], lines) == 0)
+            add_lines(&sw.lists[lang], sw.start[lang], sw.end[lang], lines, -1);
+        __atomic_store_n(&sw.built[lang], 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&lists_lock);
+    return &sw.lists[lang];
+}
 
 int stopwords_lang(const char *code)
 {
@@ -113,7 +163,6 @@ int stopwords_lang(const char *code)
             return i;
     return -1;
 }
-
 
 /* Decodes one UTF-8 sequence; invalid bytes decode as themselves. */
 static uint32_t next_cp(const unsigned char *s, size_t n, size_t *adv)
@@ -175,8 +224,9 @@ static size_t put_cp(char *out, uint32_t c)
     return 4;
 }
 
-/* Calls fn for each lower-cased word of text. */
-static void each_word(const char *text, size_t len, void (*fn)(const entry *, void *), void *ctx)
+/* Calls fn for each lower-cased word of text, with its entry in t (NULL
+ * when t does not hold it). */
+static void each_word(const table *t, const char *text, size_t len, void (*fn)(const entry *, void *), void *ctx)
 {
     const unsigned char *s = (const unsigned char *)text;
     char word[MAX_WORD + 4];
@@ -187,7 +237,7 @@ static void each_word(const char *text, size_t len, void (*fn)(const entry *, vo
         uint32_t c = i < len ? next_cp(s + i, len - i, &adv) : ' ';
         if (is_separator(c) || c == ' ') {
             if (wl && !too_long) {
-                entry *e = sw.size ? slot(word, wl) : NULL;
+                entry *e = t && t->size ? slot(t, word, wl) : NULL;
                 fn(e && e->word ? e : NULL, ctx);
             } else if (wl) {
                 fn(NULL, ctx);
@@ -203,21 +253,21 @@ static void each_word(const char *text, size_t len, void (*fn)(const entry *, vo
     }
 }
 
-typedef struct { int lang; size_t words, stops; } count_ctx;
+typedef struct { size_t words, stops; } count_ctx;
 
 static void count_fn(const entry *e, void *p)
 {
     count_ctx *c = p;
     c->words++;
-    if (e && c->lang >= 0 && (e->mask[c->lang / 64] >> (c->lang % 64) & 1))
+    if (e)
         c->stops++;
 }
 
 void stopwords_count(int lang, const char *text, size_t len, size_t *words, size_t *stops)
 {
     init();
-    count_ctx c = {lang, 0, 0};
-    each_word(text, len, count_fn, &c);
+    count_ctx c = {0, 0};
+    each_word(lang >= 0 && lang < sw.nlangs ? list_of(lang) : NULL, text, len, count_fn, &c);
     *words = c.words;
     *stops = c.stops;
 }
@@ -230,7 +280,7 @@ static void guess_fn(const entry *e, void *p)
     if (!e)
         return;
     for (int l = 0; l < sw.nlangs; l++)
-        if (e->top[l / 64] >> (l % 64) & 1)
+        if (e->mask[l / 64] >> (l % 64) & 1)
             g->hits[l]++;
 }
 
@@ -239,7 +289,7 @@ int stopwords_guess(const char *text, size_t len, size_t min_hits)
     init();
     guess_ctx g;
     memset(&g, 0, sizeof g);
-    each_word(text, len, guess_fn, &g);
+    each_word(&sw.guess, text, len, guess_fn, &g);
     int best = -1;
     for (int l = 0; l < sw.nlangs; l++)
         if (g.hits[l] >= min_hits && (best < 0 || g.hits[l] > g.hits[best]))

@@ -5,7 +5,8 @@
  * the page's language) is jusText's main signal that a block is running
  * prose rather than navigation or labels (Pomikálek, "Removing Boilerplate
  * and Duplicate Content from Web Corpora", 2011). The tables are built once
- * per process, on first use, and are read-only afterwards. */
+ * per process, each on first use (a language's list when a page of that
+ * language comes), and are read-only afterwards; all calls are thread-safe. */
 #ifndef CARVE_EXTRACT_STOPWORDS_H
 #define CARVE_EXTRACT_STOPWORDS_H
 
