@@ -6,8 +6,8 @@
  * mode (a <table> always closes an open <p>), no frameset handling
  * (<frameset> is an ordinary element), scripting off (so <noscript>'s
  * content is markup, which cleaning resolves), and the list of active
- * formatting elements holds at most MAX_FORMATTING entries, which keeps a
- * page of ten thousand unclosed <b> linear. */
+ * formatting elements holds at most MAX_FORMATTING entries (markers
+ * included), which keeps a page of ten thousand unclosed <b> linear. */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,8 @@ static int same_attrs(const dom_node *x, const dom_node *y)
     return !a && !c;
 }
 
-void html_push_marker(builder *b)
+/* Appends an entry (a marker) to the list, growing it. */
+static void fmt_append(builder *b)
 {
     if (b->fmt_count == b->fmt_cap) {
         size_t cap = b->fmt_cap ? b->fmt_cap * 2 : 16;
@@ -49,6 +50,12 @@ void html_push_marker(builder *b)
         b->fmt_cap = cap;
     }
     b->fmt[b->fmt_count++] = (fmt_entry){NULL, 0};
+}
+
+void html_push_marker(builder *b)
+{
+    if (b->fmt_count < MAX_FORMATTING) /* markers count toward the cap too */
+        fmt_append(b);
 }
 
 /* Pushes a formatting element; the "Noah's Ark" clause keeps at most
@@ -67,7 +74,7 @@ static void push_formatting(builder *b, dom_node *n, int id)
         memmove(b->fmt + first, b->fmt + first + 1, (b->fmt_count - first - 1) * sizeof *b->fmt);
         b->fmt_count--;
     }
-    html_push_marker(b);
+    fmt_append(b);
     if (!b->failed)
         b->fmt[b->fmt_count - 1] = (fmt_entry){n, id};
 }
@@ -121,7 +128,9 @@ static dom_node *clone(builder *b, const dom_node *n)
 
 void html_reconstruct_formatting(builder *b)
 {
-    if (!b->fmt_count)
+    /* At the depth limit the copies could not be opened: they would be
+     * made again, empty, before every text. */
+    if (!b->fmt_count || b->depth >= b->lim->max_depth)
         return;
     size_t i = b->fmt_count - 1;
     if (!b->fmt[i].node || stack_index(b, b->fmt[i].node) >= 0)
@@ -241,7 +250,7 @@ static int adoption_agency(builder *b, int id)
             bookmark--;
         if (bookmark > (long)b->fmt_count)
             bookmark = (long)b->fmt_count;
-        html_push_marker(b); /* room for one more entry */
+        fmt_append(b); /* room for one more entry */
         if (b->failed)
             return 1;
         memmove(b->fmt + bookmark + 1, b->fmt + bookmark, (b->fmt_count - 1 - (size_t)bookmark) * sizeof *b->fmt);
@@ -297,7 +306,7 @@ static void raw_text_ends(builder *b)
  * xmp, iframe, noembed, noframes, plaintext). */
 void html_start_text_element(builder *b, const html_token *tok, int id, html_state state)
 {
-    html_insert_element(b, tok, id, NS_HTML, 1);
+    b->text_opened = html_open(b, tok, id, NS_HTML);
     html_tokenizer_set_state(&b->tk, state);
     raw_text_ends(b);
     if (state == HTML_STATE_PLAINTEXT)
@@ -352,14 +361,14 @@ static void start_formatting(builder *b, const html_token *tok, int id)
                     html_remove_at(b, (size_t)s);
                 break;
             }
-    } else if (id == X_NOBR && html_in_scope(b, X_NOBR, SCOPE_DEFAULT)) {
-        adoption_agency(b, X_NOBR);
+    } else if (id == X_NOBR) {
+        html_reconstruct_formatting(b);
+        if (html_in_scope(b, X_NOBR, SCOPE_DEFAULT))
+            adoption_agency(b, X_NOBR);
     }
     html_reconstruct_formatting(b);
-    size_t depth = b->depth;
-    dom_node *n = html_insert_element(b, tok, id, NS_HTML, 1);
-    if (b->depth > depth) /* not past the depth limit, where it could never be reopened */
-        push_formatting(b, n, id);
+    if (html_open(b, tok, id, NS_HTML)) /* not past the depth limit, where it could never be reopened */
+        push_formatting(b, html_current(b), id);
 }
 
 static int closes_p(int id)
@@ -417,12 +426,12 @@ static void start_tag_in_body(builder *b, const html_token *tok, int id)
         start_formatting(b, tok, id);
     } else if (id == TAG_APPLET || id == X_MARQUEE || id == TAG_OBJECT) {
         html_reconstruct_formatting(b);
-        html_insert_element(b, tok, id, NS_HTML, 1);
-        html_push_marker(b);
+        if (html_open(b, tok, id, NS_HTML))
+            html_push_marker(b);
     } else if (id == TAG_TABLE) {
         html_close_p(b);
-        html_insert_element(b, tok, id, NS_HTML, 1);
-        b->mode = M_TABLE;
+        if (html_open(b, tok, id, NS_HTML))
+            b->mode = M_TABLE;
     } else if (id == TAG_AREA || id == TAG_BR || id == TAG_EMBED || id == TAG_IMG || id == X_KEYGEN ||
                id == TAG_WBR || id == TAG_INPUT || id == X_IMAGE) {
         html_reconstruct_formatting(b);
@@ -444,7 +453,8 @@ static void start_tag_in_body(builder *b, const html_token *tok, int id)
         html_start_script(b, tok);
     } else if (id == TAG_SELECT) {
         html_reconstruct_formatting(b);
-        html_insert_element(b, tok, id, NS_HTML, 1);
+        if (!html_open(b, tok, id, NS_HTML))
+            return;
         b->mode = b->mode == M_TABLE || b->mode == M_CAPTION || b->mode == M_TBODY || b->mode == M_ROW ||
                           b->mode == M_CELL
                       ? M_SELECT_IN_TABLE
@@ -463,9 +473,7 @@ static void start_tag_in_body(builder *b, const html_token *tok, int id)
         html_reconstruct_formatting(b);
         html_insert_element(b, tok, id, id == TAG_SVG ? NS_SVG : NS_MATHML, !tok->self_closing);
     } else if (id == TAG_TEMPLATE) {
-        size_t depth = b->depth;
-        html_insert_element(b, tok, id, NS_HTML, 1);
-        if (b->depth == depth)
+        if (!html_open(b, tok, id, NS_HTML))
             return; /* past the depth limit: an ordinary element, never opened */
         html_push_marker(b);
         if (b->template_depth < sizeof b->saved_modes / sizeof *b->saved_modes)

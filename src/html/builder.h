@@ -86,6 +86,7 @@ typedef struct builder {
     int foster;       /* "foster parenting" is on */
     int skip_newline; /* drop a newline that starts the next text (after <pre>, <textarea>) */
     int in_script;    /* M_TEXT is a <script>'s text */
+    int text_opened;  /* M_TEXT's element was opened (not past the depth limit) */
     int script_jsonld;
     buf script;
     buf text;                   /* text not yet made a node */
@@ -104,6 +105,10 @@ dom_node *html_create(builder *b, const html_token *tok, int id);
 void html_insert_node(builder *b, dom_node *n);
 dom_node *html_insert_element(builder *b, const html_token *tok, int id, int ns, int push);
 void html_push(builder *b, dom_node *n, int id, int ns);
+/* Inserts and opens an element; 1 when it was opened, 0 past the depth
+ * limit (it is then in the tree but not open: what follows goes to its
+ * parent, and no insertion mode may be entered for it). */
+int html_open(builder *b, const html_token *tok, int id, int ns);
 void html_pop(builder *b);
 void html_pop_until(builder *b, int id);
 void html_remove_at(builder *b, size_t i);

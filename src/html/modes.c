@@ -93,7 +93,7 @@ static int in_text(builder *b, const html_token *tok)
     if (b->in_script) {
         keep_jsonld(b);
         b->in_script = 0;
-    } else {
+    } else if (b->text_opened) {
         html_pop(b);
     }
     b->skip_newline = 0;
@@ -122,8 +122,8 @@ static void start_in_head(builder *b, const html_token *tok, int id)
     else if (id == TAG_SCRIPT)
         html_start_script(b, tok);
     else if (id == TAG_NOSCRIPT) {
-        html_insert_element(b, tok, id, NS_HTML, 1);
-        b->mode = M_HEAD_NOSCRIPT;
+        if (html_open(b, tok, id, NS_HTML))
+            b->mode = M_HEAD_NOSCRIPT;
     } else if (id == TAG_TEMPLATE)
         html_in_body(b, tok);
     else
@@ -278,21 +278,23 @@ static int in_table(builder *b, const html_token *tok, int id)
         switch (id) {
         case TAG_CAPTION:
             clear_to(b, TAG_TABLE, TAG_HTML);
-            html_push_marker(b);
-            html_insert_element(b, tok, id, NS_HTML, 1);
-            b->mode = M_CAPTION;
+            if (html_open(b, tok, id, NS_HTML)) {
+                html_push_marker(b);
+                b->mode = M_CAPTION;
+            }
             return 0;
         case TAG_COLGROUP:
         case TAG_COL:
             clear_to(b, TAG_TABLE, TAG_HTML);
-            html_insert_element(b, id == TAG_COL ? fake(&t, HTML_START_TAG, "colgroup") : tok, TAG_COLGROUP,
-                                NS_HTML, 1);
+            if (!html_open(b, id == TAG_COL ? fake(&t, HTML_START_TAG, "colgroup") : tok, TAG_COLGROUP, NS_HTML))
+                return 0;
             b->mode = M_COLGROUP;
             return id == TAG_COL;
         case TAG_TBODY: case TAG_TFOOT: case TAG_THEAD: case TAG_TD: case TAG_TH: case TAG_TR: {
             int part = id == TAG_TBODY || id == TAG_TFOOT || id == TAG_THEAD;
             clear_to(b, TAG_TABLE, TAG_HTML);
-            html_insert_element(b, part ? tok : fake(&t, HTML_START_TAG, "tbody"), part ? id : TAG_TBODY, NS_HTML, 1);
+            if (!html_open(b, part ? tok : fake(&t, HTML_START_TAG, "tbody"), part ? id : TAG_TBODY, NS_HTML))
+                return 0;
             b->mode = M_TBODY;
             return !part;
         }
@@ -404,7 +406,8 @@ static int in_tbody(builder *b, const html_token *tok, int id)
     html_token t;
     if (tok->kind == HTML_START_TAG && (id == TAG_TR || id == TAG_TD || id == TAG_TH)) {
         clear_to_body_part(b);
-        html_insert_element(b, id == TAG_TR ? tok : fake(&t, HTML_START_TAG, "tr"), TAG_TR, NS_HTML, 1);
+        if (!html_open(b, id == TAG_TR ? tok : fake(&t, HTML_START_TAG, "tr"), TAG_TR, NS_HTML))
+            return 0;
         b->mode = M_ROW;
         return id != TAG_TR;
     }
@@ -436,9 +439,10 @@ static int in_row(builder *b, const html_token *tok, int id)
 {
     if (tok->kind == HTML_START_TAG && (id == TAG_TD || id == TAG_TH)) {
         clear_to(b, TAG_TR, TAG_HTML);
-        html_insert_element(b, tok, id, NS_HTML, 1);
-        b->mode = M_CELL;
-        html_push_marker(b);
+        if (html_open(b, tok, id, NS_HTML)) {
+            b->mode = M_CELL;
+            html_push_marker(b);
+        }
         return 0;
     }
     int closes_row = (tok->kind == HTML_START_TAG && (id == TAG_CAPTION || id == TAG_COL || id == TAG_COLGROUP ||
@@ -654,6 +658,11 @@ static int in_foreign(builder *b, const html_token *tok, int id)
         return 0;
     }
     if (tok->kind == HTML_END_TAG) {
+        if (tok->len <= 2 && (id == TAG_BR || id == TAG_P)) { /* </br> and </p> leave foreign content */
+            while (b->depth > 1 && b->stack[b->depth - 1].ns != NS_HTML && !integration_point(&b->stack[b->depth - 1]))
+                html_pop(b);
+            return 1;
+        }
         for (size_t i = b->depth; i-- > 1;) {
             const open_el *e = &b->stack[i];
             if (e->ns == NS_HTML)
@@ -694,6 +703,7 @@ void html_process(builder *b, const html_token *tok)
 {
     int id = tok->kind == HTML_START_TAG || tok->kind == HTML_END_TAG ? html_ident(tok->data, tok->len) : TAG_UNKNOWN;
     if (tok->kind == HTML_COMMENT) {
+        b->skip_newline = 0; /* <pre><!-- -->\n keeps its newline */
         /* A Suspense boundary's end, for html_streamed_place(). */
         if (tok->len == 2 && memcmp(tok->data, "/$", 2) == 0 && b->doc->body && b->mode != M_TEXT)
             html_insert_marker_comment(b);

@@ -201,8 +201,13 @@ void html_merge_attrs(builder *b, dom_node *n, const html_token *tok)
 {
     arena *mem = &b->doc->mem;
     dom_attr **tail = &n->attrs;
-    while (*tail)
+    size_t have = 0;
+    while (*tail) {
         tail = &(*tail)->next;
+        have++;
+    }
+    if (have >= HTML_MAX_ATTRS)
+        return; /* a page of a thousand <body a1>, <body a2>, ... stays linear */
     int fresh = n->attrs == NULL;
     for (size_t i = 0; i < tok->attr_count; i++) {
         const html_attr *a = &tok->attrs[i];
@@ -220,8 +225,14 @@ void html_merge_attrs(builder *b, dom_node *n, const html_token *tok)
             b->failed = 1;
             return;
         }
+        size_t cut = a->value_len;
+        if (cut > MAX_ATTR_VALUE) { /* cut where a character starts, so that the value stays UTF-8 */
+            cut = MAX_ATTR_VALUE;
+            while (cut > 0 && ((unsigned char)a->value[cut] & 0xC0) == 0x80)
+                cut--;
+        }
         da->name = name;
-        da->value = arena_strndup(mem, a->value, a->value_len > MAX_ATTR_VALUE ? MAX_ATTR_VALUE : a->value_len);
+        da->value = arena_strndup(mem, a->value, cut);
         if (!da->value) {
             b->failed = 1;
             return;
@@ -248,7 +259,9 @@ void html_insert_node(builder *b, dom_node *n)
 
 void html_push(builder *b, dom_node *n, int id, int ns)
 {
-    if (b->depth >= b->lim->max_depth) {
+    /* <head> and <body> are opened whatever the limit, so that even a
+     * limit of 1 leaves a body for the content. */
+    if (b->depth >= b->lim->max_depth && !(ns == NS_HTML && (id == TAG_HEAD || id == TAG_BODY))) {
         b->doc->truncated = 1; /* deeper elements stay, flattened: their content goes to their parent */
         return;
     }
@@ -276,6 +289,13 @@ dom_node *html_insert_element(builder *b, const html_token *tok, int id, int ns,
     if (push)
         html_push(b, n, id, ns);
     return n;
+}
+
+int html_open(builder *b, const html_token *tok, int id, int ns)
+{
+    size_t depth = b->depth;
+    html_insert_element(b, tok, id, ns, 1);
+    return b->depth > depth;
 }
 
 void html_pop(builder *b)

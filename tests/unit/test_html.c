@@ -155,6 +155,60 @@ static void test_limits(void **state)
     check_limits("<p>a</p><p>b</p><p>c</p>", "body(p('a') p('b'))", 6, 512); /* html body p a p b */
 }
 
+/* Elements past the depth limit that would enter an insertion mode (a
+ * table, a table part, a select, a title) are not opened: the mode stays,
+ * and the rest of the page still lands in the body. */
+static void test_modes_past_the_depth_limit(void **state)
+{
+    (void)state;
+    check_limits("<div><table><colgroup><col></colgroup><tr><td>cell</td></tr></table><p>after</p>",
+                 "body(div(table 'cell' p 'after' p))", 100, 3); /* table parts in body are ignored */
+    check_limits("<div><select><option>a</select><p>after</p>", "body(div(select option 'a' p 'after' p))", 100, 3);
+    check_limits("<div><div><title>x</title>y</div>z", "body(div(div(title 'xy') 'z'))", 100, 4); /* the title's text stays where it was */
+}
+
+static void test_foreign_end_tags(void **state)
+{
+    (void)state;
+    /* </br> and </p> leave SVG, as the standard says. */
+    check("<div><svg><path/></br>Important</div>", "body(div(svg(path) br 'Important'))");
+    check("<p><svg><g></p>x", "body(p(svg(g)) 'x')");
+}
+
+static void test_comment_cancels_pre_newline(void **state)
+{
+    (void)state;
+    check("<pre><!--c-->\nx</pre>", "body(pre('\nx'))");
+}
+
+/* An attribute value cut at 8 KiB is cut where a character starts. */
+static void test_attribute_cut_keeps_utf8(void **state)
+{
+    (void)state;
+    char html[16 + 2 * 5000 + 16];
+    size_t n = (size_t)sprintf(html, "<p title=\"a");
+    for (int i = 0; i < 5000; i++)
+        n += (size_t)sprintf(html + n, "\xC3\xA9");
+    sprintf(html + n, "\">x</p>");
+    dom_limits lim = {1000, 512};
+    int oom;
+    dom_doc *d = html_parse(html, strlen(html), &lim, &oom);
+    assert_non_null(d);
+    const dom_node *p = d->body->first_child;
+    const char *v = dom_attr_get(p, "title");
+    assert_non_null(v);
+    assert_int_equal(strlen(v), 8191); /* "a" and 4,095 whole characters */
+    assert_int_equal((unsigned char)v[8189], 0xC3);
+    dom_free(d);
+}
+
+/* Repeated <body> tags add their attributes up to the attribute limit. */
+static void test_repeated_body_attributes(void **state)
+{
+    (void)state;
+    check("<body a=1>x<body b=2 a=3>", "body[a=1][b=2]('x')");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +222,11 @@ int main(void)
         cmocka_unit_test(test_attributes),
         cmocka_unit_test(test_streamed_segments),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_modes_past_the_depth_limit),
+        cmocka_unit_test(test_foreign_end_tags),
+        cmocka_unit_test(test_comment_cancels_pre_newline),
+        cmocka_unit_test(test_attribute_cut_keeps_utf8),
+        cmocka_unit_test(test_repeated_body_attributes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
