@@ -24,18 +24,21 @@ static int set_string(json_t *obj, const char *key, const char *value)
  * break a JSON Lines record in two. */
 static int put_line_safe(buf *out, const char *s)
 {
+    const char *run = s; /* the bytes since the last escape, appended in one piece */
     for (const char *p = s; *p; p++) {
         const unsigned char *u = (const unsigned char *)p;
         if (u[0] == 0xC2 && u[1] == 0x85) {
+            buf_append(out, run, (size_t)(p - run));
             buf_puts(out, "\\u0085");
-            p++;
+            run = ++p + 1;
         } else if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
+            buf_append(out, run, (size_t)(p - run));
             buf_puts(out, u[2] == 0xA8 ? "\\u2028" : "\\u2029");
             p += 2;
-        } else {
-            buf_putc(out, *p);
+            run = p + 1;
         }
     }
+    buf_append(out, run, strlen(run));
     return out->failed ? -1 : 0;
 }
 
