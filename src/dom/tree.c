@@ -6,7 +6,7 @@
 const char *dom_attr_get(const dom_node *node, const char *name)
 {
     for (const dom_attr *a = node->attrs; a; a = a->next)
-        if (strcmp(a->name, name) == 0)
+        if (a->name[0] == name[0] && strcmp(a->name, name) == 0) /* most names differ in the first byte */
             return a->value;
     return NULL;
 }
