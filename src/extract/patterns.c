@@ -1,10 +1,12 @@
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "extract/patterns.h"
 #include "extract/rules.h"
+#include "util/hash.h"
 
 /* Whole words that mark boilerplate (each list sorted, for binary search). */
 static const char *const negative[] = {
@@ -166,6 +168,17 @@ static flagged_word words[WORDS_MAX];
 static size_t word_count;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
+/* An open-addressing hash set over words[]: the index plus one of each
+ * word, 0 for an empty slot; at least four slots per word. */
+#define WORD_SLOTS 4096
+_Static_assert(WORD_SLOTS >= 4 * WORDS_MAX, "WORD_SLOTS too small for the word lists");
+static uint16_t word_slots[WORD_SLOTS];
+
+static size_t word_slot(const char *w, size_t n)
+{
+    return (size_t)fnv1a(FNV1A_SEED, w, n) & (WORD_SLOTS - 1);
+}
+
 static int cmp_flagged(const void *a, const void *b)
 {
     return strcmp(((const flagged_word *)a)->word, ((const flagged_word *)b)->word);
@@ -200,6 +213,12 @@ static void build_words(void)
             all[out++] = all[i];
     }
     word_count = out;
+    for (size_t i = 0; i < out; i++) {
+        size_t k = word_slot(words[i].word, strlen(words[i].word));
+        while (word_slots[k])
+            k = (k + 1) & (WORD_SLOTS - 1);
+        word_slots[k] = (uint16_t)(i + 1);
+    }
 }
 
 /* The W_* lists that w[0..n) is in, ignoring ASCII case. */
@@ -209,9 +228,12 @@ static unsigned word_flags(const char *w, size_t n)
     pthread_once(&words_once, build_words);
     if (!lower_copy(w, n, low, sizeof low))
         return 0;
-    flagged_word key = {low, 0};
-    const flagged_word *f = bsearch(&key, words, word_count, sizeof *words, cmp_flagged);
-    return f ? f->flags : 0;
+    for (size_t k = word_slot(low, n); word_slots[k]; k = (k + 1) & (WORD_SLOTS - 1)) {
+        const flagged_word *f = &words[word_slots[k] - 1];
+        if (strcmp(f->word, low) == 0)
+            return f->flags;
+    }
+    return 0;
 }
 
 /* Scores the words of one class or id value: per class name (a run

@@ -2,10 +2,13 @@
  * nodes in the document's arena, the stack of open elements and its
  * scopes, text insertion and foster parenting (WHATWG HTML §13.2.4,
  * §13.2.6.1). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "html/builder.h"
+#include "util/hash.h"
 
 /* Attribute values longer than this are cut (data: URIs, inline styles,
  * serialized state); nothing carve reads from an attribute is that long. */
@@ -27,14 +30,47 @@ static const struct {
             {"annotation-xml", X_ANNOTATION_XML}, {"foreignobject", X_FOREIGNOBJECT},
             {"desc", X_DESC}};
 
+/* Every name of carve's tags and of rare[], hashed once: a tag name (the
+ * tokenizer lower-cases it) costs one probe instead of a binary search. */
+#define IDENT_SLOTS 512
+_Static_assert(IDENT_SLOTS >= 2 * (TAG_COUNT + sizeof rare / sizeof *rare), "IDENT_SLOTS too small");
+static uint16_t ident_slots[IDENT_SLOTS]; /* element identity, 0 for an empty slot */
+static pthread_once_t ident_once = PTHREAD_ONCE_INIT;
+
+static const char *ident_name(int id)
+{
+    if (id < TAG_COUNT)
+        return dom_tag_name(id);
+    for (size_t i = 0; i < sizeof rare / sizeof *rare; i++)
+        if (rare[i].id == id)
+            return rare[i].name;
+    return "";
+}
+
+static size_t ident_slot(const char *name, size_t len)
+{
+    return (size_t)fnv1a(FNV1A_SEED, name, len) & (IDENT_SLOTS - 1);
+}
+
+static void build_idents(void)
+{
+    for (int id = 1; id < X_COUNT; id++) {
+        const char *name = ident_name(id);
+        size_t k = ident_slot(name, strlen(name));
+        while (ident_slots[k])
+            k = (k + 1) & (IDENT_SLOTS - 1);
+        ident_slots[k] = (uint16_t)id;
+    }
+}
+
 int html_ident(const char *name, size_t len)
 {
-    int tag = dom_tag_lookup(name, len);
-    if (tag != TAG_UNKNOWN)
-        return tag;
-    for (size_t i = 0; i < sizeof rare / sizeof *rare; i++)
-        if (strlen(rare[i].name) == len && memcmp(rare[i].name, name, len) == 0)
-            return rare[i].id;
+    pthread_once(&ident_once, build_idents);
+    for (size_t k = ident_slot(name, len); ident_slots[k]; k = (k + 1) & (IDENT_SLOTS - 1)) {
+        const char *n = ident_name(ident_slots[k]);
+        if (strlen(n) == len && memcmp(n, name, len) == 0)
+            return ident_slots[k];
+    }
     return TAG_UNKNOWN;
 }
 
