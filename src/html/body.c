@@ -581,12 +581,7 @@ void html_in_body(builder *b, const html_token *tok)
 {
     if (tok->kind == HTML_TEXT) {
         const char *s = tok->data;
-        size_t n = tok->len;
-        if (b->skip_newline && n && s[0] == '\n') {
-            s++;
-            n--;
-        }
-        b->skip_newline = 0;
+        size_t n = html_text_after_newline_skip(b, &s, tok->len);
         if (n) {
             html_reconstruct_formatting(b);
             html_insert_text(b, s, n);

@@ -113,6 +113,10 @@ void html_pop(builder *b);
 void html_pop_until(builder *b, int id);
 void html_remove_at(builder *b, size_t i);
 void html_insert_text(builder *b, const char *s, size_t n);
+/* Text *s of n bytes without the newline that <pre>, <listing> and
+ * <textarea> drop at their start (when skip_newline is set, which it
+ * clears); returns the bytes left. */
+size_t html_text_after_newline_skip(builder *b, const char **s, size_t n);
 void html_flush_text(builder *b);
 void html_append_child(builder *b, dom_node *parent, dom_node *n);
 int html_in_scope(const builder *b, int id, int scope);

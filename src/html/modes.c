@@ -76,12 +76,7 @@ static int in_text(builder *b, const html_token *tok)
 {
     if (tok->kind == HTML_TEXT) {
         const char *s = tok->data;
-        size_t n = tok->len;
-        if (b->skip_newline && n && s[0] == '\n') {
-            s++;
-            n--;
-        }
-        b->skip_newline = 0;
+        size_t n = html_text_after_newline_skip(b, &s, tok->len);
         if (b->in_script) {
             if (b->script_jsonld && buf_append(&b->script, s, n) != 0)
                 b->failed = 1;

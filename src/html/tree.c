@@ -193,6 +193,16 @@ void html_flush_text(builder *b)
     b->text.len = 0;
 }
 
+size_t html_text_after_newline_skip(builder *b, const char **s, size_t n)
+{
+    if (b->skip_newline && n && (*s)[0] == '\n') {
+        ++*s;
+        n--;
+    }
+    b->skip_newline = 0;
+    return n;
+}
+
 /* Text joins the text waiting for the same place; NUL bytes are dropped. */
 void html_insert_text(builder *b, const char *s, size_t n)
 {
