@@ -307,6 +307,8 @@ static void raw_text_ends(builder *b)
 void html_start_text_element(builder *b, const html_token *tok, int id, html_state state)
 {
     b->text_opened = html_open(b, tok, id, NS_HTML);
+    b->text_id = id;
+    b->text_start = b->tk.pos;
     html_tokenizer_set_state(&b->tk, state);
     raw_text_ends(b);
     if (state == HTML_STATE_PLAINTEXT)
@@ -325,6 +327,8 @@ void html_start_script(builder *b, const html_token *tok)
             b->script_jsonld = memmem(tok->attrs[i].value, tok->attrs[i].value_len, "ld+json", 7) != NULL;
     b->script.len = 0;
     b->in_script = 1;
+    b->text_id = TAG_SCRIPT;
+    b->text_start = b->tk.pos;
     html_tokenizer_set_state(&b->tk, HTML_STATE_SCRIPT_DATA);
     raw_text_ends(b);
     b->text_return = b->mode;

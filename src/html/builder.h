@@ -46,7 +46,6 @@ enum { NS_HTML = 0, NS_SVG = 1, NS_MATHML = 2 };
  * browsers put it). */
 enum {
     M_HEAD,
-    M_HEAD_NOSCRIPT,
     M_AFTER_HEAD,
     M_BODY,
     M_TEXT, /* inside title, textarea, style, script, ... until its end tag */
@@ -87,6 +86,10 @@ typedef struct builder {
     int skip_newline; /* drop a newline that starts the next text (after <pre>, <textarea>) */
     int in_script;    /* M_TEXT is a <script>'s text */
     int text_opened;  /* M_TEXT's element was opened (not past the depth limit) */
+    int text_id;      /* M_TEXT's element (TAG_SCRIPT for a script) */
+    size_t text_start; /* the input offset where M_TEXT's raw text begins */
+    int rewinds;      /* recoveries from raw text that ran to the end (see modes.c) */
+    int rewound;      /* the last EOF was taken back: parsing goes on */
     int script_jsonld;
     buf script;
     buf text;                   /* text not yet made a node */

@@ -70,6 +70,41 @@ static void keep_jsonld(builder *b)
         d->jsonld[d->jsonld_count++] = s;
 }
 
+/* Recoveries from unclosed raw text, per page: each parses the rest of
+ * the page again, so their number is bounded. */
+#define MAX_REWINDS 4
+
+/* At EOF in raw text: did an unclosed <title>, <style>, <textarea>, ...
+ * swallow the rest of the page? The standard makes the whole page its
+ * text, which a browser shows as an empty page; carve parses the rest as
+ * markup instead (a departure, docs/parser.md) when the raw text holds an
+ * end tag, so that a page whose author forgot </title> keeps its story.
+ * The element keeps its text up to the first '<' when it is a title, none
+ * otherwise, and parsing goes on from that '<'. Scripts are left as the
+ * standard says: a page cut off inside a script is far more common, and
+ * its code is not content. */
+static int swallowed_page(builder *b)
+{
+    if (b->in_script || b->rewinds >= MAX_REWINDS || b->text_id == X_PLAINTEXT || !b->text.len ||
+        b->text_parent != html_current(b))
+        return 0;
+    const char *s = b->text.data, *end = s + b->text.len, *p = s;
+    int end_tag = 0;
+    while (!end_tag && (p = memchr(p, '<', (size_t)(end - p))) && p + 2 < end) {
+        end_tag = p[1] == '/' && ((p[2] | 32) >= 'a' && (p[2] | 32) <= 'z');
+        p++;
+    }
+    if (!end_tag)
+        return 0;
+    const char *lt = memchr(s, '<', b->text.len);
+    b->text.len = b->text_id == TAG_TITLE && lt ? (size_t)(lt - s) : 0;
+    /* The markup after it is parsed from its first '<' on. */
+    const char *in = b->tk.in + b->text_start, *in_lt = memchr(in, '<', b->tk.len - b->text_start);
+    if (in_lt)
+        b->text_start = (size_t)(in_lt - b->tk.in);
+    return 1;
+}
+
 /* M_TEXT: the text of title, textarea, style, script, ... up to its end
  * tag (the tokenizer emits no other tag meanwhile). */
 static int in_text(builder *b, const html_token *tok)
@@ -85,6 +120,7 @@ static int in_text(builder *b, const html_token *tok)
         }
         return 0;
     }
+    int rewind = tok->kind == HTML_EOF && swallowed_page(b);
     if (b->in_script) {
         keep_jsonld(b);
         b->in_script = 0;
@@ -93,6 +129,12 @@ static int in_text(builder *b, const html_token *tok)
     }
     b->skip_newline = 0;
     b->mode = b->text_return;
+    if (rewind) {
+        b->rewinds++;
+        b->rewound = 1;
+        html_tokenizer_rewind(&b->tk, b->text_start);
+        return 0;
+    }
     /* EOF, and the </noscript> that ended raw text inside a <noscript>
      * (see raw_text_ends), are processed again by the mode returned to. */
     b->tk.alt_end = NULL;
@@ -116,10 +158,13 @@ static void start_in_head(builder *b, const html_token *tok, int id)
         html_start_text_element(b, tok, id, HTML_STATE_RAWTEXT);
     else if (id == TAG_SCRIPT)
         html_start_script(b, tok);
-    else if (id == TAG_NOSCRIPT) {
-        if (html_open(b, tok, id, NS_HTML))
-            b->mode = M_HEAD_NOSCRIPT;
-    } else if (id == TAG_TEMPLATE)
+    /* In the head, <noscript> is raw text, as a browser with scripts reads
+     * it: what it holds there (tracking pixels, an <iframe/>, styles) is
+     * never content, and as markup an <iframe/> in it would swallow the
+     * page. */
+    else if (id == TAG_NOSCRIPT)
+        html_start_text_element(b, tok, id, HTML_STATE_RAWTEXT);
+    else if (id == TAG_TEMPLATE)
         html_in_body(b, tok);
     else
         html_insert_element(b, tok, id, NS_HTML, 0);
@@ -181,28 +226,6 @@ static int in_head(builder *b, const html_token *tok, int id)
         return 0;
     }
     open_body(b, NULL);
-    return 1;
-}
-
-static int in_head_noscript(builder *b, const html_token *tok, int id)
-{
-    if (tok->kind == HTML_END_TAG && id == TAG_NOSCRIPT) {
-        html_pop(b);
-        b->mode = M_HEAD;
-        return 0;
-    }
-    if (tok->kind == HTML_COMMENT || tok->kind == HTML_DOCTYPE || (tok->kind == HTML_TEXT && all_space(tok->data, tok->len)))
-        return 0;
-    if (tok->kind == HTML_START_TAG && (id == TAG_LINK || id == TAG_META || id == TAG_STYLE || id == X_BASEFONT ||
-                                        id == X_BGSOUND || id == X_NOFRAMES)) {
-        start_in_head(b, tok, id);
-        return 0;
-    }
-    if ((tok->kind == HTML_START_TAG && (id == TAG_HEAD || id == TAG_NOSCRIPT)) ||
-        (tok->kind == HTML_END_TAG && id != TAG_BR))
-        return 0;
-    html_pop(b);
-    b->mode = M_HEAD;
     return 1;
 }
 
@@ -676,7 +699,6 @@ static int by_mode(builder *b, const html_token *tok, int id)
 {
     switch (b->mode) {
     case M_HEAD: return in_head(b, tok, id);
-    case M_HEAD_NOSCRIPT: return in_head_noscript(b, tok, id);
     case M_AFTER_HEAD: return after_head(b, tok, id);
     case M_TEXT: return in_text(b, tok);
     case M_TABLE: return in_table(b, tok, id);

@@ -10,12 +10,13 @@ static void build(builder *b)
 {
     html_token tok;
     do {
+        b->rewound = 0;
         if (html_next_token(&b->tk, &tok) != 0)
             b->failed = 1;
         html_process(b, &tok);
         const open_el *top = html_top(b);
         b->tk.foreign = top && top->ns != NS_HTML;
-    } while (tok.kind != HTML_EOF && !b->failed);
+    } while ((tok.kind != HTML_EOF || b->rewound) && !b->failed);
     html_flush_text(b);
 }
 

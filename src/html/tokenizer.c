@@ -262,6 +262,15 @@ void html_tokenizer_free(html_tokenizer *t)
 
 void html_tokenizer_set_state(html_tokenizer *t, html_state state) { t->state = (int)state; }
 
+void html_tokenizer_rewind(html_tokenizer *t, size_t pos)
+{
+    t->pos = pos < t->len ? pos : t->len;
+    t->state = S_DATA;
+    t->done = t->ready = 0;
+    t->text.len = 0;
+    t->alt_end = NULL;
+}
+
 void html_tokenizer_set_last_start(html_tokenizer *t, const char *name, size_t len)
 {
     t->last_start.len = 0;

@@ -102,6 +102,10 @@ void html_tokenizer_free(html_tokenizer *t);
  * <title>, <style>, <script> or <plaintext>. */
 void html_tokenizer_set_state(html_tokenizer *t, html_state state);
 
+/* Goes back to byte pos of the input, in the data state, as if EOF had
+ * not been reached (for a tree builder's recovery). */
+void html_tokenizer_rewind(html_tokenizer *t, size_t pos);
+
 /* Sets the name of the last start tag (used by tests that begin in a
  * text state). */
 void html_tokenizer_set_last_start(html_tokenizer *t, const char *name, size_t len);

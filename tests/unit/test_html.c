@@ -113,6 +113,36 @@ static void test_noscript_ends_raw_text(void **state)
     check("<iframe>x</noscript></iframe><p>d", "body(iframe('x</noscript>') p('d'))");
 }
 
+/* In the head, <noscript> is raw text (a browser with scripts reads it
+ * so): an <iframe/> of a tag-manager snippet there swallows nothing. */
+static void test_noscript_in_head(void **state)
+{
+    (void)state;
+    check("<head><noscript><iframe src=x/></noscript></head><body><p>b</p>", "body(p('b'))");
+}
+
+/* Raw text that runs to the end of the page over end tags: the rest is
+ * parsed as markup again (a title keeps its text up to the first '<'). */
+static void test_unclosed_raw_text(void **state)
+{
+    (void)state;
+    check("<title>T</head><body><p>story</p>", "body(p('story'))");
+    check("<p>a</p><textarea>x</div><p>b</p>", "body(p('a') textarea p('b'))");
+    check("<p>a</p><style>p{}</style><p>b", "body(p('a') style('p{}') p('b'))"); /* closed: as it is */
+    check("<p>a</p><script>var s = '</div>';", "body(p('a'))");                 /* scripts: as the spec says */
+    const char *html = "<title>Kept title</head><body><p>story</p>";
+    dom_limits lim = {1000, 512};
+    int oom;
+    dom_doc *d = html_parse(html, strlen(html), &lim, &oom);
+    assert_non_null(d);
+    buf out;
+    buf_init(&out);
+    outline(d->head, &out);
+    assert_string_equal(out.data, "head(title('Kept title'))");
+    buf_free(&out);
+    dom_free(d);
+}
+
 static void test_foreign_content(void **state)
 {
     (void)state;
@@ -217,6 +247,8 @@ int main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_head_and_body),
         cmocka_unit_test(test_noscript_ends_raw_text),
+        cmocka_unit_test(test_noscript_in_head),
+        cmocka_unit_test(test_unclosed_raw_text),
         cmocka_unit_test(test_foreign_content),
         cmocka_unit_test(test_references),
         cmocka_unit_test(test_attributes),
