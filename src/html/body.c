@@ -221,23 +221,13 @@ static int adoption_agency(builder *b, int id)
             html_append_child(b, c, last);
             last = c;
         }
-        /* Insert last at the appropriate place for the common ancestor. */
-        int foster_table = common->kind == DOM_ELEMENT &&
-                           (common->tag == TAG_TABLE || common->tag == TAG_TBODY || common->tag == TAG_TFOOT ||
-                            common->tag == TAG_THEAD || common->tag == TAG_TR);
-        if (foster_table && common->parent && common->tag == TAG_TABLE) {
-            dom_unlink(last);
-            last->parent = common->parent;
-            last->next = common;
-            last->prev = common->prev;
-            if (common->prev)
-                common->prev->next = last;
-            else
-                common->parent->first_child = last;
-            common->prev = last;
-        } else {
+        /* Insert last at the appropriate place for the common ancestor:
+         * before it when it is a table (foster parenting; the other table
+         * parts take it as a child, a departure docs/parser.md lists). */
+        if (common->tag == TAG_TABLE && common->parent)
+            html_insert_before(last, common);
+        else
             html_append_child(b, common, last);
-        }
         dom_node *c = clone(b, fe);
         if (!c)
             return 1;
@@ -273,11 +263,7 @@ void html_any_other_end_tag(builder *b, const html_token *tok, int id)
 {
     for (size_t i = b->depth; i-- > 1;) {
         const open_el *e = &b->stack[i];
-        int same = e->ns == NS_HTML &&
-                   (id != TAG_UNKNOWN ? e->id == id
-                                      : e->id == TAG_UNKNOWN && e->node->text_len == tok->len &&
-                                            memcmp(e->node->text, tok->data, tok->len) == 0);
-        if (same) {
+        if (e->ns == NS_HTML && html_names(e, tok, id)) {
             html_implied_end_tags(b, id);
             b->depth = i;
             return;

@@ -122,6 +122,10 @@ void html_insert_text(builder *b, const char *s, size_t n);
 size_t html_text_after_newline_skip(builder *b, const char **s, size_t n);
 void html_flush_text(builder *b);
 void html_append_child(builder *b, dom_node *parent, dom_node *n);
+/* Moves n (from wherever it is) in front of before, a child of some node. */
+void html_insert_before(dom_node *n, dom_node *before);
+/* Does open element e have the tag name of tok (whose identity is id)? */
+int html_names(const open_el *e, const html_token *tok, int id);
 int html_in_scope(const builder *b, int id, int scope);
 enum { SCOPE_DEFAULT, SCOPE_LIST_ITEM, SCOPE_BUTTON, SCOPE_TABLE, SCOPE_SELECT };
 int html_heading_in_scope(const builder *b);

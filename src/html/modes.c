@@ -685,8 +685,7 @@ static int in_foreign(builder *b, const html_token *tok, int id)
             const open_el *e = &b->stack[i];
             if (e->ns == NS_HTML)
                 return 1;
-            if (e->id == id && (id != TAG_UNKNOWN || (e->node->text_len == tok->len &&
-                                                     memcmp(e->node->text, tok->data, tok->len) == 0))) {
+            if (html_names(e, tok, id)) {
                 b->depth = i;
                 return 0;
             }

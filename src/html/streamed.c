@@ -96,19 +96,6 @@ static int placeable(const dom_node *n, const dom_node *top, const dom_node *roo
     return 0;
 }
 
-static void insert_before(dom_node *n, dom_node *before)
-{
-    dom_unlink(n);
-    n->parent = before->parent;
-    n->next = before;
-    n->prev = before->prev;
-    if (before->prev)
-        before->prev->next = n;
-    else
-        before->parent->first_child = n;
-    before->prev = n;
-}
-
 /* Removes a Suspense boundary's fallback: the template's next siblings up
  * to the <!--/$--> marker. Nothing goes when there is no marker among the
  * siblings or the budget runs out before it. */
@@ -141,7 +128,7 @@ void html_streamed_place(dom_doc *doc)
             if (at->node->id[0] == 'B')
                 drop_fallback(at->node, &budget);
             while (seg->first_child)
-                insert_before(seg->first_child, at->node);
+                html_insert_before(seg->first_child, at->node);
             dom_unlink(seg);
         }
     }

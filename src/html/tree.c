@@ -34,43 +34,41 @@ static const struct {
  * tokenizer lower-cases it) costs one probe instead of a binary search. */
 #define IDENT_SLOTS 512
 _Static_assert(IDENT_SLOTS >= 2 * (TAG_COUNT + sizeof rare / sizeof *rare), "IDENT_SLOTS too small");
-static uint16_t ident_slots[IDENT_SLOTS]; /* element identity, 0 for an empty slot */
+static struct {
+    const char *name; /* NULL for an empty slot */
+    uint16_t len, id;
+} ident_slots[IDENT_SLOTS];
 static pthread_once_t ident_once = PTHREAD_ONCE_INIT;
-
-static const char *ident_name(int id)
-{
-    if (id < TAG_COUNT)
-        return dom_tag_name(id);
-    for (size_t i = 0; i < sizeof rare / sizeof *rare; i++)
-        if (rare[i].id == id)
-            return rare[i].name;
-    return "";
-}
 
 static size_t ident_slot(const char *name, size_t len)
 {
     return (size_t)fnv1a(FNV1A_SEED, name, len) & (IDENT_SLOTS - 1);
 }
 
+static void add_ident(const char *name, int id)
+{
+    size_t len = strlen(name), k = ident_slot(name, len);
+    while (ident_slots[k].name)
+        k = (k + 1) & (IDENT_SLOTS - 1);
+    ident_slots[k].name = name;
+    ident_slots[k].len = (uint16_t)len;
+    ident_slots[k].id = (uint16_t)id;
+}
+
 static void build_idents(void)
 {
-    for (int id = 1; id < X_COUNT; id++) {
-        const char *name = ident_name(id);
-        size_t k = ident_slot(name, strlen(name));
-        while (ident_slots[k])
-            k = (k + 1) & (IDENT_SLOTS - 1);
-        ident_slots[k] = (uint16_t)id;
-    }
+    for (int tag = 1; tag < TAG_COUNT; tag++)
+        add_ident(dom_tag_name(tag), tag);
+    for (size_t i = 0; i < sizeof rare / sizeof *rare; i++)
+        add_ident(rare[i].name, rare[i].id);
 }
 
 int html_ident(const char *name, size_t len)
 {
     pthread_once(&ident_once, build_idents);
-    for (size_t k = ident_slot(name, len); ident_slots[k]; k = (k + 1) & (IDENT_SLOTS - 1)) {
-        const char *n = ident_name(ident_slots[k]);
-        if (strlen(n) == len && memcmp(n, name, len) == 0)
-            return ident_slots[k];
-    }
+    for (size_t k = ident_slot(name, len); ident_slots[k].name; k = (k + 1) & (IDENT_SLOTS - 1))
+        if (ident_slots[k].len == len && memcmp(ident_slots[k].name, name, len) == 0)
+            return ident_slots[k].id;
     return TAG_UNKNOWN;
 }
 
@@ -135,8 +133,9 @@ void html_append_child(builder *b, dom_node *parent, dom_node *n)
     parent->last_child = n;
 }
 
-static void insert_before(dom_node *parent, dom_node *n, dom_node *before)
+void html_insert_before(dom_node *n, dom_node *before)
 {
+    dom_node *parent = before->parent;
     dom_unlink(n);
     n->parent = parent;
     n->next = before;
@@ -146,6 +145,13 @@ static void insert_before(dom_node *parent, dom_node *n, dom_node *before)
     else
         parent->first_child = n;
     before->prev = n;
+}
+
+int html_names(const open_el *e, const html_token *tok, int id)
+{
+    if (id != TAG_UNKNOWN)
+        return e->id == id;
+    return e->id == TAG_UNKNOWN && e->node->text_len == tok->len && memcmp(e->node->text, tok->data, tok->len) == 0;
 }
 
 /* The "appropriate place for inserting a node": the current node, or
@@ -186,7 +192,7 @@ void html_flush_text(builder *b)
         if (!n->text)
             b->failed = 1;
         else if (b->text_before)
-            insert_before(b->text_parent, n, b->text_before);
+            html_insert_before(n, b->text_before);
         else
             html_append_child(b, b->text_parent, n);
     }
@@ -298,7 +304,7 @@ void html_insert_node(builder *b, dom_node *n)
     html_flush_text(b);
     insertion_place(b, &parent, &before);
     if (before)
-        insert_before(parent, n, before);
+        html_insert_before(n, before);
     else
         html_append_child(b, parent, n);
 }
