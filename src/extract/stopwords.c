@@ -97,26 +97,55 @@ static void add_lines(table *t, const char *p, const char *end, size_t limit, in
     }
 }
 
+/* The bytes of the code of the line at p (before its tab), or 0. */
+static size_t code_len(const char *p, const char *end)
+{
+    const char *tab = memchr(p, '\t', (size_t)(end - p) < 8 ? (size_t)(end - p) : 8);
+    return tab ? (size_t)(tab - p) : 0;
+}
+
+static int same_code(const char *a, size_t alen, const char *p, const char *end)
+{
+    return code_len(p, end) == alen && memcmp(a, p, alen) == 0;
+}
+
+/* The start of the first line in (from, end) whose code is not the code
+ * of the line at from. Each language's lines are together in the file,
+ * so the lines of one code end where a binary search over line starts
+ * finds them end; the last stretch is read line by line. */
+static const char *block_end(const char *from, const char *end)
+{
+    size_t clen = code_len(from, end);
+    const char *lo = from, *hi = end; /* lo holds the code, hi does not */
+    while (hi - lo > 4096) {
+        const char *m = memchr(lo + (hi - lo) / 2, '\n', (size_t)(hi - lo) / 2);
+        if (!m || m + 1 >= hi)
+            break;
+        if (same_code(from, clen, m + 1, end))
+            lo = m + 1;
+        else
+            hi = m + 1;
+    }
+    while (lo < hi && same_code(from, clen, lo, end)) {
+        const char *nl = memchr(lo, '\n', (size_t)(end - lo));
+        lo = nl ? nl + 1 : end;
+    }
+    return lo < hi ? lo : hi;
+}
+
 /* The language index (each list's code and lines), then the guessing
  * table. */
 static void build_index(void)
 {
-    const char *p = carve_stopwords_data;
-    int lang = -1;
-    while (*p) {
-        const char *tab = strchr(p, '\t'), *nl = strchr(p, '\n');
-        if (!tab || !nl || tab > nl)
+    const char *p = carve_stopwords_data, *end = p + strlen(p);
+    while (p < end && sw.nlangs < MAX_LANGS) {
+        size_t clen = code_len(p, end);
+        if (clen < 2 || clen > 3)
             break;
-        size_t clen = (size_t)(tab - p);
-        if (lang < 0 || strlen(sw.codes[lang]) != clen || memcmp(sw.codes[lang], p, clen) != 0) {
-            if (sw.nlangs == MAX_LANGS || clen > 3)
-                break;
-            lang = sw.nlangs++;
-            memcpy(sw.codes[lang], p, clen);
-            sw.start[lang] = p;
-        }
-        p = nl + 1;
-        sw.end[lang] = p;
+        int lang = sw.nlangs++;
+        memcpy(sw.codes[lang], p, clen);
+        sw.start[lang] = p;
+        sw.end[lang] = p = block_end(p, end);
     }
     if (table_init(&sw.guess, (size_t)sw.nlangs * GUESS_RANK) == 0)
         for (int l = 0; l < sw.nlangs; l++)

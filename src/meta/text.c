@@ -1,5 +1,6 @@
 /* text.c: small string helpers of the meta stage. */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -184,35 +185,39 @@ const char *mt_strcasestr(const char *hay, const char *needle)
     return NULL;
 }
 
-static int has_upper(const char *s)
+/* Two bytes folded to one of 64 buckets, ASCII case-blind. */
+static unsigned pair_bucket(char a, char b)
 {
-    for (; *s; s++)
-        if (*s >= 'A' && *s <= 'Z')
-            return 1;
-    return 0;
+    return ((unsigned char)ascii_lower(a) * 31u ^ (unsigned char)ascii_lower(b)) & 63u;
 }
 
 int mt_attr_has(const char *value, const char *const *words)
 {
     if (!value || !*value)
         return 0;
-    /* This runs on every class and id of the page: the value is
-     * lower-cased once, then searched with strstr (glibc's is fast) for
-     * each word; a long value, or a word with capitals, takes the
-     * slower case-blind search. */
-    char low[512];
-    size_t n = strlen(value);
-    if (n >= sizeof low) {
-        for (size_t i = 0; words[i]; i++)
-            if (mt_strcasestr(value, words[i]))
-                return 1;
-        return 0;
+    /* This runs on every class and id of the page, so the value is read
+     * once: a mask of the buckets of the words' first two bytes lets most
+     * positions go without comparing any word (the idea of a q-gram
+     * filter, as in Wu and Manber's multi-pattern search). */
+    uint64_t mask = 0;
+    for (size_t i = 0; words[i]; i++) {
+        if (!words[i][0] || !words[i][1]) { /* a word too short for the filter */
+            for (size_t k = 0; words[k]; k++)
+                if (mt_strcasestr(value, words[k]))
+                    return 1;
+            return 0;
+        }
+        mask |= 1ULL << pair_bucket(words[i][0], words[i][1]);
     }
-    for (size_t i = 0; i <= n; i++)
-        low[i] = ascii_lower(value[i]);
-    for (size_t i = 0; words[i]; i++)
-        if (has_upper(words[i]) ? mt_strcasestr(value, words[i]) != NULL : strstr(low, words[i]) != NULL)
-            return 1;
+    for (const char *p = value; p[1]; p++) {
+        if (!(mask >> pair_bucket(p[0], p[1]) & 1))
+            continue;
+        for (size_t i = 0; words[i]; i++) {
+            const char *w = words[i];
+            if (ascii_lower(p[0]) == ascii_lower(w[0]) && strncasecmp(p + 1, w + 1, strlen(w + 1)) == 0)
+                return 1;
+        }
+    }
     return 0;
 }
 
