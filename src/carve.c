@@ -11,6 +11,7 @@
 #include "dom/dom.h"
 #include "html/html.h"
 #include "extract/comments.h"
+#include "extract/stopwords.h"
 #include "input/sniff.h"
 #include "meta/meta.h"
 #include "render/inline.h"
@@ -166,10 +167,21 @@ int result_render_text(carve_result *r)
     return render_plain(&r->content.blocks, &r->text, &r->text_len);
 }
 
+/* 1 when the most frequent stop words of the first LANG_SAMPLE bytes of
+ * text are those of language tag lang: CLD2 (several times slower) would
+ * then not overrule the tag. */
+static int stop_words_agree(const char *lang, const char *text, size_t len)
+{
+    int l = stopwords_lang(lang);
+    return l >= 0 && stopwords_guess(text, len < LANG_SAMPLE ? len : LANG_SAMPLE, 5) == l;
+}
+
 void result_decide_language(carve_result *r)
 {
     r->meta.language = r->markup_language;
     r->source.language = r->markup_language_source;
+    if (r->meta.language && stop_words_agree(r->meta.language, r->text, r->text_len))
+        return;
     if (meta_check_language(&r->meta, r->text, r->text_len, &r->mem))
         r->source.language = "cld2-text";
 }

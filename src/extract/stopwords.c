@@ -253,6 +253,15 @@ static size_t put_cp(char *out, uint32_t c)
     return 4;
 }
 
+/* An ASCII byte of a word, lower-cased, or 0 (a separator, or not ASCII):
+ * is_separator and fold for the common case, in a few instructions. */
+static inline unsigned char ascii_word_byte(unsigned char b)
+{
+    if ((unsigned char)((b | 0x20) - 'a') < 26)
+        return b | 0x20;
+    return (unsigned char)(b - '0') < 10 || b == '\'' || b == '-' ? b : 0;
+}
+
 /* Calls fn for each lower-cased word of text, with its entry in t (NULL
  * when t does not hold it). */
 static void each_word(const table *t, const char *text, size_t len, void (*fn)(const entry *, void *), void *ctx)
@@ -263,6 +272,15 @@ static void each_word(const table *t, const char *text, size_t len, void (*fn)(c
     int too_long = 0;
     while (i <= len) {
         size_t adv = 1;
+        unsigned char a = i < len ? ascii_word_byte(s[i]) : 0;
+        if (a) { /* the common case, without decoding */
+            if (wl + 4 <= MAX_WORD)
+                word[wl++] = (char)a;
+            else
+                too_long = 1;
+            i++;
+            continue;
+        }
         uint32_t c = i < len ? next_cp(s + i, len - i, &adv) : ' ';
         if (is_separator(c) || c == ' ') {
             if (wl && !too_long) {
@@ -308,9 +326,9 @@ static void guess_fn(const entry *e, void *p)
     guess_ctx *g = p;
     if (!e)
         return;
-    for (int l = 0; l < sw.nlangs; l++)
-        if (e->mask[l / 64] >> (l % 64) & 1)
-            g->hits[l]++;
+    for (int k = 0; k < 2; k++) /* the languages of the word's mask bits */
+        for (uint64_t m = e->mask[k]; m; m &= m - 1)
+            g->hits[k * 64 + __builtin_ctzll(m)]++;
 }
 
 int stopwords_guess(const char *text, size_t len, size_t min_hits)

@@ -264,7 +264,7 @@ static int month_of(const token *t)
     char w[96];
     lower_word(t->s, t->len, w, sizeof w);
     for (size_t i = 0; i < sizeof months / sizeof *months; i++)
-        if (strcmp(w, months[i].name) == 0)
+        if (w[0] == months[i].name[0] && strcmp(w, months[i].name) == 0)
             return months[i].month;
     return 0;
 }

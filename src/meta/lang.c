@@ -112,7 +112,13 @@ int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *
     if (!m || !text || len < 200)
         return 0;
     char code[16];
-    int pct = carve_langid(text, len, 0, code, sizeof code);
+    size_t sample = len;
+    if (sample > LANG_SAMPLE) { /* never cut a UTF-8 sequence */
+        sample = LANG_SAMPLE;
+        while (sample && ((unsigned char)text[sample] & 0xC0) == 0x80)
+            sample--;
+    }
+    int pct = carve_langid(text, sample, 0, code, sizeof code);
     if (pct < 80)
         return 0;
     if (m->language && strcmp(m->language, code) == 0)

@@ -53,18 +53,45 @@ static json_t *start(const block_list *bl, buf *text, int *rc)
     return o;
 }
 
+static int append_chunk(const char *s, size_t n, void *out)
+{
+    buf_append(out, s, n);
+    return ((buf *)out)->failed ? -1 : 0;
+}
+
+/* Escapes U+0085, U+2028 and U+2029 in out from byte from on: the text
+ * is moved aside and appended again only when it holds one. */
+static int escape_line_ends(buf *out, size_t from)
+{
+    if (out->failed || !out->data)
+        return out->failed ? -1 : 0;
+    const unsigned char *u = (const unsigned char *)out->data + from, *end = (const unsigned char *)out->data + out->len;
+    for (; u < end; u++)
+        if ((u[0] == 0xC2 && u[1] == 0x85) || (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)))
+            break;
+    if (u >= end)
+        return 0;
+    size_t n = out->len - from;
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, out->data + from, n);
+    copy[n] = 0;
+    out->len = from;
+    int rc = put_line_safe(out, copy);
+    free(copy);
+    return rc;
+}
+
 /* Serialises o on one line into out and releases it; rc: the rendering's
  * status so far. */
 static int finish(json_t *o, int rc, buf *out)
 {
-    char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    if (!s || rc)
+    size_t from = out->len;
+    if (!rc && json_dump_callback(o, append_chunk, out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0)
         rc = -1;
-    else
-        rc = put_line_safe(out, s);
-    free(s);
-    return rc;
+    json_decref(o);
+    return rc ? -1 : escape_line_ends(out, from);
 }
 
 /* text with its line ends as spaces, in place: trafilatura's raw_text. */
