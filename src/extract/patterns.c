@@ -58,8 +58,6 @@ static const char *const body_names[] = {
     "postbody", "story-body", "story-content", "storybody", "td-post-content",
 };
 
-static int cmp_word(const void *key, const void *item) { return strcmp(key, *(const char *const *)item); }
-
 /* Copies w[0..n) lower-cased (ASCII) and NUL-terminated into low, which
  * holds cap bytes; 0 when it does not fit. */
 static int lower_copy(const char *w, size_t n, char *low, size_t cap)
@@ -70,14 +68,6 @@ static int lower_copy(const char *w, size_t n, char *low, size_t cap)
         low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
     low[n] = 0;
     return 1;
-}
-
-/* Whether w[0..n) is in list, ignoring ASCII case. Lists are sorted and
- * lower case, for binary search. */
-static int in_list(const char *w, size_t n, const char *const *list, size_t count)
-{
-    char low[32];
-    return lower_copy(w, n, low, sizeof low) && bsearch(low, list, count, sizeof *list, cmp_word) != NULL;
 }
 
 #define COUNT(a) (sizeof(a) / sizeof(a[0]))
@@ -153,7 +143,8 @@ enum {
     W_COMMENT = 32,
     W_COMMENT_CHROME = 64,
     W_OVERLAY = 128,
-    W_POSITIVE = 256
+    W_POSITIVE = 256,
+    W_BODY = 512
 };
 
 typedef struct flagged_word {
@@ -163,7 +154,7 @@ typedef struct flagged_word {
 
 #define WORDS_MAX                                                                                    \
     (COUNT(negative) + COUNT(decisive) + COUNT(author_parts) + COUNT(chrome_words) + COUNT(review_words) + \
-     COUNT(comment_words) + COUNT(comment_chrome) + COUNT(overlay) + COUNT(positive))
+     COUNT(comment_words) + COUNT(comment_chrome) + COUNT(overlay) + COUNT(positive) + COUNT(body_names))
 static flagged_word words[WORDS_MAX];
 static size_t word_count;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
@@ -198,7 +189,8 @@ static void build_words(void)
                  {comment_words, COUNT(comment_words), W_COMMENT},
                  {comment_chrome, COUNT(comment_chrome), W_COMMENT_CHROME},
                  {overlay, COUNT(overlay), W_OVERLAY},
-                 {positive, COUNT(positive), W_POSITIVE}};
+                 {positive, COUNT(positive), W_POSITIVE},
+                 {body_names, COUNT(body_names), W_BODY}};
     flagged_word *all = words;
     size_t n = 0;
     for (size_t i = 0; i < COUNT(lists); i++)
@@ -243,6 +235,8 @@ static void score_value(const char *v, name_counts *c)
 {
     const char *p = v;
     int name_pos = 0, name_decisive = 0, author = 0, part = 0, comment = 0, cchrome = 0;
+    const int negative_on = rule_on(RULE_WORDS_NEGATIVE), overlay_on = rule_on(RULE_WORDS_OVERLAY),
+              positive_on = rule_on(RULE_WORDS_POSITIVE);
     while (*p) {
         while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
             if (*p == ' ' || *p == '\t' || *p == '\n') {
@@ -265,7 +259,7 @@ static void score_value(const char *v, name_counts *c)
         while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
             n--;
         unsigned w = word_flags(s, n);
-        if (rule_on(RULE_WORDS_NEGATIVE) && ((w & W_NEGATIVE) || (n >= 10 && has_glued(s, n))))
+        if (negative_on && ((w & W_NEGATIVE) || (n >= 10 && has_glued(s, n))))
             c->neg++;
         if (w & W_DECISIVE)
             name_decisive = 1;
@@ -281,9 +275,9 @@ static void score_value(const char *v, name_counts *c)
             comment = 1;
         if (w & W_COMMENT_CHROME)
             cchrome = 1;
-        if (rule_on(RULE_WORDS_OVERLAY) && (w & W_OVERLAY))
+        if (overlay_on && (w & W_OVERLAY))
             c->sure++;
-        else if (rule_on(RULE_WORDS_POSITIVE) && (w & W_POSITIVE))
+        else if (positive_on && (w & W_POSITIVE))
             name_pos++;
     }
     end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
@@ -336,8 +330,10 @@ int pattern_is_article_body(const dom_node *n)
         for (const char *p = vals[k]; p && *p;) {
             while (*p == ' ' || *p == '\t' || *p == '\n')
                 p++;
-            size_t len = strcspn(p, " \t\n");
-            if (len && in_list(p, len, body_names, COUNT(body_names)))
+            size_t len = 0;
+            while (p[len] && p[len] != ' ' && p[len] != '\t' && p[len] != '\n')
+                len++;
+            if (len && (word_flags(p, len) & W_BODY))
                 return 1;
             p += len;
         }

@@ -52,10 +52,12 @@ static int in_link_list(const dom_node *n)
 
 static const char *const date_props[] = {"datepublished", "datecreated", "dc:date", "dcterms:created",
                                          "dcterms:issued", "dc:created", "article:published_time", NULL};
-static const char *const date_words[] = {"date", "time", "publish", "posted", "byline", "dateline", "submitted",
-                                         "datum", "fecha", "timestamp", "entry-meta", "post-meta", "article-meta",
-                                         "article-info", "post-info", "meta-info", "zeit", "data-pub", NULL};
-static const char *const mod_class_words[] = {"updated", "modified", "lastmod", NULL};
+#define DATE_WORDS \
+    "date", "time", "publish", "posted", "byline", "dateline", "submitted", "datum", "fecha", "timestamp", \
+        "entry-meta", "post-meta", "article-meta", "article-info", "post-info", "meta-info", "zeit", "data-pub"
+static const char *const date_words[] = {DATE_WORDS, NULL};
+/* A class also marks a date element when it names a modification date. */
+static const char *const date_class_words[] = {DATE_WORDS, "updated", "modified", "lastmod", NULL};
 static const char *const update_words[] = {"updat", "modif", "edited", "revised", "aktualisiert", "timeline",
                                            "runtime", "reading-time", "readtime", "read-time", "lastmod", NULL};
 static const char *const pub_words[] = {"publish", "created", "posted", "entry-date", "post-date", "pubdate",
@@ -179,8 +181,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         int datey = dom_is(n, TAG_TIME) || (dom_is(n, TAG_ABBR) && dom_attr_get(n, "title")) ||
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
-                    mt_attr_has(n->cls, date_words) || mt_attr_has(n->id, date_words) ||
-                    mt_attr_has(n->cls, mod_class_words);
+                    mt_attr_has(n->cls, date_class_words) || mt_attr_has(n->id, date_words);
         if (!datey || mt_in_boilerplate(n, c->headline) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */

@@ -185,10 +185,10 @@ const char *mt_strcasestr(const char *hay, const char *needle)
     return NULL;
 }
 
-/* Two bytes folded to one of 64 buckets, ASCII case-blind. */
+/* Two bytes folded to one of 256 buckets, ASCII case-blind. */
 static unsigned pair_bucket(char a, char b)
 {
-    return ((unsigned char)ascii_lower(a) * 31u ^ (unsigned char)ascii_lower(b)) & 63u;
+    return ((unsigned char)ascii_lower(a) * 8u ^ (unsigned char)ascii_lower(b)) & 255u;
 }
 
 int mt_attr_has(const char *value, const char *const *words)
@@ -196,10 +196,10 @@ int mt_attr_has(const char *value, const char *const *words)
     if (!value || !*value)
         return 0;
     /* This runs on every class and id of the page, so the value is read
-     * once: a mask of the buckets of the words' first two bytes lets most
+     * once: a set of the buckets of the words' first two bytes lets most
      * positions go without comparing any word (the idea of a q-gram
      * filter, as in Wu and Manber's multi-pattern search). */
-    uint64_t mask = 0;
+    uint64_t set[4] = {0};
     for (size_t i = 0; words[i]; i++) {
         if (!words[i][0] || !words[i][1]) { /* a word too short for the filter */
             for (size_t k = 0; words[k]; k++)
@@ -207,14 +207,17 @@ int mt_attr_has(const char *value, const char *const *words)
                     return 1;
             return 0;
         }
-        mask |= 1ULL << pair_bucket(words[i][0], words[i][1]);
+        unsigned b = pair_bucket(words[i][0], words[i][1]);
+        set[b >> 6] |= 1ULL << (b & 63);
     }
     for (const char *p = value; p[1]; p++) {
-        if (!(mask >> pair_bucket(p[0], p[1]) & 1))
+        unsigned b = pair_bucket(p[0], p[1]);
+        if (!(set[b >> 6] >> (b & 63) & 1))
             continue;
         for (size_t i = 0; words[i]; i++) {
             const char *w = words[i];
-            if (ascii_lower(p[0]) == ascii_lower(w[0]) && strncasecmp(p + 1, w + 1, strlen(w + 1)) == 0)
+            if (ascii_lower(p[0]) == ascii_lower(w[0]) && ascii_lower(p[1]) == ascii_lower(w[1]) &&
+                strncasecmp(p + 2, w + 2, strlen(w + 2)) == 0)
                 return 1;
         }
     }

@@ -31,7 +31,8 @@ void arena_free(arena *a)
     arena_init(a);
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* Memory aligned for any object, not cleared. */
+static void *alloc_raw(arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     arena_chunk *c = a->head;
@@ -60,13 +61,20 @@ void *arena_alloc(arena *a, size_t n)
     void *p = c->data + c->used;
     c->used += n;
     a->total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    void *p = alloc_raw(a, n);
+    if (p)
+        memset(p, 0, n);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1); /* every byte is written below */
     if (p) {
         memcpy(p, s, n);
         p[n] = 0;
