@@ -26,17 +26,21 @@ extern const char carve_stopwords_data[];
 #define GUESS_RANK 100
 
 /* A hash set of words: open addressing, the words point into
- * carve_stopwords_data and are not NUL-terminated. mask holds, for the
- * guessing table, the languages whose GUESS_RANK first words hold it. */
+ * carve_stopwords_data and are not NUL-terminated. An entry keeps 32 bits
+ * of its word's hash, so that a probe compares bytes only on a likely
+ * match; entries are small so that probes stay in cache. For the
+ * guessing table, mask[i] holds the languages whose GUESS_RANK first
+ * words hold the word of slot i. */
 typedef struct entry {
     const char *word;
     uint32_t len;
-    uint64_t mask[2];
+    uint32_t hash;
 } entry;
 
 typedef struct table {
     entry *slots;
-    size_t size; /* a power of two; 0 when the table could not be built */
+    uint64_t (*mask)[2]; /* the guessing table's, else NULL */
+    size_t size;         /* a power of two; 0 when the table could not be built */
 } table;
 
 /* The tables are built when first needed: the language index and the
@@ -61,21 +65,30 @@ static uint64_t hash(const char *s, size_t n) { return fnv1a(FNV1A_SEED, s, n); 
 
 static entry *slot(const table *t, const char *w, size_t n)
 {
-    size_t i = hash(w, n) & (t->size - 1);
-    while (t->slots[i].word && !(t->slots[i].len == n && memcmp(t->slots[i].word, w, n) == 0))
+    uint64_t h = hash(w, n);
+    size_t i = h & (t->size - 1);
+    while (t->slots[i].word &&
+           !(t->slots[i].hash == (uint32_t)(h >> 32) && t->slots[i].len == n && memcmp(t->slots[i].word, w, n) == 0))
         i = (i + 1) & (t->size - 1);
     return &t->slots[i];
 }
 
-static int table_init(table *t, size_t words)
+static int table_init(table *t, size_t words, int with_mask)
 {
     t->size = 1;
     while (t->size < words * 2 + 16)
         t->size <<= 1;
     t->slots = calloc(t->size, sizeof *t->slots);
-    if (!t->slots)
+    t->mask = with_mask ? calloc(t->size, sizeof *t->mask) : NULL;
+    if (!t->slots || (with_mask && !t->mask)) {
+        free(t->slots);
+        free(t->mask);
+        t->slots = NULL;
+        t->mask = NULL;
         t->size = 0;
-    return t->slots ? 0 : -1;
+        return -1;
+    }
+    return 0;
 }
 
 /* Adds the words of lines [p, end) ("code<TAB>word\n" each), at most
@@ -91,8 +104,9 @@ static void add_lines(table *t, const char *p, const char *end, size_t limit, in
         entry *e = slot(t, w, n);
         e->word = w;
         e->len = (uint32_t)n;
+        e->hash = (uint32_t)(hash(w, n) >> 32);
         if (lang >= 0)
-            e->mask[lang / 64] |= 1ULL << (lang % 64);
+            t->mask[e - t->slots][lang / 64] |= 1ULL << (lang % 64);
         p = nl + 1;
     }
 }
@@ -147,7 +161,7 @@ static void build_index(void)
         sw.start[lang] = p;
         sw.end[lang] = p = block_end(p, end);
     }
-    if (table_init(&sw.guess, (size_t)sw.nlangs * GUESS_RANK) == 0)
+    if (table_init(&sw.guess, (size_t)sw.nlangs * GUESS_RANK, 1) == 0)
         for (int l = 0; l < sw.nlangs; l++)
             add_lines(&sw.guess, sw.start[l], sw.end[l], GUESS_RANK, l);
 }
@@ -164,7 +178,7 @@ static const table *list_of(int lang)
         size_t lines = 0;
         for (const char *q = sw.start[lang]; q < sw.end[lang]; q++)
             lines += *q == '\n';
-        if (table_init(&sw.lists[lang], lines) == 0)
+        if (table_init(&sw.lists[lang], lines, 0) == 0)
             add_lines(&sw.lists[lang], sw.start[lang], sw.end[lang], lines, -1);
         __atomic_store_n(&sw.built[lang], 1, __ATOMIC_RELEASE);
     }
@@ -326,8 +340,9 @@ static void guess_fn(const entry *e, void *p)
     guess_ctx *g = p;
     if (!e)
         return;
+    const uint64_t *mask = sw.guess.mask[e - sw.guess.slots];
     for (int k = 0; k < 2; k++) /* the languages of the word's mask bits */
-        for (uint64_t m = e->mask[k]; m; m &= m - 1)
+        for (uint64_t m = mask[k]; m; m &= m - 1)
             g->hits[k * 64 + __builtin_ctzll(m)]++;
 }
 
