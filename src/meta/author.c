@@ -325,6 +325,8 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
                                             "author-info", "author-description", "author-image", "authoriz",
                                             NULL};
     const dom_doc *doc = c->doc;
+    mt_words byline_words;
+    mt_words_init(&byline_words, words);
     const dom_node *after[MAX_BYLINES], *before[MAX_BYLINES];
     size_t na = 0, nb = 0;
     size_t h = c->headline ? c->headline->index : 0;
@@ -336,7 +338,7 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
         const char *rel = dom_attr_get(n, "rel");
         const char *ip = dom_attr_get(n, "itemprop");
         int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && mt_strcasestr(ip, "author")) ||
-                  mt_attr_has(n->cls, words) || mt_attr_has(n->id, words);
+                  mt_words_in(&byline_words, n->cls) || mt_words_in(&byline_words, n->id);
         if (!hit || mt_attr_has(n->cls, not_words) || mt_attr_has(n->id, not_words) ||
             mt_in_boilerplate(n, c->headline))
             continue;

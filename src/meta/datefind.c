@@ -167,6 +167,9 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
     size_t np = 0;
     *nmod = 0;
     const dom_doc *doc = c->doc;
+    mt_words class_words, id_words;
+    mt_words_init(&class_words, date_class_words);
+    mt_words_init(&id_words, date_words);
     for (size_t i = 0; i < doc->node_count && np < MAX_CANDS; i++) {
         const dom_node *n = doc->nodes[i];
         if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_HTML || n->tag == TAG_BODY ||
@@ -181,7 +184,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         int datey = dom_is(n, TAG_TIME) || (dom_is(n, TAG_ABBR) && dom_attr_get(n, "title")) ||
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
-                    mt_attr_has(n->cls, date_class_words) || mt_attr_has(n->id, date_words);
+                    mt_words_in(&class_words, n->cls) || mt_words_in(&id_words, n->id);
         if (!datey || mt_in_boilerplate(n, c->headline) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */

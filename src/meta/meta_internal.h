@@ -3,6 +3,7 @@
 #ifndef CARVE_META_INTERNAL_H
 #define CARVE_META_INTERNAL_H
 
+#include <stdint.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -42,8 +43,21 @@ const char *mt_node_text(arena *mem, const dom_node *node, size_t max);
 const char *mt_unescape(arena *mem, const char *s);
 /* ASCII case-insensitive substring search. */
 const char *mt_strcasestr(const char *hay, const char *needle);
-/* True when an attribute value (class, id) contains any of the words. */
+/* True when an attribute value (class, id) contains any of the words
+ * (NULL-terminated list), ignoring ASCII case. */
 int mt_attr_has(const char *value, const char *const *words);
+/* The same test, for a loop over many values: the word list prepared once
+ * by mt_words_init (words must outlive f), then mt_words_in per value. */
+#define MT_WORDS_MAX 64
+typedef struct mt_words {
+    const char *const *words;
+    size_t n;
+    uint16_t pairs[MT_WORDS_MAX]; /* each word's first two bytes, lower-cased */
+    uint64_t set[4];              /* the buckets of those pairs */
+    int slow;                     /* a word of under two bytes: no filter */
+} mt_words;
+void mt_words_init(mt_words *f, const char *const *words);
+int mt_words_in(const mt_words *f, const char *value);
 /* True when n sits in an aside, nav, footer, or a container named like
  * comments, related stories, sidebars or widgets that does not also hold
  * the headline. */

@@ -185,43 +185,65 @@ const char *mt_strcasestr(const char *hay, const char *needle)
     return NULL;
 }
 
-/* Two bytes folded to one of 256 buckets, ASCII case-blind. */
-static unsigned pair_bucket(char a, char b)
+/* ASCII lower case without a branch, for the scan below. */
+static unsigned fold_byte(char c)
 {
-    return ((unsigned char)ascii_lower(a) * 8u ^ (unsigned char)ascii_lower(b)) & 255u;
+    unsigned u = (unsigned char)c;
+    return u | ((u - 'A' < 26u) << 5);
+}
+
+/* Two lower-cased bytes folded to one of 256 buckets. */
+static unsigned pair_bucket(unsigned a, unsigned b) { return (a * 8u ^ b) & 255u; }
+
+void mt_words_init(mt_words *f, const char *const *words)
+{
+    memset(f, 0, sizeof *f);
+    f->words = words;
+    for (; words[f->n]; f->n++) {
+        const char *w = words[f->n];
+        if (!w[0] || !w[1] || f->n == MT_WORDS_MAX) { /* a word too short for the filter, or too many */
+            f->slow = 1;
+            return;
+        }
+        f->pairs[f->n] = (uint16_t)(fold_byte(w[0]) << 8 | fold_byte(w[1]));
+        unsigned b = pair_bucket(fold_byte(w[0]), fold_byte(w[1]));
+        f->set[b >> 6] |= 1ULL << (b & 63);
+    }
+}
+
+int mt_words_in(const mt_words *f, const char *value)
+{
+    if (!value || !*value)
+        return 0;
+    if (f->slow) {
+        for (size_t k = 0; f->words[k]; k++)
+            if (mt_strcasestr(value, f->words[k]))
+                return 1;
+        return 0;
+    }
+    /* The value is read once: the set of buckets of the words' first two
+     * bytes lets most positions go without comparing any word (the idea
+     * of a q-gram filter, as in Wu and Manber's multi-pattern search). */
+    unsigned prev = fold_byte(value[0]);
+    for (const char *p = value + 1; *p; p++) {
+        unsigned cur = fold_byte(*p), b = pair_bucket(prev, cur), pair = prev << 8 | cur;
+        prev = cur;
+        if (!(f->set[b >> 6] >> (b & 63) & 1))
+            continue;
+        for (size_t i = 0; i < f->n; i++)
+            if (f->pairs[i] == pair && strncasecmp(p + 1, f->words[i] + 2, strlen(f->words[i] + 2)) == 0)
+                return 1;
+    }
+    return 0;
 }
 
 int mt_attr_has(const char *value, const char *const *words)
 {
     if (!value || !*value)
         return 0;
-    /* This runs on every class and id of the page, so the value is read
-     * once: a set of the buckets of the words' first two bytes lets most
-     * positions go without comparing any word (the idea of a q-gram
-     * filter, as in Wu and Manber's multi-pattern search). */
-    uint64_t set[4] = {0};
-    for (size_t i = 0; words[i]; i++) {
-        if (!words[i][0] || !words[i][1]) { /* a word too short for the filter */
-            for (size_t k = 0; words[k]; k++)
-                if (mt_strcasestr(value, words[k]))
-                    return 1;
-            return 0;
-        }
-        unsigned b = pair_bucket(words[i][0], words[i][1]);
-        set[b >> 6] |= 1ULL << (b & 63);
-    }
-    for (const char *p = value; p[1]; p++) {
-        unsigned b = pair_bucket(p[0], p[1]);
-        if (!(set[b >> 6] >> (b & 63) & 1))
-            continue;
-        for (size_t i = 0; words[i]; i++) {
-            const char *w = words[i];
-            if (ascii_lower(p[0]) == ascii_lower(w[0]) && ascii_lower(p[1]) == ascii_lower(w[1]) &&
-                strncasecmp(p + 2, w + 2, strlen(w + 2)) == 0)
-                return 1;
-        }
-    }
-    return 0;
+    mt_words f;
+    mt_words_init(&f, words);
+    return mt_words_in(&f, value);
 }
 
 size_t mt_word_count(const char *s)
@@ -269,13 +291,28 @@ void mt_fold(const char *s, char *out, size_t cap)
         out[o] = 0;
 }
 
-static int contains_node(const dom_node *outer, const dom_node *n)
+static size_t depth_of(const dom_node *n)
 {
-    int depth = 0;
-    for (const dom_node *p = n; p && depth < 256; p = p->parent, depth++)
-        if (p == outer)
-            return 1;
-    return 0;
+    size_t d = 0;
+    for (; n->parent; n = n->parent)
+        d++;
+    return d;
+}
+
+/* The nearest node that is a or an ancestor of a and also b or an ancestor
+ * of b (NULL when they are in different trees). */
+static const dom_node *common_ancestor(const dom_node *a, const dom_node *b)
+{
+    size_t da = depth_of(a), db = depth_of(b);
+    for (; da > db; da--)
+        a = a->parent;
+    for (; db > da; db--)
+        b = b->parent;
+    while (a != b) {
+        a = a->parent;
+        b = b->parent;
+    }
+    return a;
 }
 
 /* Containers whose content is not the page's own (related stories,
@@ -293,7 +330,7 @@ static const char *const boiler_words[] = {"comment", "related", "recommend", "p
  * box. */
 static int names_boilerplate(const char *v)
 {
-    if (!v)
+    if (!mt_attr_has(v, boiler_words)) /* one pass over v rules out most values */
         return 0;
     for (size_t i = 0; boiler_words[i]; i++) {
         const char *w = boiler_words[i];
@@ -306,11 +343,16 @@ static int names_boilerplate(const char *v)
 
 int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
 {
+    /* The first of n's ancestors that holds the headline: the one where
+     * their lines meet, or n's parent when n holds it. */
+    const dom_node *meet = headline ? common_ancestor(n, headline) : NULL;
+    if (meet == n)
+        meet = n->parent;
     int depth = 0;
     for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++) {
         if (p->tag == TAG_BODY || p->tag == TAG_HTML)
             return 0;
-        if (headline && contains_node(p, headline))
+        if (p == meet)
             return 0; /* a container of the headline is the article's */
         if (dom_is(p, TAG_ASIDE) || dom_is(p, TAG_NAV))
             return 1;
