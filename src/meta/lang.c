@@ -49,6 +49,10 @@ const char *ml_normalize(arena *mem, const char *tag)
     return arena_strndup(mem, low, 2);
 }
 
+/* The bytes of the page's text that CLD2 reads when the markup names no
+ * language. */
+#define PAGE_SAMPLE (16 * 1024)
+
 /* The page's visible text, up to max bytes, for language identification. */
 static size_t page_text(const dom_doc *doc, char *out, size_t max)
 {
@@ -90,10 +94,10 @@ int ml_language(meta_ctx *c, meta_result *out)
     }
     if (!l) {
         /* Scratch of this call: not in c->mem, which the result keeps. */
-        char *text = malloc(64 * 1024);
+        char *text = malloc(PAGE_SAMPLE);
         if (!text)
             return -1;
-        size_t n = page_text(c->doc, text, 64 * 1024);
+        size_t n = page_text(c->doc, text, PAGE_SAMPLE);
         char code[16];
         if (n >= 40 && carve_langid(text, n, 0, code, sizeof code) >= 50) {
             l = arena_strndup(c->mem, code, strlen(code));
