@@ -325,6 +325,10 @@ const char *carve_warc_compression(const carve_warc_reader *r)
     return r->s.kind == WS_GZIP ? "gzip" : r->s.kind == WS_ZSTD ? "zstd" : "none";
 }
 
+/* The bytes read_all asks the stream for at a time when the input's size
+ * is not known. */
+#define READ_ALL_STEP (256 * 1024)
+
 carve_status carve_warc_read_all(carve_warc_reader *r, size_t max, char **data, size_t *len)
 {
     if (!r || !data || !len || r->started)
@@ -335,26 +339,48 @@ carve_status carve_warc_read_all(carve_warc_reader *r, size_t max, char **data, 
     buf all;
     buf_init(&all);
     carve_status st = CARVE_OK;
-    for (;;) {
-        if (all.len + avail(r) > max) {
-            st = CARVE_ERR_TOO_LARGE;
-            break;
-        }
-        if (buf_append(&all, r->win + r->start, avail(r))) {
+    /* The bytes already in the window, then the rest straight from the
+     * stream into the result: a plain file is read once, into the buffer
+     * that is returned, sized by the file when its size is known. */
+    if (avail(r) > max)
+        st = CARVE_ERR_TOO_LARGE;
+    else if (buf_append(&all, r->win + r->start, avail(r)))
+        st = CARVE_ERR_NOMEM;
+    r->pos += avail(r);
+    r->start = r->end = 0;
+    while (st == CARVE_OK && !r->eof && !r->fault) {
+        /* Room for the rest of a file of known size and one byte more (the
+         * end shows as a read of nothing), else for another step. */
+        size_t want = r->size > all.len ? (size_t)(r->size - all.len) + 1 : READ_ALL_STEP;
+        size_t room = max - all.len;
+        if (want > room)
+            want = room + 1; /* one byte past max tells it is too large */
+        int fits = all.cap > all.len + 1 && (r->size <= all.len || all.cap - all.len - 1 >= want);
+        if (!fits && buf_reserve(&all, want)) {
             st = CARVE_ERR_NOMEM;
             break;
         }
-        r->pos += avail(r);
-        r->start = r->end = 0;
-        int rc = fill(r);
-        if (rc == -2 || (rc == 0 && (r->io_error || r->s.incomplete))) {
-            st = CARVE_ERR_IO;
-            if (rc == -2 || r->s.incomplete)
-                errno = EILSEQ;
-            break;
+        long n = ws_read(&r->s, all.data + all.len, all.cap - all.len - 1);
+        if (n > 0) {
+            all.len += (size_t)n;
+            all.data[all.len] = 0;
+            r->pos += (uint64_t)n;
+            if (all.len > max)
+                st = CARVE_ERR_TOO_LARGE;
+        } else if (n == WS_FAULT) {
+            r->fault = 1;
+        } else {
+            if (n == WS_ERROR) {
+                r->io_error = 1;
+                errno = r->s.saved_errno;
+            }
+            r->eof = 1;
         }
-        if (rc == 0)
-            break;
+    }
+    if (st == CARVE_OK && (r->fault || r->io_error || r->s.incomplete)) {
+        st = CARVE_ERR_IO;
+        if (r->fault || r->s.incomplete)
+            errno = EILSEQ;
     }
     if (st != CARVE_OK) {
         int saved = errno;

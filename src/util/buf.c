@@ -48,6 +48,14 @@ int buf_append(buf *b, const char *s, size_t n)
     return 0;
 }
 
+int buf_reserve(buf *b, size_t n)
+{
+    if (grow(b, n))
+        return -1;
+    b->data[b->len] = 0;
+    return 0;
+}
+
 int buf_puts(buf *b, const char *s) { return buf_append(b, s, strlen(s)); }
 
 int buf_putc(buf *b, char c) { return buf_append(b, &c, 1); }

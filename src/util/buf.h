@@ -15,6 +15,9 @@ void buf_init(buf *b);
 void buf_free(buf *b);
 /* Each append returns 0, or -1 when memory ran out (then b->failed is set). */
 int buf_append(buf *b, const char *s, size_t n);
+/* Makes room for n more bytes (at data + len, up to cap - len - 1 of them
+ * may be written before len is moved), 0 or -1. */
+int buf_reserve(buf *b, size_t n);
 int buf_puts(buf *b, const char *s);
 int buf_putc(buf *b, char c);
 int buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
