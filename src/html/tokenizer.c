@@ -506,6 +506,22 @@ static void doctype_id_end(html_tokenizer *t, int system)
         t->public_len = t->tag.len - (size_t)t->public_off;
 }
 
+/* 0, or -1 when memory ran out while the token was built: the token is
+ * then EOF and the tokenizer is done. Checked once per token, not per
+ * character: appends to a failed buffer do nothing, so the state machine
+ * runs on safely until the token ends. */
+static int token_status(html_tokenizer *t, html_token *tok)
+{
+    if (!(t->failed || t->text.failed || t->tag.failed))
+        return 0;
+    t->failed = 1;
+    t->done = 1;
+    memset(tok, 0, sizeof *tok);
+    tok->kind = HTML_EOF;
+    tok->data = "";
+    return -1;
+}
+
 /* One function for the whole state machine, on purpose: a switch over the
  * states in one loop keeps the cursor in registers, where a function per
  * state would cost a call per character; each case is one spec state. */
@@ -515,7 +531,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         t->ready = 0;
         t->text.len = 0;
         fill(t, tok);
-        return t->failed ? -1 : 0;
+        return token_status(t, tok);
     }
     t->text.len = 0;
     if (t->done) {
@@ -524,24 +540,18 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         tok->data = "";
         return t->failed ? -1 : 0;
     }
+    if (token_status(t, tok))
+        return -1;
     const char *s = t->in;
     size_t len = t->len;
     buf *text = &t->text, *tag = &t->tag;
     for (;;) {
-        if (t->failed || text->failed || tag->failed) {
-            t->failed = 1;
-            memset(tok, 0, sizeof *tok);
-            tok->kind = HTML_EOF;
-            tok->data = "";
-            t->done = 1;
-            return -1;
-        }
         int c = t->pos < len ? (unsigned char)s[t->pos] : -1;
         switch (t->state) {
         case S_DATA:
             take_run(t, text, '<', '&', '\0');
             if (t->pos >= len)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == '&')
                 char_ref(t, text, 0);
@@ -561,7 +571,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             else
                 take_run(t, text, '<', '\0', '\0');
             if (t->pos >= len)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == '&') {
                 char_ref(t, text, 0);
@@ -599,7 +609,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 c = t->pos < len ? (unsigned char)s[t->pos] : -1;
             }
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             t->pos++;
             if (c == '-') {
                 put(text, '-');
@@ -656,7 +666,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 c = t->pos < len ? (unsigned char)s[t->pos] : -1;
             }
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             t->pos++;
             if (c == '-') {
                 put(text, '-');
@@ -689,7 +699,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_CDATA:
             take_run(t, text, ']', ']', ']');
             if (t->pos >= len)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             t->pos++;
             t->state = S_CDATA_BRACKET;
             break;
@@ -749,7 +759,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_TAG_NAME:
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             t->pos++;
             if (is_ws(c)) {
                 t->name_len = tag->len;
@@ -760,7 +770,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->name_len = tag->len;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -800,7 +810,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_AFTER_ATTR_NAME:
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             if (is_ws(c)) {
                 t->pos++;
             } else if (c == '/') {
@@ -812,7 +822,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else {
                 begin_attr(t);
                 t->state = S_ATTR_NAME;
@@ -831,7 +841,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->pos++;
                 end_attr_value(t);
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else {
                 t->state = S_ATTR_VALUE_UNQUOTED;
             }
@@ -841,7 +851,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             char q = t->state == S_ATTR_VALUE_DQ ? '"' : '\'';
             take_run(t, tag, q, '&', '\0');
             if (t->pos >= len)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == q) {
                 end_attr_value(t);
@@ -855,7 +865,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         }
         case S_ATTR_VALUE_UNQUOTED:
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             t->pos++;
             if (is_ws(c)) {
                 end_attr_value(t);
@@ -865,7 +875,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 end_attr_value(t);
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -874,7 +884,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_AFTER_ATTR_VALUE_QUOTED:
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             if (is_ws(c)) {
                 t->pos++;
                 t->state = S_BEFORE_ATTR_NAME;
@@ -884,29 +894,29 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else {
                 t->state = S_BEFORE_ATTR_NAME;
             }
             break;
         case S_SELF_CLOSING:
             if (c < 0)
-                return emit_eof(t, tok), 0;
+                return emit_eof(t, tok), token_status(t, tok);
             if (c == '>') {
                 t->pos++;
                 t->self_closing = 1;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             }
             t->state = S_BEFORE_ATTR_NAME;
             break;
         case S_BOGUS_COMMENT:
             take_run(t, tag, '>', '\0', '\0');
             if (t->pos >= len)
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             if (s[t->pos++] == '>') {
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             }
             buf_puts(tag, REPLACEMENT);
             break;
@@ -943,9 +953,9 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c < 0) {
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             } else {
                 if (t->state == S_COMMENT_START_DASH)
                     put(tag, '-');
@@ -955,7 +965,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_COMMENT:
             take_run(t, tag, '-', '<', '\0');
             if (t->pos >= len)
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == '<') {
                 put(tag, '<');
@@ -999,7 +1009,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_COMMENT_END_DASH:
             if (c < 0)
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             if (c == '-') {
                 t->pos++;
                 t->state = S_COMMENT_END;
@@ -1010,11 +1020,11 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_COMMENT_END:
             if (c < 0)
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c == '!') {
                 t->pos++;
                 t->state = S_COMMENT_END_BANG;
@@ -1028,7 +1038,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_COMMENT_END_BANG:
             if (c < 0)
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             if (c == '-') {
                 t->pos++;
                 buf_append(tag, "--!", 3);
@@ -1036,7 +1046,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else {
                 buf_append(tag, "--!", 3);
                 t->state = S_COMMENT;
@@ -1046,7 +1056,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             begin(t, HTML_DOCTYPE);
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             if (is_ws(c))
                 t->pos++;
@@ -1055,7 +1065,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_BEFORE_DOCTYPE_NAME:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             t->pos++;
             if (is_ws(c))
@@ -1063,7 +1073,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c == '>') {
                 t->force_quirks = 1;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             }
             t->has_name = 1;
             if (c == 0)
@@ -1076,7 +1086,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c < 0) {
                 t->name_len = tag->len;
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             t->pos++;
             if (is_ws(c)) {
@@ -1085,7 +1095,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->name_len = tag->len;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -1095,14 +1105,14 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_AFTER_DOCTYPE_NAME:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (starts_ci(t, "public")) {
                 t->pos += 6;
                 t->state = S_AFTER_DOCTYPE_PUBLIC_KEYWORD;
@@ -1122,7 +1132,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             int keyword = t->state == S_AFTER_DOCTYPE_PUBLIC_KEYWORD || t->state == S_AFTER_DOCTYPE_SYSTEM_KEYWORD;
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
@@ -1137,7 +1147,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->pos++;
                 t->force_quirks = 1;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else {
                 t->force_quirks = 1;
                 t->state = S_BOGUS_DOCTYPE;
@@ -1153,7 +1163,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c < 0) {
                 doctype_id_end(t, system);
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             t->pos++;
             if (c == q) {
@@ -1163,7 +1173,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 doctype_id_end(t, system);
                 t->force_quirks = 1;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -1175,7 +1185,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_BETWEEN_DOCTYPE_IDS:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
@@ -1183,7 +1193,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else if (c == '"' || c == '\'') {
                 t->pos++;
                 doctype_id_start(t, 1);
@@ -1196,25 +1206,25 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_AFTER_DOCTYPE_SYSTEM_ID:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             } else {
                 t->state = S_BOGUS_DOCTYPE; /* not forced into quirks */
             }
             break;
         case S_BOGUS_DOCTYPE:
             if (c < 0)
-                return emit_then_eof(t, tok), 0;
+                return emit_then_eof(t, tok), token_status(t, tok);
             t->pos++;
             if (c == '>') {
                 t->state = S_DATA;
-                return emit(t, tok), 0;
+                return emit(t, tok), token_status(t, tok);
             }
             break;
         }
