@@ -23,12 +23,13 @@ static void run(const char *in, size_t len, const char *label)
     if (decode_to_utf8(in, len, label, &r))
         return; /* out of memory */
     FUZZ_CHECK(r.data != NULL);
-    FUZZ_CHECK(r.data[r.len] == '\0');
+    FUZZ_CHECK(!r.owned || r.data[r.len] == '\0'); /* a borrowed input has no NUL of its own */
+    FUZZ_CHECK(memchr(r.data, '\0', r.len) == NULL);
     FUZZ_CHECK(fuzz_valid_utf8(r.data, r.len));
     FUZZ_CHECK(memchr(r.charset, '\0', sizeof r.charset) != NULL && r.charset[0] != '\0');
     char canon[32];
     FUZZ_CHECK(decode_canonical_label(r.charset, strlen(r.charset), canon, sizeof canon) == 0);
-    free(r.data);
+    decode_result_free(&r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

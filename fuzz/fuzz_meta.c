@@ -97,7 +97,7 @@ static void page(const char *s, size_t n)
         return;
     dom_limits lim = {100000, 256};
     dom_doc *doc = dom_parse(dec.data, dec.len, &lim);
-    free(dec.data);
+    decode_result_free(&dec);
     if (!doc)
         return;
     dom_clean(doc);

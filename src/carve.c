@@ -373,7 +373,7 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
         return CARVE_ERR_NOMEM;
     carve_result *r = calloc(1, sizeof *r);
     if (!r) {
-        free(dec.data);
+        decode_result_free(&dec);
         return CARVE_ERR_NOMEM;
     }
     r->show = (opts->include_links ? SHOW_LINKS : 0) | (opts->include_images ? SHOW_IMAGES : 0) |
@@ -385,7 +385,7 @@ carve_status carve_extract(const char *html, size_t len, const carve_options *op
         r->filedate[0] = 0;
     arena_init(&r->mem);
     st = run_stages(&dec, opts, r);
-    free(dec.data);
+    decode_result_free(&dec);
     if (st == CARVE_OK || st == CARVE_ERR_NO_CONTENT || st == CARVE_ERR_LANGUAGE) {
         *out = r;
         return st;

@@ -13,6 +13,7 @@
 #include "decode.h"
 #include "decode_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The charset picked for the input and its decoder. */
@@ -119,6 +120,15 @@ int decode_to_utf8(const char *in, size_t len, const char *transport_charset, de
     pick(&ch, in, len, transport_charset);
     in += ch.skip;
     len -= ch.skip;
+    out->source = ch.source;
+    strcpy(out->charset, ch.name);
+    /* Valid UTF-8 without NUL bytes decodes to itself: no copy. */
+    if (strcmp(ch.name, "utf-8") == 0 && !memchr(in, 0, len) && utf8_is_valid(in, len)) {
+        converter_close(&ch.conv);
+        out->data = in;
+        out->len = len;
+        return 0;
+    }
 
     int rc = dsink_init(&sink, len);
     if (rc == 0)
@@ -130,10 +140,15 @@ int decode_to_utf8(const char *in, size_t len, const char *transport_charset, de
         dsink_free(&sink);
         return -1;
     }
-    out->data = sink.data;
+    out->data = out->owned = sink.data;
     out->len = sink.len;
     out->replacements = sink.replacements;
-    out->source = ch.source;
-    strcpy(out->charset, ch.name);
     return 0;
+}
+
+void decode_result_free(decode_result *out)
+{
+    free(out->owned);
+    out->owned = NULL;
+    out->data = NULL;
 }

@@ -29,8 +29,11 @@ typedef enum decode_source {
 } decode_source;
 
 typedef struct decode_result {
-    char *data;            /* UTF-8, NUL-terminated, owned by the caller (free()) */
+    const char *data;      /* UTF-8, len bytes: the input itself (after its BOM) when it is
+                              valid UTF-8 without NUL bytes, else a NUL-terminated copy owned
+                              by the result; released by decode_result_free */
     size_t len;            /* bytes, not counting the NUL; the BOM is not included */
+    char *owned;           /* the copy to free, or NULL */
     char charset[32];      /* WHATWG name of the charset used, e.g. "utf-8", "windows-1252", "shift_jis" */
     decode_source source;  /* which step decided */
     size_t replacements;   /* how many U+FFFD were inserted */
@@ -39,6 +42,8 @@ typedef struct decode_result {
 /* Decodes in[0..len) to UTF-8. transport_charset may be NULL.
  * Returns 0, or -1 when memory runs out (out->data is then NULL). */
 int decode_to_utf8(const char *in, size_t len, const char *transport_charset, decode_result *out);
+/* Frees what decode_to_utf8 allocated for out. */
+void decode_result_free(decode_result *out);
 
 /* Maps a charset label to its WHATWG encoding name (lower case) in name[0..size).
  * Returns 0, or -1 when the label is unknown (name is then ""). */

@@ -21,7 +21,7 @@ int main(void)
             return 2;
         int said = r.source == DECODE_FROM_BOM || r.source == DECODE_FROM_META;
         printf("%s\n", said ? r.charset : "-");
-        free(r.data);
+        decode_result_free(&r);
         free(in);
     }
     return 0;

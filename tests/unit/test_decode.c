@@ -30,14 +30,16 @@
     "\xae\xb4\xc2\x20\xc7\xd1\xb1\xb9\xbe\xee\xb8\xa6\x20\xbb\xe7\xbf\xeb\xc7\xd5\xb4\xcf\xb4\xd9" \
     "\x2e"
 
-/* Decodes and checks what holds for every result: NUL-terminated UTF-8
- * with no NUL inside and a short charset name. */
+/* Decodes and checks what holds for every result: UTF-8 with no NUL
+ * inside, NUL-terminated when it is a copy, and a short charset name. */
 static decode_result decode(const char *in, size_t len, const char *transport)
 {
     decode_result r;
     assert_int_equal(decode_to_utf8(in, len, transport, &r), 0);
     assert_non_null(r.data);
-    assert_int_equal(strlen(r.data), r.len);
+    assert_null(memchr(r.data, '\0', r.len));
+    if (r.owned)
+        assert_int_equal(strlen(r.data), r.len);
     assert_true(strlen(r.charset) > 0);
     return r;
 }
@@ -46,10 +48,11 @@ static decode_result decode(const char *in, size_t len, const char *transport)
 
 static void assert_decoded(decode_result *r, const char *text, const char *charset, decode_source source)
 {
-    assert_string_equal(r->data, text);
+    assert_int_equal(r->len, strlen(text));
+    assert_memory_equal(r->data, text, r->len);
     assert_string_equal(r->charset, charset);
     assert_int_equal(r->source, source);
-    free(r->data);
+    decode_result_free(r);
 }
 
 typedef struct answer {
@@ -258,7 +261,7 @@ static void test_prescan_limit(void **state)
     decode_result r = decode(html, sizeof html, NULL);
     assert_int_equal(r.source, DECODE_FROM_META);
     assert_string_equal(r.charset, "koi8-r");
-    free(r.data);
+    decode_result_free(&r);
 
     /* past 64 KiB, detection decides; plain ASCII is then UTF-8 */
     enum { FAR = 64 * 1024 + 10 };
@@ -269,7 +272,7 @@ static void test_prescan_limit(void **state)
     r = decode(far, FAR + n, NULL);
     assert_int_equal(r.source, DECODE_FROM_DEFAULT);
     assert_string_equal(r.charset, "utf-8");
-    free(r.data);
+    decode_result_free(&r);
     free(far);
 }
 
@@ -363,7 +366,7 @@ static void test_detect_ascii_head(void **state)
     assert_int_equal(r.source, DECODE_FROM_DETECTOR);
     assert_string_equal(r.charset, "windows-1252");
     assert_memory_equal(r.data + head, "\xE2\x80\x9C\xC3\xBA", 5); /* 0x93 0xFA: \u201C \u00FA */
-    free(r.data);
+    decode_result_free(&r);
 }
 
 /* Valid UTF-8 is read as UTF-8 even where uchardet would guess otherwise. */
@@ -374,6 +377,16 @@ static void test_default_valid_utf8(void **state)
     assert_decoded(&r, "café", "utf-8", DECODE_FROM_DEFAULT);
     r = DECODE("<p>plain ASCII</p>", NULL);
     assert_decoded(&r, "<p>plain ASCII</p>", "utf-8", DECODE_FROM_DEFAULT);
+    /* valid UTF-8 is the text itself, not a copy; after a BOM too */
+    static const char page[] = "<meta charset=utf-8><p>caf\xC3\xA9</p>", bom[] = "\xEF\xBB\xBF" "caf\xC3\xA9";
+    r = DECODE(page, NULL);
+    assert_ptr_equal(r.data, page);
+    assert_null(r.owned);
+    decode_result_free(&r);
+    r = DECODE(bom, NULL);
+    assert_ptr_equal(r.data, bom + 3);
+    assert_null(r.owned);
+    decode_result_free(&r);
 }
 
 /* --- errors and replacements --- */
@@ -408,6 +421,7 @@ static void test_nul_becomes_replacement(void **state)
 {
     (void)state;
     decode_result r = DECODE("a\0b\xC3\xA9\0", "utf-8");
+    assert_non_null(r.owned); /* a copy, since the NUL bytes are replaced */
     assert_int_equal(r.len, 10);
     assert_int_equal(r.replacements, 2);
     assert_decoded(&r, "a" FFFD "bé" FFFD, "utf-8", DECODE_FROM_TRANSPORT);
