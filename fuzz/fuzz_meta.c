@@ -92,12 +92,14 @@ static void page(const char *s, size_t n)
     /* The parser sees decoded text, as in carve_extract: valid UTF-8, no NUL. */
     decode_result dec;
     int rc = decode_to_utf8(b.data, b.len, "utf-8", &dec);
-    buf_free(&b);
-    if (rc)
+    if (rc) {
+        buf_free(&b);
         return;
+    }
     dom_limits lim = {100000, 256};
     dom_doc *doc = dom_parse(dec.data, dec.len, &lim);
     decode_result_free(&dec);
+    buf_free(&b); /* after the parse: dec.data may be b's own bytes */
     if (!doc)
         return;
     dom_clean(doc);
