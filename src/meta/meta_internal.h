@@ -72,11 +72,21 @@ void mt_fold(const char *s, char *out, size_t cap);
 
 /* ---- metatags.c: <meta>, <link>, microdata ---- */
 
+/* A key of a <meta> (one space-separated word of its property, name,
+ * itemprop or http-equiv) and the value mt_meta gives for it. */
+typedef struct meta_key {
+    const char *key; /* not NUL-terminated */
+    size_t len;
+    const char *value;
+} meta_key;
+
 typedef struct meta_tags {
     const dom_node **meta; /* every <meta> element */
     size_t meta_count;
     const dom_node **link; /* every <link> and <a> with a rel attribute */
     size_t link_count;
+    meta_key *keys;        /* open addressing by key, ASCII case-blind; NULL when no meta has a value */
+    size_t key_slots;      /* a power of two */
 } meta_tags;
 
 int mt_tags_init(meta_tags *t, const dom_doc *doc, arena *mem);

@@ -5,6 +5,91 @@
 #include <strings.h>
 
 #include "meta/meta_internal.h"
+#include "util/hash.h"
+
+static const char *const key_attrs[] = {"property", "name", "itemprop", "http-equiv"};
+
+static int blank(const char *v)
+{
+    for (; v && *v; v++)
+        if (*v != ' ' && *v != '\t' && *v != '\n' && *v != '\r')
+            return 0;
+    return 1;
+}
+
+/* The value a <meta> gives: its content, else its value attribute. */
+static const char *meta_value(const dom_node *n)
+{
+    const char *v = dom_attr_get(n, "content");
+    return v ? v : dom_attr_get(n, "value");
+}
+
+static size_t key_hash(const char *k, size_t n)
+{
+    uint64_t h = FNV1A_SEED;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)k[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        h = fnv1a(h, &c, 1);
+    }
+    return (size_t)h;
+}
+
+static meta_key *key_slot(const meta_tags *t, const char *k, size_t n)
+{
+    size_t i = key_hash(k, n) & (t->key_slots - 1);
+    while (t->keys[i].key && !(t->keys[i].len == n && strncasecmp(t->keys[i].key, k, n) == 0))
+        i = (i + 1) & (t->key_slots - 1);
+    return &t->keys[i];
+}
+
+/* The keys of n: each space-separated word of its key attributes. With
+ * t->keys allocated, each is indexed to value unless a <meta> before gave
+ * it one (mt_meta reads the <meta> elements in document order). Returns
+ * how many words there are. */
+static size_t index_meta(meta_tags *t, const dom_node *n, const char *value)
+{
+    size_t words = 0;
+    for (size_t a = 0; a < sizeof key_attrs / sizeof *key_attrs; a++) {
+        const char *v = dom_attr_get(n, key_attrs[a]);
+        for (const char *p = v; p && *p;) {
+            while (*p == ' ')
+                p++;
+            size_t len = strcspn(p, " ");
+            if (len && t->keys) {
+                meta_key *e = key_slot(t, p, len);
+                if (!e->key)
+                    *e = (meta_key){p, len, value};
+            }
+            words += len != 0;
+            p += len;
+        }
+    }
+    return words;
+}
+
+/* The index of keys: every <meta> with a value read once, so that a lookup
+ * is one probe instead of a walk over the <meta> elements and their
+ * attributes. */
+static int index_keys(meta_tags *t, arena *mem)
+{
+    size_t words = 0, slots = 16;
+    for (size_t i = 0; i < t->meta_count; i++)
+        if (!blank(meta_value(t->meta[i])))
+            words += index_meta(t, t->meta[i], NULL);
+    while (slots < words * 2 + 16)
+        slots <<= 1;
+    t->keys = arena_alloc(mem, slots * sizeof *t->keys);
+    if (!t->keys)
+        return -1;
+    t->key_slots = slots;
+    for (size_t i = 0; i < t->meta_count; i++) {
+        const char *v = meta_value(t->meta[i]);
+        if (!blank(v))
+            index_meta(t, t->meta[i], v);
+    }
+    return 0;
+}
 
 int mt_tags_init(meta_tags *t, const dom_doc *doc, arena *mem)
 {
@@ -28,7 +113,7 @@ int mt_tags_init(meta_tags *t, const dom_doc *doc, arena *mem)
         else if ((dom_is(n, TAG_LINK) || dom_is(n, TAG_A)) && dom_attr_get(n, "rel"))
             t->link[t->link_count++] = n;
     }
-    return 0;
+    return index_keys(t, mem);
 }
 
 /* A <meta> may name its key in several attributes; some pages put
@@ -52,34 +137,19 @@ static int key_matches(const char *attr, const char *key)
 
 static int meta_has_key(const dom_node *n, const char *key)
 {
-    static const char *const attrs[] = {"property", "name", "itemprop", "http-equiv"};
-    for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
-        if (key_matches(dom_attr_get(n, attrs[i]), key))
+    for (size_t i = 0; i < sizeof key_attrs / sizeof *key_attrs; i++)
+        if (key_matches(dom_attr_get(n, key_attrs[i]), key))
             return 1;
     return 0;
 }
 
-static int blank(const char *v)
-{
-    for (; v && *v; v++)
-        if (*v != ' ' && *v != '\t' && *v != '\n' && *v != '\r')
-            return 0;
-    return 1;
-}
-
 const char *mt_meta(const meta_tags *t, const char *key)
 {
-    for (size_t i = 0; i < t->meta_count; i++) {
-        const dom_node *n = t->meta[i];
-        if (!meta_has_key(n, key))
-            continue;
-        const char *v = dom_attr_get(n, "content");
-        if (!v)
-            v = dom_attr_get(n, "value");
-        if (!blank(v))
-            return v;
-    }
-    return NULL;
+    size_t n = strlen(key);
+    if (!t->keys || !n)
+        return NULL;
+    const meta_key *e = key_slot(t, key, n);
+    return e->key ? e->value : NULL;
 }
 
 const char *mt_meta_any(const meta_tags *t, const char *const *keys, const char **which)
