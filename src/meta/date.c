@@ -224,7 +224,8 @@ typedef struct token {
     unsigned short len;
     unsigned char type;
     char punct;
-    int value; /* T_NUM */
+    signed char month; /* T_WORD: the month it names, 0 for none, -1 until month_of looked */
+    int value;         /* T_NUM */
 } token;
 
 #define MAX_TOKENS 600
@@ -257,16 +258,22 @@ static size_t lower_word(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
-static int month_of(const token *t)
+/* The month a word names, looked up once per token. */
+static int month_of(token *t)
 {
     if (t->type != T_WORD || t->len > 40)
         return 0;
+    if (t->month >= 0)
+        return t->month;
     char w[96];
     lower_word(t->s, t->len, w, sizeof w);
+    t->month = 0;
     for (size_t i = 0; i < sizeof months / sizeof *months; i++)
-        if (w[0] == months[i].name[0] && strcmp(w, months[i].name) == 0)
-            return months[i].month;
-    return 0;
+        if (w[0] == months[i].name[0] && strcmp(w, months[i].name) == 0) {
+            t->month = (signed char)months[i].month;
+            break;
+        }
+    return t->month;
 }
 
 /* UTF-8 punctuation that separates words: U+00A0..U+00BF (NBSP, «, », ·,
@@ -302,20 +309,20 @@ static size_t tokenize(const char *s, size_t n, token *tok, size_t max)
                     v = v * 10 + (u[j] - '0');
                 j++;
             }
-            tok[k++] = (token){s + i, (unsigned short)(j - i > 60000 ? 60000 : j - i), T_NUM, 0, j - i > 8 ? -1 : v};
+            tok[k++] = (token){s + i, (unsigned short)(j - i > 60000 ? 60000 : j - i), T_NUM, 0, 0, j - i > 8 ? -1 : v};
             i = j;
         } else if ((pl = uni_punct(u + i, n - i)) != 0) {
-            tok[k++] = (token){s + i, (unsigned short)pl, T_PUNCT, ' ', 0};
+            tok[k++] = (token){s + i, (unsigned short)pl, T_PUNCT, ' ', 0, 0};
             i += pl;
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
             size_t j = i;
             while (j < n && ((u[j] >= 'a' && u[j] <= 'z') || (u[j] >= 'A' && u[j] <= 'Z') ||
                              (u[j] >= 0x80 && !uni_punct(u + j, n - j))))
                 j++;
-            tok[k++] = (token){s + i, (unsigned short)(j - i > 60000 ? 60000 : j - i), T_WORD, 0, 0};
+            tok[k++] = (token){s + i, (unsigned short)(j - i > 60000 ? 60000 : j - i), T_WORD, 0, -1, 0};
             i = j;
         } else {
-            tok[k++] = (token){s + i, 1, T_PUNCT, (char)c, 0};
+            tok[k++] = (token){s + i, 1, T_PUNCT, (char)c, 0, 0};
             i++;
         }
     }
@@ -347,7 +354,7 @@ static int starts_with(const token *t, const char *a, const char *b)
 }
 
 /* Tries the patterns at token i; 0 and *out on success. */
-static int match_at(const token *t, size_t k, size_t i, int month_first, meta_date *out)
+static int match_at(token *t, size_t k, size_t i, int month_first, meta_date *out)
 {
     clear(out);
     /* numeric: Y-M-D, D.M.Y, M/D/Y */
