@@ -20,7 +20,8 @@
 typedef struct choice {
     char name[32];
     decode_source source;
-    size_t skip; /* bytes of BOM to leave out */
+    size_t skip;    /* bytes of BOM to leave out */
+    int utf8_valid; /* the input is valid UTF-8: 1, 0, or -1 when not checked */
     converter conv;
 } choice;
 
@@ -99,14 +100,15 @@ static void from_default(choice *ch, int utf8_valid)
 static void pick(choice *ch, const char *in, size_t len, const char *transport)
 {
     ch->skip = 0;
+    ch->utf8_valid = -1;
     if (from_bom(ch, (const unsigned char *)in, len) == 0)
         return;
     if (from_label(ch, transport, DECODE_FROM_TRANSPORT) == 0 || from_meta(ch, in, len) == 0)
         return;
-    int utf8_valid = utf8_is_valid(in, len);
-    if (!utf8_valid && from_detector(ch, in, len) == 0)
+    ch->utf8_valid = utf8_is_valid(in, len);
+    if (!ch->utf8_valid && from_detector(ch, in, len) == 0)
         return;
-    from_default(ch, utf8_valid);
+    from_default(ch, ch->utf8_valid);
 }
 
 int decode_to_utf8(const char *in, size_t len, const char *transport_charset, decode_result *out)
@@ -123,7 +125,8 @@ int decode_to_utf8(const char *in, size_t len, const char *transport_charset, de
     out->source = ch.source;
     strcpy(out->charset, ch.name);
     /* Valid UTF-8 without NUL bytes decodes to itself: no copy. */
-    if (strcmp(ch.name, "utf-8") == 0 && !memchr(in, 0, len) && utf8_is_valid(in, len)) {
+    if (strcmp(ch.name, "utf-8") == 0 && !memchr(in, 0, len) &&
+        (ch.skip == 0 && ch.utf8_valid >= 0 ? ch.utf8_valid : utf8_is_valid(in, len))) {
         converter_close(&ch.conv);
         out->data = in;
         out->len = len;
