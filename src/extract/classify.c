@@ -33,7 +33,21 @@ static int is_copyright(const char *t)
     return strstr(t, "\xC2\xA9") || strstr(t, "Copyright") || strstr(t, "copyright") || strstr(t, "All rights reserved");
 }
 
-static int classify_one(const block *b, int lang, int links)
+/* The share of b's words that are stop words of lang; kept in *memo (when
+ * given, and negative until then), since every pass asks again. */
+static double stop_density(const block *b, int lang, double *memo)
+{
+    if (memo && *memo >= 0)
+        return *memo;
+    size_t words, stops;
+    stopwords_count(lang, b->text, b->len, &words, &stops);
+    double sd = words ? (double)stops / (double)words : 0;
+    if (memo)
+        *memo = sd;
+    return sd;
+}
+
+static int classify_one(const block *b, int lang, int links, double *memo)
 {
     double ld = links && b->chars ? (double)b->link_chars / (double)b->chars : 0;
     /* Long prose carries inline links (sources, names, products) without
@@ -50,9 +64,7 @@ static int classify_one(const block *b, int lang, int links)
             return b->chars >= LENGTH_HIGH * 2 ? CLS_NEAR : CLS_BAD;
         return b->chars >= LENGTH_HIGH / 2 ? CLS_GOOD : CLS_NEAR;
     }
-    size_t words, stops;
-    stopwords_count(lang, b->text, b->len, &words, &stops);
-    double sd = words ? (double)stops / (double)words : 0;
+    double sd = stop_density(b, lang, memo);
     if (sd >= STOPWORDS_HIGH)
         return b->chars > LENGTH_HIGH ? CLS_GOOD : CLS_NEAR;
     if (sd >= STOPWORDS_LOW)
@@ -62,12 +74,13 @@ static int classify_one(const block *b, int lang, int links)
     return CLS_BAD;
 }
 
-void classify_blocks(block_list *bl, int lang, int links, const unsigned char *boiler)
+void classify_blocks(block_list *bl, int lang, int links, const unsigned char *boiler, double *densities)
 {
     size_t n = bl->count;
     int *orig = malloc((n ? n : 1) * sizeof *orig);
     for (size_t i = 0; i < n; i++)
-        bl->items[i].score = boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang, links);
+        bl->items[i].score =
+            boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang, links, densities ? &densities[i] : NULL);
     if (!orig)
         return; /* out of memory: the context-free classes stand */
     /* A short heading followed closely by good text is near-good (jusText's

@@ -643,14 +643,14 @@ static size_t keep_product(const dom_doc *doc, block_list *bl, const unsigned ch
  * text, for pages whose main content is a list of linked teasers
  * (listings, collections). The first plausible result wins, else the one
  * that keeps the most. Returns the kept characters. */
-static size_t run_passes(dom_doc *doc, block_list *bl, int lang, const unsigned char *boiler,
+static size_t run_passes(dom_doc *doc, block_list *bl, int lang, double *densities, const unsigned char *boiler,
                          const unsigned char *cards, const unsigned char *in_body, size_t npasses,
                          extract_result *out)
 {
     static const struct { int stopwords, links; } passes[] = {{1, 1}, {0, 1}, {0, 0}};
     size_t kept = 0, best = 0, ran = 0;
     for (size_t p = 0; p < npasses; p++) {
-        classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler);
+        classify_blocks(bl, passes[p].stopwords ? lang : -1, passes[p].links, boiler, densities);
         body_floor(bl, in_body, boiler);
         size_t got = choose(doc, bl, boiler, cards, passes[p].links, out);
         ran = p;
@@ -662,28 +662,18 @@ static size_t run_passes(dom_doc *doc, block_list *bl, int lang, const unsigned 
             break;
     }
     if (ran != best) {
-        classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler);
+        classify_blocks(bl, passes[best].stopwords ? lang : -1, passes[best].links, boiler, densities);
         body_floor(bl, in_body, boiler);
         kept = choose(doc, bl, boiler, cards, passes[best].links, out);
     }
     return kept;
 }
 
-int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_result *out)
+/* The content of a page whose blocks are built (extract_main_content). */
+static int extract_blocks(dom_doc *doc, const extract_hints *hints, extract_result *out, double *densities)
 {
-    static const extract_hints none = {0};
-    if (!hints)
-        hints = &none;
-    memset(out, 0, sizeof *out);
-    out->lang = -1;
-    dom_node *top = doc->body ? doc->body : doc->root;
-    if (blocks_build(top, &out->blocks))
-        return -1;
     block_list *bl = &out->blocks;
-    int lang = stopwords_lang(hints->lang);
-    if (lang < 0)
-        lang = guess_language(bl);
-    out->lang = lang;
+    int lang = out->lang;
 
     /* A first pass with the sure boilerplate removed learns where the
      * good text is; the second applies every boilerplate verdict. */
@@ -708,7 +698,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         free(text);
         return -1;
     }
-    classify_blocks(bl, lang, 1, sure);
+    classify_blocks(bl, lang, 1, sure, densities);
     free(sure);
     size_t *good = select_good_chars(doc, bl);
     size_t total_good = good ? good[doc->root->index] : 0;
@@ -741,7 +731,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         free(verdict);
         return -1;
     }
-    size_t kept = run_passes(doc, bl, lang, boiler, cards, in_body, 3, out);
+    size_t kept = run_passes(doc, bl, lang, densities, boiler, cards, in_body, 3, out);
     if (!kept && rule_on(RULE_LAST_RESORT))
         kept = keep_page(bl, boiler, out);
     if (!hints->single_item)
@@ -770,7 +760,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
             marks[i] = verdict[i] == VERDICT_SURE || (verdict[i] == VERDICT_WEAK && pattern_is_chrome(doc->nodes[i]));
         unsigned char *chrome = blocks_inside(doc, bl, marks); /* takes marks */
         if (chrome) {
-            kept = run_passes(doc, bl, lang, chrome, cards, in_body, 2, out);
+            kept = run_passes(doc, bl, lang, densities, chrome, cards, in_body, 2, out);
             kept = keep_cards(bl, cards, chrome, kept, out);
             if (!kept && rule_on(RULE_LAST_RESORT))
                 kept = keep_page(bl, chrome, out);
@@ -801,6 +791,32 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (!kept)
         out->method = EXTRACT_NONE;
     return 0;
+}
+
+int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_result *out)
+{
+    static const extract_hints none = {0};
+    if (!hints)
+        hints = &none;
+    memset(out, 0, sizeof *out);
+    out->lang = -1;
+    dom_node *top = doc->body ? doc->body : doc->root;
+    if (blocks_build(top, &out->blocks))
+        return -1;
+    block_list *bl = &out->blocks;
+    int lang = stopwords_lang(hints->lang);
+    if (lang < 0)
+        lang = guess_language(bl);
+    out->lang = lang;
+    /* Each block's stop-word density, counted once for all the passes. */
+    double *densities = malloc((bl->count ? bl->count : 1) * sizeof *densities);
+    if (!densities)
+        return -1;
+    for (size_t i = 0; i < bl->count; i++)
+        densities[i] = -1;
+    int rc = extract_blocks(doc, hints, out, densities);
+    free(densities);
+    return rc;
 }
 
 void extract_free(extract_result *r) { blocks_free(&r->blocks); }
