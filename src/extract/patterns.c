@@ -149,6 +149,7 @@ enum {
 
 typedef struct flagged_word {
     const char *word;
+    unsigned len;
     unsigned flags;
 } flagged_word;
 
@@ -158,6 +159,7 @@ typedef struct flagged_word {
 static flagged_word words[WORDS_MAX];
 static size_t word_count;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+static int words_ready; /* set (with release) when build_words is done */
 
 /* An open-addressing hash set over words[]: the index plus one of each
  * word, 0 for an empty slot; at least four slots per word. */
@@ -195,7 +197,7 @@ static void build_words(void)
     size_t n = 0;
     for (size_t i = 0; i < COUNT(lists); i++)
         for (size_t k = 0; k < lists[i].count; k++)
-            all[n++] = (flagged_word){lists[i].list[k], lists[i].flag};
+            all[n++] = (flagged_word){lists[i].list[k], (unsigned)strlen(lists[i].list[k]), lists[i].flag};
     qsort(all, n, sizeof *all, cmp_flagged);
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
@@ -211,18 +213,25 @@ static void build_words(void)
             k = (k + 1) & (WORD_SLOTS - 1);
         word_slots[k] = (uint16_t)(i + 1);
     }
+    __atomic_store_n(&words_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* The W_* lists that w[0..n) is in, ignoring ASCII case. */
 static unsigned word_flags(const char *w, size_t n)
 {
+    if (!__atomic_load_n(&words_ready, __ATOMIC_ACQUIRE))
+        pthread_once(&words_once, build_words);
     char low[32];
-    pthread_once(&words_once, build_words);
-    if (!lower_copy(w, n, low, sizeof low))
+    if (n >= sizeof low)
         return 0;
-    for (size_t k = word_slot(low, n); word_slots[k]; k = (k + 1) & (WORD_SLOTS - 1)) {
+    uint64_t h = FNV1A_SEED; /* word_slot's hash, taken while lower-casing */
+    for (size_t i = 0; i < n; i++) {
+        low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+        h = fnv1a(h, &low[i], 1);
+    }
+    for (size_t k = h & (WORD_SLOTS - 1); word_slots[k]; k = (k + 1) & (WORD_SLOTS - 1)) {
         const flagged_word *f = &words[word_slots[k] - 1];
-        if (strcmp(f->word, low) == 0)
+        if (f->len == n && memcmp(f->word, low, n) == 0)
             return f->flags;
     }
     return 0;
