@@ -435,24 +435,28 @@ static void add_text(walker *w, const char *s, size_t n)
     size_t start = w->text.len;
     if (w->pre) {
         buf_append(&w->text, s, n);
-    } else {
-        for (size_t i = 0; i < n;) {
-            if (is_space((unsigned char)s[i])) {
-                while (i < n && is_space((unsigned char)s[i]))
-                    i++;
+    } else if (buf_reserve(&w->text, n + 1) == 0) {
+        /* White space collapses to one space, written before the next
+         * text (none at a line's start); U+00A0 no-break space counts as
+         * text, as in a browser's layout. The text grows by at most n + 1
+         * bytes (that one space may come from the text before). */
+        char *d = w->text.data;
+        size_t len = w->text.len;
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            if (is_space((unsigned char)c)) {
                 w->space = 1;
                 continue;
             }
-            /* U+00A0 no-break space counts as text, as in a browser's layout. */
-            size_t j = i;
-            while (j < n && !is_space((unsigned char)s[j]))
-                j++;
-            if (w->space && w->text.len && w->text.data[w->text.len - 1] != '\n')
-                buf_putc(&w->text, ' ');
-            w->space = 0;
-            buf_append(&w->text, s + i, j - i);
-            i = j;
+            if (w->space) {
+                if (len && d[len - 1] != '\n')
+                    d[len++] = ' ';
+                w->space = 0;
+            }
+            d[len++] = c;
         }
+        d[len] = 0;
+        w->text.len = len;
     }
     if (memchr(s, 0xC2, n))
         drop_soft_hyphens(&w->text, start);
