@@ -5,6 +5,10 @@
 #include "decode.h"
 
 #include <string.h>
+#include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 enum { PRESCAN_MAX = 1024 };
 
@@ -277,12 +281,39 @@ int decode_prescan_meta(const char *in, size_t len, char *name, size_t size)
     return decode_prescan_meta_within(in, len, PRESCAN_MAX, name, size);
 }
 
+/* 1 when "charset" (ASCII case-blind) occurs in p[0..n): every encoding
+ * the prescan can find is named after that word (a charset attribute, or
+ * charset= in a content value), so without it there is nothing to find.
+ * Sixteen bytes at a time, for the late search over 64 KiB. */
+static int mentions_charset(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i c = _mm_set1_epi8('c'), lower = _mm_set1_epi8(0x20);
+    for (; i + 16 <= n; i += 16) {
+        unsigned hits = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_or_si128(_mm_loadu_si128((const __m128i *)(p + i)), lower), c));
+        for (; hits; hits &= hits - 1) {
+            size_t k = i + (size_t)__builtin_ctz(hits);
+            if (k + 7 <= n && strncasecmp((const char *)p + k, "charset", 7) == 0)
+                return 1;
+        }
+    }
+#endif
+    for (; i + 7 <= n; i++)
+        if ((p[i] | 0x20) == 'c' && strncasecmp((const char *)p + i, "charset", 7) == 0)
+            return 1;
+    return 0;
+}
+
 int decode_prescan_meta_within(const char *in, size_t len, size_t limit, char *name, size_t size)
 {
     cursor c = {(const unsigned char *)in, 0, len < limit ? len : limit};
 
     if (size > 0)
         name[0] = '\0';
+    if (!mentions_charset(c.p, c.end))
+        return -1;
     for (; c.pos < c.end; c.pos++) {
         if (c.p[c.pos] != '<') { /* only a '<' starts anything the prescan looks at */
             const unsigned char *lt = memchr(c.p + c.pos, '<', c.end - c.pos);
