@@ -60,7 +60,7 @@ eval: build
 	python3 $(SHARED)/bench/tools/evaluate.py --cmd "$(abspath $(BUILD))/carve --format json" --jobs $(JOBS)
 
 bench: build
-	bench/bench.sh $(BUILD)/carve $(SHARED)/bench/scrapinghub/html
+	bench/bench.sh $(BUILD)/carve $(SHARED)/bench/scrapinghub/html 5 $(BASELINE)
 
 bench-warc: build
 	CARVE=$(BUILD)/carve bench/warc_bench.sh

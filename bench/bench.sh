@@ -8,12 +8,19 @@
 # first, so the timing covers carve alone (reading, decoding, parsing,
 # cleaning, extraction, rendering), not gzip.
 #
-# Usage: bench/bench.sh CARVE_BINARY PAGES_DIR [RUNS]
+# With a BASELINE binary (another carve, such as a previous release built
+# from its tag), the script times it too, in the same run, and prints how
+# many times as fast carve is: timings on a shared machine drift between
+# runs, so only figures of one run compare.
+#
+# Usage: bench/bench.sh CARVE_BINARY PAGES_DIR [RUNS] [BASELINE_BINARY]
 set -euo pipefail
 carve=$1
 pages=$2
 runs=${3:-5}
+baseline=${4:-}
 [ -x "$carve" ] || { echo "bench: $carve is not executable" >&2; exit 2; }
+[ -z "$baseline" ] || [ -x "$baseline" ] || { echo "bench: $baseline is not executable" >&2; exit 2; }
 [ -d "$pages" ] || { echo "bench: $pages not found (it lives in ../shared/bench)" >&2; exit 2; }
 
 tmp=$(mktemp -d)
@@ -32,13 +39,14 @@ bytes=$(cat "$tmp"/*.html | wc -c)
 # all pages (JSON Lines) measures the library. taskset pins it to one core.
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
-# Runs carve RUNS times with the given extra options; sets median and rss.
+# Runs BINARY RUNS times with the given extra options; sets median and rss.
 run_carve() {
-  local secs=() s kb
+  local bin=$1 secs=() s kb
+  shift
   rss=0
   for r in $(seq "$runs"); do
     # Figures of a run that failed mean nothing: stop with its error.
-    /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$carve" "$@" --threads 1 --quiet --format json "$tmp"/*.html \
+    /usr/bin/time -f "%e %M" -o "$tmp/time" $pin "$bin" "$@" --threads 1 --quiet --format json "$tmp"/*.html \
       > /dev/null 2>"$tmp/err" || { echo "bench: carve failed:" >&2; tail -5 "$tmp/err" >&2; exit 1; }
     read -r s kb < "$tmp/time"
     secs+=("$s")
@@ -56,11 +64,16 @@ report() { # label seconds rss_kb
 }
 
 printf 'pages %d (%.1f MB of HTML), median of %d runs, one core\n' "$n" "$(echo "$bytes" | awk '{print $1 / 1e6}')" "$runs"
-run_carve --parser carve
+run_carve "$carve" --parser carve
 carve_s=$median
 report "carve (its own parser)" "$median" "$rss"
-run_carve --parser libxml2
+run_carve "$carve" --parser libxml2
 report "carve --parser libxml2" "$median" "$rss"
+if [ -n "$baseline" ]; then
+  run_carve "$baseline"
+  report "baseline" "$median" "$rss"
+  awk -v c="$carve_s" -v b="$median" -v p="$baseline" 'BEGIN { printf "carve is %.2f times as fast as the baseline (%s)\n", b / c, p }'
+fi
 floor=$(dirname "$carve")/parse_floor
 if [ -x "$floor" ]; then
   lx=$($pin "$floor" libxml2 "$runs" "$tmp"/*.html) || { echo "bench: parse_floor failed" >&2; exit 1; }

@@ -160,6 +160,7 @@ static flagged_word words[WORDS_MAX];
 static size_t word_count;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 static int words_ready; /* set (with release) when build_words is done */
+static size_t body_min = SIZE_MAX, body_max; /* the lengths of the body_names */
 
 /* An open-addressing hash set over words[]: the index plus one of each
  * word, 0 for an empty slot; at least four slots per word. */
@@ -193,6 +194,11 @@ static void build_words(void)
                  {overlay, COUNT(overlay), W_OVERLAY},
                  {positive, COUNT(positive), W_POSITIVE},
                  {body_names, COUNT(body_names), W_BODY}};
+    for (size_t i = 0; i < COUNT(body_names); i++) {
+        size_t len = strlen(body_names[i]);
+        body_min = len < body_min ? len : body_min;
+        body_max = len > body_max ? len : body_max;
+    }
     flagged_word *all = words;
     size_t n = 0;
     for (size_t i = 0; i < COUNT(lists); i++)
@@ -217,10 +223,15 @@ static void build_words(void)
 }
 
 /* The W_* lists that w[0..n) is in, ignoring ASCII case. */
-static unsigned word_flags(const char *w, size_t n)
+static void words_init(void)
 {
     if (!__atomic_load_n(&words_ready, __ATOMIC_ACQUIRE))
         pthread_once(&words_once, build_words);
+}
+
+static unsigned word_flags(const char *w, size_t n)
+{
+    words_init();
     char low[32];
     if (n >= sizeof low)
         return 0;
@@ -334,6 +345,7 @@ int pattern_is_article_body(const dom_node *n)
     if (ip && strstr(ip, "articleBody"))
         return 1;
     const char *vals[2] = {n->cls, n->id};
+    words_init(); /* body_min and body_max */
     for (int k = 0; k < 2; k++) {
         /* Each white-space separated token is compared whole. */
         for (const char *p = vals[k]; p && *p;) {
@@ -342,7 +354,8 @@ int pattern_is_article_body(const dom_node *n)
             size_t len = 0;
             while (p[len] && p[len] != ' ' && p[len] != '\t' && p[len] != '\n')
                 len++;
-            if (len && (word_flags(p, len) & W_BODY))
+            /* a token of another length is no body name: no lookup */
+            if (len >= body_min && len <= body_max && (word_flags(p, len) & W_BODY))
                 return 1;
             p += len;
         }
