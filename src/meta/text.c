@@ -70,9 +70,12 @@ const char *mt_node_text(arena *mem, const dom_node *node, size_t max)
 {
     buf b;
     buf_init(&b);
-    for (const dom_node *n = node; n && b.len < max * 2 + 64; n = dom_next(node, n, 0))
+    for (const dom_node *n = node; n && b.len < max * 2 + 64; n = dom_next(node, n, 0)) {
         if (n->kind == DOM_TEXT)
             buf_append(&b, n->text, n->text_len);
+        else if (n != node && n->kind == DOM_ELEMENT && (n->tag == TAG_BR || (dom_tag_flags(n->tag) & TAGF_BLOCK)))
+            buf_putc(&b, ' '); /* a line break between words, as a browser shows it ("News Product<br>Management") */
+    }
     const char *r = b.data && !b.failed ? mt_clean(mem, b.data, b.len, max) : NULL;
     mt_buf_free(mem, &b);
     return r;

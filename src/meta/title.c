@@ -346,6 +346,26 @@ static int agrees(const char *title, const char *h)
     return lt >= 8 && lh <= 2 * lt && strncmp(fh, ft, lt) == 0;
 }
 
+/* 1 when the page declares itself an article (JSON-LD of the Article
+ * family, or Open Graph type article). */
+static int declares_article(const meta_ctx *c)
+{
+    const char *og = mt_meta(&c->tags, "og:type");
+    return c->ld.is_article || (og && strncasecmp(og, "article", 7) == 0);
+}
+
+/* Long enough to be a story's headline rather than the name of a site, a
+ * show or a section that some pages put in their <h1> ("Minecraft News",
+ * "Good Morning America"): four words, or eight Chinese or Japanese
+ * characters. */
+static int story_headline(const char *h)
+{
+    size_t cjk = 0;
+    for (const unsigned char *p = (const unsigned char *)h; *p; p++)
+        cjk += *p >= 0xE3 && *p <= 0xE9;
+    return mt_word_count(h) >= 4 || cjk >= 8;
+}
+
 int mt_title(meta_ctx *c, meta_result *out)
 {
     const char *host = out->pub.hostname;
@@ -405,8 +425,13 @@ int mt_title(meta_ctx *c, meta_result *out)
         else if (from_tag)
             title = readability_title(c->mem, title);
     }
+    /* The headline as the page shows it: its h1 when the metadata title
+     * frames it or cuts it short, and on an article's page also when the
+     * two differ (the metadata title is then often one written for search
+     * engines and sharing: "Top 11 SEO Strategies for 2025" over the h1
+     * "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). */
     const char *h1 = page_headline(c);
-    if (h1 && agrees(title, h1)) {
+    if (h1 && (agrees(title, h1) || (declares_article(c) && story_headline(h1)))) {
         title = h1;
         src = "h1";
     }

@@ -437,6 +437,37 @@ static void test_title_by_h1_agreement(void **state)
     unload(p);
 }
 
+/* On an article's page the h1 is the headline even where the metadata
+ * title says something else (a title written for search engines), unless
+ * the h1 is too short to be a story's headline (a show's or a blog's
+ * name); a page that does not declare itself an article keeps its title
+ * (a service page's h1 is often a slogan); a line break in the h1 is a
+ * space between words. */
+static void test_title_article_h1(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta property='og:type' content='article'>"
+                   "<meta property='og:title' content='Top 11 SEO Strategies for 2025'></head>"
+                   "<body><h1>11 SEO Strategies for<br>2025 to Boost Rankings</h1><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(p->m.pub.title, "11 SEO Strategies for 2025 to Boost Rankings");
+    assert_string_equal(p->m.source.title, "h1");
+    unload(p);
+
+    p = load("<html><head><meta property='og:type' content='article'>"
+             "<meta property='og:title' content='Veteran wraps baby in a flag, photo sparks debate'></head>"
+             "<body><h1>Good Morning America</h1><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "Veteran wraps baby in a flag, photo sparks debate");
+    unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Email Marketing Tools'></head>"
+             "<body><h1>We are really good at email</h1><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "Email Marketing Tools");
+    unload(p);
+}
+
 static void test_related_list_dates_ignored(void **state)
 {
     (void)state;
@@ -739,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_author_sources),
         cmocka_unit_test(test_title_site_stripped),
         cmocka_unit_test(test_title_by_h1_agreement),
+        cmocka_unit_test(test_title_article_h1),
         cmocka_unit_test(test_unlisted_publication_meta),
         cmocka_unit_test(test_related_list_dates_ignored),
         cmocka_unit_test(test_updated_is_not_published),
