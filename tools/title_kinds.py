@@ -2,8 +2,9 @@
 """Titles that miss WCXB-dev's gold, by kind.
 
 Runs carve over WCXB-dev, compares each title with the gold as
-../shared/bench/tools/evaluate.py does (NFKC, white space collapsed, case
-ignored), and sorts the misses by where the gold title is on the page:
+../shared/bench/tools/evaluate.py does (white space collapsed, case
+ignored), and sorts the misses by where the gold title is on the page
+(there compared after NFKC as well):
 
   gold=h1               the gold is one of the page's <h1> (the headline
                         as the page shows it)
@@ -21,6 +22,11 @@ of that kind with the page's candidates.
 Usage: tools/title_kinds.py build/carve [--bench ../shared/bench] [--show "gold=h1"] [--limit 40]"""
 import argparse, collections, gzip, hashlib, json, os, re, subprocess, sys, unicodedata
 from html.parser import HTMLParser
+
+
+def same(a, b):
+    """evaluate.py's test of a title."""
+    return re.sub(r"\s+", " ", a or "").strip().lower() == re.sub(r"\s+", " ", b or "").strip().lower()
 
 
 def fold(s):
@@ -100,7 +106,7 @@ def main():
         page, d = f[:-5], out.get(f[:-5], {})
         half = int(hashlib.md5(page.encode()).hexdigest(), 16) % 2
         totals[half] += 1
-        if fold(d.get("title")).lower() == fold(gt["title"]).lower():
+        if same(d.get("title"), gt["title"]):
             hits[half] += 1
             continue
         c = Candidates()

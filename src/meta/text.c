@@ -66,15 +66,35 @@ const char *mt_clean(arena *mem, const char *s, size_t n, size_t max)
 
 const char *mt_cleans(arena *mem, const char *s, size_t max) { return s ? mt_clean(mem, s, strlen(s), max) : NULL; }
 
+/* The nearest block element above text node n, below top; else top. */
+static const dom_node *block_of(const dom_node *n, const dom_node *top)
+{
+    for (const dom_node *p = n->parent; p && p != top; p = p->parent)
+        if (p->kind == DOM_ELEMENT && (dom_tag_flags(p->tag) & TAGF_BLOCK))
+            return p;
+    return top;
+}
+
 const char *mt_node_text(arena *mem, const dom_node *node, size_t max)
 {
     buf b;
     buf_init(&b);
+    /* Texts of different blocks, or with a <br> between them, are apart
+     * by a space, as a browser shows them on different lines ("News
+     * Product<br>Management", "<div>Breaking</div>Storm hits"). */
+    const dom_node *last_block = NULL;
+    int br = 0;
     for (const dom_node *n = node; n && b.len < max * 2 + 64; n = dom_next(node, n, 0)) {
-        if (n->kind == DOM_TEXT)
+        if (n->kind == DOM_ELEMENT && n->tag == TAG_BR) {
+            br = 1;
+        } else if (n->kind == DOM_TEXT) {
+            const dom_node *block = block_of(n, node);
+            if (b.len && (br || block != last_block))
+                buf_putc(&b, ' ');
             buf_append(&b, n->text, n->text_len);
-        else if (n != node && n->kind == DOM_ELEMENT && (n->tag == TAG_BR || (dom_tag_flags(n->tag) & TAGF_BLOCK)))
-            buf_putc(&b, ' '); /* a line break between words, as a browser shows it ("News Product<br>Management") */
+            last_block = block;
+            br = 0;
+        }
     }
     const char *r = b.data && !b.failed ? mt_clean(mem, b.data, b.len, max) : NULL;
     mt_buf_free(mem, &b);
@@ -302,20 +322,27 @@ static size_t depth_of(const dom_node *n)
     return d;
 }
 
-/* The nearest node that is a or an ancestor of a and also b or an ancestor
- * of b (NULL when they are in different trees). */
-static const dom_node *common_ancestor(const dom_node *a, const dom_node *b)
+/* How far up from the headline a container of it is looked for. */
+#define HEADLINE_REACH 256
+
+/* The first of n's ancestors that holds the headline h (h itself or one
+ * of its first HEADLINE_REACH - 1 ancestors): where their lines meet, or
+ * n's parent when n holds h. NULL when there is none. One walk up from
+ * each, instead of a walk up from h for every ancestor of n. */
+static const dom_node *headline_container(const dom_node *n, const dom_node *h)
 {
-    size_t da = depth_of(a), db = depth_of(b);
-    for (; da > db; da--)
+    size_t dn = depth_of(n), dh = depth_of(h);
+    const dom_node *a = n, *b = h;
+    for (size_t d = dn; d > dh; d--)
         a = a->parent;
-    for (; db > da; db--)
+    for (size_t d = dh; d > dn; d--)
         b = b->parent;
     while (a != b) {
         a = a->parent;
         b = b->parent;
     }
-    return a;
+    const dom_node *meet = a == n ? n->parent : a;
+    return meet && dh - depth_of(meet) < HEADLINE_REACH ? meet : NULL;
 }
 
 /* Containers whose content is not the page's own (related stories,
@@ -346,11 +373,7 @@ static int names_boilerplate(const char *v)
 
 int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
 {
-    /* The first of n's ancestors that holds the headline: the one where
-     * their lines meet, or n's parent when n holds it. */
-    const dom_node *meet = headline ? common_ancestor(n, headline) : NULL;
-    if (meet == n)
-        meet = n->parent;
+    const dom_node *meet = headline ? headline_container(n, headline) : NULL;
     int depth = 0;
     for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++) {
         if (p->tag == TAG_BODY || p->tag == TAG_HTML)

@@ -454,6 +454,12 @@ static void test_title_article_h1(void **state)
     assert_string_equal(p->m.source.title, "h1");
     unload(p);
 
+    p = load("<html><head><meta property='og:type' content='article'><meta property='og:title' content='Storm'>"
+             "</head><body><h1><div>Breaking</div>Storm hits the coast tonight</h1><p>x</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.title, "Breaking Storm hits the coast tonight");
+    unload(p);
+
     p = load("<html><head><meta property='og:type' content='article'>"
              "<meta property='og:title' content='Veteran wraps baby in a flag, photo sparks debate'></head>"
              "<body><h1>Good Morning America</h1><p>x</p></body></html>",
