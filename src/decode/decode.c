@@ -21,7 +21,7 @@ typedef struct choice {
     char name[32];
     decode_source source;
     size_t skip;    /* bytes of BOM to leave out */
-    int utf8_valid; /* the input is valid UTF-8: 1, 0, or -1 when not checked */
+    int utf8_valid; /* the input is valid UTF-8: 1, 0, or -1 when not checked (as with a BOM) */
     converter conv;
 } choice;
 
@@ -126,7 +126,7 @@ int decode_to_utf8(const char *in, size_t len, const char *transport_charset, de
     strcpy(out->charset, ch.name);
     /* Valid UTF-8 without NUL bytes decodes to itself: no copy. */
     if (strcmp(ch.name, "utf-8") == 0 && !memchr(in, 0, len) &&
-        (ch.skip == 0 && ch.utf8_valid >= 0 ? ch.utf8_valid : utf8_is_valid(in, len))) {
+        (ch.utf8_valid >= 0 ? ch.utf8_valid : utf8_is_valid(in, len))) {
         converter_close(&ch.conv);
         out->data = in;
         out->len = len;

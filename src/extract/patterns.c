@@ -214,7 +214,7 @@ static void build_words(void)
     }
     word_count = out;
     for (size_t i = 0; i < out; i++) {
-        size_t k = word_slot(words[i].word, strlen(words[i].word));
+        size_t k = word_slot(words[i].word, words[i].len);
         while (word_slots[k])
             k = (k + 1) & (WORD_SLOTS - 1);
         word_slots[k] = (uint16_t)(i + 1);

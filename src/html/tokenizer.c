@@ -435,8 +435,24 @@ static void fill(html_tokenizer *t, html_token *tok)
     }
 }
 
+/* 0, or -1 when memory ran out while the token was built: the token is
+ * then EOF and the tokenizer is done. Checked once per token, not per
+ * character: appends to a failed buffer do nothing, so the state machine
+ * runs on safely until the token ends. */
+static int token_status(html_tokenizer *t, html_token *tok)
+{
+    if (!(t->failed || t->text.failed || t->tag.failed))
+        return 0;
+    t->failed = 1;
+    t->done = 1;
+    memset(tok, 0, sizeof *tok);
+    tok->kind = HTML_EOF;
+    tok->data = "";
+    return -1;
+}
+
 /* Emits the token in t->tag: the pending text goes first, when there is
- * some, and the tag waits for the next call. Returns 1 when tok is set. */
+ * some, and the tag waits for the next call. Returns token_status. */
 static int emit(html_tokenizer *t, html_token *tok)
 {
     if (t->kind == HTML_END_TAG) {
@@ -449,10 +465,10 @@ static int emit(html_tokenizer *t, html_token *tok)
         tok->data = t->text.data;
         tok->len = t->text.len;
         t->ready = 1;
-        return 1;
+        return token_status(t, tok);
     }
     fill(t, tok);
-    return 1;
+    return token_status(t, tok);
 }
 
 static int emit_eof(html_tokenizer *t, html_token *tok)
@@ -463,12 +479,12 @@ static int emit_eof(html_tokenizer *t, html_token *tok)
         tok->kind = HTML_TEXT;
         tok->data = t->text.data;
         tok->len = t->text.len;
-        return 1;
+        return token_status(t, tok);
     }
     memset(tok, 0, sizeof *tok);
     tok->kind = HTML_EOF;
     tok->data = "";
-    return 1;
+    return token_status(t, tok);
 }
 
 /* Emits the comment or DOCTYPE being built and then EOF. */
@@ -506,22 +522,6 @@ static void doctype_id_end(html_tokenizer *t, int system)
         t->public_len = t->tag.len - (size_t)t->public_off;
 }
 
-/* 0, or -1 when memory ran out while the token was built: the token is
- * then EOF and the tokenizer is done. Checked once per token, not per
- * character: appends to a failed buffer do nothing, so the state machine
- * runs on safely until the token ends. */
-static int token_status(html_tokenizer *t, html_token *tok)
-{
-    if (!(t->failed || t->text.failed || t->tag.failed))
-        return 0;
-    t->failed = 1;
-    t->done = 1;
-    memset(tok, 0, sizeof *tok);
-    tok->kind = HTML_EOF;
-    tok->data = "";
-    return -1;
-}
-
 /* One function for the whole state machine, on purpose: a switch over the
  * states in one loop keeps the cursor in registers, where a function per
  * state would cost a call per character; each case is one spec state. */
@@ -551,7 +551,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_DATA:
             take_run(t, text, '<', '&', '\0');
             if (t->pos >= len)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == '&')
                 char_ref(t, text, 0);
@@ -571,7 +571,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             else
                 take_run(t, text, '<', '\0', '\0');
             if (t->pos >= len)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == '&') {
                 char_ref(t, text, 0);
@@ -609,7 +609,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 c = t->pos < len ? (unsigned char)s[t->pos] : -1;
             }
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             t->pos++;
             if (c == '-') {
                 put(text, '-');
@@ -666,7 +666,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 c = t->pos < len ? (unsigned char)s[t->pos] : -1;
             }
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             t->pos++;
             if (c == '-') {
                 put(text, '-');
@@ -699,7 +699,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_CDATA:
             take_run(t, text, ']', ']', ']');
             if (t->pos >= len)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             t->pos++;
             t->state = S_CDATA_BRACKET;
             break;
@@ -759,7 +759,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_TAG_NAME:
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             t->pos++;
             if (is_ws(c)) {
                 t->name_len = tag->len;
@@ -770,7 +770,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->name_len = tag->len;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -810,7 +810,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_AFTER_ATTR_NAME:
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             if (is_ws(c)) {
                 t->pos++;
             } else if (c == '/') {
@@ -822,7 +822,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else {
                 begin_attr(t);
                 t->state = S_ATTR_NAME;
@@ -841,7 +841,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->pos++;
                 end_attr_value(t);
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else {
                 t->state = S_ATTR_VALUE_UNQUOTED;
             }
@@ -851,7 +851,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             char q = t->state == S_ATTR_VALUE_DQ ? '"' : '\'';
             take_run(t, tag, q, '&', '\0');
             if (t->pos >= len)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == q) {
                 end_attr_value(t);
@@ -865,7 +865,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         }
         case S_ATTR_VALUE_UNQUOTED:
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             t->pos++;
             if (is_ws(c)) {
                 end_attr_value(t);
@@ -875,7 +875,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 end_attr_value(t);
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -884,7 +884,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_AFTER_ATTR_VALUE_QUOTED:
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             if (is_ws(c)) {
                 t->pos++;
                 t->state = S_BEFORE_ATTR_NAME;
@@ -894,29 +894,29 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else {
                 t->state = S_BEFORE_ATTR_NAME;
             }
             break;
         case S_SELF_CLOSING:
             if (c < 0)
-                return emit_eof(t, tok), token_status(t, tok);
+                return emit_eof(t, tok);
             if (c == '>') {
                 t->pos++;
                 t->self_closing = 1;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             }
             t->state = S_BEFORE_ATTR_NAME;
             break;
         case S_BOGUS_COMMENT:
             take_run(t, tag, '>', '\0', '\0');
             if (t->pos >= len)
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             if (s[t->pos++] == '>') {
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             }
             buf_puts(tag, REPLACEMENT);
             break;
@@ -953,9 +953,9 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c < 0) {
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             } else {
                 if (t->state == S_COMMENT_START_DASH)
                     put(tag, '-');
@@ -965,7 +965,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_COMMENT:
             take_run(t, tag, '-', '<', '\0');
             if (t->pos >= len)
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             c = (unsigned char)s[t->pos++];
             if (c == '<') {
                 put(tag, '<');
@@ -1009,7 +1009,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_COMMENT_END_DASH:
             if (c < 0)
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             if (c == '-') {
                 t->pos++;
                 t->state = S_COMMENT_END;
@@ -1020,11 +1020,11 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_COMMENT_END:
             if (c < 0)
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c == '!') {
                 t->pos++;
                 t->state = S_COMMENT_END_BANG;
@@ -1038,7 +1038,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_COMMENT_END_BANG:
             if (c < 0)
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             if (c == '-') {
                 t->pos++;
                 buf_append(tag, "--!", 3);
@@ -1046,7 +1046,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else {
                 buf_append(tag, "--!", 3);
                 t->state = S_COMMENT;
@@ -1056,7 +1056,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             begin(t, HTML_DOCTYPE);
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             if (is_ws(c))
                 t->pos++;
@@ -1065,7 +1065,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_BEFORE_DOCTYPE_NAME:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             t->pos++;
             if (is_ws(c))
@@ -1073,7 +1073,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c == '>') {
                 t->force_quirks = 1;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             }
             t->has_name = 1;
             if (c == 0)
@@ -1086,7 +1086,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c < 0) {
                 t->name_len = tag->len;
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             t->pos++;
             if (is_ws(c)) {
@@ -1095,7 +1095,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->name_len = tag->len;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -1105,14 +1105,14 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_AFTER_DOCTYPE_NAME:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (starts_ci(t, "public")) {
                 t->pos += 6;
                 t->state = S_AFTER_DOCTYPE_PUBLIC_KEYWORD;
@@ -1132,7 +1132,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             int keyword = t->state == S_AFTER_DOCTYPE_PUBLIC_KEYWORD || t->state == S_AFTER_DOCTYPE_SYSTEM_KEYWORD;
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
@@ -1147,7 +1147,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->pos++;
                 t->force_quirks = 1;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else {
                 t->force_quirks = 1;
                 t->state = S_BOGUS_DOCTYPE;
@@ -1163,7 +1163,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c < 0) {
                 doctype_id_end(t, system);
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             t->pos++;
             if (c == q) {
@@ -1173,7 +1173,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 doctype_id_end(t, system);
                 t->force_quirks = 1;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
@@ -1185,7 +1185,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_BETWEEN_DOCTYPE_IDS:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
@@ -1193,7 +1193,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else if (c == '"' || c == '\'') {
                 t->pos++;
                 doctype_id_start(t, 1);
@@ -1206,25 +1206,25 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_AFTER_DOCTYPE_SYSTEM_ID:
             if (c < 0) {
                 t->force_quirks = 1;
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             }
             if (is_ws(c)) {
                 t->pos++;
             } else if (c == '>') {
                 t->pos++;
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             } else {
                 t->state = S_BOGUS_DOCTYPE; /* not forced into quirks */
             }
             break;
         case S_BOGUS_DOCTYPE:
             if (c < 0)
-                return emit_then_eof(t, tok), token_status(t, tok);
+                return emit_then_eof(t, tok);
             t->pos++;
             if (c == '>') {
                 t->state = S_DATA;
-                return emit(t, tok), token_status(t, tok);
+                return emit(t, tok);
             }
             break;
         }

@@ -355,8 +355,8 @@ carve_status carve_warc_read_all(carve_warc_reader *r, size_t max, char **data, 
         size_t room = max - all.len;
         if (want > room)
             want = room + 1; /* one byte past max tells it is too large */
-        int fits = all.cap > all.len + 1 && (r->size <= all.len || all.cap - all.len - 1 >= want);
-        if (!fits && buf_reserve(&all, want)) {
+        size_t need = r->size > all.len ? want : 1; /* past a known size, any room left will do */
+        if (all.cap < all.len + 1 + need && buf_reserve(&all, want)) {
             st = CARVE_ERR_NOMEM;
             break;
         }

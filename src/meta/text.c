@@ -228,8 +228,8 @@ void mt_words_init(mt_words *f, const char *const *words)
             f->slow = 1;
             return;
         }
-        f->pairs[f->n] = (uint16_t)(fold_byte(w[0]) << 8 | fold_byte(w[1]));
-        unsigned b = pair_bucket(fold_byte(w[0]), fold_byte(w[1]));
+        unsigned first = fold_byte(w[0]), second = fold_byte(w[1]), b = pair_bucket(first, second);
+        f->pairs[f->n] = (uint16_t)(first << 8 | second);
         f->set[b >> 6] |= 1ULL << (b & 63);
     }
 }

@@ -62,15 +62,18 @@ static int in_header(const dom_node *n)
     return 0;
 }
 
-/* Long enough to be a headline: two words, or four Chinese or Japanese
- * characters (written without spaces). */
-static int headline_sized(const char *t)
+/* Chinese and Japanese characters in t (their UTF-8 lead bytes). */
+static size_t cjk_chars(const char *t)
 {
     size_t cjk = 0;
     for (const unsigned char *p = (const unsigned char *)t; *p; p++)
         cjk += *p >= 0xE3 && *p <= 0xE9;
-    return mt_word_count(t) >= 2 || cjk >= 4;
+    return cjk;
 }
+
+/* Long enough to be a headline: two words, or four Chinese or Japanese
+ * characters (written without spaces). */
+static int headline_sized(const char *t) { return mt_word_count(t) >= 2 || cjk_chars(t) >= 4; }
 
 /* Splits title at its first or last separator; the headline side when
  * the other side names the site or the headline side is an h1. */
@@ -358,13 +361,7 @@ static int declares_article(const meta_ctx *c)
  * show or a section that some pages put in their <h1> ("Minecraft News",
  * "Good Morning America"): four words, or eight Chinese or Japanese
  * characters. */
-static int story_headline(const char *h)
-{
-    size_t cjk = 0;
-    for (const unsigned char *p = (const unsigned char *)h; *p; p++)
-        cjk += *p >= 0xE3 && *p <= 0xE9;
-    return mt_word_count(h) >= 4 || cjk >= 8;
-}
+static int story_headline(const char *h) { return mt_word_count(h) >= 4 || cjk_chars(h) >= 8; }
 
 int mt_title(meta_ctx *c, meta_result *out)
 {

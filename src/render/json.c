@@ -18,23 +18,28 @@ static int set_string(json_t *obj, const char *key, const char *value)
     return json_object_set_new(obj, key, v);
 }
 
-/* Appends JSON text with U+0085, U+2028 and U+2029 escaped. They are
+/* The bytes of U+0085, U+2028 or U+2029 at u (2 or 3), or 0. They are
  * valid unescaped in JSON, but line-oriented readers (JavaScript before
  * ES2019, Python's str.splitlines) take them for line ends, which would
- * break a JSON Lines record in two. */
+ * break a JSON Lines record in two. u is NUL-terminated. */
+static size_t line_end_at(const unsigned char *u)
+{
+    if (u[0] == 0xC2 && u[1] == 0x85)
+        return 2;
+    return u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9) ? 3 : 0;
+}
+
+/* Appends JSON text with those line ends escaped. */
 static int put_line_safe(buf *out, const char *s)
 {
     const char *run = s; /* the bytes since the last escape, appended in one piece */
     for (const char *p = s; *p; p++) {
         const unsigned char *u = (const unsigned char *)p;
-        if (u[0] == 0xC2 && u[1] == 0x85) {
+        size_t n = line_end_at(u);
+        if (n) {
             buf_append(out, run, (size_t)(p - run));
-            buf_puts(out, "\\u0085");
-            run = ++p + 1;
-        } else if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)) {
-            buf_append(out, run, (size_t)(p - run));
-            buf_puts(out, u[2] == 0xA8 ? "\\u2028" : "\\u2029");
-            p += 2;
+            buf_puts(out, n == 2 ? "\\u0085" : u[2] == 0xA8 ? "\\u2028" : "\\u2029");
+            p += n - 1;
             run = p + 1;
         }
     }
@@ -63,12 +68,13 @@ static int append_chunk(const char *s, size_t n, void *out)
  * is moved aside and appended again only when it holds one. */
 static int escape_line_ends(buf *out, size_t from)
 {
-    if (out->failed || !out->data)
-        return out->failed ? -1 : 0;
+    if (out->failed)
+        return -1;
+    if (!out->data)
+        return 0;
     const unsigned char *u = (const unsigned char *)out->data + from, *end = (const unsigned char *)out->data + out->len;
-    for (; u < end; u++)
-        if ((u[0] == 0xC2 && u[1] == 0x85) || (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9)))
-            break;
+    while (u < end && !line_end_at(u))
+        u++;
     if (u >= end)
         return 0;
     size_t n = out->len - from;
