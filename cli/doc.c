@@ -8,9 +8,7 @@
 #include <time.h>
 
 #include "doc.h"
-#include "jsonq.h"
 #include "outdir.h"
-#include "wet.h"
 
 doc_job *doc_from_record(carve_warc_record *rec, const char *input)
 {
@@ -65,48 +63,27 @@ static carve_format library_format(const cli *c)
     case OUT_MARKDOWN: return CARVE_FORMAT_MARKDOWN;
     case OUT_JSON: return c->trafilatura_keys ? CARVE_FORMAT_JSON_TRAFILATURA : CARVE_FORMAT_JSON;
     case OUT_HTML: return CARVE_FORMAT_HTML;
+    case OUT_WET: return CARVE_FORMAT_WET;
     default: return CARVE_FORMAT_TEXT;
     }
 }
 
-/* The keys that put a record's line in context: the archive it is in,
- * then the record's own. */
-static void record_keys(FILE *f, const doc_origin *rec)
+/* Where the document came from, as its record says: an archive record's
+ * keys; a file's name in JSON Lines (several inputs) and in WET. */
+static carve_origin origin_of(const cli *c, const doc_job *j)
 {
-    fputs("{\"input\":", f);
-    jsonq_write(f, rec->input);
-    fputs(",\"warc_record_id\":", f);
-    jsonq_write(f, rec->record_id);
-    fputs(",\"warc_date\":", f);
-    jsonq_write(f, rec->date);
-    fprintf(f, ",\"http_status\":%d", rec->http_status);
-    if (rec->truncated)
-        fputs(",\"warc_truncated\":true", f);
-}
-
-static void file_key(FILE *f, const cli *c, const char *name)
-{
-    fputc('{', f);
-    if (c->jsonl) {
-        fputs("\"input\":", f);
-        jsonq_write(f, name);
-    }
-}
-
-/* Opens a JSON line that names the document without extracting it: the
- * record's keys and url, or the input's name; ends ready for a next key. */
-static void open_naming_line(FILE *f, const cli *c, const doc_job *j)
-{
+    carve_origin o = {0};
     if (j->is_record) {
-        record_keys(f, &j->origin);
-        fputs(c->trafilatura_keys ? ",\"source\":" : ",\"url\":", f);
-        jsonq_write(f, j->origin.target_uri);
-        fputc(',', f);
-    } else {
-        file_key(f, c, j->name);
-        if (c->jsonl)
-            fputc(',', f);
+        o.input = j->origin.input;
+        o.record_id = j->origin.record_id;
+        o.warc_date = j->origin.date;
+        o.target_uri = j->origin.target_uri;
+        o.http_status = j->origin.http_status;
+        o.truncated = j->origin.truncated;
+    } else if (c->jsonl || c->format == OUT_WET) {
+        o.input = j->name;
     }
+    return o;
 }
 
 /* The output of a failed document: a JSON line naming it (JSON), nothing
@@ -116,10 +93,38 @@ static void write_failure(FILE *f, const cli *c, doc_job *j)
     j->outcome = DOC_ERROR;
     if (c->format != OUT_JSON)
         return;
-    open_naming_line(f, c, j);
-    fputs("\"error\":", f);
-    jsonq_write(f, j->error);
-    fputs("}\n", f);
+    carve_origin o = origin_of(c, j);
+    const char *const pairs[] = {"error", j->error, NULL};
+    char *s = NULL;
+    size_t len = 0;
+    if (carve_render_note(library_format(c), &o, pairs, &s, &len) == CARVE_OK)
+        fwrite(s, 1, len, f);
+    carve_free(s); /* out of memory: stderr still names the document */
+}
+
+/* Writes a rendered record and frees it, or on failure names the
+ * document's error. */
+static void put(FILE *f, const cli *c, doc_job *j, carve_status st, char *s, size_t len)
+{
+    if (st == CARVE_OK) {
+        fwrite(s, 1, len, f);
+    } else {
+        snprintf(j->error, sizeof j->error, "%s", carve_strerror(st));
+        write_failure(f, c, j);
+    }
+    carve_free(s);
+}
+
+/* The JSON line of a document that is skipped: its origin and pairs. */
+static void write_note(FILE *f, const cli *c, doc_job *j, const char *const *pairs)
+{
+    if (c->format != OUT_JSON)
+        return;
+    carve_origin o = origin_of(c, j);
+    char *s = NULL;
+    size_t len = 0;
+    carve_status st = carve_render_note(library_format(c), &o, pairs, &s, &len);
+    put(f, c, j, st, s, len);
 }
 
 /* A document in another language than --target-language: in JSON, a line
@@ -132,16 +137,8 @@ static void write_skipped(FILE *f, const cli *c, doc_job *j, const carve_result 
     const char *found = carve_result_metadata(r)->language;
     snprintf(j->error, sizeof j->error, "skipped: its language is %s, not %s", found ? found : "unknown",
              c->opts.target_language);
-    if (c->format != OUT_JSON)
-        return;
-    open_naming_line(f, c, j);
-    const char *lang = carve_result_metadata(r)->language;
-    fputs("\"language\":", f);
-    if (lang)
-        jsonq_write(f, lang);
-    else
-        fputs("null", f);
-    fputs(",\"skipped\":\"other language\"}\n", f);
+    const char *const pairs[] = {"language", found, "skipped", "other language", NULL};
+    write_note(f, c, j, pairs);
 }
 
 /* --only-with-metadata: a page without a title, a date or a URL is
@@ -154,125 +151,27 @@ static int skipped_for_metadata(FILE *f, const cli *c, doc_job *j, const carve_r
         return 0;
     j->outcome = DOC_NO_METADATA;
     snprintf(j->error, sizeof j->error, "skipped: no %s", !m->title ? "title" : !m->date ? "date" : "URL");
-    if (c->format == OUT_JSON) {
-        open_naming_line(f, c, j);
-        fputs("\"title\":", f);
-        jsonq_write(f, m->title);
-        fputs(",\"date\":", f);
-        jsonq_write(f, m->date);
-        fputs(",\"skipped\":\"no metadata\"}\n", f);
-    }
+    const char *const pairs[] = {"title", m->title, "date", m->date, "skipped", "no metadata", NULL};
+    write_note(f, c, j, pairs);
     return 1;
 }
 
-/* The rendered object's keys after its '{' (body, len bytes, ending in
- * "}\n" or "}"), with the "sources" object of --explain spliced in before
- * the closing brace. */
-static void write_object_body(FILE *f, const cli *c, const carve_result *r, const char *body, size_t len)
+/* The record of a document: its extraction (r), or for an HTML response
+ * with no bytes at all (r NULL) a normal record with empty text. */
+static void write_record(FILE *f, const cli *c, doc_job *j, const carve_result *r)
 {
-    while (len && (body[len - 1] == '\n' || body[len - 1] == '}'))
-        len--;
-    fwrite(body, 1, len, f);
-    if (c->explain) {
-        static const char *const fields[] = {"title",    "author",   "date",        "modified", "sitename",
-                                             "language", "description", "image",   "url"};
-        fputs(len ? ",\"sources\":{" : "\"sources\":{", f);
-        for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-            fprintf(f, "%s\"%s\":", i ? "," : "", fields[i]);
-            jsonq_write(f, carve_result_source(r, fields[i]));
-        }
-        fputc('}', f);
-    }
-    if (c->explain && c->site_model) {
-        size_t n = 0;
-        const carve_template_block *t = carve_result_template_blocks(r, &n);
-        fputs(",\"site_template\":[", f);
-        for (size_t i = 0; i < n; i++) {
-            fputs(i ? ",{\"text\":" : "{\"text\":", f);
-            jsonq_write(f, t[i].text);
-            fprintf(f, ",\"rule\":\"%s\",\"pages\":%u,\"site_pages\":%u,\"share\":%.2f}", t[i].rule,
-                    (unsigned)t[i].pages, (unsigned)t[i].site_pages,
-                    t[i].site_pages ? (double)t[i].pages / t[i].site_pages : 0.0);
-        }
-        fputc(']', f);
-    }
-    fputs("}\n", f);
-}
-
-/* An HTML response with no bytes at all: a normal line with empty text. */
-static void write_empty_payload(FILE *f, const cli *c, doc_job *j)
-{
-    j->outcome = DOC_EMPTY;
-    if (c->format == OUT_JSON) {
-        record_keys(f, &j->origin);
-        fputs(c->trafilatura_keys ? ",\"source\":" : ",\"url\":", f);
-        jsonq_write(f, j->origin.target_uri);
-        fputs(",\"text\":\"\"}\n", f);
-    } else if (c->format == OUT_WET) {
-        wet_write_record(f, j->origin.target_uri, j->origin.date, j->origin.record_id, NULL,
-                         j->origin.http_status, "", 0);
-    }
-}
-
-static void write_result(FILE *f, const cli *c, doc_job *j, const carve_result *r)
-{
-    carve_result_template_blocks(r, &j->template_blocks);
-    if (c->format == OUT_WET) {
-        const carve_metadata *m = carve_result_metadata(r);
-        size_t tlen = 0;
-        const char *text = carve_result_text(r, &tlen);
-        char *body = NULL;
-        size_t blen = 0;
-        FILE *b = open_memstream(&body, &blen);
-        if (!b) {
-            snprintf(j->error, sizeof j->error, "%s", carve_strerror(CARVE_ERR_NOMEM));
-            write_failure(f, c, j);
-            return;
-        }
-        if (m->title && *m->title)
-            fprintf(b, "%s\n", m->title);
-        fwrite(text, 1, tlen, b);
-        fclose(b);
-        char date[32] = "";
-        if (!j->is_record) {
-            time_t t = time(NULL);
-            struct tm tm;
-            gmtime_r(&t, &tm);
-            strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        }
-        /* A file's address: --url, else the canonical URL the page declares,
-         * else (a page that says nothing) its file name. */
-        const char *uri = j->is_record ? j->origin.target_uri : m->url ? m->url : j->name;
-        wet_write_record(f, uri, j->is_record ? j->origin.date : date, j->is_record ? j->origin.record_id : "",
-                         m->language, j->is_record ? j->origin.http_status : 0, body ? body : "", blen);
-        free(body);
-        return;
-    }
-    size_t olen = 0;
+    if (r)
+        carve_result_template_blocks(r, &j->template_blocks);
+    else
+        j->outcome = DOC_EMPTY;
+    unsigned flags = c->with_metadata ? CARVE_RENDER_METADATA : 0;
+    if (c->explain)
+        flags |= CARVE_RENDER_SOURCES | (c->site_model ? CARVE_RENDER_TEMPLATE : 0);
+    carve_origin o = origin_of(c, j);
     char *s = NULL;
-    carve_status rs = carve_render(r, library_format(c), c->with_metadata, &s, &olen);
-    if (rs != CARVE_OK) {
-        snprintf(j->error, sizeof j->error, "%s", carve_strerror(rs));
-        write_failure(f, c, j);
-        return;
-    }
-    if (c->format == OUT_JSON && (j->is_record || c->jsonl)) {
-        /* Splice the context keys in front of the object's own keys. */
-        if (j->is_record)
-            record_keys(f, &j->origin);
-        else
-            file_key(f, c, j->name);
-        fputs(s[1] == '}' ? "" : ",", f);
-        write_object_body(f, c, r, s + 1, olen - 1);
-    } else if (c->format == OUT_JSON) {
-        fputc('{', f);
-        write_object_body(f, c, r, s + 1, olen - 1);
-    } else {
-        fwrite(s, 1, olen, f);
-        if (olen && s[olen - 1] != '\n')
-            fputc('\n', f);
-    }
-    carve_free(s);
+    size_t len = 0;
+    carve_status st = carve_render_record(r, library_format(c), flags, &o, &s, &len);
+    put(f, c, j, st, s, len);
 }
 
 /* A WARC-Date ("2019-11-20T08:00:00Z", perhaps with fractions of a second)
@@ -326,7 +225,7 @@ void doc_work(void *job, void *ctx)
     carve_result *r = NULL;
     carve_status st = carve_extract(data, len, &opts, &r);
     if (j->is_record && st == CARVE_ERR_EMPTY) {
-        write_empty_payload(f, c, j);
+        write_record(f, c, j, NULL);
     } else if (st == CARVE_ERR_LANGUAGE) {
         write_skipped(f, c, j, r);
         carve_result_free(r);
@@ -346,7 +245,7 @@ void doc_work(void *job, void *ctx)
         j->data = NULL;
     } else {
         j->outcome = st == CARVE_OK ? DOC_EXTRACTED : DOC_EMPTY;
-        write_result(f, c, j, r);
+        write_record(f, c, j, r);
         carve_result_free(r);
     }
     j->seconds = now_seconds() - t0;
@@ -372,7 +271,7 @@ void doc_render(void *job, void *ctx)
         j->outcome = DOC_ERROR;
     } else {
         j->outcome = st == CARVE_OK ? DOC_EXTRACTED : DOC_EMPTY;
-        write_result(f, c, j, j->result);
+        write_record(f, c, j, j->result);
     }
     if (f)
         fclose(f);
@@ -416,7 +315,14 @@ void doc_write(void *job, void *ctx)
         j->out_len = 0;
     }
     if (c->format == OUT_WET && !c->wet_info_written && c->out) {
-        wet_write_info(c->out);
+        char *info = NULL;
+        size_t len = 0;
+        carve_status st = carve_render_warcinfo(&info, &len);
+        if (st == CARVE_OK)
+            fwrite(info, 1, len, c->out);
+        else
+            fprintf(stderr, "carve: the WET file's warcinfo record: %s\n", carve_strerror(st));
+        carve_free(info);
         c->wet_info_written = 1;
     }
     if (c->several && (!c->output_dir || j->is_record) && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {

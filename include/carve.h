@@ -64,8 +64,10 @@ typedef enum carve_format {
     CARVE_FORMAT_MARKDOWN, /* CommonMark: headings, lists, quotes, fenced code, pipe tables */
     CARVE_FORMAT_JSON,     /* one JSON object: carve's keys (see carve_render) */
     CARVE_FORMAT_HTML,     /* the main content as cleaned HTML */
-    CARVE_FORMAT_JSON_TRAFILATURA /* one JSON object with the keys of trafilatura's JSON output
-                                     (see carve_render) */
+    CARVE_FORMAT_JSON_TRAFILATURA, /* one JSON object with the keys of trafilatura's JSON output
+                                      (see carve_render) */
+    CARVE_FORMAT_WET /* a WARC/1.0 conversion record of the title and text, as in Common Crawl's
+                        WET files (see carve_render_record) */
 } carve_format;
 
 /* HTML parsers. carve's own (src/html/) follows the WHATWG parsing
@@ -281,13 +283,89 @@ CARVE_EXPORT const char *carve_result_comments(const carve_result *result, size_
  * id); filedate is the day of the extraction (the options' reference_time,
  * else the call's), UTC; comments is "" when there are none.
  *
+ * CARVE_FORMAT_WET is carve_render_record() with no origin: the page's
+ * own URL, the time of the call.
+ *
  * Errors: CARVE_ERR_ARGUMENT (result or out NULL, or a format not in
  * carve_format), CARVE_ERR_NOMEM.
  */
 CARVE_EXPORT carve_status carve_render(const carve_result *result, carve_format format, int with_metadata,
                                        char **out, size_t *len);
 
-/* Frees memory returned by carve_render() and carve_read_file(). */
+/*
+ * Records of an output stream: one JSON Lines line or one WET record per
+ * page, with the keys or fields that say where the page came from (the
+ * format of `carve --format json|wet` over files and archives).
+ *
+ * carve_origin: where a page came from. Every pointer may be NULL; the
+ * strings stay the caller's and may be any bytes (in JSON, bytes that are
+ * not UTF-8 become U+FFFD).
+ */
+typedef struct carve_origin {
+    const char *input;      /* the file or archive as the caller names it: JSON key "input" (NULL:
+                               no key, or null in an archive record's line, which always has it);
+                               the WET address of a page that declares none */
+    const char *record_id;  /* the WARC-Record-ID of the response the page was read from; NULL when
+                               it is not an archive record (then no WARC keys are written) */
+    const char *warc_date;  /* that record's WARC-Date: JSON "warc_date", WET's WARC-Date (NULL in
+                               WET: the time of the call) */
+    const char *target_uri; /* that record's WARC-Target-URI: WET's address, and the "url" key of
+                               carve_render_note() */
+    int http_status;        /* the response's HTTP status, 0 when unknown; WET writes one that is not
+                               2xx as an "HTTP-Status" field */
+    int truncated;          /* 1 when the record was cut: JSON "warc_truncated": true */
+} carve_origin;
+
+/* Flags of carve_render_record(). */
+#define CARVE_RENDER_METADATA 1u /* text, Markdown, HTML: carve_render()'s with_metadata */
+#define CARVE_RENDER_SOURCES 2u  /* JSON: a "sources" object, carve_result_source() of title, author,
+                                    date, modified, sitename, language, description, image and url */
+#define CARVE_RENDER_TEMPLATE 4u /* JSON: a "site_template" list, carve_result_template_blocks() as
+                                    objects of text, rule, pages, site_pages and share (pages /
+                                    site_pages, two significant digits) */
+
+/*
+ * carve_render_record: result as one record of a stream, ending in a line
+ * end. JSON formats: one line whose keys are origin's ("input"; with a
+ * record_id, "warc_record_id", "warc_date", "http_status" and
+ * "warc_truncated" when cut), then carve_render()'s, then those flags ask
+ * for. CARVE_FORMAT_WET: a conversion record of the title's line and the
+ * text, addressed to origin's target_uri, else the page's URL, else
+ * origin's input; referring to origin's record_id. Text, Markdown and HTML:
+ * carve_render()'s string with a final line end; origin is not used.
+ * result NULL stands for a response with no payload: the JSON line of
+ * origin's keys, the address and "text": "", an empty WET record, or "".
+ * origin may be NULL (no keys).
+ *
+ * *out receives a new string freed with carve_free() (NULL on error); *len,
+ * when not NULL, its length. Errors: CARVE_ERR_ARGUMENT (out NULL, a format
+ * not in carve_format, or result and origin both NULL), CARVE_ERR_NOMEM.
+ */
+CARVE_EXPORT carve_status carve_render_record(const carve_result *result, carve_format format, unsigned flags,
+                                              const carve_origin *origin, char **out, size_t *len);
+
+/*
+ * carve_render_note: the JSON line of a page that has no record of its own
+ * (it failed, or it was skipped): origin's keys as in carve_render_record,
+ * "url" (CARVE_FORMAT_JSON_TRAFILATURA: "source") with origin's target_uri
+ * when it has one, then the keys and values of pairs: key, value, key,
+ * value, ..., NULL; a NULL value is JSON null. carve writes
+ * {"error": message}, {"language": found, "skipped": "other language"} and
+ * {"title": ..., "date": ..., "skipped": "no metadata"}.
+ * Ownership and length as for carve_render_record. Errors:
+ * CARVE_ERR_ARGUMENT (out or pairs NULL, or format not a JSON format),
+ * CARVE_ERR_NOMEM.
+ */
+CARVE_EXPORT carve_status carve_render_note(carve_format format, const carve_origin *origin,
+                                            const char *const *pairs, char **out, size_t *len);
+
+/* carve_render_warcinfo: the warcinfo record that opens a WET file (the
+ * software, its version, the format), with an id unique to the process and
+ * second. Ownership and errors as for carve_render_note. */
+CARVE_EXPORT carve_status carve_render_warcinfo(char **out, size_t *len);
+
+/* Frees memory returned by carve_render(), the carve_render_* functions and
+ * carve_read_file(). */
 CARVE_EXPORT void carve_free(void *ptr);
 
 /*

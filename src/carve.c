@@ -407,11 +407,12 @@ carve_status carve_render(const carve_result *r, carve_format format, int with_m
     int rc;
     switch (format) {
     case CARVE_FORMAT_MARKDOWN: rc = render_markdown(&r->content.blocks, &r->meta, with_metadata, r->show, &out); break;
-    case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, r->comments_text, &out); break;
+    case CARVE_FORMAT_JSON: rc = render_json(&r->content.blocks, &r->meta, r->comments_text, NULL, NULL, &out); break;
     case CARVE_FORMAT_JSON_TRAFILATURA:
         rc = render_json_trafilatura(&r->content.blocks, &r->meta, r->comments_text,
-                                     r->filedate[0] ? r->filedate : NULL, &out);
+                                     r->filedate[0] ? r->filedate : NULL, NULL, NULL, &out);
         break;
+    case CARVE_FORMAT_WET: return carve_render_record(r, format, 0, NULL, text, len);
     case CARVE_FORMAT_HTML: rc = render_html(&r->content.blocks, &r->meta, with_metadata, r->show, &out); break;
     case CARVE_FORMAT_TEXT: rc = render_text(&r->content.blocks, &r->meta, with_metadata, &out); break;
     default: return CARVE_ERR_ARGUMENT; /* out holds nothing yet */

@@ -245,33 +245,52 @@ PyDoc_STRVAR(extract_doc,
 "        site_model=None, reference_time=0, max_input_bytes=0, include_links=False,\n"
 "        include_images=False, include_formatting=False, include_tables=True,\n"
 "        deduplicate=True, include_comments=False, favor_precision=False,\n"
-"        favor_recall=False, parser=0)\n"
+"        favor_recall=False, parser=0, origin=None)\n"
 "        -> (status, str | None)\n"
 "\n"
 "Extracts the page in data (bytes-like, any charset) and renders it in format (0 text,\n"
 "1 Markdown, 2 JSON, 3 HTML, 4 JSON with trafilatura's keys). Returns the status name ('CARVE_OK', 'CARVE_ERR_NO_CONTENT'\n"
 "or 'CARVE_ERR_LANGUAGE') and the rendering; raises carve.Error for every other status.\n"
+"origin, a tuple (input, record_id, warc_date, target_uri, http_status, truncated), renders\n"
+"the page as a record of a stream with carve_render_record (its keys first, a line end last).\n"
 "The GIL is released while libcarve works.");
+
+/* origin: None, or the tuple of extract's and render_note's docs. */
+static int origin_arg(PyObject *obj, carve_origin *o, int *given)
+{
+    memset(o, 0, sizeof *o);
+    *given = obj && obj != Py_None;
+    if (!*given)
+        return 0;
+    if (!PyTuple_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "origin must be a tuple");
+        return -1;
+    }
+    return PyArg_ParseTuple(obj, "zzzzii:origin", &o->input, &o->record_id, &o->warc_date, &o->target_uri,
+                            &o->http_status, &o->truncated) ? 0 : -1;
+}
 
 static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
 {
     static char *kwlist[] = {"data", "format", "with_metadata", "url", "charset", "target_language",
                              "site_model", "reference_time", "max_input_bytes", "include_links",
                              "include_images", "include_formatting", "include_tables", "deduplicate",
-                             "include_comments", "favor_precision", "favor_recall", "parser", NULL};
+                             "include_comments", "favor_precision", "favor_recall", "parser", "origin", NULL};
     Py_buffer data;
     int format = CARVE_FORMAT_TEXT, with_metadata = 0, links = 0, images = 0, formatting = 0, tables = 1,
         dedup = 1, comments = 0, precision = 0, recall = 0, parser = CARVE_PARSER_DEFAULT;
     page_options p = {0};
-    PyObject *model_obj = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*|ip$zzzOLnppppppppi:extract", kwlist, &data, &format, &with_metadata,
+    PyObject *model_obj = NULL, *origin_obj = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*|ip$zzzOLnppppppppiO:extract", kwlist, &data, &format, &with_metadata,
                                      &p.url, &p.charset, &p.target_language, &model_obj, &p.reference_time,
                                      &p.max_input_bytes, &links, &images, &formatting, &tables, &dedup, &comments, &precision, &recall,
-                                     &parser))
+                                     &parser, &origin_obj))
         return NULL;
     carve_options o;
+    carve_origin origin;
+    int as_record;
     SiteModelObject *sm;
-    if (fill_options(&o, &p) < 0 || model_arg(model_obj, &sm) < 0) {
+    if (fill_options(&o, &p) < 0 || model_arg(model_obj, &sm) < 0 || origin_arg(origin_obj, &origin, &as_record) < 0) {
         PyBuffer_Release(&data);
         return NULL;
     }
@@ -296,7 +315,10 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
     st = carve_extract(data.buf, (size_t)data.len, &o, &r);
     if (sm)
         pthread_rwlock_unlock(&sm->lock);
-    if (r)
+    if (r && as_record)
+        rs = carve_render_record(r, (carve_format)format, with_metadata ? CARVE_RENDER_METADATA : 0, &origin, &out,
+                                 &olen);
+    else if (r)
         rs = carve_render(r, (carve_format)format, with_metadata, &out, &olen);
     carve_result_free(r);
     Py_END_ALLOW_THREADS
@@ -310,6 +332,56 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
     if (!text)
         return NULL;
     return Py_BuildValue("(sN)", status_names[st], text);
+}
+
+PyDoc_STRVAR(render_note_doc,
+"render_note(format, origin, pairs) -> str\n"
+"\n"
+"The JSON line (format 2 or 4) of a page with no record of its own: origin's keys (the tuple\n"
+"of extract), its address, then pairs, a sequence of key, value, ... (a value may be None).");
+
+static PyObject *py_render_note(PyObject *mod, PyObject *args)
+{
+    (void)mod;
+    int format, as_record;
+    PyObject *origin_obj, *pairs_obj;
+    carve_origin origin;
+    if (!PyArg_ParseTuple(args, "iOO:render_note", &format, &origin_obj, &pairs_obj) ||
+        origin_arg(origin_obj, &origin, &as_record) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(pairs_obj, "pairs must be a sequence");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    const char **pairs = PyMem_Calloc((size_t)n + 1, sizeof *pairs);
+    PyObject *result = NULL;
+    if (!pairs || n % 2) {
+        if (pairs)
+            PyErr_SetString(PyExc_ValueError, "pairs must hold keys and values");
+        else
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PySequence_Fast_GET_ITEM(seq, i);
+        if (v == Py_None && i % 2)
+            continue;
+        if (!(pairs[i] = PyUnicode_AsUTF8(v)))
+            goto done;
+    }
+    char *out = NULL;
+    size_t len = 0;
+    carve_status st = carve_render_note((carve_format)format, as_record ? &origin : NULL, pairs, &out, &len);
+    if (st != CARVE_OK) {
+        raise_status(st, "rendering", 0);
+        goto done;
+    }
+    result = PyUnicode_DecodeUTF8(out, (Py_ssize_t)len, "strict");
+    carve_free(out);
+done:
+    PyMem_Free(pairs);
+    Py_DECREF(seq);
+    return result;
 }
 
 PyDoc_STRVAR(observe_doc,
@@ -816,6 +888,7 @@ static PyObject *py_charset_name(PyObject *mod, PyObject *arg)
 
 static PyMethodDef module_methods[] = {
     {"extract", (PyCFunction)(void (*)(void))py_extract, METH_VARARGS | METH_KEYWORDS, extract_doc},
+    {"render_note", py_render_note, METH_VARARGS, render_note_doc},
     {"strerror", py_strerror, METH_O, "strerror(status: int) -> str"},
     {"charset_name", py_charset_name, METH_O,
      "charset_name(label: str) -> str | None\n\nThe WHATWG Encoding name of a charset label, or None."},

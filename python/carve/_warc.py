@@ -1,8 +1,10 @@
 """WARC archives: one JSON line per HTML response, as `carve --format json`
 writes them for an archive.
 
-The rules are the command line's (cli/run.c and cli/doc.c), so that a
-line here is byte for byte the line the program writes:
+Which records get a line, and which line, are the command line's
+choices (cli/run.c and cli/doc.c); the lines are rendered by libcarve
+(carve_render_record, carve_render_note), so that a line here is byte for
+byte the line the program writes:
  - an HTML response gives its extraction, after the archive's and the
    record's keys (input, warc_record_id, warc_date, http_status,
    warc_truncated when cut);
@@ -22,31 +24,21 @@ from . import _carve
 
 _TRUNCATED = 1  # CARVE_WARC_ERR_TRUNCATED
 
-# JSON string escapes as the command line writes the record's keys.
-_ESCAPES = {i: "\\u%04x" % i for i in range(32)}
-_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord('"'): '\\"', ord("\\"): "\\\\"})
+
+def _origin(rec):
+    """The record as carve_origin: its keys in the record's line."""
+    return (rec["input"], rec["record_id"], rec["date"], rec["target_uri"], rec["http_status"],
+            rec["truncated"])
 
 
-def _q(s):
-    return "null" if s is None else '"' + s.translate(_ESCAPES) + '"'
-
-
-def _keys(rec):
-    """The keys of the archive and the record, opening a JSON object that
-    continues with ','."""
-    line = '{"input":%s,"warc_record_id":%s,"warc_date":%s,"http_status":%d' % (
-        _q(rec["input"]), _q(rec["record_id"]), _q(rec["date"]), rec["http_status"])
-    if rec["truncated"]:
-        line += ',"warc_truncated":true'
-    return line
-
-
-def _naming(rec):
-    return _keys(rec) + ',"url":' + _q(rec["target_uri"])
+def _note(rec, *pairs):
+    """The line of a record that has no extraction: the record's keys, its
+    address, then pairs (key, value, ...), without the line end."""
+    return _carve.render_note(2, _origin(rec), pairs).rstrip("\n")
 
 
 def _error_line(rec, message):
-    return _naming(rec) + ',"error":' + _q(message) + "}"
+    return _note(rec, "error", message)
 
 
 def _record_error(rec):
@@ -132,13 +124,13 @@ def records(source, target_language=None, site_model=None, max_block_bytes=None,
                 yield ("error" if rec else "garbage"), error
                 continue
             try:
-                status, body = _carve.extract(rec["payload"], 2, url=rec["target_uri"],
+                status, line = _carve.extract(rec["payload"], 2, url=rec["target_uri"],
                                               charset=rec["http_charset"] or None,
                                               target_language=target_language, site_model=site_model,
-                                              reference_time=_seconds(rec["date"]))
+                                              reference_time=_seconds(rec["date"]), origin=_origin(rec))
             except _carve.InputError as e:
                 if e.status == "CARVE_ERR_EMPTY":
-                    yield "empty", _naming(rec) + ',"text":""}'
+                    yield "empty", _note(rec, "text", "")
                 else:
                     yield "error", _error_line(rec, str(e))
                 continue
@@ -146,11 +138,9 @@ def records(source, target_language=None, site_model=None, max_block_bytes=None,
                 yield "error", _error_line(rec, str(e))
                 continue
             if status == "CARVE_ERR_LANGUAGE":
-                yield "skipped", (_naming(rec) + ',"language":' + _q(_json.loads(body)["language"])
-                                  + ',"skipped":"other language"}')
+                yield "skipped", _note(rec, "language", _json.loads(line)["language"], "skipped", "other language")
             else:
-                yield ("extracted" if status == "CARVE_OK" else "empty",
-                       _keys(rec) + ("" if body[1] == "}" else ",") + body[1:].rstrip("\n"))
+                yield "extracted" if status == "CARVE_OK" else "empty", line.rstrip("\n")
     finally:
         reader.close()
 

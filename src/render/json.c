@@ -47,13 +47,14 @@ static int put_line_safe(buf *out, const char *s)
     return out->failed ? -1 : 0;
 }
 
-/* A new object and the blocks' plain text in text (initialised here);
- * *rc is 0, or -1 when memory ran out for the text. NULL when it ran out
- * for the object (text is then empty). */
-static json_t *start(const block_list *bl, buf *text, int *rc)
+/* The object to fill (head, whose keys come first, or a new one) and the
+ * blocks' plain text in text (initialised here); *rc is 0, or -1 when
+ * memory ran out for the text. NULL when it ran out for the object (text
+ * is then empty). */
+static json_t *start(const block_list *bl, json_t *head, buf *text, int *rc)
 {
     buf_init(text);
-    json_t *o = json_object();
+    json_t *o = head ? head : json_object();
     *rc = o ? render_text_body(bl, text) : -1;
     return o;
 }
@@ -89,16 +90,22 @@ static int escape_line_ends(buf *out, size_t from)
     return rc;
 }
 
-/* Serialises o on one line into out and releases it; rc: the rendering's
- * status so far. */
-static int finish(json_t *o, int rc, buf *out)
+/* Adds tail's keys after o's, serialises o on one line into out and
+ * releases both; rc: the rendering's status so far. The only reals a
+ * record holds are the site template's shares, written with two digits. */
+static int finish(json_t *o, json_t *tail, int rc, buf *out)
 {
     size_t from = out->len;
-    if (!rc && json_dump_callback(o, append_chunk, out, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0)
+    if (tail && json_object_update(o, tail) != 0)
+        rc = -1;
+    json_decref(tail);
+    if (!rc && json_dump_callback(o, append_chunk, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(2)) != 0)
         rc = -1;
     json_decref(o);
     return rc ? -1 : escape_line_ends(out, from);
 }
+
+int render_json_line(struct json_t *o, int rc, buf *out) { return finish(o, NULL, rc, out); }
 
 /* text with its line ends as spaces, in place: trafilatura's raw_text. */
 static void one_line(buf *text)
@@ -155,13 +162,15 @@ static json_t *semicolon_list(const char *joined)
 }
 
 int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const char *comments,
-                            const char *filedate, buf *out)
+                            const char *filedate, json_t *head, json_t *tail, buf *out)
 {
     buf text;
     int rc;
-    json_t *o = start(bl, &text, &rc);
-    if (!o)
+    json_t *o = start(bl, head, &text, &rc);
+    if (!o) {
+        json_decref(tail);
         return -1;
+    }
     const char *t = text.data ? text.data : "";
     char fingerprint[17];
     snprintf(fingerprint, sizeof fingerprint, "%016" PRIx64, simhash(t));
@@ -191,16 +200,19 @@ int render_json_trafilatura(const block_list *bl, const carve_metadata *m, const
     rc |= json_object_set_new(o, "categories", categories);
     rc |= json_object_set_new(o, "tags", tags);
     buf_free(&text);
-    return finish(o, rc, out);
+    return finish(o, tail, rc, out);
 }
 
-int render_json(const block_list *bl, const carve_metadata *m, const char *comments, buf *out)
+int render_json(const block_list *bl, const carve_metadata *m, const char *comments, json_t *head, json_t *tail,
+                buf *out)
 {
     buf text;
     int rc;
-    json_t *o = start(bl, &text, &rc);
-    if (!o)
+    json_t *o = start(bl, head, &text, &rc);
+    if (!o) {
+        json_decref(tail);
         return -1;
+    }
     rc |= set_string(o, "title", m->title);
     rc |= set_string(o, "author", m->author);
     json_t *authors = json_array();
@@ -227,5 +239,5 @@ int render_json(const block_list *bl, const carve_metadata *m, const char *comme
     rc |= set_string(o, "raw_text", text.data ? text.data : "");
     rc |= set_string(o, "comments", comments);
     buf_free(&text);
-    return finish(o, rc, out);
+    return finish(o, tail, rc, out);
 }

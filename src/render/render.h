@@ -8,6 +8,8 @@
 #include "dom/blocks.h"
 #include "util/buf.h"
 
+struct json_t; /* jansson's */
+
 /* Plain text: a blank line between paragraphs, list items on their own
  * lines after "- " (indented two spaces per nesting level), table rows on
  * their own lines, table cells joined with " | ". */
@@ -30,13 +32,34 @@ int render_markdown(const block_list *blocks, const carve_metadata *meta, int wi
  * authors (a list), hostname, date, date_time, modified, url, sitename,
  * description, categories, tags, image, language, license, charset, text,
  * raw_text (the text on one line) and comments (the user comments' text,
- * or null when comments is NULL). */
-int render_json(const block_list *blocks, const carve_metadata *meta, const char *comments, buf *out);
+ * or null when comments is NULL). head, when not NULL, is the object to
+ * fill: its keys come first; tail's keys, when not NULL, come last. Both
+ * are released here. */
+int render_json(const block_list *blocks, const carve_metadata *meta, const char *comments, struct json_t *head,
+                struct json_t *tail, buf *out);
 
 /* The same with trafilatura's keys (carve.h's CARVE_FORMAT_JSON_TRAFILATURA);
  * filedate: the day of the extraction, "YYYY-MM-DD". */
 int render_json_trafilatura(const block_list *blocks, const carve_metadata *meta, const char *comments,
-                            const char *filedate, buf *out);
+                            const char *filedate, struct json_t *head, struct json_t *tail, buf *out);
+
+/* Writes o on one line (no line end) as the renderers above do, and
+ * releases it; rc: the caller's status so far (not 0: nothing is written
+ * and -1 is returned). */
+int render_json_line(struct json_t *o, int rc, buf *out);
+
+/* A WARC/1.0 "conversion" record holding text (len bytes), the layout of
+ * Common Crawl's WET files: converted from the record refers_to (may be
+ * "") of target_uri captured at date. The record id is derived from
+ * refers_to, target_uri and the text, so reruns give the same bytes and
+ * two pages of one address two ids. language may be NULL; http_status is
+ * 0 when unknown, and one that is not 2xx is written as an "HTTP-Status"
+ * field. Header values are kept on one line. */
+int render_wet_record(const char *target_uri, const char *date, const char *refers_to, const char *language,
+                      int http_status, const char *text, size_t len, buf *out);
+
+/* The warcinfo record that opens a WET file. */
+int render_wet_info(buf *out);
 
 /* The main content as an HTML fragment inside <article>, with the title
  * as <h1> when with_metadata; show as for render_markdown(). */

@@ -262,7 +262,7 @@ static void test_json_internal(void **state)
     fixture *f = *state;
     buf b;
     buf_init(&b);
-    assert_int_equal(render_json(&f->bl, &f->meta, NULL, &b), 0);
+    assert_int_equal(render_json(&f->bl, &f->meta, NULL, NULL, NULL, &b), 0);
     char *s = rendered(&b);
     assert_null(strchr(s, '\n')); /* one line */
     json_error_t err;
@@ -518,6 +518,146 @@ static void test_render_null_result(void **state)
     assert_int_equal(len, 0);
 }
 
+/* A page for the record tests, extracted with url. */
+static carve_result *record_page(void)
+{
+    const char *html = "<html lang=\"en\"><head><title>Bridge to close</title></head><body><article>"
+                       "<p>The city council voted on Tuesday night to close the old bridge over the river for two "
+                       "years, so that engineers can replace the rusted steel beams.</p></article></body></html>";
+    carve_options o;
+    carve_options_init(&o);
+    o.url = "https://example.org/bridge";
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    return r;
+}
+
+/* A record's JSON line: origin's keys first (a name that is not UTF-8
+ * repaired), the result's keys, the sources asked for, one line end. */
+static void test_record_json(void **state)
+{
+    (void)state;
+    carve_result *r = record_page();
+    carve_origin o = {"a\xff.warc", "<urn:uuid:1>", "2024-05-01T10:00:00Z", "https://example.org/bridge", 200, 1};
+    char *s = NULL;
+    size_t len = 0;
+    assert_int_equal(carve_render_record(r, CARVE_FORMAT_JSON, CARVE_RENDER_SOURCES, &o, &s, &len), CARVE_OK);
+    assert_int_equal(strlen(s), len);
+    assert_true(len > 2 && s[len - 1] == '\n' && !memchr(s, '\n', len - 1));
+    const char *head = "{\"input\":\"a\xEF\xBF\xBD.warc\",\"warc_record_id\":\"<urn:uuid:1>\","
+                       "\"warc_date\":\"2024-05-01T10:00:00Z\",\"http_status\":200,\"warc_truncated\":true,"
+                       "\"title\":\"Bridge to close\",";
+    if (strncmp(s, head, strlen(head)) != 0)
+        fail_msg("record keys: %s", s);
+    assert_non_null(strstr(s, ",\"sources\":{\"title\":\"title\","));
+    assert_null(strstr(s, "site_template"));
+    carve_free(s);
+    /* A file in a stream: its name alone; trafilatura's keys after it. */
+    carve_origin file = {.input = "page.html"};
+    assert_int_equal(carve_render_record(r, CARVE_FORMAT_JSON_TRAFILATURA, 0, &file, &s, &len), CARVE_OK);
+    assert_int_equal(strncmp(s, "{\"input\":\"page.html\",\"title\":", 29), 0);
+    assert_non_null(strstr(s, "\"source\":\"https://example.org/bridge\""));
+    assert_null(strstr(s, "warc_"));
+    carve_free(s);
+    /* Text formats: carve_render's string, ending in a line end. */
+    assert_int_equal(carve_render_record(r, CARVE_FORMAT_TEXT, CARVE_RENDER_METADATA, NULL, &s, &len), CARVE_OK);
+    assert_int_equal(strncmp(s, "---\ntitle: \"Bridge to close\"", 28), 0);
+    assert_int_equal(s[len - 1], '\n');
+    carve_free(s);
+    carve_result_free(r);
+}
+
+/* A response with no payload: its keys, its address and empty text; an
+ * empty WET record; nothing in text. Neither a result nor an origin is an
+ * error. */
+static void test_record_without_payload(void **state)
+{
+    (void)state;
+    carve_origin o = {"in.warc", "<urn:uuid:2>", "2024-05-01T10:00:00Z", "https://example.org/empty", 0, 0};
+    char *s = NULL;
+    size_t len = 0;
+    assert_int_equal(carve_render_record(NULL, CARVE_FORMAT_JSON, 0, &o, &s, &len), CARVE_OK);
+    assert_string_equal(s, "{\"input\":\"in.warc\",\"warc_record_id\":\"<urn:uuid:2>\",\"warc_date\":"
+                           "\"2024-05-01T10:00:00Z\",\"http_status\":0,\"url\":\"https://example.org/empty\","
+                           "\"text\":\"\"}\n");
+    carve_free(s);
+    assert_int_equal(carve_render_record(NULL, CARVE_FORMAT_WET, 0, &o, &s, &len), CARVE_OK);
+    assert_non_null(strstr(s, "WARC-Target-URI: https://example.org/empty\r\n"));
+    assert_non_null(strstr(s, "WARC-Refers-To: <urn:uuid:2>\r\n"));
+    assert_non_null(strstr(s, "Content-Length: 0\r\n\r\n\r\n\r\n"));
+    carve_free(s);
+    assert_int_equal(carve_render_record(NULL, CARVE_FORMAT_TEXT, 0, &o, &s, &len), CARVE_OK);
+    assert_string_equal(s, "");
+    assert_int_equal(len, 0);
+    carve_free(s);
+    s = (char *)1;
+    assert_int_equal(carve_render_record(NULL, CARVE_FORMAT_JSON, 0, NULL, &s, &len), CARVE_ERR_ARGUMENT);
+    assert_null(s);
+    assert_int_equal(carve_render_record(NULL, (carve_format)99, 0, &o, &s, &len), CARVE_ERR_ARGUMENT);
+}
+
+/* A WET record: the title's line and the text, the record's fields, a
+ * status that is not 2xx named; header values kept on one line. The same
+ * page gives the same record id. */
+static void test_record_wet(void **state)
+{
+    (void)state;
+    carve_result *r = record_page();
+    carve_origin o = {"in.warc", "<urn:uuid:3>", "2024-05-01T10:00:00Z", "https://example.org/a\r\nX: y", 404, 0};
+    char *s = NULL, *again = NULL;
+    size_t len = 0;
+    assert_int_equal(carve_render_record(r, CARVE_FORMAT_WET, 0, &o, &s, &len), CARVE_OK);
+    assert_int_equal(strncmp(s, "WARC/1.0\r\nWARC-Type: conversion\r\n", 33), 0);
+    assert_non_null(strstr(s, "WARC-Target-URI: https://example.org/a  X: y\r\n"));
+    assert_non_null(strstr(s, "WARC-Date: 2024-05-01T10:00:00Z\r\n"));
+    assert_non_null(strstr(s, "WARC-Identified-Content-Language: en\r\n"));
+    assert_non_null(strstr(s, "HTTP-Status: 404\r\n"));
+    const char *body = strstr(s, "\r\n\r\n");
+    assert_non_null(body);
+    assert_int_equal(strncmp(body + 4, "Bridge to close\nThe city council", 32), 0);
+    char want[64];
+    snprintf(want, sizeof want, "Content-Length: %zu\r\n", strlen(body + 4) - 4);
+    assert_non_null(strstr(s, want));
+    assert_int_equal(carve_render_record(r, CARVE_FORMAT_WET, 0, &o, &again, NULL), CARVE_OK);
+    assert_string_equal(s, again);
+    carve_free(again);
+    carve_free(s);
+    /* No origin: the page's own URL, no Refers-To. carve_render gives the same. */
+    assert_int_equal(carve_render(r, CARVE_FORMAT_WET, 0, &s, &len), CARVE_OK);
+    assert_non_null(strstr(s, "WARC-Target-URI: https://example.org/bridge\r\n"));
+    assert_null(strstr(s, "WARC-Refers-To"));
+    carve_free(s);
+    assert_int_equal(carve_render_warcinfo(&s, &len), CARVE_OK);
+    assert_int_equal(strncmp(s, "WARC/1.0\r\nWARC-Type: warcinfo\r\n", 31), 0);
+    assert_non_null(strstr(s, "software: carve/" CARVE_VERSION_STRING "\r\n"));
+    carve_free(s);
+    carve_result_free(r);
+}
+
+/* The line of a page with no record: origin's keys, the address, the
+ * pairs (a NULL value is null); JSON formats only. */
+static void test_record_note(void **state)
+{
+    (void)state;
+    carve_origin o = {"in.warc", "<urn:uuid:4>", "2024-05-01T10:00:00Z", "https://example.org/x", 200, 0};
+    const char *const pairs[] = {"language", NULL, "skipped", "other language", NULL};
+    char *s = NULL;
+    size_t len = 0;
+    assert_int_equal(carve_render_note(CARVE_FORMAT_JSON_TRAFILATURA, &o, pairs, &s, &len), CARVE_OK);
+    assert_string_equal(s, "{\"input\":\"in.warc\",\"warc_record_id\":\"<urn:uuid:4>\",\"warc_date\":"
+                           "\"2024-05-01T10:00:00Z\",\"http_status\":200,\"source\":\"https://example.org/x\","
+                           "\"language\":null,\"skipped\":\"other language\"}\n");
+    assert_int_equal(strlen(s), len);
+    carve_free(s);
+    const char *const error[] = {"error", "no main content \xe2\x80\xa8 here", NULL};
+    assert_int_equal(carve_render_note(CARVE_FORMAT_JSON, NULL, error, &s, &len), CARVE_OK);
+    assert_string_equal(s, "{\"error\":\"no main content \\u2028 here\"}\n");
+    carve_free(s);
+    assert_int_equal(carve_render_note(CARVE_FORMAT_TEXT, &o, pairs, &s, &len), CARVE_ERR_ARGUMENT);
+    assert_null(s);
+    assert_int_equal(carve_render_note(CARVE_FORMAT_JSON, &o, NULL, &s, &len), CARVE_ERR_ARGUMENT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -535,6 +675,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_html_escapes_title_and_quotes, setup, teardown),
         cmocka_unit_test(test_headline_once_with_metadata),
         cmocka_unit_test(test_render_null_result),
+        cmocka_unit_test(test_record_json),
+        cmocka_unit_test(test_record_without_payload),
+        cmocka_unit_test(test_record_wet),
+        cmocka_unit_test(test_record_note),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,258 @@
+/* record.c: records of an output stream (carve_render_record,
+ * carve_render_note, carve_render_warcinfo): a page's JSON line with the
+ * keys of where it came from, or its WET record. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/render.h"
+#include "result.h"
+
+/* Length of the valid UTF-8 sequence at s, or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned c = s[0], cp, min;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000;
+    else
+        return 0;
+    cp = c & (0x3Fu >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : n;
+}
+
+/* A JSON string of bytes that may not be UTF-8 (a file's name, a WARC
+ * header): each invalid byte becomes U+FFFD. NULL gives JSON null; NULL
+ * returned is out of memory. */
+static json_t *any_string(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *v = json_string(s);
+    if (v)
+        return v;
+    buf b;
+    buf_init(&b);
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t n = utf8_len(p);
+        if (n)
+            buf_append(&b, (const char *)p, n);
+        else
+            buf_puts(&b, "\xEF\xBF\xBD");
+        p += n ? n : 1;
+    }
+    v = b.failed ? NULL : json_string(b.data ? b.data : "");
+    buf_free(&b);
+    return v;
+}
+
+static int set(json_t *o, const char *key, json_t *v) { return v ? json_object_set_new(o, key, v) : -1; }
+
+/* A new object holding origin's keys; NULL when memory runs out. */
+static json_t *origin_keys(const carve_origin *origin)
+{
+    json_t *o = json_object();
+    int rc = !o;
+    if (o && origin && (origin->input || origin->record_id)) /* a record's line always has it */
+        rc |= set(o, "input", any_string(origin->input));
+    if (o && origin && origin->record_id) {
+        rc |= set(o, "warc_record_id", any_string(origin->record_id));
+        rc |= set(o, "warc_date", any_string(origin->warc_date));
+        rc |= set(o, "http_status", json_integer(origin->http_status));
+        if (origin->truncated)
+            rc |= set(o, "warc_truncated", json_true());
+    }
+    if (rc) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* The keys after the result's that flags ask for; NULL when there are none
+ * (*rc is set when memory ran out). */
+static json_t *extra_keys(const carve_result *r, unsigned flags, int *rc)
+{
+    if (!(flags & (CARVE_RENDER_SOURCES | CARVE_RENDER_TEMPLATE)))
+        return NULL;
+    json_t *o = json_object();
+    if (o && (flags & CARVE_RENDER_SOURCES)) {
+        static const char *const fields[] = {"title",    "author",      "date",  "modified", "sitename",
+                                             "language", "description", "image", "url"};
+        json_t *s = json_object();
+        *rc |= set(o, "sources", s);
+        for (size_t i = 0; s && i < sizeof fields / sizeof fields[0]; i++)
+            *rc |= set(s, fields[i], any_string(carve_result_source(r, fields[i])));
+    }
+    if (o && (flags & CARVE_RENDER_TEMPLATE)) {
+        size_t n = 0;
+        const carve_template_block *t = carve_result_template_blocks(r, &n);
+        json_t *list = json_array();
+        *rc |= set(o, "site_template", list);
+        for (size_t i = 0; list && i < n; i++) {
+            json_t *b = json_pack("{s:s, s:s, s:I, s:I, s:f}", "text", t[i].text, "rule", t[i].rule, "pages",
+                                  (json_int_t)t[i].pages, "site_pages", (json_int_t)t[i].site_pages, "share",
+                                  t[i].site_pages ? (double)t[i].pages / t[i].site_pages : 0.0);
+            *rc |= !b || json_array_append_new(list, b);
+        }
+    }
+    *rc |= !o;
+    return o;
+}
+
+/* Ends out with a line end when it has text and none. */
+static void end_line(buf *out)
+{
+    if (out->len && out->data[out->len - 1] != '\n')
+        buf_putc(out, '\n');
+}
+
+/* The key of the page's address: carve's or trafilatura's. */
+static const char *url_key(carve_format format)
+{
+    return format == CARVE_FORMAT_JSON_TRAFILATURA ? "source" : "url";
+}
+
+/* The line of a response with no payload, its WET record, or nothing. */
+static int render_no_payload(carve_format format, const carve_origin *origin, buf *out)
+{
+    if (format == CARVE_FORMAT_WET)
+        return render_wet_record(origin->target_uri ? origin->target_uri : origin->input ? origin->input : "",
+                                 origin->warc_date, origin->record_id ? origin->record_id : "", NULL,
+                                 origin->http_status, "", 0, out);
+    if (format != CARVE_FORMAT_JSON && format != CARVE_FORMAT_JSON_TRAFILATURA)
+        return 0;
+    const char *const pairs[] = {"text", "", NULL};
+    char *s = NULL;
+    size_t n = 0;
+    carve_status st = carve_render_note(format, origin, pairs, &s, &n);
+    if (st == CARVE_OK)
+        buf_append(out, s, n);
+    carve_free(s);
+    return st == CARVE_OK ? 0 : -1;
+}
+
+/* The title's line and the text, in a WET record. */
+static int render_wet(const carve_result *r, const carve_origin *origin, buf *out)
+{
+    const carve_metadata *m = &r->meta;
+    buf body;
+    buf_init(&body);
+    if (m->title && *m->title) {
+        buf_puts(&body, m->title);
+        buf_putc(&body, '\n');
+    }
+    buf_append(&body, r->text ? r->text : "", r->text_len);
+    const char *uri = origin && origin->target_uri ? origin->target_uri
+                      : m->url                     ? m->url
+                      : origin && origin->input    ? origin->input
+                                                   : "";
+    int rc = body.failed ? -1
+                         : render_wet_record(uri, origin ? origin->warc_date : NULL,
+                                             origin && origin->record_id ? origin->record_id : "", m->language,
+                                             origin ? origin->http_status : 0, body.data ? body.data : "", body.len,
+                                             out);
+    buf_free(&body);
+    return rc;
+}
+
+static int render_json_record(const carve_result *r, carve_format format, unsigned flags, const carve_origin *origin,
+                              buf *out)
+{
+    int rc = 0;
+    json_t *tail = extra_keys(r, flags, &rc);
+    json_t *head = origin_keys(origin);
+    if (rc || !head) {
+        json_decref(tail);
+        json_decref(head);
+        return -1;
+    }
+    if (format == CARVE_FORMAT_JSON_TRAFILATURA)
+        return render_json_trafilatura(&r->content.blocks, &r->meta, r->comments_text,
+                                       r->filedate[0] ? r->filedate : NULL, head, tail, out);
+    return render_json(&r->content.blocks, &r->meta, r->comments_text, head, tail, out);
+}
+
+carve_status carve_render_record(const carve_result *r, carve_format format, unsigned flags,
+                                 const carve_origin *origin, char **text, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (text)
+        *text = NULL;
+    if (!text || (unsigned)format > CARVE_FORMAT_WET || (!r && !origin))
+        return CARVE_ERR_ARGUMENT;
+    buf out;
+    buf_init(&out);
+    int rc;
+    if (!r)
+        rc = render_no_payload(format, origin, &out);
+    else if (format == CARVE_FORMAT_WET)
+        rc = render_wet(r, origin, &out);
+    else if (format == CARVE_FORMAT_JSON || format == CARVE_FORMAT_JSON_TRAFILATURA)
+        rc = render_json_record(r, format, flags, origin, &out);
+    else {
+        char *s = NULL;
+        size_t n = 0;
+        carve_status st = carve_render(r, format, (flags & CARVE_RENDER_METADATA) != 0, &s, &n);
+        if (st != CARVE_OK)
+            return st;
+        rc = buf_append(&out, s, n);
+        carve_free(s);
+    }
+    if (!rc && format != CARVE_FORMAT_WET)
+        end_line(&out);
+    if (!rc)
+        *text = buf_detach(&out, len);
+    buf_free(&out);
+    return *text ? CARVE_OK : CARVE_ERR_NOMEM;
+}
+
+carve_status carve_render_note(carve_format format, const carve_origin *origin, const char *const *pairs,
+                               char **text, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (text)
+        *text = NULL;
+    if (!text || !pairs || (format != CARVE_FORMAT_JSON && format != CARVE_FORMAT_JSON_TRAFILATURA))
+        return CARVE_ERR_ARGUMENT;
+    json_t *o = origin_keys(origin);
+    int rc = !o;
+    if (o && origin && origin->target_uri)
+        rc |= set(o, url_key(format), any_string(origin->target_uri));
+    for (size_t i = 0; o && pairs[i]; i += 2)
+        rc |= set(o, pairs[i], any_string(pairs[i + 1]));
+    buf out;
+    buf_init(&out);
+    if (!o || render_json_line(o, rc, &out) || buf_putc(&out, '\n'))
+        rc = -1;
+    if (!rc)
+        *text = buf_detach(&out, len);
+    buf_free(&out);
+    return *text ? CARVE_OK : CARVE_ERR_NOMEM;
+}
+
+carve_status carve_render_warcinfo(char **text, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (!text)
+        return CARVE_ERR_ARGUMENT;
+    buf out;
+    buf_init(&out);
+    *text = render_wet_info(&out) ? NULL : buf_detach(&out, len);
+    buf_free(&out);
+    return *text ? CARVE_OK : CARVE_ERR_NOMEM;
+}
