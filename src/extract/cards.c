@@ -1,10 +1,11 @@
+/* cards.c: lists of teaser cards (a headline link with a summary, three
+ * or more alike), the shape of related-story boxes and of listing pages. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/cards.h"
+#include "extract/thresholds.h"
 
-#define MIN_CARDS 3
-#define MIN_TITLE_CHARS 15 /* link text of a card's headline */
 
 /* Whether the white-space separated token t[0..len) is in the list s. */
 static int has_token(const char *s, const char *t, size_t len)

@@ -1,22 +1,11 @@
+/* classify.c: block classes after jusText (Pomikálek 2011): each block by
+ * its length, link density and stop-word density, then by its neighbours. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract/classify.h"
 #include "extract/stopwords.h"
-
-/* jusText's defaults, except the lengths: in non-space characters, and a
- * "long" block starts at 110 rather than jusText's 200 characters, because
- * news paragraphs are often one or two sentences long. */
-#define LENGTH_LOW 50
-#define LENGTH_HIGH 110
-#define STOPWORDS_LOW 0.30
-#define STOPWORDS_HIGH 0.32
-#define MAX_LINK_DENSITY 0.2
-/* Terse prose (specifications, product copy, technical guides) falls under
- * STOPWORDS_LOW yet is written in sentences: a long block with sentence
- * punctuation and at least this density is near-good, so it joins the good
- * text around it but does not make a container by itself. */
-#define STOPWORDS_TERSE 0.15
+#include "extract/thresholds.h"
 
 static int has_sentence_end(const char *t, size_t n)
 {
@@ -74,7 +63,7 @@ static int classify_one(const block *b, int lang, int links, double *memo)
     return CLS_BAD;
 }
 
-void classify_blocks(block_list *bl, int lang, int links, const unsigned char *boiler, double *densities)
+int classify_blocks(block_list *bl, int lang, int links, const unsigned char *boiler, double *densities)
 {
     size_t n = bl->count;
     int *orig = malloc((n ? n : 1) * sizeof *orig);
@@ -82,7 +71,7 @@ void classify_blocks(block_list *bl, int lang, int links, const unsigned char *b
         bl->items[i].score =
             boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang, links, densities ? &densities[i] : NULL);
     if (!orig)
-        return; /* out of memory: the context-free classes stand */
+        return -1;
     /* A short heading followed closely by good text is near-good (jusText's
      * heading pass), so it survives the context rules below. */
     for (size_t i = 0; i < n; i++) {
@@ -105,7 +94,7 @@ void classify_blocks(block_list *bl, int lang, int links, const unsigned char *b
     int (*near)[4] = malloc((n ? n : 1) * sizeof *near);
     if (!near) {
         free(orig);
-        return;
+        return -1;
     }
     for (size_t i = 0; i < n; i++)
         orig[i] = bl->items[i].score;
@@ -143,4 +132,5 @@ void classify_blocks(block_list *bl, int lang, int links, const unsigned char *b
     }
     free(near);
     free(orig);
+    return 0;
 }

@@ -13,7 +13,8 @@ enum { CLS_BAD = 0, CLS_SHORT = 1, CLS_NEAR = 2, CLS_GOOD = 3 };
  * index, or -1 where only length and punctuation count), then from its
  * neighbours. boiler[i] is 1 when block i lies inside a boilerplate element.
  * densities, when not NULL, keeps each block's stop-word density for later
- * calls with the same lang: one double per block, negative until known. */
-void classify_blocks(block_list *blocks, int lang, int links, const unsigned char *boiler, double *densities);
+ * calls with the same lang: one double per block, negative until known.
+ * Returns 0, or -1 when memory runs out (the classes are then incomplete). */
+int classify_blocks(block_list *blocks, int lang, int links, const unsigned char *boiler, double *densities);
 
 #endif

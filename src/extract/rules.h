@@ -10,11 +10,11 @@
 #define CARVE_EXTRACT_RULES_H
 
 typedef enum extract_rule {
-    RULE_LANDMARK,      /* the page's <main> outweighs a small container (keep_main_landmark) */
+    RULE_LANDMARK,      /* the page's <main> outweighs a small container (fallback_landmark) */
     RULE_CARDS,         /* teaser-card lists: kept on a listing, dropped beside an article */
-    RULE_PRODUCT,       /* a product page takes its buy box and description (keep_product) */
+    RULE_PRODUCT,       /* a product page takes its buy box and description (fallback_product) */
     RULE_WIDEN,         /* the container widens to its parent or <main> (select.c) */
-    RULE_LAST_RESORT,   /* every non-boilerplate block when no pass found content (keep_page) */
+    RULE_LAST_RESORT,   /* every non-boilerplate block when no pass found content (fallback_page) */
     RULE_WHOLE_PAGE,    /* jusText's whole-page mode when the container is implausibly short */
     RULE_LABELS,        /* label lines ("Advertisement", "Share this") and labels over boilerplate */
     RULE_LEAD,          /* the opening before the first good block (lead_start) */

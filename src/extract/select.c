@@ -1,3 +1,6 @@
+/* select.c: the container choice: every block votes for its ancestors,
+ * the best-scoring element wins, then widens to a parent or <main> that
+ * shares the content. */
 #include <stdlib.h>
 
 #include "extract/classify.h"
@@ -5,11 +8,8 @@
 #include "extract/rules.h"
 #include "extract/select.h"
 
-size_t *select_good_chars(dom_doc *doc, const block_list *bl)
+void select_good_chars(const block_list *bl, size_t *good)
 {
-    size_t *good = calloc(doc->node_count ? doc->node_count : 1, sizeof *good);
-    if (!good)
-        return NULL;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         if (b->score != CLS_GOOD)
@@ -17,7 +17,6 @@ size_t *select_good_chars(dom_doc *doc, const block_list *bl)
         for (const dom_node *e = b->owner; e; e = e->parent)
             good[e->index] += b->chars;
     }
-    return good;
 }
 
 /* A container holding one good block while the page has others is a lead
@@ -62,14 +61,17 @@ static dom_node *widen_to_parent(const size_t *good, dom_node *best)
     return p;
 }
 
-dom_node *select_container(dom_doc *doc, const block_list *bl)
+dom_node *select_container(dom_doc *doc, const block_list *bl, int *nomem)
 {
     size_t n = doc->node_count ? doc->node_count : 1;
     double *score = calloc(n, sizeof *score);
-    size_t *good = select_good_chars(doc, bl), *good_blocks = calloc(n, sizeof *good_blocks);
+    size_t *good = calloc(n, sizeof *good), *good_blocks = calloc(n, sizeof *good_blocks);
     dom_node *best = NULL;
-    if (!score || !good || !good_blocks)
+    if (!score || !good || !good_blocks) {
+        *nomem = 1;
         goto out;
+    }
+    select_good_chars(bl, good);
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         double plain = (double)(b->chars - b->link_chars);

@@ -23,11 +23,12 @@
 #define SELECT_LAMBDA 0.5
 
 /* Returns the chosen container among doc's elements given classified
- * blocks (score = CLS_*), or NULL when no block is good. */
-dom_node *select_container(dom_doc *doc, const block_list *blocks);
+ * blocks (score = CLS_*), or NULL when no block is good, or when memory
+ * runs out (then *nomem is set to 1). */
+dom_node *select_container(dom_doc *doc, const block_list *blocks, int *nomem);
 
-/* Good characters (CLS_GOOD blocks) inside each element, indexed by node
- * index; a new array the caller frees, or NULL when memory runs out. */
-size_t *select_good_chars(dom_doc *doc, const block_list *blocks);
+/* Adds the good characters (CLS_GOOD blocks) inside each element to
+ * good, indexed by node index (doc->node_count zeroed entries). */
+void select_good_chars(const block_list *blocks, size_t *good);
 
 #endif

@@ -6,6 +6,7 @@
 #include "extract/cards.h"
 #include "extract/classify.h"
 #include "extract/patterns.h"
+#include "extract/thresholds.h"
 #include "extract/verdict.h"
 #include "util/hash.h"
 
@@ -25,9 +26,9 @@
  * a page that declares itself one item. good is NULL on the first pass:
  * strong verdicts only. */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
-                            size_t unmarked_good, const size_t *card_text)
+                            size_t unmarked_good, const size_t *card_text, arena *mem)
 {
-    unsigned char *boiler = calloc(doc->node_count ? doc->node_count : 1, 1);
+    unsigned char *boiler = arena_alloc(mem, doc->node_count ? doc->node_count : 1);
     if (!boiler)
         return NULL;
     int article_outside = unmarked_good >= MIN_CONTENT_CHARS;
@@ -66,9 +67,9 @@ size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict)
 
 /* Characters of text under each element (a new array, or NULL when
  * memory runs out). */
-size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl)
+size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl, arena *mem)
 {
-    size_t *text = calloc(doc->node_count ? doc->node_count : 1, sizeof *text);
+    size_t *text = arena_alloc(mem, (doc->node_count ? doc->node_count : 1) * sizeof *text);
     if (!text)
         return NULL;
     for (size_t i = 0; i < bl->count; i++)
@@ -176,10 +177,10 @@ out:
  * content words its names also hold ("review-content", "reviewText"): the
  * customers' opinions beside the product, not its description (a review
  * article names its own text so, hence only there). */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product)
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product, arena *mem)
 {
-    unsigned char *v = calloc(doc->node_count ? doc->node_count : 1, 1);
-    unsigned char *cards = calloc(doc->node_count ? doc->node_count : 1, 1);
+    unsigned char *v = arena_alloc(mem, doc->node_count ? doc->node_count : 1);
+    unsigned char *cards = arena_alloc(mem, doc->node_count ? doc->node_count : 1);
     unsigned long post = doc->body ? pattern_class_number(doc->body, "postid-") : 0;
     if (v && cards && cards_find_lists(doc, bl, text, cards) == 0) {
         for (size_t i = 0; i < doc->node_count; i++) {
@@ -197,9 +198,7 @@ unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t 
             }
         }
     } else {
-        free(v);
         v = NULL;
     }
-    free(cards);
     return v;
 }

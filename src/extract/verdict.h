@@ -14,10 +14,7 @@
 
 #include "dom/blocks.h"
 #include "dom/dom.h"
-
-/* Below this many characters a result is implausibly short for a page
- * that has more good text elsewhere; also "an article's worth" of text. */
-#define MIN_CONTENT_CHARS 250
+#include "util/arena.h"
 
 /* VERDICT_WEAK and VERDICT_SURE are pattern_is_boilerplate()'s 1 and 2;
  * VERDICT_CARDS marks a teaser list. */
@@ -25,9 +22,9 @@ enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 }
 
 /* Every element's verdict, indexed by node index; text is the characters
  * under each node (verdict_text_chars); product is 1 on a page that
- * declares itself one product, whose reviews are then boilerplate. A new
- * array (free()), or NULL when memory runs out. */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product);
+ * declares itself one product, whose reviews are then boilerplate. An
+ * array in mem, or NULL when memory runs out. */
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product, arena *mem);
 
 /* Characters of good blocks outside every element that has a verdict. */
 size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict);
@@ -41,12 +38,12 @@ int verdict_overrule_groups(dom_doc *doc, const block_list *bl, unsigned char *v
  * good characters under each node, or NULL for sure verdicts only;
  * card_text the characters under each node (verdict_text_chars), or NULL
  * to treat every card list beside an article's worth of text as teasers.
- * A new array (free()), or NULL when memory runs out. */
+ * An array in mem, or NULL when memory runs out. */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
-                            size_t unmarked_good, const size_t *card_text);
+                            size_t unmarked_good, const size_t *card_text, arena *mem);
 
-/* Characters of text under each element: a new array (free()), or NULL
- * when memory runs out. */
-size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl);
+/* Characters of text under each element: an array in mem, or NULL when
+ * memory runs out. */
+size_t *verdict_text_chars(const dom_doc *doc, const block_list *bl, arena *mem);
 
 #endif

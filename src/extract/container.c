@@ -1,0 +1,235 @@
+/* container.c: the container choice and the rules inside the article.
+ * Each pass classifies the blocks (classify.c), picks the container
+ * (select.c) and keeps its article: the good blocks, the short blocks
+ * between them, the opening before the first and the tail after the last,
+ * without labels, captions, link lists and boilerplate. */
+#include <stdint.h>
+#include <string.h>
+
+#include "extract/classify.h"
+#include "extract/page.h"
+#include "extract/rules.h"
+#include "extract/select.h"
+#include "extract/thresholds.h"
+
+/* 1 when the block after heading i (within the container ending at node
+ * index hi) is prose rather than a link list or boilerplate: a heading
+ * that introduces "Related stories" ends an article, "Configuration" does not. */
+static int heads_prose(const extract_page *p, size_t i, size_t hi)
+{
+    const block_list *bl = p->bl;
+    size_t j = i + 1;
+    if (j >= bl->count || !bl->items[j].owner || bl->items[j].owner->index > hi || p->block.boiler[j])
+        return 0;
+    const block *b = &bl->items[j];
+    return b->kind != BLOCK_HEADING && b->chars && link_density(b) < LINK_LIST_DENSITY;
+}
+
+/* 1 when block i is a label of the boilerplate after it: a heading or a
+ * short line without links or a sentence ("Tags", "Share this article:",
+ * "Further links:") directly followed, inside the container ending at node
+ * index hi, by a boilerplate block, or at the end of the article (after its
+ * last paragraph, past) by a link list that is dropped. Inside the article
+ * a heading over a link list is a section of it. */
+static int labels_dropped(const extract_page *p, size_t i, size_t hi, int links, int past)
+{
+    const block_list *bl = p->bl;
+    const block *b = &bl->items[i], *n = &bl->items[i + 1];
+    if (!rule_on(RULE_LABELS) || i + 1 >= bl->count || b->link_chars || b->chars > LABEL_MAX_CHARS || !n->owner ||
+        n->owner->index > hi || n->kind == BLOCK_CAPTION)
+        return 0; /* a heading over a figure heads the text after it */
+    if (b->kind != BLOCK_HEADING && (b->kind != BLOCK_PARA || strpbrk(b->text, ".!?")))
+        return 0;
+    return p->block.boiler[i + 1] || (past && links && n->score != CLS_GOOD &&
+                                      link_density(n) >= LINK_LIST_DENSITY && !p->block.cards[i + 1]);
+}
+
+/* 1 when block b is a paragraph of sentences whose links cite sources (an
+ * encyclopedia's or a documentation page's opening: "JSON, specified by RFC
+ * 7159 and by ECMA-404, is ..."), not a list of links: long enough to hold
+ * a sentence, ending like one, and less than half of it linked. */
+static int cites_links(const block *b)
+{
+    if (b->kind != BLOCK_PARA || b->chars < CITATION_MIN_CHARS || link_density(b) >= LINK_LIST_DENSITY)
+        return 0;
+    size_t n = b->len;
+    while (n > 0 && (b->text[n - 1] == ' ' || b->text[n - 1] == ')' || b->text[n - 1] == '"'))
+        n--;
+    return n > 0 && strchr(".!?", b->text[n - 1]) != NULL;
+}
+
+/* A block of the opening before the first good block that is text: a short
+ * lead, a standfirst or a section heading, not a date or byline line. */
+static int lead_block(const block *b)
+{
+    return b->kind != BLOCK_CAPTION && (link_density(b) < LEAD_MAX_LINK_DENSITY || cites_links(b)) &&
+           (b->chars >= LEAD_MIN_CHARS || b->kind == BLOCK_HEADING);
+}
+
+/* The first block of the article's opening: walking back from the first
+ * good block inside the container (whose first node index is lo), over
+ * lead blocks and boilerplate, up to a link list or the headline (an h1:
+ * the title is metadata, and what is above it is not the article). */
+static size_t lead_start(const extract_page *p, size_t first, size_t lo)
+{
+    size_t i = first;
+    while (i > 0 && rule_on(RULE_LEAD)) {
+        const block *b = &p->bl->items[i - 1];
+        if (!b->owner || b->owner->index < lo)
+            break;
+        if ((!p->block.boiler[i - 1] && b->chars >= LEAD_STOP_MIN_CHARS &&
+             link_density(b) >= LEAD_MAX_LINK_DENSITY && !cites_links(b)) ||
+            (b->kind == BLOCK_HEADING && b->level == 1))
+            break;
+        i--;
+    }
+    return i;
+}
+
+/* Keeps the good blocks of the container, the other blocks between its
+ * first and last good block unless they are link lists or boilerplate
+ * (short paragraphs, headings, list items and cells are short by nature, so
+ * jusText's length test misjudges them inside an article), and the same
+ * kinds of blocks in the tail after the last good block, within its parent,
+ * up to a heading over a link list. */
+static size_t keep_container(extract_page *p, const dom_node *c, int links)
+{
+    block_list *bl = p->bl;
+    const unsigned char *boiler = p->block.boiler, *cards = p->block.cards;
+    size_t lo = c->index, hi = subtree_end(c), first = SIZE_MAX, last = 0, last_para = 0, kept = 0;
+    int any_good = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        b->keep = 0;
+        if (!block_within(b, lo, hi))
+            continue;
+        if (b->score == CLS_GOOD) {
+            if (first == SIZE_MAX)
+                first = i;
+            last = i;
+            if (b->chars >= LENGTH_HIGH)
+                last_para = i;
+            any_good = 1;
+        } else if (cards[i] && !boiler[i] && first == SIZE_MAX) {
+            first = i; /* a listing's first headline comes before its first summary */
+        }
+    }
+    if (!any_good)
+        return 0;
+    size_t lead = lead_start(p, first, lo);
+    for (size_t i = lead; i < first; i++) {
+        block *b = &bl->items[i];
+        if (!boiler[i] && !is_label_block(b) && lead_block(b)) {
+            b->keep = 1;
+            kept += b->chars;
+        }
+    }
+    /* The tail stays inside the parent of the last good block: text after
+     * it in the same column, not the teasers of another section. */
+    const dom_node *tail_scope = bl->items[last].owner->parent ? bl->items[last].owner->parent : c;
+    for (size_t i = first; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!block_within(b, lo, hi))
+            continue;
+        if (i > last && (!rule_on(RULE_TAIL) || !node_within(b->owner, tail_scope)))
+            break;
+        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
+            continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
+        if (i > last && b->kind == BLOCK_HEADING && !heads_prose(p, i, hi))
+            break;
+        if (labels_dropped(p, i, hi, links, i > last_para))
+            continue;
+        if (b->score == CLS_GOOD || link_density(b) < LINK_LIST_DENSITY || !links || cards[i]) {
+            b->keep = 1;
+            kept += b->chars;
+        }
+    }
+    return kept;
+}
+
+/* Inside the element the page marks as its article body, a block of text
+ * (BODY_FLOOR_MIN_CHARS or more, little link text, not a heading or
+ * caption) is good whatever its length and stop words: short paragraphs
+ * and list items there are the article, not boilerplate. */
+static void body_floor(extract_page *p)
+{
+    if (!rule_on(RULE_BODY_FLOOR))
+        return;
+    for (size_t i = 0; i < p->bl->count; i++) {
+        block *b = &p->bl->items[i];
+        if (p->block.in_body[i] && !p->block.boiler[i] && b->score != CLS_GOOD && b->chars >= BODY_FLOOR_MIN_CHARS &&
+            link_density(b) < MAX_LINK_DENSITY && b->kind != BLOCK_CAPTION && b->kind != BLOCK_HEADING &&
+            !is_label_block(b))
+            b->score = CLS_GOOD;
+    }
+}
+
+/* Picks the container for classified blocks and sets each block's keep;
+ * falls back to every good block of the page (jusText's whole-page mode)
+ * when the container gives implausibly little and the page clearly more.
+ * Returns the kept characters. */
+static size_t choose(extract_page *p, int links)
+{
+    block_list *bl = p->bl;
+    extract_result *out = p->out;
+    size_t kept = 0;
+    out->method = EXTRACT_NONE;
+    out->container = NULL;
+    for (size_t i = 0; i < bl->count; i++)
+        bl->items[i].keep = 0;
+    int nomem = 0;
+    dom_node *c = select_container(p->doc, bl, &nomem);
+    if (nomem)
+        arena_fail(&p->mem);
+    if (c) {
+        kept = keep_container(p, c, links);
+        out->method = EXTRACT_CONTAINER;
+        out->container = c;
+    }
+    if (kept >= MIN_CONTENT_CHARS || !rule_on(RULE_WHOLE_PAGE))
+        return kept;
+    size_t all = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        if (page_good(p, i))
+            all += bl->items[i].chars;
+    if (all < WIDER_RATIO * kept + MIN_CONTENT_CHARS)
+        return kept;
+    for (size_t i = 0; i < bl->count; i++)
+        bl->items[i].keep = page_good(p, i);
+    out->method = EXTRACT_BLOCKS;
+    out->container = NULL;
+    return all;
+}
+
+/* One pass: classes, the article body's floor, the container. */
+static size_t run_pass(extract_page *p, int stopwords, int links)
+{
+    if (classify_blocks(p->bl, stopwords ? p->lang : -1, links, p->block.boiler, p->block.density))
+        arena_fail(&p->mem);
+    body_floor(p);
+    return choose(p, links);
+}
+
+/* The passes from the strictest down: jusText's tests; then punctuation
+ * and length instead of stop words, for prose the lists miss (results,
+ * facts, short paragraphs); then links counted as text, for pages whose
+ * main content is a list of linked teasers (listings, collections). The
+ * first plausible result wins, else the one that keeps the most. */
+size_t container_passes(extract_page *p, size_t npasses)
+{
+    static const struct { int stopwords, links; } passes[] = {{1, 1}, {0, 1}, {0, 0}};
+    size_t kept = 0, best = 0, ran = 0;
+    for (size_t i = 0; i < npasses; i++) {
+        size_t got = run_pass(p, passes[i].stopwords, passes[i].links);
+        ran = i;
+        if (got > kept || i == 0) {
+            kept = got;
+            best = i;
+        }
+        if (kept >= MIN_CONTENT_CHARS)
+            break;
+    }
+    if (ran != best)
+        kept = run_pass(p, passes[best].stopwords, passes[best].links);
+    return kept;
+}

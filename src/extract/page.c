@@ -1,0 +1,115 @@
+/* page.c: one page's extraction state, and the block tests its steps
+ * share. */
+#include <string.h>
+
+#include "extract/classify.h"
+#include "extract/page.h"
+#include "extract/rules.h"
+#include "extract/thresholds.h"
+
+/* Whole-block texts that are boilerplate in any article: labels that ad
+ * slots, share bars and teasers leave between paragraphs. */
+static const char *const label_blocks[] = {
+    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "share", "share this",
+    "share this article", "share this story", "read more", "continue reading", "related", "related articles",
+    "related stories", "related content", "more stories", "recommended", "story continues below advertisement",
+    "article continues below advertisement", "skip advertisement", "supported by", "click here",
+    "show comments", "comments", "leave a comment", "print", "email", "tweet", "facebook", "twitter",
+    /* the same labels in German, French, Spanish, Italian, Portuguese, Dutch and Polish */
+    "anzeige", "werbung", "teilen", "artikel teilen", "weiterlesen", "zum weiterlesen", "mehr zum thema",
+    "lesen sie auch", "das könnte sie auch interessieren", "kommentare", "drucken", "publicité", "partager",
+    "lire aussi", "lire la suite", "à lire aussi", "sur le même sujet", "commentaires", "imprimer",
+    "publicidad", "compartir", "leer más", "lee también", "comentarios", "imprimir", "pubblicità",
+    "condividi", "leggi anche", "continua a leggere", "commenti", "stampa", "publicidade", "partilhar",
+    "leia também", "leia mais", "advertentie", "delen", "lees ook", "lees meer", "reacties", "reklama",
+    "udostępnij", "czytaj też", "czytaj także", "czytaj więcej", "komentarze",
+};
+
+int is_label_block(const block *b)
+{
+    if (b->chars > LABEL_MAX_CHARS || !rule_on(RULE_LABELS))
+        return 0;
+    char low[64];
+    size_t n = 0;
+    for (size_t i = 0; i < b->len && n + 1 < sizeof low; i++) {
+        char c = b->text[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c == ':' || c == '.' || c == '!')
+            continue;
+        low[n++] = c;
+    }
+    low[n] = 0;
+    for (size_t i = 0; i < sizeof label_blocks / sizeof *label_blocks; i++)
+        if (strcmp(low, label_blocks[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int page_good(const extract_page *p, size_t i)
+{
+    const block *b = &p->bl->items[i];
+    return b->score == CLS_GOOD && !p->block.boiler[i] && !is_label_block(b);
+}
+
+unsigned char *page_node_flags(extract_page *p)
+{
+    return arena_alloc(&p->mem, p->doc->node_count ? p->doc->node_count : 1);
+}
+
+unsigned char *page_blocks_inside(extract_page *p, unsigned char *node_flags)
+{
+    const dom_doc *doc = p->doc;
+    const block_list *bl = p->bl;
+    if (!node_flags)
+        return NULL;
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const dom_node *n = doc->nodes[i];
+        if (n->parent && node_flags[n->parent->index])
+            node_flags[i] = 1;
+    }
+    unsigned char *f = arena_alloc(&p->mem, bl->count ? bl->count : 1);
+    for (size_t i = 0; f && i < bl->count; i++)
+        f[i] = bl->items[i].owner ? node_flags[bl->items[i].owner->index] : 0;
+    return f;
+}
+
+size_t subtree_end(const dom_node *n)
+{
+    while (n->last_child)
+        n = n->last_child;
+    return n->index;
+}
+
+int block_within(const block *b, size_t lo, size_t hi)
+{
+    return b->owner && b->owner->index >= lo && b->owner->index <= hi;
+}
+
+int node_within(const dom_node *n, const dom_node *top)
+{
+    for (; n; n = n->parent)
+        if (n == top)
+            return 1;
+    return 0;
+}
+
+double link_density(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
+
+int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == ' ' || *a == '\n')
+            a++;
+        while (*b == ' ' || *b == '\n')
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a + 32) : *a;
+        char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b + 32) : *b;
+        if (x != y)
+            return 0;
+        a++;
+        b++;
+    }
+}

@@ -1,0 +1,88 @@
+/* page.h: one page's extraction state, shared by the steps of extract.c
+ * (container.c, fallbacks.c, tidy.c), and the block tests they share.
+ *
+ * Every per-page array lives in the page's arena and goes with it; a
+ * step that runs out of memory marks the arena failed (arena_fail), and
+ * the extraction fails. The arrays are grouped by the index they are read
+ * by: node.* by a node's index (dom_node.index), block.* by a block's
+ * index in the block list. */
+#ifndef CARVE_EXTRACT_PAGE_H
+#define CARVE_EXTRACT_PAGE_H
+
+#include <stddef.h>
+
+#include "dom/blocks.h"
+#include "dom/dom.h"
+#include "extract/extract.h"
+#include "util/arena.h"
+
+typedef struct extract_page {
+    dom_doc *doc;
+    block_list *bl;             /* out->blocks */
+    const extract_hints *hints;
+    extract_result *out;
+    int lang;                   /* the stop-word list (stopwords.h), or -1 */
+    arena mem;                  /* every array below */
+    struct {
+        unsigned char *verdict; /* VERDICT_* of verdict.h */
+        size_t *text;           /* characters of text under the node */
+    } node;
+    struct {
+        double *density;        /* stop-word density, -1 until counted (classify_blocks) */
+        unsigned char *boiler;  /* 1: inside boilerplate, as the step in force counts it */
+        unsigned char *cards;   /* 1: inside a teaser-card list */
+        unsigned char *in_body; /* 1: inside an element marked as the article body */
+    } block;
+} extract_page;
+
+/* Per block of p: 1 when it lies inside a node flagged in node_flags (one
+ * flag per node, extended here to the node's descendants). In p's arena;
+ * NULL when memory runs out. */
+unsigned char *page_blocks_inside(extract_page *p, unsigned char *node_flags);
+
+/* A zeroed flag per node of p, in its arena; NULL when memory runs out. */
+unsigned char *page_node_flags(extract_page *p);
+
+/* Index of the last node in n's subtree (nodes are in document order). */
+size_t subtree_end(const dom_node *n);
+/* 1 when block b lies in the subtree whose nodes are indexed lo..hi. */
+int block_within(const block *b, size_t lo, size_t hi);
+/* 1 when n is top or inside it. */
+int node_within(const dom_node *n, const dom_node *top);
+/* The share of b's characters inside links. */
+double link_density(const block *b);
+/* 1 when b's whole text is a label that ad slots, share bars and teasers
+ * leave between paragraphs ("Advertisement", "Share this", "Lire aussi"). */
+int is_label_block(const block *b);
+/* 1 when a and b are equal after folding white space and ASCII case. */
+int same_text(const char *a, const char *b);
+/* jusText's whole-page mode: block i is good and outside boilerplate. */
+int page_good(const extract_page *p, size_t i);
+
+/* ---- the steps (each in its own file) ---- */
+
+/* container.c: classifies the blocks in up to npasses passes, from the
+ * strictest down, chooses the container of each and keeps its article;
+ * the first plausible result wins. Returns the kept characters. */
+size_t container_passes(extract_page *p, size_t npasses);
+
+/* fallbacks.c: what follows when the container's result is not the
+ * page's content. Each returns the kept characters. */
+size_t fallback_page(extract_page *p);                  /* every block outside boilerplate */
+size_t fallback_cards(extract_page *p, size_t kept);    /* a listing's teaser cards */
+size_t fallback_landmark(extract_page *p, size_t kept); /* the page's <main> */
+size_t fallback_product(extract_page *p, size_t title_block, size_t kept); /* a product's part */
+size_t fallback_chrome_only(extract_page *p);           /* nothing kept: only chrome is boilerplate;
+                                                           SIZE_MAX when memory runs out */
+/* The block of a product page's title, or SIZE_MAX. */
+size_t product_title(const extract_page *p);
+/* Replaces the blocks with the JSON-LD articleBody when it is much longer
+ * than kept; returns the kept characters, or SIZE_MAX when memory runs out. */
+size_t fallback_jsonld(extract_page *p, size_t kept);
+
+/* tidy.c: the result's last touches. */
+size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recall */
+void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
+void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
+
+#endif

@@ -1,0 +1,99 @@
+/* thresholds.h: the numbers extraction decides by, each with where it
+ * comes from. Lengths are in non-space characters (block.chars, where a
+ * CJK character counts 3); a link density is the share of a block's
+ * characters inside links. Numbers marked "set on the dev sets" were
+ * chosen by hand on ScrapingHub, tfeval-dev and WCXB-dev; the rule ledger
+ * (docs/extraction.md, tools/rule_ledger.py) measures the step each
+ * belongs to. */
+#ifndef CARVE_EXTRACT_THRESHOLDS_H
+#define CARVE_EXTRACT_THRESHOLDS_H
+
+/* ---- block classes (classify.c), after jusText (Pomikálek 2011) ---- */
+
+/* jusText's stop-word densities and link density as published. Its
+ * lengths (70 and 200 characters with spaces) are lower here: news
+ * paragraphs are often one or two sentences long. */
+#define LENGTH_LOW 50
+#define LENGTH_HIGH 110
+#define STOPWORDS_LOW 0.30
+#define STOPWORDS_HIGH 0.32
+#define MAX_LINK_DENSITY 0.2
+/* Terse prose (specifications, product copy, technical guides) falls under
+ * STOPWORDS_LOW yet is written in sentences: a long block with sentence
+ * punctuation and at least this density is near-good, so it joins the good
+ * text around it but does not make a container by itself (set on the dev
+ * sets). */
+#define STOPWORDS_TERSE 0.15
+
+/* ---- teaser-card lists (cards.c) ---- */
+
+/* A card list has at least this many cards, each headed by a link of at
+ * least MIN_TITLE_CHARS characters (set on the dev sets). */
+#define MIN_CARDS 3
+#define MIN_TITLE_CHARS 15
+
+/* ---- the size of a result ---- */
+
+/* Below this a result is implausibly short for a page that has more good
+ * text elsewhere; also "an article's worth" of text (set on the dev sets:
+ * about two short news paragraphs). */
+#define MIN_CONTENT_CHARS 250
+/* A wider candidate replaces the result only when it holds more than this
+ * many times its text (fallback_cards, fallback_landmark, the whole-page
+ * mode): beside a blog post, <main> also holds its comments and teasers,
+ * and taking it at once cost tfeval-dev 0.005 F. */
+#define WIDER_RATIO 2
+/* The JSON-LD articleBody replaces the markup's result when it is longer
+ * than this many bytes and this many times what the markup gave (set on
+ * the dev sets; the rule ledger's "jsonld"). */
+#define JSONLD_MIN_BYTES 500
+#define JSONLD_RATIO 3
+
+/* ---- inside the container (container.c) ---- */
+
+/* A link list: half or more of its text linked (Readability.js's
+ * link-density test for "list of links", at its 0.5). */
+#define LINK_LIST_DENSITY 0.5
+/* A label ("Share this", "Tags:", "Advertisement") is a line this short
+ * or shorter. */
+#define LABEL_MAX_CHARS 40
+/* A block of the article's opening (lead, standfirst): this long, and
+ * under this link density (set on the dev sets). */
+#define LEAD_MIN_CHARS 40
+#define LEAD_MAX_LINK_DENSITY 0.3
+/* The walk back over the opening stops at a linked line this long. */
+#define LEAD_STOP_MIN_CHARS 10
+/* A paragraph whose links cite sources is at least this long: a
+ * sentence. */
+#define CITATION_MIN_CHARS 100
+/* Inside a marked article body, a text block this long with little link
+ * text (under MAX_LINK_DENSITY) is good whatever its stop words. */
+#define BODY_FLOOR_MIN_CHARS 30
+
+/* ---- tidying the result (tidy.c) ---- */
+
+/* Repeated blocks shorter than this stay ("Yes", "Photo: AP"). */
+#define REPEAT_MIN_CHARS 20
+/* The headline is dropped with the lines above it when they are at most
+ * this many, each shorter than HEADLINE_LINE_CHARS (a date, a kicker). */
+#define HEADLINE_LINES_ABOVE 3
+#define HEADLINE_LINE_CHARS 50
+/* favor_precision drops a kept line shorter than PRECISION_LINE_CHARS
+ * without a sentence, and one that is not good itself when it is a link
+ * list, a paragraph under PRECISION_SHORT_PARA characters with this link
+ * density, or a line after the last good block under HEADLINE_LINE_CHARS
+ * without a sentence (trafilatura's favor_precision in spirit; the
+ * numbers set on the dev sets). */
+#define PRECISION_LINE_CHARS 30
+#define PRECISION_SHORT_PARA 100
+#define PRECISION_LINK_DENSITY 0.25
+
+/* ---- the language (extract.c) ---- */
+
+/* Without a language in the markup, stop-word hits in the first this many
+ * bytes of the blocks' text decide it, when there are at least
+ * LANG_MIN_HITS. */
+#define LANG_SAMPLE_BYTES 20000
+#define LANG_MIN_HITS 5
+
+#endif

@@ -1,0 +1,113 @@
+/* tidy.c: the result's last touches: what to favour where extraction
+ * hesitates, paragraphs kept once, and the headline left to the
+ * metadata. */
+#include <stdint.h>
+#include <string.h>
+
+#include "extract/classify.h"
+#include "extract/page.h"
+#include "extract/thresholds.h"
+#include "util/hash.h"
+
+/* 1 when block b reads as a sentence: it holds sentence punctuation,
+ * ASCII or the ideographic full stop and full-width marks of Chinese and
+ * Japanese. */
+static int has_sentence(const block *b)
+{
+    return strpbrk(b->text, ".!?;:") || strstr(b->text, "\xE3\x80\x82") || strstr(b->text, "\xEF\xBC\x81") ||
+           strstr(b->text, "\xEF\xBC\x9F") || strstr(b->text, "\xEF\xBC\x9B") || strstr(b->text, "\xEF\xBC\x9A");
+}
+
+/* trafilatura's favor_precision and favor_recall, applied to what the
+ * steps kept. Precision drops the kept blocks that only their place in
+ * the article kept: link-heavy lines, short lines without a sentence
+ * (labels, bylines, dates), and what follows the last good block. Recall
+ * adds, as jusText's whole-page mode would, every good block outside
+ * boilerplate beyond the chosen container. */
+size_t tidy_favor(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    if (p->hints->favor == EXTRACT_FAVOR_RECALL) {
+        for (size_t i = 0; i < bl->count; i++)
+            if (!bl->items[i].keep && page_good(p, i)) {
+                bl->items[i].keep = 1;
+                kept += bl->items[i].chars;
+            }
+        return kept;
+    }
+    if (p->hints->favor != EXTRACT_FAVOR_PRECISION)
+        return kept;
+    size_t last = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep && bl->items[i].score == CLS_GOOD)
+            last = i;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep || b->kind == BLOCK_PRE || b->kind == BLOCK_CELL)
+            continue;
+        /* A line that only its good neighbours made good ("Updated 5
+         * minutes ago") goes too. */
+        int drop = b->kind == BLOCK_PARA && b->chars < PRECISION_LINE_CHARS && !has_sentence(b);
+        if (!drop && b->score != CLS_GOOD) {
+            double ld = link_density(b);
+            drop = ld >= LINK_LIST_DENSITY ||
+                   (ld >= PRECISION_LINK_DENSITY && b->kind == BLOCK_PARA && b->chars < PRECISION_SHORT_PARA) ||
+                   (i > last && b->chars < HEADLINE_LINE_CHARS && !has_sentence(b));
+        }
+        if (drop) {
+            b->keep = 0;
+            kept -= b->chars < kept ? b->chars : kept;
+        }
+    }
+    return kept;
+}
+
+/* Drops kept blocks whose text repeats an earlier kept block, except code
+ * and table cells, which pages repeat on purpose (the same output twice in
+ * a tutorial, "yes" in many cells). */
+void tidy_repeats(extract_page *p)
+{
+    block_list *bl = p->bl;
+    size_t cap = 64;
+    while (cap < bl->count * 2)
+        cap <<= 1;
+    uint64_t *seen = arena_alloc(&p->mem, cap * sizeof *seen);
+    if (!seen)
+        return; /* the arena is marked failed */
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep || b->chars < REPEAT_MIN_CHARS || b->kind == BLOCK_PRE || b->kind == BLOCK_CELL)
+            continue;
+        uint64_t h = fnv1a(FNV1A_SEED, b->text, b->len) | 1;
+        size_t j = h & (cap - 1);
+        while (seen[j] && seen[j] != h)
+            j = (j + 1) & (cap - 1);
+        if (seen[j] == h)
+            b->keep = 0;
+        else
+            seen[j] = h;
+    }
+}
+
+/* Leaves out a heading at the start of the content that repeats the
+ * headline: the title is metadata, and renderers print it as such. Short
+ * lines kept before it (a date, a category, a kicker) go with it: what is
+ * above the headline is not the article. */
+void tidy_headline(block_list *bl, const char *title)
+{
+    if (!title)
+        return;
+    int lines = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep)
+            continue;
+        if (b->kind == BLOCK_HEADING && same_text(b->text, title)) {
+            for (size_t k = 0; k <= i; k++)
+                bl->items[k].keep = 0;
+            return;
+        }
+        if (b->chars >= HEADLINE_LINE_CHARS || ++lines > HEADLINE_LINES_ABOVE)
+            return;
+    }
+}
