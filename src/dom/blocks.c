@@ -682,7 +682,8 @@ static const block_span *copy_spans(arena *mem, const block_span *from, size_t n
 
 /* Copies the blocks of from that which marks (or, when which is NULL,
  * those with keep != 0), their text and spans included, into to, a new
- * list. Returns 0, or -1 when memory runs out (to is then empty). */
+ * list that outlives the tree: its blocks have no owner. Returns 0, or -1
+ * when memory runs out (to is then empty). */
 static int copy_blocks(const block_list *from, const unsigned char *which, block_list *to)
 {
     memset(to, 0, sizeof *to);
@@ -698,6 +699,7 @@ static int copy_blocks(const block_list *from, const unsigned char *which, block
             continue;
         block *c = &to->items[to->count++];
         *c = *b;
+        c->owner = NULL;
         c->text = arena_strndup(&to->mem, b->text, b->len);
         c->spans = b->nspans ? copy_spans(&to->mem, b->spans, b->nspans) : NULL;
         if (!c->text || (b->nspans && !c->spans)) {

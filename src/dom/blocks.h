@@ -53,7 +53,8 @@ typedef struct block {
     size_t chars;         /* text length: code points that are not white space, CJK
                              ideographs and kana counting 3 (see blocks.c) */
     size_t link_chars;    /* of those, how many are inside <a href> */
-    dom_node *owner;      /* the innermost block-level element holding the text */
+    dom_node *owner;      /* the innermost block-level element holding the text (NULL once
+                             the result outlives the tree: blocks_drop_unkept) */
     block_kind kind;
     unsigned level;       /* heading level or list depth */
     unsigned number;      /* ordered list: the item's number */
@@ -66,8 +67,8 @@ typedef struct block {
                              the one before it is kept) without a marker of its own */
     const block_span *spans; /* inline markup, by start; in the list's arena */
     size_t nspans;
-    int keep;             /* extraction's verdict; renderers print blocks with keep != 0 */
-    int score;            /* scratch for extraction */
+    int keep;             /* the selection extraction hands over: renderers print blocks with
+                             keep != 0 (its scratch, the classes and verdicts, is its own) */
 } block;
 
 typedef struct block_list {
@@ -84,13 +85,14 @@ void blocks_free(block_list *list);
 
 /* Drops the blocks with keep == 0, and their text, once extraction has
  * decided: what a result holds is then its main content only. Order and
- * everything else of the kept blocks stay. Returns 0, or -1 when memory
- * runs out (the list is then unchanged). */
+ * everything else of the kept blocks stay, but for their owners: the tree
+ * is freed after, so they are NULL. Returns 0, or -1 when memory runs out
+ * (the list is then unchanged). */
 int blocks_drop_unkept(block_list *list);
 
 /* Copies the blocks of from whose which[i] is set into to, a new list
- * (freed with blocks_free()), each with keep = 1: the user comments, which
- * renderers print apart from the main content. Returns 0, or -1 when
+ * (freed with blocks_free()), each with keep = 1 and no owner: the user
+ * comments, which renderers print apart from the main content. Returns 0, or -1 when
  * memory runs out (to is then empty). */
 int blocks_copy_marked(const block_list *from, const unsigned char *which, block_list *to);
 

@@ -63,25 +63,25 @@ static int classify_one(const block *b, int lang, int links, double *memo)
     return CLS_BAD;
 }
 
-int classify_blocks(block_list *bl, int lang, int links, const unsigned char *boiler, double *densities)
+int classify_blocks(const block_list *bl, int lang, int links, const unsigned char *boiler, double *densities,
+                    unsigned char *cls)
 {
     size_t n = bl->count;
     int *orig = malloc((n ? n : 1) * sizeof *orig);
     for (size_t i = 0; i < n; i++)
-        bl->items[i].score =
-            boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang, links, densities ? &densities[i] : NULL);
+        cls[i] = boiler[i] ? CLS_BAD : classify_one(&bl->items[i], lang, links, densities ? &densities[i] : NULL);
     if (!orig)
         return -1;
     /* A short heading followed closely by good text is near-good (jusText's
      * heading pass), so it survives the context rules below. */
     for (size_t i = 0; i < n; i++) {
-        block *b = &bl->items[i];
-        if (b->kind != BLOCK_HEADING || b->score != CLS_SHORT)
+        const block *b = &bl->items[i];
+        if (b->kind != BLOCK_HEADING || cls[i] != CLS_SHORT)
             continue;
         size_t dist = 0;
         for (size_t j = i + 1; j < n && dist < 200; j++) {
-            if (bl->items[j].score == CLS_GOOD) {
-                b->score = CLS_NEAR;
+            if (cls[j] == CLS_GOOD) {
+                cls[i] = CLS_NEAR;
                 break;
             }
             dist += bl->items[j].chars;
@@ -97,7 +97,7 @@ int classify_blocks(block_list *bl, int lang, int links, const unsigned char *bo
         return -1;
     }
     for (size_t i = 0; i < n; i++)
-        orig[i] = bl->items[i].score;
+        orig[i] = cls[i];
     int p0 = CLS_BAD, p1 = CLS_BAD;
     for (size_t i = 0; i < n; i++) {
         near[i][0] = p0;
@@ -117,17 +117,17 @@ int classify_blocks(block_list *bl, int lang, int links, const unsigned char *bo
             p1 = orig[i];
     }
     for (size_t i = 0; i < n; i++) {
-        int *cls = &bl->items[i].score;
+        unsigned char *c = &cls[i];
         int p = near[i][1], q = near[i][3];
         if (orig[i] == CLS_SHORT) {
             if (p == CLS_GOOD && q == CLS_GOOD)
-                *cls = CLS_GOOD;
+                *c = CLS_GOOD;
             else if (p == CLS_BAD && q == CLS_BAD)
-                *cls = CLS_BAD;
+                *c = CLS_BAD;
             else
-                *cls = (near[i][0] == CLS_NEAR || near[i][2] == CLS_NEAR) ? CLS_GOOD : CLS_BAD;
+                *c = (near[i][0] == CLS_NEAR || near[i][2] == CLS_NEAR) ? CLS_GOOD : CLS_BAD;
         } else if (orig[i] == CLS_NEAR) {
-            *cls = (p == CLS_BAD && q == CLS_BAD) ? CLS_BAD : CLS_GOOD;
+            *c = (p == CLS_BAD && q == CLS_BAD) ? CLS_BAD : CLS_GOOD;
         }
     }
     free(near);

@@ -40,7 +40,7 @@ static int labels_dropped(const extract_page *p, size_t i, size_t hi, int links,
         return 0; /* a heading over a figure heads the text after it */
     if (b->kind != BLOCK_HEADING && (b->kind != BLOCK_PARA || strpbrk(b->text, ".!?")))
         return 0;
-    return p->block.boiler[i + 1] || (past && links && n->score != CLS_GOOD &&
+    return p->block.boiler[i + 1] || (past && links && p->block.cls[i + 1] != CLS_GOOD &&
                                       link_density(n) >= LINK_LIST_DENSITY && !p->block.cards[i + 1]);
 }
 
@@ -103,7 +103,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
         b->keep = 0;
         if (!block_within(b, lo, hi))
             continue;
-        if (b->score == CLS_GOOD) {
+        if (p->block.cls[i] == CLS_GOOD) {
             if (first == SIZE_MAX)
                 first = i;
             last = i;
@@ -139,7 +139,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
             break;
         if (labels_dropped(p, i, hi, links, i > last_para))
             continue;
-        if (b->score == CLS_GOOD || link_density(b) < LINK_LIST_DENSITY || !links || cards[i]) {
+        if (p->block.cls[i] == CLS_GOOD || link_density(b) < LINK_LIST_DENSITY || !links || cards[i]) {
             b->keep = 1;
             kept += b->chars;
         }
@@ -157,10 +157,10 @@ static void body_floor(extract_page *p)
         return;
     for (size_t i = 0; i < p->bl->count; i++) {
         block *b = &p->bl->items[i];
-        if (p->block.in_body[i] && !p->block.boiler[i] && b->score != CLS_GOOD && b->chars >= BODY_FLOOR_MIN_CHARS &&
+        if (p->block.in_body[i] && !p->block.boiler[i] && p->block.cls[i] != CLS_GOOD && b->chars >= BODY_FLOOR_MIN_CHARS &&
             link_density(b) < MAX_LINK_DENSITY && b->kind != BLOCK_CAPTION && b->kind != BLOCK_HEADING &&
             !is_label_block(b))
-            b->score = CLS_GOOD;
+            p->block.cls[i] = CLS_GOOD;
     }
 }
 
@@ -174,17 +174,17 @@ static size_t choose(extract_page *p, int links)
     extract_result *out = p->out;
     size_t kept = 0;
     out->method = EXTRACT_NONE;
-    out->container = NULL;
+    p->container = NULL;
     for (size_t i = 0; i < bl->count; i++)
         bl->items[i].keep = 0;
     int nomem = 0;
-    dom_node *c = select_container(p->doc, bl, &nomem);
+    dom_node *c = select_container(p->doc, bl, p->block.cls, &nomem);
     if (nomem)
         arena_fail(&p->mem);
     if (c) {
         kept = keep_container(p, c, links);
         out->method = EXTRACT_CONTAINER;
-        out->container = c;
+        p->container = c;
     }
     if (kept >= MIN_CONTENT_CHARS || !rule_on(RULE_WHOLE_PAGE))
         return kept;
@@ -197,14 +197,14 @@ static size_t choose(extract_page *p, int links)
     for (size_t i = 0; i < bl->count; i++)
         bl->items[i].keep = page_good(p, i);
     out->method = EXTRACT_BLOCKS;
-    out->container = NULL;
+    p->container = NULL;
     return all;
 }
 
 /* One pass: classes, the article body's floor, the container. */
 static size_t run_pass(extract_page *p, int stopwords, int links)
 {
-    if (classify_blocks(p->bl, stopwords ? p->lang : -1, links, p->block.boiler, p->block.density))
+    if (classify_blocks(p->bl, stopwords ? p->lang : -1, links, p->block.boiler, p->block.density, p->block.cls))
         arena_fail(&p->mem);
     body_floor(p);
     return choose(p, links);

@@ -58,15 +58,15 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
         if (verdict[e->index] == VERDICT_WEAK && !pattern_is_landmark(e))
             verdict[e->index] = VERDICT_NONE;
     unsigned char *sure = page_blocks_inside(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, &p->mem));
-    if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density))
+    if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density, p->block.cls))
         return -1;
     size_t *good = arena_alloc(&p->mem, (doc->node_count ? doc->node_count : 1) * sizeof *good);
     if (!good)
         return -1;
-    select_good_chars(bl, good);
+    select_good_chars(bl, p->block.cls, good);
     size_t total_good = good[doc->root->index];
-    size_t unmarked_good = verdict_unmarked_good(bl, verdict);
-    if (verdict_overrule_groups(doc, bl, verdict, total_good, unmarked_good))
+    size_t unmarked_good = verdict_unmarked_good(bl, p->block.cls, verdict);
+    if (verdict_overrule_groups(doc, bl, p->block.cls, verdict, total_good, unmarked_good))
         return -1;
     /* On a page that does not declare itself one item, a teaser-card list
      * may be the page's list of items (a listing, a collection, a FAQ). */
@@ -128,9 +128,10 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     size_t n = p.bl->count ? p.bl->count : 1, title_block = SIZE_MAX, kept = 0;
     /* Each block's stop-word density, counted once for all the passes. */
     p.block.density = arena_alloc(&p.mem, n * sizeof *p.block.density);
+    p.block.cls = arena_alloc(&p.mem, n);
     for (size_t i = 0; p.block.density && i < p.bl->count; i++)
         p.block.density[i] = -1;
-    int failed = !p.block.density || boilerplate_verdicts(&p, &title_block) != 0;
+    int failed = !p.block.density || !p.block.cls || boilerplate_verdicts(&p, &title_block) != 0;
     if (!failed)
         kept = choose_content(&p, title_block);
     if (kept && kept != SIZE_MAX)

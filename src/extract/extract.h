@@ -11,9 +11,13 @@
  *  - select.c: the container whose good text most outweighs its boilerplate
  *    (a subtree-maximum variant of container scoring), with structural
  *    hints (article, main, itemprop="articleBody") as tie-breakers;
- *  - extract.c: pruning of boilerplate inside the container, removal of
- *    repeated paragraphs, and arbitration against the JSON-LD articleBody
- *    and a whole-page fallback when the result is implausibly short.
+ *  - container.c: the passes, and what is kept inside the container;
+ *  - fallbacks.c: the whole page, teaser cards, a product's part, the
+ *    <main> landmark, and the JSON-LD articleBody, when the container's
+ *    result is not the page's content;
+ *  - tidy.c: precision or recall, repeated paragraphs, the headline;
+ *  - extract.c: the steps in order over one page's state (page.h), with
+ *    the thresholds named in thresholds.h.
  */
 #ifndef CARVE_EXTRACT_H
 #define CARVE_EXTRACT_H
@@ -32,7 +36,6 @@ typedef struct extract_result {
     block_list blocks;     /* the page's blocks; those with keep != 0 are the main content */
     extract_method method;
     int lang;              /* stop-word list used (stopwords.h index), or -1 */
-    const dom_node *container; /* the chosen container, or NULL */
 } extract_result;
 
 /* What to favour where extraction hesitates (trafilatura's favor_precision

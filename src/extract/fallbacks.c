@@ -30,7 +30,7 @@ size_t fallback_page(extract_page *p)
     for (size_t i = 0; i < bl->count; i++)
         bl->items[i].keep = !p->block.boiler[i] && !is_label_block(&bl->items[i]);
     p->out->method = EXTRACT_BLOCKS;
-    p->out->container = NULL;
+    p->container = NULL;
     return all;
 }
 
@@ -108,7 +108,7 @@ size_t fallback_landmark(extract_page *p, size_t kept)
         b->keep = block_within(b, lo, hi) && !p->block.boiler[i] && !is_label_block(b);
     }
     p->out->method = EXTRACT_BLOCKS;
-    p->out->container = NULL;
+    p->container = NULL;
     return all;
 }
 
@@ -154,7 +154,7 @@ size_t product_title(const extract_page *p)
 size_t fallback_product(extract_page *p, size_t t, size_t kept)
 {
     block_list *bl = p->bl;
-    const dom_node *c = p->out->container, *m = main_landmark(p->doc);
+    const dom_node *c = p->container, *m = main_landmark(p->doc);
     if (m && c && !node_within(c, m))
         return fallback_landmark(p, kept);
     if (!c || p->out->method != EXTRACT_CONTAINER || t == SIZE_MAX || p->block.boiler[t] ||
@@ -173,7 +173,7 @@ size_t fallback_product(extract_page *p, size_t t, size_t kept)
         if (b->keep)
             all += b->chars;
     }
-    p->out->container = r;
+    p->container = r;
     return all;
 }
 
@@ -233,7 +233,6 @@ static int use_jsonld(block_list *bl, const char *body)
             b.len = n;
             b.chars = n;
             b.keep = 1;
-            b.score = CLS_GOOD;
             bl->items[bl->count++] = b;
         }
         p += n;
@@ -256,6 +255,6 @@ size_t fallback_jsonld(extract_page *p, size_t kept)
     if (use_jsonld(p->bl, body))
         return SIZE_MAX;
     p->out->method = EXTRACT_JSONLD;
-    p->out->container = NULL;
+    p->container = NULL;
     return jl;
 }

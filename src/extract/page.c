@@ -49,7 +49,7 @@ int is_label_block(const block *b)
 int page_good(const extract_page *p, size_t i)
 {
     const block *b = &p->bl->items[i];
-    return b->score == CLS_GOOD && !p->block.boiler[i] && !is_label_block(b);
+    return p->block.cls[i] == CLS_GOOD && !p->block.boiler[i] && !is_label_block(b);
 }
 
 unsigned char *page_node_flags(extract_page *p)

@@ -22,12 +22,14 @@ typedef struct extract_page {
     const extract_hints *hints;
     extract_result *out;
     int lang;                   /* the stop-word list (stopwords.h), or -1 */
+    const dom_node *container;  /* the element the content was chosen from, or NULL */
     arena mem;                  /* every array below */
     struct {
         unsigned char *verdict; /* VERDICT_* of verdict.h */
         size_t *text;           /* characters of text under the node */
     } node;
     struct {
+        unsigned char *cls;     /* CLS_* of classify.h, as the pass in force classed it */
         double *density;        /* stop-word density, -1 until counted (classify_blocks) */
         unsigned char *boiler;  /* 1: inside boilerplate, as the step in force counts it */
         unsigned char *cards;   /* 1: inside a teaser-card list */

@@ -8,11 +8,11 @@
 #include "extract/rules.h"
 #include "extract/select.h"
 
-void select_good_chars(const block_list *bl, size_t *good)
+void select_good_chars(const block_list *bl, const unsigned char *cls, size_t *good)
 {
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        if (b->score != CLS_GOOD)
+        if (cls[i] != CLS_GOOD)
             continue;
         for (const dom_node *e = b->owner; e; e = e->parent)
             good[e->index] += b->chars;
@@ -61,7 +61,7 @@ static dom_node *widen_to_parent(const size_t *good, dom_node *best)
     return p;
 }
 
-dom_node *select_container(dom_doc *doc, const block_list *bl, int *nomem)
+dom_node *select_container(dom_doc *doc, const block_list *bl, const unsigned char *cls, int *nomem)
 {
     size_t n = doc->node_count ? doc->node_count : 1;
     double *score = calloc(n, sizeof *score);
@@ -71,14 +71,14 @@ dom_node *select_container(dom_doc *doc, const block_list *bl, int *nomem)
         *nomem = 1;
         goto out;
     }
-    select_good_chars(bl, good);
+    select_good_chars(bl, cls, good);
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         double plain = (double)(b->chars - b->link_chars);
-        double v = b->score == CLS_GOOD ? (double)b->chars : -SELECT_LAMBDA * ((double)b->link_chars + 0.5 * plain);
+        double v = cls[i] == CLS_GOOD ? (double)b->chars : -SELECT_LAMBDA * ((double)b->link_chars + 0.5 * plain);
         for (const dom_node *e = b->owner; e; e = e->parent) {
             score[e->index] += v;
-            good_blocks[e->index] += b->score == CLS_GOOD;
+            good_blocks[e->index] += cls[i] == CLS_GOOD;
         }
     }
     /* Ties go to the deeper element: it holds the same good text with less

@@ -22,13 +22,14 @@
 /* Weight of non-good text against good text in a container's score. */
 #define SELECT_LAMBDA 0.5
 
-/* Returns the chosen container among doc's elements given classified
- * blocks (score = CLS_*), or NULL when no block is good, or when memory
- * runs out (then *nomem is set to 1). */
-dom_node *select_container(dom_doc *doc, const block_list *blocks, int *nomem);
+/* Returns the chosen container among doc's elements given the blocks'
+ * classes (cls, CLS_* per block), or NULL when no block is good, or when
+ * memory runs out (then *nomem is set to 1). */
+dom_node *select_container(dom_doc *doc, const block_list *blocks, const unsigned char *cls, int *nomem);
 
-/* Adds the good characters (CLS_GOOD blocks) inside each element to
- * good, indexed by node index (doc->node_count zeroed entries). */
-void select_good_chars(const block_list *blocks, size_t *good);
+/* Adds the good characters (blocks whose class is CLS_GOOD) inside each
+ * element to good, indexed by node index (doc->node_count zeroed
+ * entries). */
+void select_good_chars(const block_list *blocks, const unsigned char *cls, size_t *good);
 
 #endif

@@ -39,7 +39,7 @@ size_t tidy_favor(extract_page *p, size_t kept)
         return kept;
     size_t last = 0;
     for (size_t i = 0; i < bl->count; i++)
-        if (bl->items[i].keep && bl->items[i].score == CLS_GOOD)
+        if (bl->items[i].keep && p->block.cls[i] == CLS_GOOD)
             last = i;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
@@ -48,7 +48,7 @@ size_t tidy_favor(extract_page *p, size_t kept)
         /* A line that only its good neighbours made good ("Updated 5
          * minutes ago") goes too. */
         int drop = b->kind == BLOCK_PARA && b->chars < PRECISION_LINE_CHARS && !has_sentence(b);
-        if (!drop && b->score != CLS_GOOD) {
+        if (!drop && p->block.cls[i] != CLS_GOOD) {
             double ld = link_density(b);
             drop = ld >= LINK_LIST_DENSITY ||
                    (ld >= PRECISION_LINK_DENSITY && b->kind == BLOCK_PARA && b->chars < PRECISION_SHORT_PARA) ||

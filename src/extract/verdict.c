@@ -49,12 +49,12 @@ unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const si
 }
 
 /* Characters of good blocks outside every element that has a verdict. */
-size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict)
+size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, const unsigned char *verdict)
 {
     size_t sum = 0;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        if (b->score != CLS_GOOD)
+        if (cls[i] != CLS_GOOD)
             continue;
         const dom_node *e = b->owner;
         while (e && verdict[e->index] == VERDICT_NONE)
@@ -100,8 +100,8 @@ static int in_landmark(const dom_node *e)
  * weak verdict together hold more than half of the good text, and the page
  * has no article's worth of good text outside every verdict to be the
  * content instead, their verdicts are cleared. */
-int verdict_overrule_groups(dom_doc *doc, const block_list *bl, unsigned char *verdict, size_t total_good,
-                            size_t unmarked_good)
+int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned char *cls, unsigned char *verdict,
+                            size_t total_good, size_t unmarked_good)
 {
     size_t n = doc->node_count, cap = 64;
     while (cap < n * 2)
@@ -132,7 +132,7 @@ int verdict_overrule_groups(dom_doc *doc, const block_list *bl, unsigned char *v
     /* Each good block counts once for each kind among its ancestors. */
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        if (b->score != CLS_GOOD)
+        if (cls[i] != CLS_GOOD)
             continue;
         uint32_t seen[8];
         size_t nseen = 0;

@@ -26,13 +26,14 @@ enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 }
  * array in mem, or NULL when memory runs out. */
 unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product, arena *mem);
 
-/* Characters of good blocks outside every element that has a verdict. */
-size_t verdict_unmarked_good(const block_list *bl, const unsigned char *verdict);
+/* Characters of good blocks (by cls, CLS_* per block) outside every
+ * element that has a verdict. */
+size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, const unsigned char *verdict);
 
 /* Clears the weak verdicts of a repeated kind of element that holds most of
  * the good text (see verdict.c). Returns 0, or -1 when memory runs out. */
-int verdict_overrule_groups(dom_doc *doc, const block_list *bl, unsigned char *verdict, size_t total_good,
-                            size_t unmarked_good);
+int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned char *cls, unsigned char *verdict,
+                            size_t total_good, size_t unmarked_good);
 
 /* Per-node boilerplate flags from the verdicts (see verdict.c); good is the
  * good characters under each node, or NULL for sure verdicts only;
