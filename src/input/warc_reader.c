@@ -467,21 +467,17 @@ static int emit(carve_warc_record **out, warc_rec *rec)
     return 1;
 }
 
-/* The next record: 1 and *out, 0 at the end, -1 when memory runs out. */
-static int next_record(carve_warc_reader *r, carve_warc_record **out)
+/* Skips the white space allowed between records. Returns 2 when a record
+ * may start, 0 at the end of the input, 1 with *out a record that reports
+ * a fault there (the input ends inside compressed data, or the data
+ * between records is corrupt), -1 when memory runs out. */
+static int between_records(carve_warc_reader *r, carve_warc_record **out)
 {
-    r->started = 1;
-    if (r->resync) {
-        r->resync = 0;
-        skip_to_record(r);
-    }
-    /* White space between records is allowed; a fault or the end of the
-     * input there is not a record. */
     for (;;) {
         while (avail(r) > 0 && strchr(" \t\r\n", r->win[r->start]) && r->win[r->start])
             consume(r, 1);
         if (avail(r) > 0)
-            break;
+            return 2;
         int rc = fill(r);
         if (rc == 0 && r->s.lost_tail) {
             /* The input ends inside a gzip member or zstd frame that gave
@@ -505,57 +501,49 @@ static int next_record(carve_warc_reader *r, carve_warc_record **out)
             return emit(out, g);
         }
     }
-    warc_rec *rec = warc_rec_new(r->pos, r->opts.max_payload_bytes);
-    if (!rec)
-        return -1;
-    want(r, 6);
-    if (!(avail(r) >= 6 && record_at(r, r->start))) {
-        uint64_t n = skip_to_record(r);
-        rec->pub.content_length = n;
-        warc_rec_fail(rec, CARVE_WARC_ERR_GARBAGE, "%llu bytes that are not a WARC record", (unsigned long long)n);
-        return emit(out, rec);
-    }
-    /* The header: up to the first empty line. */
-    size_t header_len = 0, body_offset = 0;
-    int rc = 1;
+}
+
+/* Reads until the window holds the record's header, up to its first empty
+ * line: 1 (header_len and body_offset set), 2 when it has no end within
+ * MAX_HEADER_BYTES, else fill()'s end or fault. */
+static int find_header(carve_warc_reader *r, size_t *header_len, size_t *body_offset)
+{
     for (;;) {
-        if (http_header_end(r->win + r->start, avail(r), &header_len, &body_offset) == 0)
-            break;
-        if (avail(r) >= MAX_HEADER_BYTES) {
-            rc = 2;
-            break;
-        }
-        if ((rc = fill(r)) <= 0)
-            break;
+        if (http_header_end(r->win + r->start, avail(r), header_len, body_offset) == 0)
+            return 1;
+        if (avail(r) >= MAX_HEADER_BYTES)
+            return 2;
+        int rc = fill(r);
+        if (rc <= 0)
+            return rc;
     }
-    if (rc != 1) {
-        size_t len = avail(r) < MAX_HEADER_BYTES ? avail(r) : MAX_HEADER_BYTES;
-        while (len > 0 && r->win[r->start + len - 1] != '\n')
-            len--; /* a line cut short says nothing reliable ("WARC-Type: resp") */
-        if (warc_rec_parse_header(rec, r->win + r->start, len) < 0)
-            warc_rec_fail(rec, CARVE_WARC_ERR_NOMEM, "out of memory for the header");
-        rec->pub.error = CARVE_WARC_OK; /* the header's own verdict does not matter here */
-        if (rc == 2)
-            warc_rec_fail(rec, CARVE_WARC_ERR_HEADER, "the header has no end within %u bytes", MAX_HEADER_BYTES);
-        else
-            fail_stop(r, rec, rc, "header");
-        consume(r, 5);
-        r->resync = 1;
-        return emit(out, rec);
-    }
-    int hrc = warc_rec_parse_header(rec, r->win + r->start, header_len);
-    if (hrc < 0) {
+}
+
+/* A header that has no end (find_header's rc): the record says what its
+ * whole lines say, and why it is broken; the reader looks for the next. */
+static int broken_header(carve_warc_reader *r, warc_rec *rec, int rc, carve_warc_record **out)
+{
+    size_t len = avail(r) < MAX_HEADER_BYTES ? avail(r) : MAX_HEADER_BYTES;
+    while (len > 0 && r->win[r->start + len - 1] != '\n')
+        len--; /* a line cut short says nothing reliable ("WARC-Type: resp") */
+    if (warc_rec_parse_header(rec, r->win + r->start, len) < 0)
         warc_rec_fail(rec, CARVE_WARC_ERR_NOMEM, "out of memory for the header");
-        consume(r, body_offset);
-        r->resync = 1;
-        return emit(out, rec);
-    }
-    consume(r, body_offset);
-    if (hrc > 0) { /* no usable Content-Length: the next record is found by scanning */
-        r->resync = 1;
-        return emit(out, rec);
-    }
-    rc = read_block(r, rec);
+    rec->pub.error = CARVE_WARC_OK; /* the header's own verdict does not matter here */
+    if (rc == 2)
+        warc_rec_fail(rec, CARVE_WARC_ERR_HEADER, "the header has no end within %u bytes", MAX_HEADER_BYTES);
+    else
+        fail_stop(r, rec, rc, "header");
+    consume(r, 5);
+    r->resync = 1;
+    return emit(out, rec);
+}
+
+/* The block after the header, the CRLF CRLF that ends the record, and the
+ * HTTP message in the block. A record whose length does not hold is
+ * returned with its fault, and its kept block is scanned again. */
+static int read_record_block(carve_warc_reader *r, warc_rec *rec, carve_warc_record **out)
+{
+    int rc = read_block(r, rec);
     if (rc == 1 && !read_trailer(r)) {
         warc_rec_fail(rec, CARVE_WARC_ERR_LENGTH,
                       "Content-Length %llu does not end the record (no CRLF CRLF after the block)",
@@ -570,11 +558,45 @@ static int next_record(carve_warc_reader *r, carve_warc_record **out)
         if (rc != -3 && unread(r, rec->block, rec->pub.block_len))
             warc_rec_fail(rec, CARVE_WARC_ERR_NOMEM, "out of memory");
         r->resync = 1;
-        warc_rec_parse_http(rec); /* what the kept bytes say, for the caller's choice */
+    }
+    warc_rec_parse_http(rec); /* what the kept bytes say, also for the caller's choice */
+    return emit(out, rec);
+}
+
+/* The next record: 1 and *out, 0 at the end, -1 when memory runs out. */
+static int next_record(carve_warc_reader *r, carve_warc_record **out)
+{
+    r->started = 1;
+    if (r->resync) {
+        r->resync = 0;
+        skip_to_record(r);
+    }
+    int rc = between_records(r, out);
+    if (rc != 2)
+        return rc;
+    warc_rec *rec = warc_rec_new(r->pos, r->opts.max_payload_bytes);
+    if (!rec)
+        return -1;
+    want(r, 6);
+    if (!(avail(r) >= 6 && record_at(r, r->start))) {
+        uint64_t n = skip_to_record(r);
+        rec->pub.content_length = n;
+        warc_rec_fail(rec, CARVE_WARC_ERR_GARBAGE, "%llu bytes that are not a WARC record", (unsigned long long)n);
         return emit(out, rec);
     }
-    warc_rec_parse_http(rec);
-    return emit(out, rec);
+    size_t header_len = 0, body_offset = 0;
+    rc = find_header(r, &header_len, &body_offset);
+    if (rc != 1)
+        return broken_header(r, rec, rc, out);
+    int hrc = warc_rec_parse_header(rec, r->win + r->start, header_len);
+    if (hrc < 0)
+        warc_rec_fail(rec, CARVE_WARC_ERR_NOMEM, "out of memory for the header");
+    consume(r, body_offset);
+    if (hrc != 0) { /* no usable Content-Length: the next record is found by scanning */
+        r->resync = 1;
+        return emit(out, rec);
+    }
+    return read_record_block(r, rec, out);
 }
 
 carve_status carve_warc_next(carve_warc_reader *r, carve_warc_record **out)

@@ -377,6 +377,110 @@ static int continued(const block *prev, const block *b)
     return b->item && prev->item == b->item;
 }
 
+/* The break between the block shown last (prev) and b: a blank line
+ * between paragraphs, a line end inside a list or a description. */
+static void put_separator(const block *prev, const block *b, buf *out)
+{
+    unsigned dl = BLOCKF_TERM | BLOCKF_DEFINITION;
+    if (b->kind == BLOCK_ITEM && continued(prev, b))
+        buf_puts(out, "\n\n"); /* a paragraph of the item above */
+    else if (b->kind == BLOCK_ITEM && prev->kind == BLOCK_ITEM && !(b->flags & dl) && !(prev->flags & dl))
+        buf_putc(out, '\n');
+    else if ((b->flags & BLOCKF_DEFINITION) && prev->kind == BLOCK_ITEM && (prev->flags & dl))
+        buf_putc(out, '\n'); /* a term and its descriptions */
+    else
+        buf_puts(out, "\n\n");
+}
+
+/* The depth an item is shown at: at most one level deeper than the item
+ * shown before it (at prev_depth), since when the items around it were
+ * left out, its own depth would indent it four spaces, which Markdown
+ * reads as code. 0 for a block that is no list item. */
+static unsigned shown_depth(const block *prev, unsigned prev_depth, const block *b)
+{
+    if (b->kind != BLOCK_ITEM || (b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION)))
+        return 0;
+    unsigned depth = b->level ? b->level : 1;
+    unsigned most = prev && prev->kind == BLOCK_ITEM && prev_depth ? prev_depth + 1 : 1;
+    if (prev && continued(prev, b))
+        most = prev_depth ? prev_depth : 1;
+    return depth > most ? most : depth;
+}
+
+static void put_heading(const block *b, const char *quote, unsigned show, buf *out)
+{
+    buf_puts(out, quote);
+    for (unsigned k = 0; k < (b->level ? b->level : 2); k++)
+        buf_putc(out, '#');
+    buf_putc(out, ' ');
+    buf tmp;
+    size_t len;
+    const char *text = shown_text(b, show, &tmp, &len, out);
+    for (size_t k = 0; k < len; k++)
+        buf_putc(out, text[k] == '\n' ? ' ' : text[k]);
+    buf_free(&tmp);
+}
+
+/* A list item at depth, a later paragraph of one (after prev), or a term
+ * or description of a description list. */
+static void put_item(const block *prev, const block *b, unsigned depth, const char *quote, unsigned show, buf *out)
+{
+    if (prev && continued(prev, b)) {
+        /* A later paragraph of a list item: indented to its text, so that
+         * it stays in the item. One of a description: a paragraph of its
+         * own (four spaces would make it code). */
+        char indent[160] = "";
+        if (!(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
+            for (unsigned k = 1; k < depth && k < 32; k++)
+                strcat(indent, "  ");
+            strcat(indent, (b->flags & BLOCKF_ORDERED) ? "   " : "  ");
+        }
+        char prefix[200];
+        snprintf(prefix, sizeof prefix, "%s%s", indent, quote);
+        put_text(out, prefix, b, show, 1);
+        return;
+    }
+    if (b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION)) {
+        /* A description list as "Term" then ": description", the form of
+         * PHP Markdown Extra and pandoc (CommonMark has none; there it
+         * reads as the term and its description). */
+        buf_puts(out, quote);
+        if (b->flags & BLOCKF_DEFINITION)
+            buf_puts(out, ": ");
+        put_text(out, "", b, show, !(b->flags & BLOCKF_DEFINITION));
+        return;
+    }
+    for (unsigned k = 1; k < depth; k++)
+        buf_puts(out, "  ");
+    char marker[16];
+    if (b->flags & BLOCKF_ORDERED)
+        snprintf(marker, sizeof marker, "%u. ", b->number ? b->number : 1);
+    else
+        strcpy(marker, "- ");
+    buf_puts(out, quote);
+    buf_puts(out, marker);
+    put_text(out, "", b, show, 0);
+}
+
+/* Code in a fence longer than any backtick run inside it. */
+static void put_code(const block *b, buf *out)
+{
+    size_t run = 0, best = 0;
+    for (size_t k = 0; k < b->len; k++) {
+        run = b->text[k] == '`' ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    size_t fence = best >= 3 ? best + 1 : 3;
+    for (size_t k = 0; k < fence; k++)
+        buf_putc(out, '`');
+    buf_putc(out, '\n');
+    buf_append(out, b->text, b->len);
+    buf_putc(out, '\n');
+    for (size_t k = 0; k < fence; k++)
+        buf_putc(out, '`');
+}
+
 int render_markdown(const block_list *bl, const carve_metadata *m, int with_metadata, unsigned show, buf *out)
 {
     if (with_metadata) {
@@ -384,108 +488,19 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
         buf_putc(out, '\n');
     }
     const block *prev = NULL;
-    unsigned prev_depth = 0, item_depth = 0; /* the depth the item shown last was given */
+    unsigned prev_depth = 0; /* the depth the item shown last was given */
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         if (!b->keep)
             continue;
-        if (prev) {
-            unsigned dl = BLOCKF_TERM | BLOCKF_DEFINITION;
-            if (b->kind == BLOCK_ITEM && continued(prev, b))
-                buf_puts(out, "\n\n"); /* a paragraph of the item above */
-            else if (b->kind == BLOCK_ITEM && prev->kind == BLOCK_ITEM && !(b->flags & dl) && !(prev->flags & dl))
-                buf_putc(out, '\n');
-            else if ((b->flags & BLOCKF_DEFINITION) && prev->kind == BLOCK_ITEM && (prev->flags & dl))
-                buf_putc(out, '\n'); /* a term and its descriptions */
-            else
-                buf_puts(out, "\n\n");
-        }
+        if (prev)
+            put_separator(prev, b, out);
         const char *quote = (b->flags & BLOCKF_QUOTE) ? "> " : "";
-        /* An item is nested at most one level deeper than the item shown
-         * before it: when the items around it were left out, its own depth
-         * would indent it four spaces, which Markdown reads as code. */
-        unsigned depth = b->level ? b->level : 1;
-        if (b->kind == BLOCK_ITEM && !(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
-            unsigned most = prev && prev->kind == BLOCK_ITEM && prev_depth ? prev_depth + 1 : 1;
-            if (prev && continued(prev, b))
-                most = prev_depth ? prev_depth : 1;
-            if (depth > most)
-                depth = most;
-            item_depth = depth;
-        } else {
-            item_depth = 0;
-        }
+        unsigned depth = shown_depth(prev, prev_depth, b);
         switch (b->kind) {
-        case BLOCK_HEADING:
-            buf_puts(out, quote);
-            for (unsigned k = 0; k < (b->level ? b->level : 2); k++)
-                buf_putc(out, '#');
-            buf_putc(out, ' ');
-            {
-                buf tmp;
-                size_t len;
-                const char *text = shown_text(b, show, &tmp, &len, out);
-                for (size_t k = 0; k < len; k++)
-                    buf_putc(out, text[k] == '\n' ? ' ' : text[k]);
-                buf_free(&tmp);
-            }
-            break;
-        case BLOCK_ITEM: {
-            if (prev && continued(prev, b)) {
-                /* A later paragraph of a list item: indented to its text,
-                 * so that it stays in the item. One of a description: a
-                 * paragraph of its own (four spaces would make it code). */
-                char indent[160] = "";
-                if (!(b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION))) {
-                    for (unsigned k = 1; k < depth && k < 32; k++)
-                        strcat(indent, "  ");
-                    strcat(indent, (b->flags & BLOCKF_ORDERED) ? "   " : "  ");
-                }
-                char prefix[200];
-                snprintf(prefix, sizeof prefix, "%s%s", indent, quote);
-                put_text(out, prefix, b, show, 1);
-                break;
-            }
-            if (b->flags & (BLOCKF_TERM | BLOCKF_DEFINITION)) {
-                /* A description list as "Term" then ": description", the
-                 * form of PHP Markdown Extra and pandoc (CommonMark has none;
-                 * there it reads as the term and its description). */
-                buf_puts(out, quote);
-                if (b->flags & BLOCKF_DEFINITION)
-                    buf_puts(out, ": ");
-                put_text(out, "", b, show, !(b->flags & BLOCKF_DEFINITION));
-                break;
-            }
-            for (unsigned k = 1; k < depth; k++)
-                buf_puts(out, "  ");
-            char marker[16];
-            if (b->flags & BLOCKF_ORDERED)
-                snprintf(marker, sizeof marker, "%u. ", b->number ? b->number : 1);
-            else
-                strcpy(marker, "- ");
-            buf_puts(out, quote);
-            buf_puts(out, marker);
-            put_text(out, "", b, show, 0);
-            break;
-        }
-        case BLOCK_PRE: {
-            /* A fence longer than any backtick run inside the code. */
-            size_t run = 0, best = 0;
-            for (size_t k = 0; k < b->len; k++) {
-                run = b->text[k] == '`' ? run + 1 : 0;
-                if (run > best)
-                    best = run;
-            }
-            size_t fence = best >= 3 ? best + 1 : 3;
-            for (size_t k = 0; k < fence; k++)
-                buf_putc(out, '`');
-            buf_putc(out, '\n');
-            buf_append(out, b->text, b->len);
-            buf_putc(out, '\n');
-            for (size_t k = 0; k < fence; k++)
-                buf_putc(out, '`');
-            break;
-        }
+        case BLOCK_HEADING: put_heading(b, quote, show, out); break;
+        case BLOCK_ITEM: put_item(prev, b, depth ? depth : (b->level ? b->level : 1), quote, show, out); break;
+        case BLOCK_PRE: put_code(b, out); break;
         case BLOCK_CELL: {
             size_t end = render_table(bl, i, show, out);
             for (size_t j = end; j-- > i;)
@@ -496,12 +511,10 @@ int render_markdown(const block_list *bl, const carve_metadata *m, int with_meta
             i = end - 1;
             break;
         }
-        default:
-            put_text(out, quote, b, show, 1);
-            break;
+        default: put_text(out, quote, b, show, 1); break;
         }
         prev = b;
-        prev_depth = item_depth;
+        prev_depth = depth;
     }
     return out->failed ? -1 : 0;
 }
