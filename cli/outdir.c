@@ -1,3 +1,6 @@
+/* outdir.c: --output-dir: one output file per input, named after the
+ * input's path below the folder all inputs share, never overwriting an
+ * input or an earlier output of the run. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>

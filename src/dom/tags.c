@@ -1,3 +1,5 @@
+/* tags.c: the tag table (tags.def): each HTML tag's id, name and kind
+ * (inline, block, void, dropped with its subtree). */
 #include <string.h>
 
 #include "dom/dom.h"

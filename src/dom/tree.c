@@ -1,3 +1,5 @@
+/* tree.c: carve's document tree: attribute lookup, pre-order walks, and
+ * the tree's arena. */
 #include <string.h>
 
 #include "dom/dom.h"

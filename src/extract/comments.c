@@ -1,3 +1,6 @@
+/* comments.c: the page's user comments, apart from the main content: the
+ * elements named for comments, without their forms, headings, reply
+ * links and name and date lines. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,3 +1,6 @@
+/* patterns.c: what class and id words, tags and ARIA roles say of an
+ * element: boilerplate, content, article body, landmark (after
+ * Readability.js and trafilatura). */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>

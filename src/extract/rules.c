@@ -1,3 +1,5 @@
+/* rules.c: the named steps of extraction and CARVE_RULES_OFF, the switch
+ * that turns steps off to measure them (rules.h). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

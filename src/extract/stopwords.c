@@ -1,3 +1,5 @@
+/* stopwords.c: the stop-word lists of 100 languages (data/stopwords.txt,
+ * embedded), their lookup, and the guess of a text's language by them. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>

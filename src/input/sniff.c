@@ -1,3 +1,5 @@
+/* sniff.c: what the input's first bytes say: binary data, an archive or
+ * image, markup or not (after the WHATWG MIME Sniffing standard). */
 #include <string.h>
 
 #include "input/sniff.h"

@@ -1,3 +1,5 @@
+/* comments.c: the user comments after the main content, in text,
+ * Markdown and HTML (--comments). */
 #include "render/render.h"
 
 int render_comments(const block_list *comments, carve_format format, buf *out)

@@ -1,3 +1,5 @@
+/* html.c: the HTML renderer: the main content as cleaned HTML inside
+ * <article>. */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,3 +1,5 @@
+/* inline.c: inline markup (links, images, emphasis, code spans) walked in
+ * order over a block's text for the Markdown and HTML renderers. */
 #include "render/inline.h"
 
 /* A link inside a link (which HTML does not allow, but pages hold) shows

@@ -1,3 +1,5 @@
+/* markdown.c: the CommonMark renderer: headings, lists, quotes, fenced
+ * code, pipe tables, and the inline markup asked for. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* text.c: the plain-text renderer and the YAML front matter of
+ * --with-metadata. */
 #include "render/render.h"
 
 /* The separator that goes before block b, given the previous kept block. */

@@ -1,3 +1,4 @@
+/* arena.c: the bump allocator of arena.h. */
 #include "util/arena.h"
 
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* buf.c: growable byte buffers (buf.h): an append that runs out of memory
+ * marks the buffer failed, and later appends do nothing. */
 #include "util/buf.h"
 
 #include <stdarg.h>
