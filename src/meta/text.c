@@ -5,13 +5,14 @@
 #include <strings.h>
 
 #include "meta/meta_internal.h"
+#include "util/ascii.h"
 #include "util/buf.h"
 
 /* Length of a Unicode space at s (U+00A0, U+2000..U+200B, U+202F, U+205F,
  * U+3000, U+FEFF) or of an ASCII space; 0 otherwise. */
 static size_t space_len(const unsigned char *s, size_t n)
 {
-    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
+    if (ascii_is_c_space(*s))
         return 1;
     if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
         return 2;
@@ -191,8 +192,6 @@ const char *mt_unescape(arena *mem, const char *s)
     mt_buf_free(mem, &b);
     return r;
 }
-
-static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
 
 const char *mt_strcasestr(const char *hay, const char *needle)
 {
