@@ -11,6 +11,7 @@
 
 #include "meta/meta_internal.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 /* ISO 639-2 codes and English names that pages write instead of 639-1. */
 static const struct {
@@ -117,11 +118,8 @@ int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *
         return 0;
     char code[16];
     size_t sample = len;
-    if (sample > LANG_SAMPLE) { /* never cut a UTF-8 sequence */
-        sample = LANG_SAMPLE;
-        while (sample && ((unsigned char)text[sample] & 0xC0) == 0x80)
-            sample--;
-    }
+    if (sample > LANG_SAMPLE) /* never cut a UTF-8 sequence */
+        sample = utf8_char_start(text, LANG_SAMPLE);
     int pct = carve_langid(text, sample, 0, code, sizeof code);
     if (pct < 80)
         return 0;

@@ -7,6 +7,7 @@
 #include "meta/meta_internal.h"
 #include "util/ascii.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 /* Length of a Unicode space at s (U+00A0, U+2000..U+200B, U+202F, U+205F,
  * U+3000, U+FEFF) or of an ASCII space; 0 otherwise. */
@@ -54,9 +55,7 @@ const char *mt_clean(arena *mem, const char *s, size_t n, size_t max)
     }
     size_t len = b.len;
     if (len > max) {
-        len = max;
-        while (len > 0 && ((unsigned char)b.data[len] & 0xC0) == 0x80)
-            len--;
+        len = utf8_char_start(b.data, max);
         while (len > 0 && b.data[len - 1] == ' ')
             len--;
     }

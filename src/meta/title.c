@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "meta/meta_internal.h"
+#include "util/utf8.h"
 
 static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
                                    " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " / ", " ~ ", " \\ ",
@@ -319,9 +320,7 @@ static int framed(const char *title, const char *h)
             p--;
         if (p == title)
             return 0;
-        const char *q = p - 1; /* the separator's first byte */
-        while (q > title && ((unsigned char)*q & 0xC0) == 0x80)
-            q--;
+        const char *q = title + utf8_char_start(title, (size_t)(p - 1 - title)); /* the separator's first byte */
         if (separator_at(q))
             return 1;
     }
