@@ -13,7 +13,7 @@
 #include "dom/dom.h"
 #include "fuzz_common.h"
 #include "meta/meta.h"
-#include "meta/meta_internal.h"
+#include "meta/date.h"
 #include "util/buf.h"
 
 /* 2025-02-13T00:00:00Z: a fixed "now" keeps runs reproducible. */

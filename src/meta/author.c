@@ -11,7 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/author.h"
+#include "meta/common.h"
+#include "meta/tags.h"
+#include "meta/text.h"
 #include "util/buf.h"
 
 #define MAX_AUTHORS 12

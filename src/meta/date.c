@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/date.h"
 
 long md_days(int y, int m, int d)
 {

@@ -11,7 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/date.h"
+#include "meta/datefind.h"
+#include "meta/tags.h"
+#include "meta/text.h"
 
 /* Publication date keys, after htmldate's DATE_ATTRIBUTES and
  * trafilatura's metadata.py. */

@@ -13,7 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/jsonld.h"
+#include "meta/text.h"
 #include "util/buf.h"
 
 #define MAX_OBJECTS 2048

@@ -9,7 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/lang.h"
+#include "meta/tags.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 

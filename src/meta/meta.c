@@ -5,7 +5,16 @@
 #include <strings.h>
 
 #include "meta/meta.h"
-#include "meta/meta_internal.h"
+#include "meta/author.h"
+#include "meta/common.h"
+#include "meta/context.h"
+#include "meta/datefind.h"
+#include "meta/jsonld.h"
+#include "meta/lang.h"
+#include "meta/tags.h"
+#include "meta/text.h"
+#include "meta/title.h"
+#include "meta/url.h"
 
 /* og:site_name, then the structured publisher, then the host name
  * (trafilatura's order; Readability.js reads the same sources). */

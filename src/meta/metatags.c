@@ -4,7 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/tags.h"
+#include "meta/text.h"
 #include "util/hash.h"
 
 static const char *const key_attrs[] = {"property", "name", "itemprop", "http-equiv"};

@@ -4,7 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/text.h"
 #include "util/ascii.h"
 #include "util/buf.h"
 #include "util/utf8.h"

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/tags.h"
+#include "meta/text.h"
+#include "meta/title.h"
 #include "util/utf8.h"
 
 static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",

@@ -2,7 +2,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/tags.h"
+#include "meta/text.h"
+#include "meta/url.h"
 #include "util/buf.h"
 
 const char *mu_host(arena *mem, const char *url)

@@ -12,7 +12,11 @@
 #include "dom/dom.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
-#include "meta/meta_internal.h"
+#include "meta/author.h"
+#include "meta/common.h"
+#include "meta/date.h"
+#include "meta/lang.h"
+#include "meta/text.h"
 #include "util/buf.h"
 
 /* A fixed reference date, so that plausibility does not depend on today. */

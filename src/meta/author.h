@@ -1,0 +1,18 @@
+/* author.h: the page's authors (author.c), and the splitting of one byline
+ * into names. */
+#ifndef CARVE_META_AUTHOR_H
+#define CARVE_META_AUTHOR_H
+
+#include <stddef.h>
+
+#include "meta/context.h"
+#include "meta/meta.h"
+#include "util/arena.h"
+
+/* Splits and cleans one byline ("By A and B, Staff Writers") into names,
+ * appended to names[] (at most max in all); returns the new count. */
+size_t ma_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count,
+                size_t max);
+int ma_authors(meta_ctx *c, meta_result *out);
+
+#endif

@@ -1,0 +1,13 @@
+/* title.h: the page's title and the element holding its headline
+ * (title.c). */
+#ifndef CARVE_META_TITLE_H
+#define CARVE_META_TITLE_H
+
+#include "dom/dom.h"
+#include "meta/context.h"
+#include "meta/meta.h"
+
+const dom_node *mt_find_headline(const meta_ctx *c, const char *title);
+int mt_title(meta_ctx *c, meta_result *out);
+
+#endif
