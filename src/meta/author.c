@@ -95,7 +95,7 @@ static int plausible_name(const char *s, size_t n, const char *site_fold)
     }
     if (letters < 2 || words > 5)
         return 0;
-    if (mt_strcasestr(s, "www.") || mt_strcasestr(s, ".com") || mt_strcasestr(s, "http"))
+    if (meta_text_strcasestr(s, "www.") || meta_text_strcasestr(s, ".com") || meta_text_strcasestr(s, "http"))
         return 0;
     /* a name starts with a capital letter or a non-ASCII letter */
     if (s[0] >= 'a' && s[0] <= 'z')
@@ -106,7 +106,7 @@ static int plausible_name(const char *s, size_t n, const char *site_fold)
         size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
         memcpy(tmp, s, k);
         tmp[k] = 0;
-        mt_fold(tmp, f, sizeof f);
+        meta_text_fold(tmp, f, sizeof f);
         if (strcmp(f, site_fold) == 0)
             return 0;
     }
@@ -215,7 +215,7 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
 {
     if (!byline)
         return count;
-    const char *raw = mt_cleans(mem, mt_unescape(mem, byline), 600);
+    const char *raw = meta_text_clean_str(mem, meta_text_unescape(mem, byline), 600);
     if (!raw)
         return count;
     /* "(Reuters)", "[Updated]": asides in brackets are never names */
@@ -233,12 +233,12 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
             b[o++] = *r;
     }
     b[o] = 0;
-    b = (char *)mt_cleans(mem, b, 600);
+    b = (char *)meta_text_clean_str(mem, b, 600);
     if (!b)
         return count;
     char site_fold[256] = "";
     if (sitename)
-        mt_fold(sitename, site_fold, sizeof site_fold);
+        meta_text_fold(sitename, site_fold, sizeof site_fold);
     const char *p = after_by(b);
     while (*p && count < max) {
         /* one part: up to the next separator */
@@ -273,9 +273,9 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
             const char *name = arena_strndup(mem, s, n);
             char f1[256], f2[256];
             int dup = 0;
-            mt_fold(name, f1, sizeof f1);
+            meta_text_fold(name, f1, sizeof f1);
             for (size_t i = 0; i < count && !dup; i++) {
-                mt_fold(names[i], f2, sizeof f2);
+                meta_text_fold(names[i], f2, sizeof f2);
                 dup = strcmp(f1, f2) == 0;
             }
             if (name && !dup)
@@ -294,7 +294,7 @@ static const char *byline_text(const meta_ctx *c, const dom_node *n, const char 
         if (ip && strcasecmp(ip, "name") == 0) {
             const char *v = dom_attr_get(x, "content");
             *src = "microdata";
-            return v ? v : mt_node_text(c->mem, x, 200);
+            return v ? v : meta_text_of_node(c->mem, x, 200);
         }
     }
     *src = "byline";
@@ -308,8 +308,8 @@ static const char *byline_text(const meta_ctx *c, const dom_node *n, const char 
         else if (x != n && (x->tag == TAG_BR || (dom_tag_flags(x->tag) & TAGF_BLOCK)))
             buf_puts(&b, " | ");
     }
-    const char *t = b.data && !b.failed ? mt_clean(c->mem, b.data, b.len, 300) : NULL;
-    mt_buf_free(c->mem, &b);
+    const char *t = b.data && !b.failed ? meta_text_clean(c->mem, b.data, b.len, 300) : NULL;
+    meta_buf_free(c->mem, &b);
     if (!t && dom_attr_get(n, "content"))
         t = dom_attr_get(n, "content");
     return t;
@@ -328,8 +328,8 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
                                             "author-info", "author-description", "author-image", "authoriz",
                                             NULL};
     const dom_doc *doc = c->doc;
-    mt_words byline_words;
-    mt_words_init(&byline_words, words);
+    meta_text_words byline_words;
+    meta_text_words_init(&byline_words, words);
     const dom_node *after[MAX_BYLINES], *before[MAX_BYLINES];
     size_t na = 0, nb = 0;
     size_t h = c->headline ? c->headline->index : 0;
@@ -340,10 +340,10 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
             continue;
         const char *rel = dom_attr_get(n, "rel");
         const char *ip = dom_attr_get(n, "itemprop");
-        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && mt_strcasestr(ip, "author")) ||
-                  mt_words_in(&byline_words, n->cls) || mt_words_in(&byline_words, n->id);
-        if (!hit || mt_attr_has(n->cls, not_words) || mt_attr_has(n->id, not_words) ||
-            mt_in_boilerplate(n, c->headline))
+        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && meta_text_strcasestr(ip, "author")) ||
+                  meta_text_words_in(&byline_words, n->cls) || meta_text_words_in(&byline_words, n->id);
+        if (!hit || meta_text_attr_has(n->cls, not_words) || meta_text_attr_has(n->id, not_words) ||
+            meta_text_in_boilerplate(n, c->headline))
             continue;
         if (c->headline && n->index > h && n->index - h < 800)
             after[na++] = n;
@@ -375,7 +375,7 @@ static const char *by_line_text(const meta_ctx *c)
         if (n->kind != DOM_TEXT || n->text_len < 4 || n->text_len > 160)
             continue;
         seen++;
-        const char *t = mt_clean(c->mem, n->text, n->text_len, 200);
+        const char *t = meta_text_clean(c->mem, n->text, n->text_len, 200);
         if (!t)
             continue;
         if (strncasecmp(t, "by ", 3) == 0 || strncmp(t, "Von ", 4) == 0 || strncmp(t, "Par ", 4) == 0 ||
@@ -436,7 +436,7 @@ int ma_authors(meta_ctx *c, meta_result *out)
     list[n] = NULL;
     out->pub.authors = list;
     out->pub.author_count = n;
-    out->pub.author = mt_join(c->mem, list, n, "; ");
+    out->pub.author = meta_text_join(c->mem, list, n, "; ");
     out->source.author = src;
     return out->pub.author ? 0 : -1;
 }

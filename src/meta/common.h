@@ -8,7 +8,7 @@
 
 /* Frees b; when an append to it ran out of memory, marks mem failed, so
  * that the metadata built in mem is not taken for complete. */
-static inline void mt_buf_free(arena *mem, buf *b)
+static inline void meta_buf_free(arena *mem, buf *b)
 {
     if (b->failed)
         arena_fail(mem);

@@ -81,7 +81,7 @@ static int is_update_text(const char *t)
 {
     static const char *const w[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour", "actualizado",
                                     "aggiornato", "bijgewerkt", "last modified", "edited", NULL};
-    return mt_attr_has(t, w);
+    return meta_text_attr_has(t, w);
 }
 
 /* True when the text starts with a weekday name: "Mittwoch, 01. November
@@ -109,13 +109,14 @@ static int starts_with_weekday(const char *t)
 static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, int *pub_marked, int *update)
 {
     const char *cls = n->cls, *id = n->id, *ip = dom_attr_get(n, "itemprop");
-    if (!ip && dom_attr_get(n, "property") && mt_attr_has(dom_attr_get(n, "property"), date_props))
+    if (!ip && dom_attr_get(n, "property") && meta_text_attr_has(dom_attr_get(n, "property"), date_props))
         ip = "datePublished";
-    *pub_marked = dom_attr_get(n, "pubdate") != NULL || mt_attr_has(cls, pub_words) || mt_attr_has(id, pub_words) ||
-                  mt_attr_has(ip, pub_words);
-    *update = mt_attr_has(cls, update_words) || mt_attr_has(id, update_words) || mt_attr_has(ip, update_words);
+    *pub_marked = dom_attr_get(n, "pubdate") != NULL || meta_text_attr_has(cls, pub_words) ||
+                  meta_text_attr_has(id, pub_words) || meta_text_attr_has(ip, pub_words);
+    *update = meta_text_attr_has(cls, update_words) || meta_text_attr_has(id, update_words) ||
+              meta_text_attr_has(ip, update_words);
     if (c->headline && n->index < c->headline->index) {
-        const char *t = mt_node_text(c->mem, n, 240);
+        const char *t = meta_text_of_node(c->mem, n, 240);
         if (t && starts_with_weekday(t))
             return -1;
     }
@@ -133,8 +134,8 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
     if (content && md_parse_iso(content, d) == 0)
         goto found;
     {
-        const char *t = mt_node_text(c->mem, n, 240);
-        if (!t || mt_attr_has(t, current_time_words))
+        const char *t = meta_text_of_node(c->mem, n, 240);
+        if (!t || meta_text_attr_has(t, current_time_words))
             return -1;
         /* "Updated June 14, 2023 Published March 9, 2021": read from the
          * word that names the publication */
@@ -142,7 +143,7 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         const char *from = t;
         if (is_update_text(t)) {
             for (size_t k = 0; pub_text[k] && from == t; k++) {
-                const char *w = mt_strcasestr(t, pub_text[k]);
+                const char *w = meta_text_strcasestr(t, pub_text[k]);
                 if (w)
                     from = w;
             }
@@ -170,9 +171,9 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
     size_t np = 0;
     *nmod = 0;
     const dom_doc *doc = c->doc;
-    mt_words class_words, id_words;
-    mt_words_init(&class_words, date_class_words);
-    mt_words_init(&id_words, date_words);
+    meta_text_words class_words, id_words;
+    meta_text_words_init(&class_words, date_class_words);
+    meta_text_words_init(&id_words, date_words);
     for (size_t i = 0; i < doc->node_count && np < MAX_CANDS; i++) {
         const dom_node *n = doc->nodes[i];
         if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_HTML || n->tag == TAG_BODY ||
@@ -181,14 +182,14 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         const char *ip = dom_attr_get(n, "itemprop");
         if (!ip) { /* RDFa: property="schema:dateCreated" content="..." */
             const char *prop = dom_attr_get(n, "property");
-            if (prop && mt_attr_has(prop, date_props))
+            if (prop && meta_text_attr_has(prop, date_props))
                 ip = "datePublished";
         }
         int datey = dom_is(n, TAG_TIME) || (dom_is(n, TAG_ABBR) && dom_attr_get(n, "title")) ||
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
-                    mt_words_in(&class_words, n->cls) || mt_words_in(&id_words, n->id);
-        if (!datey || mt_in_boilerplate(n, c->headline) || in_link_list(n))
+                    meta_text_words_in(&class_words, n->cls) || meta_text_words_in(&id_words, n->id);
+        if (!datey || meta_text_in_boilerplate(n, c->headline) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */
         if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
@@ -255,7 +256,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || mt_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
@@ -270,7 +271,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     nodes = 0;
     for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || mt_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
             continue;
         nodes++;
         size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;
@@ -301,7 +302,8 @@ static int first_unlabelled_date(const meta_ctx *c, const char *text, size_t len
         size_t before = at - from < sizeof label - 1 ? at - from : sizeof label - 1;
         memcpy(label, text + at - before, before);
         label[before] = 0;
-        if (!is_update_text(label) && !mt_attr_has(label, update_labels) && !mt_attr_has(label, current_time_words))
+        if (!is_update_text(label) && !meta_text_attr_has(label, update_labels) &&
+            !meta_text_attr_has(label, current_time_words))
             return 1;
         if (!have_labelled) {
             labelled = *d;
@@ -342,7 +344,7 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
         meta_date d;
         int kind = first_unlabelled_date(c, cur->text, len, &d);
-        if (!kind || !md_plausible(&d, c->ref) || mt_in_boilerplate(cur, c->headline))
+        if (!kind || !md_plausible(&d, c->ref) || meta_text_in_boilerplate(cur, c->headline))
             continue;
         if (c->headline && cur->index < c->headline->index && starts_with_weekday(cur->text))
             continue; /* the site's line of today's date */
@@ -382,7 +384,7 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
         const char *v = dom_attr_get(n, n->tag == TAG_META ? "content" : "src");
         if (!v)
             continue;
-        int image = n->tag == TAG_IMG || (name && mt_strcasestr(name, "image"));
+        int image = n->tag == TAG_IMG || (name && meta_text_strcasestr(name, "image"));
         int ok = image ? md_from_url(v, d) == 0 : (strlen(v) >= 10 && md_parse_iso(v, d) == 0);
         if (ok && md_plausible(d, c->ref))
             return 0;

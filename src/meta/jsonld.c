@@ -180,7 +180,10 @@ static const char *str_of(json_t *v)
     return NULL;
 }
 
-static const char *copy(arena *mem, const char *s, size_t max) { return s ? mt_cleans(mem, mt_unescape(mem, s), max) : NULL; }
+static const char *copy(arena *mem, const char *s, size_t max)
+{
+    return s ? meta_text_clean_str(mem, meta_text_unescape(mem, s), max) : NULL;
+}
 
 /* Removes wrappers and repairs what jansson refuses. */
 static char *repair(const char *s, int *out_of_memory)
@@ -317,7 +320,7 @@ static void add_authors(arena *mem, const ld_ctx *c, json_t *v, ld_info *out)
                 buf_init(&b);
                 buf_printf(&b, "%s %s", g, f);
                 name = b.data && !b.failed ? copy(mem, b.data, META_MAX_NAME * 4) : NULL;
-                mt_buf_free(mem, &b);
+                meta_buf_free(mem, &b);
             }
         } else {
             name = copy(mem, entity_name(c, one, &org), META_MAX_NAME * 4);
@@ -344,7 +347,7 @@ static void add_list(arena *mem, json_t *v, const char **list, size_t *count)
         /* keywords may be one string with commas */
         for (const char *p = s; *p && *count < LD_MAX_LIST;) {
             size_t k = strcspn(p, ",");
-            const char *w = mt_clean(mem, p, k, META_MAX_NAME);
+            const char *w = meta_text_clean(mem, p, k, META_MAX_NAME);
             if (w)
                 list[(*count)++] = w;
             p += k;

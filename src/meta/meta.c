@@ -23,7 +23,8 @@ static void site_name(meta_ctx *c, meta_result *out)
     static const char *const keys[] = {"og:site_name", "application-name", "al:android:app_name",
                                        "al:ios:app_name", "publisher", "dc.publisher", "cre", NULL};
     const char *which = NULL;
-    const char *s = mt_cleans(c->mem, mt_unescape(c->mem, mt_meta_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
+    const char *s =
+        meta_text_clean_str(c->mem, meta_text_unescape(c->mem, mt_meta_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
     if (s && (strstr(s, "://") || s[0] == '@'))
         s = NULL;
     if (!s && c->ld.publisher) {
@@ -47,12 +48,12 @@ static void site_name(meta_ctx *c, meta_result *out)
  * as trafilatura's extract_license does. */
 static const char *license_name(arena *mem, const char *href)
 {
-    const char *p = mt_strcasestr(href, "creativecommons.org/");
+    const char *p = meta_text_strcasestr(href, "creativecommons.org/");
     if (!p)
         return NULL;
     p = strstr(p, "/licenses/");
     if (!p) {
-        if (mt_strcasestr(href, "/publicdomain/zero/"))
+        if (meta_text_strcasestr(href, "/publicdomain/zero/"))
             return "CC0 1.0";
         return NULL;
     }
@@ -86,7 +87,7 @@ static void license(meta_ctx *c, meta_result *out)
         const char *href = dom_attr_get(l, "href");
         s = href ? license_name(c->mem, href) : NULL;
         if (!s && dom_is(l, TAG_A))
-            s = mt_node_text(c->mem, l, 200);
+            s = meta_text_of_node(c->mem, l, 200);
         if (!s && href)
             s = mu_resolve(c, href);
     }
@@ -100,7 +101,7 @@ static void license(meta_ctx *c, meta_result *out)
         const char *v = mt_meta_any(&c->tags, keys, NULL);
         s = v ? license_name(c->mem, v) : NULL;
         if (!s && v)
-            s = mt_cleans(c->mem, v, 300);
+            s = meta_text_clean_str(c->mem, v, 300);
     }
     out->pub.license = s;
 }
@@ -110,10 +111,10 @@ static size_t add_values(arena *mem, const char *v, const char **list, size_t n,
 {
     /* Entities first: the ";" of "M&amp;A" (escaped twice in JSON-LD or
      * a meta value) is no separator. */
-    v = v ? mt_unescape(mem, v) : NULL;
+    v = v ? meta_text_unescape(mem, v) : NULL;
     for (const char *p = v; p && *p && n < max;) {
         size_t k = strcspn(p, ",;");
-        const char *w = mt_clean(mem, p, k, META_MAX_NAME);
+        const char *w = meta_text_clean(mem, p, k, META_MAX_NAME);
         int dup = 0;
         for (size_t i = 0; w && i < n && !dup; i++)
             dup = strcasecmp(list[i], w) == 0;
@@ -142,7 +143,7 @@ static void terms(meta_ctx *c, meta_result *out)
         for (size_t i = 0; i < nv; i++)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
-    out->pub.categories = mt_join(c->mem, list, n, "; ");
+    out->pub.categories = meta_text_join(c->mem, list, n, "; ");
 
     n = 0;
     static const char *const tag_keys[] = {"article:tag", "parsely-tags", "sailthru.tags", "news_keywords",
@@ -155,7 +156,7 @@ static void terms(meta_ctx *c, meta_result *out)
     if (!n)
         for (size_t i = 0; i < c->ld.keyword_count; i++)
             n = add_values(c->mem, c->ld.keywords[i], list, n, MAX_TERMS);
-    out->pub.tags = mt_join(c->mem, list, n, "; ");
+    out->pub.tags = meta_text_join(c->mem, list, n, "; ");
 }
 
 static void description_image(meta_ctx *c, meta_result *out)
@@ -168,7 +169,7 @@ static void description_image(meta_ctx *c, meta_result *out)
         d = c->ld.description;
         which = "json-ld";
     }
-    out->pub.description = mt_cleans(c->mem, mt_unescape(c->mem, d), META_MAX_FIELD);
+    out->pub.description = meta_text_clean_str(c->mem, meta_text_unescape(c->mem, d), META_MAX_FIELD);
     out->source.description = out->pub.description ? which : NULL;
 
     static const char *const ikeys[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
@@ -256,7 +257,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
 
     const char *canon = mu_canonical(c);
     if (c->url) {
-        out->pub.url = mt_cleans(mem, c->url, 8192);
+        out->pub.url = meta_text_clean_str(mem, c->url, 8192);
         out->source.url = "given";
     } else if (canon) {
         out->pub.url = canon;
@@ -290,6 +291,6 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     terms(c, out);
     license(c, out);
     const char *og_type = mt_meta(&c->tags, "og:type");
-    out->pub.pagetype = og_type ? mt_cleans(mem, og_type, 100) : NULL;
+    out->pub.pagetype = og_type ? meta_text_clean_str(mem, og_type, 100) : NULL;
     return mem->failed ? -1 : 0; /* a field that ran out of memory is no missing field */
 }

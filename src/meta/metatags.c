@@ -173,9 +173,9 @@ static int names_publication(const char *key)
 {
     if (!key)
         return 0;
-    if (mt_strcasestr(key, "pubdate") || mt_strcasestr(key, "uploaddate"))
+    if (meta_text_strcasestr(key, "pubdate") || meta_text_strcasestr(key, "uploaddate"))
         return 1;
-    for (const char *p = mt_strcasestr(key, "publish"); p; p = mt_strcasestr(p + 1, "publish"))
+    for (const char *p = meta_text_strcasestr(key, "publish"); p; p = meta_text_strcasestr(p + 1, "publish"))
         if (strncasecmp(p + 7, "er", 2) != 0 && strncasecmp(p + 7, "ing", 3) != 0)
             return 1;
     return 0;

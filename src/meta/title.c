@@ -24,8 +24,8 @@ static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x9
 static int same_text(const char *a, const char *b)
 {
     char fa[512], fb[512];
-    mt_fold(a, fa, sizeof fa);
-    mt_fold(b, fb, sizeof fb);
+    meta_text_fold(a, fa, sizeof fa);
+    meta_text_fold(b, fb, sizeof fb);
     return fa[0] && strcmp(fa, fb) == 0;
 }
 
@@ -38,7 +38,7 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
         return 0;
     memcpy(tmp, part, n);
     tmp[n] = 0;
-    mt_fold(tmp, f, sizeof f);
+    meta_text_fold(tmp, f, sizeof f);
     if (!f[0])
         return 0;
     if (c->sitename && same_text(tmp, c->sitename))
@@ -49,7 +49,7 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
         return 1;
     if (host) {
         char hf[256];
-        mt_fold(host, hf, sizeof hf);
+        meta_text_fold(host, hf, sizeof hf);
         if (strlen(f) >= 3 && strstr(hf, f))
             return 1;
     }
@@ -77,7 +77,7 @@ static size_t cjk_chars(const char *t)
 
 /* Long enough to be a headline: two words, or four Chinese or Japanese
  * characters (written without spaces). */
-static int headline_sized(const char *t) { return mt_word_count(t) >= 2 || cjk_chars(t) >= 4; }
+static int headline_sized(const char *t) { return meta_text_word_count(t) >= 2 || cjk_chars(t) >= 4; }
 
 /* Splits title at its first or last separator; the headline side when
  * the other side names the site or the headline side is an h1. */
@@ -116,7 +116,7 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                     const dom_node *n = c->doc->nodes[k];
                     if ((!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2)) || in_header(n))
                         continue;
-                    const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
+                    const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
                     if (!h)
                         continue;
                     char tmp[META_MAX_TITLE + 1];
@@ -216,11 +216,11 @@ static const char *readability_title(arena *mem, const char *orig)
     if (!last)
         return orig;
     const char *cur = arena_strndup(mem, orig, (size_t)(last - orig - 1));
-    if (cur && mt_word_count(cur) < 3) {
+    if (cur && meta_text_word_count(cur) < 3) {
         const char *after = first + sep_len(first) + 1;
         cur = arena_strndup(mem, after, strlen(after));
     }
-    if (!cur || mt_word_count(cur) <= 4)
+    if (!cur || meta_text_word_count(cur) <= 4)
         return orig;
     return cur;
 }
@@ -238,19 +238,19 @@ const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
 {
     const dom_node *first = NULL, *contains = NULL;
     char ft[512];
-    mt_fold(title, ft, sizeof ft);
+    meta_text_fold(title, ft, sizeof ft);
     for (int tag = TAG_H1; tag <= TAG_H2; tag++) {
         for (size_t i = 0; i < c->doc->node_count; i++) {
             const dom_node *n = c->doc->nodes[i];
             if (!dom_is(n, tag))
                 continue;
-            const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
+            const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
             if (!h)
                 continue;
             if (title && same_text(h, title))
                 return n;
             char fh[512];
-            mt_fold(h, fh, sizeof fh);
+            meta_text_fold(h, fh, sizeof fh);
             if (title && !contains && strlen(fh) >= 10 && (strstr(ft, fh) || strstr(fh, ft)))
                 contains = n;
             if (!first && tag == TAG_H1 && !in_chrome(n) && !(c->sitename && same_text(h, c->sitename)))
@@ -264,9 +264,9 @@ const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
 
 static const char *prep(meta_ctx *c, const char *s)
 {
-    s = mt_cleans(c->mem, s, META_MAX_FIELD);
-    s = mt_unescape(c->mem, s);
-    return mt_cleans(c->mem, s, META_MAX_TITLE);
+    s = meta_text_clean_str(c->mem, s, META_MAX_FIELD);
+    s = meta_text_unescape(c->mem, s);
+    return meta_text_clean_str(c->mem, s, META_MAX_TITLE);
 }
 
 /* The headline as the page shows it: its <h1> outside the site's header,
@@ -280,7 +280,7 @@ static const char *page_headline(meta_ctx *c)
         const dom_node *n = c->doc->nodes[i];
         if (!dom_is(n, TAG_H1) || in_chrome(n) || in_header(n))
             continue;
-        const char *h = prep(c, mt_node_text(c->mem, n, META_MAX_FIELD));
+        const char *h = prep(c, meta_text_of_node(c->mem, n, META_MAX_FIELD));
         if (!h || !*h || (c->sitename && same_text(h, c->sitename)))
             continue;
         if (found && !same_text(found, h))
@@ -339,8 +339,8 @@ static int framed(const char *title, const char *h)
 static int agrees(const char *title, const char *h)
 {
     char ft[1024], fh[1024];
-    mt_fold(title, ft, sizeof ft);
-    mt_fold(h, fh, sizeof fh);
+    meta_text_fold(title, ft, sizeof ft);
+    meta_text_fold(h, fh, sizeof fh);
     size_t lt = strlen(ft), lh = strlen(fh);
     if (!lh || strcmp(ft, fh) == 0)
         return 0;
@@ -363,7 +363,7 @@ static int declares_article(const meta_ctx *c)
  * show or a section that some pages put in their <h1> ("Minecraft News",
  * "Good Morning America"): four words, or eight Chinese or Japanese
  * characters. */
-static int story_headline(const char *h) { return mt_word_count(h) >= 4 || cjk_chars(h) >= 8; }
+static int story_headline(const char *h) { return meta_text_word_count(h) >= 4 || cjk_chars(h) >= 8; }
 
 int mt_title(meta_ctx *c, meta_result *out)
 {
@@ -372,7 +372,7 @@ int mt_title(meta_ctx *c, meta_result *out)
     const char *tag_title = NULL;
     for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
         if (dom_is(c->doc->nodes[i], TAG_TITLE))
-            tag_title = prep(c, mt_node_text(c->mem, c->doc->nodes[i], META_MAX_FIELD));
+            tag_title = prep(c, meta_text_of_node(c->mem, c->doc->nodes[i], META_MAX_FIELD));
     if (c->ld.is_article && (c->ld.headline || c->ld.name)) {
         /* Readability.js: the name when it, and not the headline, matches
          * the document's title (the headline is then often a summary). */
@@ -407,7 +407,7 @@ int mt_title(meta_ctx *c, meta_result *out)
     if (!title) {
         const dom_node *h = mt_find_headline(c, NULL);
         if (h) {
-            title = prep(c, mt_node_text(c->mem, h, META_MAX_FIELD));
+            title = prep(c, meta_text_of_node(c->mem, h, META_MAX_FIELD));
             src = "h1";
         }
     }

@@ -104,7 +104,7 @@ const char *mu_absolute(arena *mem, const char *base, const char *href)
         buf_append(&b, h, strcspn(h, " \t\r\n"));
     }
     const char *r = b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : NULL;
-    mt_buf_free(mem, &b);
+    meta_buf_free(mem, &b);
     return r;
 }
 
@@ -176,12 +176,12 @@ const char *mu_canonical(const meta_ctx *c)
         u = mu_absolute(c->mem, NULL, mt_meta(&c->tags, "og:url"));
     if (!u)
         u = c->ld.url ? mu_absolute(c->mem, NULL, c->ld.url) : NULL;
-    return u ? mt_cleans(c->mem, u, META_MAX_FIELD) : NULL;
+    return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
 }
 
 const char *mu_resolve(const meta_ctx *c, const char *href)
 {
     const char *base = base_of(c);
     const char *u = mu_absolute(c->mem, base, href);
-    return u ? mt_cleans(c->mem, u, META_MAX_FIELD) : NULL;
+    return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
 }

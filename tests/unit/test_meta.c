@@ -299,7 +299,7 @@ static void expect_names(const char *byline, const char *site, const char *joine
     arena_init(&mem);
     const char *names[12];
     size_t n = ma_split(&mem, byline, site, names, 0, 12);
-    const char *got = n ? mt_join(&mem, names, n, "; ") : "";
+    const char *got = n ? meta_text_join(&mem, names, n, "; ") : "";
     if (strcmp(got, joined) != 0)
         fail_msg("\"%s\": got \"%s\", expected \"%s\"", byline, got, joined);
     arena_free(&mem);
