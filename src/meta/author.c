@@ -403,7 +403,7 @@ int ma_authors(meta_ctx *c, meta_result *out)
                                            "citation_author", "book:author", NULL};
         for (size_t k = 0; keys[k] && !n; k++) {
             const char *vals[MAX_AUTHORS];
-            size_t nv = mt_meta_all(&c->tags, keys[k], vals, MAX_AUTHORS);
+            size_t nv = meta_tags_content_all(&c->tags, keys[k], vals, MAX_AUTHORS);
             for (size_t i = 0; i < nv; i++)
                 if (!strstr(vals[i], "://"))
                     n = ma_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);

@@ -406,14 +406,14 @@ static int structured_date(const meta_ctx *c, size_t k, const char **value, cons
         return 1;
     }
     if (k == listed + 1) {
-        *value = mt_meta_publication(&c->tags);
+        *value = meta_tags_publication(&c->tags);
         *src = "meta";
         return 1;
     }
     if (k > listed)
         return 0;
     const char *keys[2] = {pub_keys[k - 1], NULL};
-    *value = mt_meta_any(&c->tags, keys, src);
+    *value = meta_tags_content_any(&c->tags, keys, src);
     return 1;
 }
 
@@ -427,7 +427,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
         out->pub.modified = md_format_day(c->mem, &d);
         out->source.modified = "json-ld";
     } else {
-        const char *v = mt_meta_any(&c->tags, mod_keys, &which);
+        const char *v = meta_tags_content_any(&c->tags, mod_keys, &which);
         if (v && md_parse_any(v, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
             out->pub.modified = md_format_day(c->mem, &d);
             out->source.modified = which;

@@ -87,7 +87,7 @@ int ml_language(meta_ctx *c, meta_result *out)
         static const char *const keys[] = {"content-language", "language", "dc.language", "dcterms.language",
                                            "og:locale", NULL};
         const char *which = NULL;
-        l = ml_normalize(c->mem, mt_meta_any(&c->tags, keys, &which));
+        l = ml_normalize(c->mem, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
     if (!l && c->ld.language) {

@@ -23,8 +23,8 @@ static void site_name(meta_ctx *c, meta_result *out)
     static const char *const keys[] = {"og:site_name", "application-name", "al:android:app_name",
                                        "al:ios:app_name", "publisher", "dc.publisher", "cre", NULL};
     const char *which = NULL;
-    const char *s =
-        meta_text_clean_str(c->mem, meta_text_unescape(c->mem, mt_meta_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
+    const char *s = meta_text_clean_str(
+        c->mem, meta_text_unescape(c->mem, meta_tags_content_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
     if (s && (strstr(s, "://") || s[0] == '@'))
         s = NULL;
     if (!s && c->ld.publisher) {
@@ -81,7 +81,7 @@ static const char *license_name(arena *mem, const char *href)
 
 static void license(meta_ctx *c, meta_result *out)
 {
-    const dom_node *l = mt_rel(&c->tags, "license");
+    const dom_node *l = meta_tags_rel(&c->tags, "license");
     const char *s = NULL;
     if (l) {
         const char *href = dom_attr_get(l, "href");
@@ -98,7 +98,7 @@ static void license(meta_ctx *c, meta_result *out)
     }
     if (!s) {
         static const char *const keys[] = {"license", "dcterms.license", "dc.rights", "dcterms.rights", NULL};
-        const char *v = mt_meta_any(&c->tags, keys, NULL);
+        const char *v = meta_tags_content_any(&c->tags, keys, NULL);
         s = v ? license_name(c->mem, v) : NULL;
         if (!s && v)
             s = meta_text_clean_str(c->mem, v, 300);
@@ -139,7 +139,7 @@ static void terms(meta_ctx *c, meta_result *out)
     static const char *const cat_keys[] = {"article:section", "parsely-section", "section", "category",
                                            "dc.subject", NULL};
     for (size_t k = 0; cat_keys[k] && !n; k++) {
-        size_t nv = mt_meta_all(&c->tags, cat_keys[k], vals, MAX_TERMS);
+        size_t nv = meta_tags_content_all(&c->tags, cat_keys[k], vals, MAX_TERMS);
         for (size_t i = 0; i < nv; i++)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
@@ -149,7 +149,7 @@ static void terms(meta_ctx *c, meta_result *out)
     static const char *const tag_keys[] = {"article:tag", "parsely-tags", "sailthru.tags", "news_keywords",
                                            "keywords", NULL};
     for (size_t k = 0; tag_keys[k] && !n; k++) {
-        size_t nv = mt_meta_all(&c->tags, tag_keys[k], vals, MAX_TERMS);
+        size_t nv = meta_tags_content_all(&c->tags, tag_keys[k], vals, MAX_TERMS);
         for (size_t i = 0; i < nv; i++)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
@@ -164,7 +164,7 @@ static void description_image(meta_ctx *c, meta_result *out)
     static const char *const dkeys[] = {"og:description", "description", "twitter:description", "dc.description",
                                         "dcterms.description", "sailthru.description", NULL};
     const char *which = NULL;
-    const char *d = mt_meta_any(&c->tags, dkeys, &which);
+    const char *d = meta_tags_content_any(&c->tags, dkeys, &which);
     if (!d && c->ld.description) {
         d = c->ld.description;
         which = "json-ld";
@@ -174,13 +174,13 @@ static void description_image(meta_ctx *c, meta_result *out)
 
     static const char *const ikeys[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
                                         "twitter:image:src", "thumbnail", "image", "sailthru.image.full", NULL};
-    const char *img = mt_meta_any(&c->tags, ikeys, &which);
+    const char *img = meta_tags_content_any(&c->tags, ikeys, &which);
     if (!img && c->ld.image) {
         img = c->ld.image;
         which = "json-ld";
     }
     if (!img) {
-        const dom_node *l = mt_rel(&c->tags, "image_src");
+        const dom_node *l = meta_tags_rel(&c->tags, "image_src");
         img = l ? dom_attr_get(l, "href") : NULL;
         which = "link";
     }
@@ -202,7 +202,7 @@ static int single_item(const meta_ctx *c)
         return 2;
     if (c->ld.is_many)
         return 0;
-    const char *t = mt_meta(&c->tags, "og:type");
+    const char *t = meta_tags_content(&c->tags, "og:type");
     return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||
                  strncasecmp(t, "video", 5) == 0 || strcasecmp(t, "product") == 0);
 }
@@ -215,7 +215,7 @@ static int single_item(const meta_ctx *c)
  * content. */
 static int product_page(const meta_ctx *c)
 {
-    const char *og = mt_meta(&c->tags, "og:type");
+    const char *og = meta_tags_content(&c->tags, "og:type");
     if (og && strncasecmp(og, "article", 7) == 0)
         return 0; /* the two declarations disagree: a page that rates its service as a Product */
     if (c->ld.is_product)
@@ -249,7 +249,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     c->mem = mem;
     c->ref = ref;
     c->url = url && *url ? url : NULL;
-    if (mt_tags_init(&c->tags, doc, mem) || ld_extract(doc, mem, &c->ld))
+    if (meta_tags_init(&c->tags, doc, mem) || ld_extract(doc, mem, &c->ld))
         return -1;
     out->article_body = c->ld.article_body;
     out->single_item = single_item(c);
@@ -290,7 +290,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     description_image(c, out);
     terms(c, out);
     license(c, out);
-    const char *og_type = mt_meta(&c->tags, "og:type");
+    const char *og_type = meta_tags_content(&c->tags, "og:type");
     out->pub.pagetype = og_type ? meta_text_clean_str(mem, og_type, 100) : NULL;
     return mem->failed ? -1 : 0; /* a field that ran out of memory is no missing field */
 }

@@ -355,7 +355,7 @@ static int agrees(const char *title, const char *h)
  * family, or Open Graph type article). */
 static int declares_article(const meta_ctx *c)
 {
-    const char *og = mt_meta(&c->tags, "og:type");
+    const char *og = meta_tags_content(&c->tags, "og:type");
     return c->ld.is_article || (og && strncasecmp(og, "article", 7) == 0);
 }
 
@@ -391,7 +391,7 @@ int mt_title(meta_ctx *c, meta_result *out)
         static const char *const keys[] = {"dc:title", "dcterm:title", "dcterms:title", "dc.title", "og:title",
                                            "twitter:title", "parsely-title", "sailthru.title", "headline", NULL};
         const char *which = NULL;
-        title = prep(c, mt_meta_any(&c->tags, keys, &which));
+        title = prep(c, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
     if (!title && c->ld.headline) {

@@ -169,11 +169,11 @@ static const char *base_of(const meta_ctx *c)
 
 const char *mu_canonical(const meta_ctx *c)
 {
-    const dom_node *l = mt_rel(&c->tags, "canonical");
+    const dom_node *l = meta_tags_rel(&c->tags, "canonical");
     const char *href = l && dom_is(l, TAG_LINK) ? dom_attr_get(l, "href") : NULL;
     const char *u = href ? mu_absolute(c->mem, base_of(c), href) : NULL;
     if (!u)
-        u = mu_absolute(c->mem, NULL, mt_meta(&c->tags, "og:url"));
+        u = mu_absolute(c->mem, NULL, meta_tags_content(&c->tags, "og:url"));
     if (!u)
         u = c->ld.url ? mu_absolute(c->mem, NULL, c->ld.url) : NULL;
     return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
