@@ -7,29 +7,29 @@
 #include "dom/dom.h"
 #include "util/arena.h"
 
-#define LD_MAX_LIST 16
-typedef struct ld_info {
+#define META_JSONLD_MAX_LIST 16
+typedef struct meta_jsonld {
     const char *type;            /* the chosen object's @type */
     int is_article;              /* 1: an Article type; 0: a WebPage-like type */
     int is_one_item;             /* 1: an Article type (NewsArticle, BlogPosting, ...) or a Product */
     int is_product;              /* 1: the chosen object is a Product */
     int is_many;                 /* 1: no Article type, and a CollectionPage, SearchResultsPage or ItemList */
     const char *headline, *name; /* name only when it is not the site's */
-    const char *authors[LD_MAX_LIST];
+    const char *authors[META_JSONLD_MAX_LIST];
     size_t author_count;
     int author_is_org;           /* every author was an Organization */
     const char *date_published, *date_modified;
     const char *publisher, *website;
     const char *description, *image, *url, *language, *license;
-    const char *keywords[LD_MAX_LIST];
+    const char *keywords[META_JSONLD_MAX_LIST];
     size_t keyword_count;
-    const char *sections[LD_MAX_LIST];
+    const char *sections[META_JSONLD_MAX_LIST];
     size_t section_count;
     const char *article_body;
     int parse_errors;            /* blocks that did not parse even after repair */
-} ld_info;
+} meta_jsonld;
 
 /* Reads every JSON-LD block of the document. Strings are in mem. */
-int ld_extract(const dom_doc *doc, arena *mem, ld_info *out);
+int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out);
 
 #endif

@@ -249,7 +249,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     c->mem = mem;
     c->ref = ref;
     c->url = url && *url ? url : NULL;
-    if (meta_tags_init(&c->tags, doc, mem) || ld_extract(doc, mem, &c->ld))
+    if (meta_tags_init(&c->tags, doc, mem) || meta_jsonld_read(doc, mem, &c->ld))
         return -1;
     out->article_body = c->ld.article_body;
     out->single_item = single_item(c);
