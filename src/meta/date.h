@@ -16,25 +16,25 @@ typedef struct meta_date {
 } meta_date;
 
 /* Days since 1970-01-01 of a civil date. */
-long md_days(int y, int m, int d);
+long meta_date_days(int y, int m, int d);
 /* Parses a machine-readable date (ISO 8601 and its common variants, as in
  * datetime attributes and meta content). 0 on success. */
-int md_parse_iso(const char *s, meta_date *out);
+int meta_date_parse_iso(const char *s, meta_date *out);
 /* Finds the first date written in human text (numeric or with a month name
  * in one of the supported languages). lang (or NULL) decides whether
  * "02/03/2025" is read month-first (en) or day-first. 0 on success. */
-int md_parse_text(const char *s, size_t n, const char *lang, meta_date *out);
+int meta_date_parse_text(const char *s, size_t n, const char *lang, meta_date *out);
 /* The same, and *at (when not NULL) receives the offset in s where the
  * date starts. */
-int md_find_text_date(const char *s, size_t n, const char *lang, meta_date *out, size_t *at);
+int meta_date_find_in_text(const char *s, size_t n, const char *lang, meta_date *out, size_t *at);
 /* Parses either form: ISO first, then text. */
-int md_parse_any(const char *s, const char *lang, meta_date *out);
+int meta_date_parse_any(const char *s, const char *lang, meta_date *out);
 /* True when the date is between 1995-01-01 and ref + 1 day. */
-int md_plausible(const meta_date *d, time_t ref);
+int meta_date_plausible(const meta_date *d, time_t ref);
 /* "YYYY-MM-DD" and the full ISO form (with time and offset when known). */
-const char *md_format_day(arena *mem, const meta_date *d);
-const char *md_format_full(arena *mem, const meta_date *d);
+const char *meta_date_format_day(arena *mem, const meta_date *d);
+const char *meta_date_format_full(arena *mem, const meta_date *d);
 /* A complete date in a URL path: /2025/02/13/, /2025-02-13-, _20250213. */
-int md_from_url(const char *url, meta_date *out);
+int meta_date_from_url(const char *url, meta_date *out);
 
 #endif

@@ -122,16 +122,16 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
     }
     if (dom_is(n, TAG_TIME)) {
         const char *dt = dom_attr_get(n, "datetime");
-        if (dt && md_parse_any(dt, c->lang, d) == 0)
+        if (dt && meta_date_parse_any(dt, c->lang, d) == 0)
             goto found;
     }
     if (dom_is(n, TAG_ABBR)) {
         const char *t = dom_attr_get(n, "title");
-        if (t && md_parse_any(t, c->lang, d) == 0)
+        if (t && meta_date_parse_any(t, c->lang, d) == 0)
             goto found;
     }
     const char *content = dom_attr_get(n, "content");
-    if (content && md_parse_iso(content, d) == 0)
+    if (content && meta_date_parse_iso(content, d) == 0)
         goto found;
     {
         const char *t = meta_text_of_node(c->mem, n, 240);
@@ -150,17 +150,17 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
             if (from == t)
                 *update = 1;
         }
-        if (md_parse_text(from, strlen(from), c->lang, d) != 0)
+        if (meta_date_parse_text(from, strlen(from), c->lang, d) != 0)
             return -1;
     }
 found:
-    return md_plausible(d, c->ref) ? 0 : -1;
+    return meta_date_plausible(d, c->ref) ? 0 : -1;
 }
 
 static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
 {
-    out->pub.date = md_format_day(c->mem, d);
-    out->pub.date_time = md_format_full(c->mem, d);
+    out->pub.date = meta_date_format_day(c->mem, d);
+    out->pub.date_time = meta_date_format_full(c->mem, d);
     out->source.date = source;
     return out->pub.date && out->pub.date_time ? 0 : -1;
 }
@@ -264,7 +264,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
         len += k;
         text[len++] = ' ';
     }
-    if (md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref))
+    if (meta_date_parse_text(text, len, c->lang, d) == 0 && meta_date_plausible(d, c->ref))
         return 0;
     /* a dateline above the headline */
     len = 0;
@@ -280,7 +280,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
         text[k] = ' ';
         len += k + 1;
     }
-    return md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref) ? 0 : -1;
+    return meta_date_parse_text(text, len, c->lang, d) == 0 && meta_date_plausible(d, c->ref) ? 0 : -1;
 }
 
 /* The first date in the text that its label does not mark as an update
@@ -295,7 +295,7 @@ static int first_unlabelled_date(const meta_ctx *c, const char *text, size_t len
     size_t from = 0;
     for (int tries = 0; tries < 8 && from < len; tries++) {
         size_t at;
-        if (md_find_text_date(text + from, len - from, c->lang, d, &at) != 0)
+        if (meta_date_find_in_text(text + from, len - from, c->lang, d, &at) != 0)
             break;
         at += from;
         char label[40];
@@ -344,7 +344,7 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
         meta_date d;
         int kind = first_unlabelled_date(c, cur->text, len, &d);
-        if (!kind || !md_plausible(&d, c->ref) || meta_text_in_boilerplate(cur, c->headline))
+        if (!kind || !meta_date_plausible(&d, c->ref) || meta_text_in_boilerplate(cur, c->headline))
             continue;
         if (c->headline && cur->index < c->headline->index && starts_with_weekday(cur->text))
             continue; /* the site's line of today's date */
@@ -385,8 +385,8 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
         if (!v)
             continue;
         int image = n->tag == TAG_IMG || (name && meta_text_strcasestr(name, "image"));
-        int ok = image ? md_from_url(v, d) == 0 : (strlen(v) >= 10 && md_parse_iso(v, d) == 0);
-        if (ok && md_plausible(d, c->ref))
+        int ok = image ? meta_date_from_url(v, d) == 0 : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
+        if (ok && meta_date_plausible(d, c->ref))
             return 0;
     }
     return -1;
@@ -423,27 +423,28 @@ int mf_dates(meta_ctx *c, meta_result *out)
     const char *which = NULL;
 
     /* modified: JSON-LD, meta */
-    if (c->ld.date_modified && md_parse_any(c->ld.date_modified, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
-        out->pub.modified = md_format_day(c->mem, &d);
+    if (c->ld.date_modified && meta_date_parse_any(c->ld.date_modified, c->lang, &d) == 0 &&
+        meta_date_plausible(&d, c->ref)) {
+        out->pub.modified = meta_date_format_day(c->mem, &d);
         out->source.modified = "json-ld";
     } else {
         const char *v = meta_tags_content_any(&c->tags, mod_keys, &which);
-        if (v && md_parse_any(v, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
-            out->pub.modified = md_format_day(c->mem, &d);
+        if (v && meta_date_parse_any(v, c->lang, &d) == 0 && meta_date_plausible(&d, c->ref)) {
+            out->pub.modified = meta_date_format_day(c->mem, &d);
             out->source.modified = which;
         }
     }
 
     /* A complete date in the URL first, as htmldate does: it is the
      * publisher's own day, where structured dates are often in UTC. */
-    if ((c->url && md_from_url(c->url, &d) == 0 && md_plausible(&d, c->ref)) ||
-        (out->pub.url && md_from_url(out->pub.url, &d) == 0 && md_plausible(&d, c->ref))) {
+    if ((c->url && meta_date_from_url(c->url, &d) == 0 && meta_date_plausible(&d, c->ref)) ||
+        (out->pub.url && meta_date_from_url(out->pub.url, &d) == 0 && meta_date_plausible(&d, c->ref))) {
         /* The address has the day only: the time comes from a structured
          * publication date of the same day (JSON-LD, then meta). */
         meta_date t;
         const char *v, *src;
         for (size_t k = 0; structured_date(c, k, &v, &src); k++) {
-            if (v && md_parse_any(v, c->lang, &t) == 0 && t.hh >= 0 && t.y == d.y && t.m == d.m && t.d == d.d) {
+            if (v && meta_date_parse_any(v, c->lang, &t) == 0 && t.hh >= 0 && t.y == d.y && t.m == d.m && t.d == d.d) {
                 d = t;
                 break;
             }
@@ -455,7 +456,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
     size_t nmod;
     size_t np = dom_candidates(c, pub, mod, &nmod);
     if (!out->pub.modified && nmod) {
-        out->pub.modified = md_format_day(c->mem, &mod[0].d);
+        out->pub.modified = meta_date_format_day(c->mem, &mod[0].d);
         out->source.modified = "time";
     }
     const cand *best = pick(c, pub, np);
@@ -463,7 +464,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
     const char *sd = NULL, *ssrc = NULL, *v, *src;
     meta_date s;
     for (size_t k = 0; !sd && structured_date(c, k, &v, &src); k++)
-        if (v && md_parse_any(v, c->lang, &s) == 0 && md_plausible(&s, c->ref)) {
+        if (v && meta_date_parse_any(v, c->lang, &s) == 0 && meta_date_plausible(&s, c->ref)) {
             sd = v;
             ssrc = src;
         }
@@ -472,7 +473,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
          * (evening news in the Americas); a date shown next to the
          * headline one day earlier is the local one. */
         if (best && s.hh >= 0 && s.tz_known && s.tz_minutes == 0) {
-            long diff = md_days(best->d.y, best->d.m, best->d.d) - md_days(s.y, s.m, s.d);
+            long diff = meta_date_days(best->d.y, best->d.m, best->d.d) - meta_date_days(s.y, s.m, s.d);
             if (diff == -1) /* the Americas: local time is behind UTC */
                 return set_date(c, out, &best->d, "element-local");
         }
