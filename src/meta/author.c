@@ -392,9 +392,9 @@ int ma_authors(meta_ctx *c, meta_result *out)
     const char *src = NULL;
     const char *site = c->sitename;
 
-    if (c->ld.author_count && !c->ld.author_is_org) {
-        for (size_t i = 0; i < c->ld.author_count; i++)
-            n = ma_split(c->mem, c->ld.authors[i], site, names, n, MAX_AUTHORS);
+    if (c->jsonld.author_count && !c->jsonld.author_is_org) {
+        for (size_t i = 0; i < c->jsonld.author_count; i++)
+            n = ma_split(c->mem, c->jsonld.authors[i], site, names, n, MAX_AUTHORS);
         src = "json-ld";
     }
     if (!n) {
@@ -422,9 +422,9 @@ int ma_authors(meta_ctx *c, meta_result *out)
         if (n)
             src = "text";
     }
-    if (!n && c->ld.author_count) { /* an organisation is better than nothing */
-        for (size_t i = 0; i < c->ld.author_count; i++)
-            n = ma_split(c->mem, c->ld.authors[i], NULL, names, n, MAX_AUTHORS);
+    if (!n && c->jsonld.author_count) { /* an organisation is better than nothing */
+        for (size_t i = 0; i < c->jsonld.author_count; i++)
+            n = ma_split(c->mem, c->jsonld.authors[i], NULL, names, n, MAX_AUTHORS);
         src = "json-ld-organization";
     }
     if (!n)

@@ -16,7 +16,7 @@ typedef struct meta_ctx {
     arena *mem;
     time_t ref;
     meta_tags tags;
-    meta_jsonld ld;
+    meta_jsonld jsonld;
     const dom_node *headline; /* the element holding the headline, or NULL */
     const char *lang;
     const char *sitename;

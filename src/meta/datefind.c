@@ -401,7 +401,7 @@ static int structured_date(const meta_ctx *c, size_t k, const char **value, cons
 {
     static const size_t listed = sizeof pub_keys / sizeof *pub_keys - 1;
     if (k == 0) {
-        *value = c->ld.date_published;
+        *value = c->jsonld.date_published;
         *src = "json-ld";
         return 1;
     }
@@ -423,7 +423,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
     const char *which = NULL;
 
     /* modified: JSON-LD, meta */
-    if (c->ld.date_modified && meta_date_parse_any(c->ld.date_modified, c->lang, &d) == 0 &&
+    if (c->jsonld.date_modified && meta_date_parse_any(c->jsonld.date_modified, c->lang, &d) == 0 &&
         meta_date_plausible(&d, c->ref)) {
         out->pub.modified = meta_date_format_day(c->mem, &d);
         out->source.modified = "json-ld";

@@ -90,8 +90,8 @@ int ml_language(meta_ctx *c, meta_result *out)
         l = ml_normalize(c->mem, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
-    if (!l && c->ld.language) {
-        l = ml_normalize(c->mem, c->ld.language);
+    if (!l && c->jsonld.language) {
+        l = ml_normalize(c->mem, c->jsonld.language);
         src = "json-ld";
     }
     if (!l) {

@@ -27,12 +27,12 @@ static void site_name(meta_ctx *c, meta_result *out)
         c->mem, meta_text_unescape(c->mem, meta_tags_content_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
     if (s && (strstr(s, "://") || s[0] == '@'))
         s = NULL;
-    if (!s && c->ld.publisher) {
-        s = c->ld.publisher;
+    if (!s && c->jsonld.publisher) {
+        s = c->jsonld.publisher;
         which = "json-ld-publisher";
     }
-    if (!s && c->ld.website) {
-        s = c->ld.website;
+    if (!s && c->jsonld.website) {
+        s = c->jsonld.website;
         which = "json-ld-website";
     }
     if (!s && out->pub.hostname) {
@@ -91,10 +91,10 @@ static void license(meta_ctx *c, meta_result *out)
         if (!s && href)
             s = mu_resolve(c, href);
     }
-    if (!s && c->ld.license) {
-        s = license_name(c->mem, c->ld.license);
+    if (!s && c->jsonld.license) {
+        s = license_name(c->mem, c->jsonld.license);
         if (!s)
-            s = c->ld.license;
+            s = c->jsonld.license;
     }
     if (!s) {
         static const char *const keys[] = {"license", "dcterms.license", "dc.rights", "dcterms.rights", NULL};
@@ -134,8 +134,8 @@ static void terms(meta_ctx *c, meta_result *out)
     const char *list[MAX_TERMS];
     const char *vals[MAX_TERMS];
     size_t n = 0;
-    for (size_t i = 0; i < c->ld.section_count; i++)
-        n = add_values(c->mem, c->ld.sections[i], list, n, MAX_TERMS);
+    for (size_t i = 0; i < c->jsonld.section_count; i++)
+        n = add_values(c->mem, c->jsonld.sections[i], list, n, MAX_TERMS);
     static const char *const cat_keys[] = {"article:section", "parsely-section", "section", "category",
                                            "dc.subject", NULL};
     for (size_t k = 0; cat_keys[k] && !n; k++) {
@@ -154,8 +154,8 @@ static void terms(meta_ctx *c, meta_result *out)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
     if (!n)
-        for (size_t i = 0; i < c->ld.keyword_count; i++)
-            n = add_values(c->mem, c->ld.keywords[i], list, n, MAX_TERMS);
+        for (size_t i = 0; i < c->jsonld.keyword_count; i++)
+            n = add_values(c->mem, c->jsonld.keywords[i], list, n, MAX_TERMS);
     out->pub.tags = meta_text_join(c->mem, list, n, "; ");
 }
 
@@ -165,8 +165,8 @@ static void description_image(meta_ctx *c, meta_result *out)
                                         "dcterms.description", "sailthru.description", NULL};
     const char *which = NULL;
     const char *d = meta_tags_content_any(&c->tags, dkeys, &which);
-    if (!d && c->ld.description) {
-        d = c->ld.description;
+    if (!d && c->jsonld.description) {
+        d = c->jsonld.description;
         which = "json-ld";
     }
     out->pub.description = meta_text_clean_str(c->mem, meta_text_unescape(c->mem, d), META_MAX_FIELD);
@@ -175,8 +175,8 @@ static void description_image(meta_ctx *c, meta_result *out)
     static const char *const ikeys[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
                                         "twitter:image:src", "thumbnail", "image", "sailthru.image.full", NULL};
     const char *img = meta_tags_content_any(&c->tags, ikeys, &which);
-    if (!img && c->ld.image) {
-        img = c->ld.image;
+    if (!img && c->jsonld.image) {
+        img = c->jsonld.image;
         which = "json-ld";
     }
     if (!img) {
@@ -198,9 +198,9 @@ static void description_image(meta_ctx *c, meta_result *out)
  * outweighs og:type, which many sites set to "article" on every page. */
 static int single_item(const meta_ctx *c)
 {
-    if (c->ld.is_one_item)
+    if (c->jsonld.is_one_item)
         return 2;
-    if (c->ld.is_many)
+    if (c->jsonld.is_many)
         return 0;
     const char *t = meta_tags_content(&c->tags, "og:type");
     return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||
@@ -218,11 +218,11 @@ static int product_page(const meta_ctx *c)
     const char *og = meta_tags_content(&c->tags, "og:type");
     if (og && strncasecmp(og, "article", 7) == 0)
         return 0; /* the two declarations disagree: a page that rates its service as a Product */
-    if (c->ld.is_product)
+    if (c->jsonld.is_product)
         return 1;
     if (og && (strcasecmp(og, "product") == 0 || strcasecmp(og, "og:product") == 0))
         return 1;
-    if (c->ld.is_one_item)
+    if (c->jsonld.is_one_item)
         return 0; /* an Article: a review of the product, not its page */
     for (size_t i = 0; i < c->doc->node_count; i++) {
         const dom_node *n = c->doc->nodes[i];
@@ -249,9 +249,9 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     c->mem = mem;
     c->ref = ref;
     c->url = url && *url ? url : NULL;
-    if (meta_tags_init(&c->tags, doc, mem) || meta_jsonld_read(doc, mem, &c->ld))
+    if (meta_tags_init(&c->tags, doc, mem) || meta_jsonld_read(doc, mem, &c->jsonld))
         return -1;
-    out->article_body = c->ld.article_body;
+    out->article_body = c->jsonld.article_body;
     out->single_item = single_item(c);
     out->product = product_page(c);
 

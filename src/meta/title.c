@@ -43,9 +43,9 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
         return 0;
     if (c->sitename && same_text(tmp, c->sitename))
         return 1;
-    if (c->ld.publisher && same_text(tmp, c->ld.publisher))
+    if (c->jsonld.publisher && same_text(tmp, c->jsonld.publisher))
         return 1;
-    if (c->ld.website && same_text(tmp, c->ld.website))
+    if (c->jsonld.website && same_text(tmp, c->jsonld.website))
         return 1;
     if (host) {
         char hf[256];
@@ -356,7 +356,7 @@ static int agrees(const char *title, const char *h)
 static int declares_article(const meta_ctx *c)
 {
     const char *og = meta_tags_content(&c->tags, "og:type");
-    return c->ld.is_article || (og && strncasecmp(og, "article", 7) == 0);
+    return c->jsonld.is_article || (og && strncasecmp(og, "article", 7) == 0);
 }
 
 /* Long enough to be a story's headline rather than the name of a site, a
@@ -373,13 +373,14 @@ int mt_title(meta_ctx *c, meta_result *out)
     for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
         if (dom_is(c->doc->nodes[i], TAG_TITLE))
             tag_title = prep(c, meta_text_of_node(c->mem, c->doc->nodes[i], META_MAX_FIELD));
-    if (c->ld.is_article && (c->ld.headline || c->ld.name)) {
+    if (c->jsonld.is_article && (c->jsonld.headline || c->jsonld.name)) {
         /* Readability.js: the name when it, and not the headline, matches
          * the document's title (the headline is then often a summary). */
-        const char *h = c->ld.headline, *n = c->ld.name;
+        const char *h = c->jsonld.headline, *n = c->jsonld.name;
         if (n && c->sitename && same_text(n, c->sitename))
             n = NULL;
-        if (n && ((c->ld.publisher && same_text(n, c->ld.publisher)) || (c->ld.website && same_text(n, c->ld.website))))
+        if (n && ((c->jsonld.publisher && same_text(n, c->jsonld.publisher)) ||
+                  (c->jsonld.website && same_text(n, c->jsonld.website))))
             n = NULL;
         if (h && n && tag_title && !(similarity(h, tag_title) > 0.75 && similarity(n, tag_title) <= 0.75))
             h = NULL;
@@ -394,8 +395,8 @@ int mt_title(meta_ctx *c, meta_result *out)
         title = prep(c, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
-    if (!title && c->ld.headline) {
-        title = prep(c, c->ld.headline);
+    if (!title && c->jsonld.headline) {
+        title = prep(c, c->jsonld.headline);
         src = "json-ld";
     }
     int from_tag = 0;

@@ -175,7 +175,7 @@ const char *mu_canonical(const meta_ctx *c)
     if (!u)
         u = mu_absolute(c->mem, NULL, meta_tags_content(&c->tags, "og:url"));
     if (!u)
-        u = c->ld.url ? mu_absolute(c->mem, NULL, c->ld.url) : NULL;
+        u = c->jsonld.url ? mu_absolute(c->mem, NULL, c->jsonld.url) : NULL;
     return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
 }
 
