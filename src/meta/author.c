@@ -211,7 +211,8 @@ static int quote_at(const char *s, size_t n, size_t *len)
     return 0;
 }
 
-size_t ma_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count, size_t max)
+size_t meta_author_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count,
+                         size_t max)
 {
     if (!byline)
         return count;
@@ -357,7 +358,7 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
     }
     for (size_t k = 0; k < na + nb; k++) {
         const dom_node *n = k < na ? after[k] : before[k - na];
-        size_t got = ma_split(c->mem, byline_text(c, n, src), c->sitename, names, 0, max);
+        size_t got = meta_author_split(c->mem, byline_text(c, n, src), c->sitename, names, 0, max);
         if (got)
             return got;
     }
@@ -385,7 +386,7 @@ static const char *by_line_text(const meta_ctx *c)
     return NULL;
 }
 
-int ma_authors(meta_ctx *c, meta_result *out)
+int meta_author_find(meta_ctx *c, meta_result *out)
 {
     const char *names[MAX_AUTHORS];
     size_t n = 0;
@@ -394,7 +395,7 @@ int ma_authors(meta_ctx *c, meta_result *out)
 
     if (c->jsonld.author_count && !c->jsonld.author_is_org) {
         for (size_t i = 0; i < c->jsonld.author_count; i++)
-            n = ma_split(c->mem, c->jsonld.authors[i], site, names, n, MAX_AUTHORS);
+            n = meta_author_split(c->mem, c->jsonld.authors[i], site, names, n, MAX_AUTHORS);
         src = "json-ld";
     }
     if (!n) {
@@ -406,7 +407,7 @@ int ma_authors(meta_ctx *c, meta_result *out)
             size_t nv = meta_tags_content_all(&c->tags, keys[k], vals, MAX_AUTHORS);
             for (size_t i = 0; i < nv; i++)
                 if (!strstr(vals[i], "://"))
-                    n = ma_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);
+                    n = meta_author_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);
             if (n)
                 src = keys[k];
         }
@@ -418,13 +419,13 @@ int ma_authors(meta_ctx *c, meta_result *out)
             src = bsrc;
     }
     if (!n) {
-        n = ma_split(c->mem, by_line_text(c), site, names, n, MAX_AUTHORS);
+        n = meta_author_split(c->mem, by_line_text(c), site, names, n, MAX_AUTHORS);
         if (n)
             src = "text";
     }
     if (!n && c->jsonld.author_count) { /* an organisation is better than nothing */
         for (size_t i = 0; i < c->jsonld.author_count; i++)
-            n = ma_split(c->mem, c->jsonld.authors[i], NULL, names, n, MAX_AUTHORS);
+            n = meta_author_split(c->mem, c->jsonld.authors[i], NULL, names, n, MAX_AUTHORS);
         src = "json-ld-organization";
     }
     if (!n)

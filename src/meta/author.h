@@ -11,8 +11,8 @@
 
 /* Splits and cleans one byline ("By A and B, Staff Writers") into names,
  * appended to names[] (at most max in all); returns the new count. */
-size_t ma_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count,
-                size_t max);
-int ma_authors(meta_ctx *c, meta_result *out);
+size_t meta_author_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count,
+                         size_t max);
+int meta_author_find(meta_ctx *c, meta_result *out);
 
 #endif

@@ -417,7 +417,7 @@ static int structured_date(const meta_ctx *c, size_t k, const char **value, cons
     return 1;
 }
 
-int mf_dates(meta_ctx *c, meta_result *out)
+int meta_dates_find(meta_ctx *c, meta_result *out)
 {
     meta_date d;
     const char *which = NULL;

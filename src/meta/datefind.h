@@ -7,6 +7,6 @@
 #include "meta/meta.h"
 
 /* Fills out->pub.date, date_time, modified and the explain fields. */
-int mf_dates(meta_ctx *c, meta_result *out);
+int meta_dates_find(meta_ctx *c, meta_result *out);
 
 #endif

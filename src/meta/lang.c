@@ -26,7 +26,7 @@ static const struct {
     {"iw", "he"}, {"in", "id"}, {"ji", "yi"}, {"jw", "jv"},
 };
 
-const char *ml_normalize(arena *mem, const char *tag)
+const char *meta_lang_normalize(arena *mem, const char *tag)
 {
     if (!tag)
         return NULL;
@@ -76,22 +76,22 @@ static size_t page_text(const dom_doc *doc, char *out, size_t max)
     return len;
 }
 
-int ml_language(meta_ctx *c, meta_result *out)
+int meta_lang_find(meta_ctx *c, meta_result *out)
 {
-    const char *l = ml_normalize(c->mem, dom_attr_get(c->doc->root, "lang"));
+    const char *l = meta_lang_normalize(c->mem, dom_attr_get(c->doc->root, "lang"));
     const char *src = "html-lang";
     if (!l) {
-        l = ml_normalize(c->mem, dom_attr_get(c->doc->root, "xml:lang"));
+        l = meta_lang_normalize(c->mem, dom_attr_get(c->doc->root, "xml:lang"));
     }
     if (!l) {
         static const char *const keys[] = {"content-language", "language", "dc.language", "dcterms.language",
                                            "og:locale", NULL};
         const char *which = NULL;
-        l = ml_normalize(c->mem, meta_tags_content_any(&c->tags, keys, &which));
+        l = meta_lang_normalize(c->mem, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
     if (!l && c->jsonld.language) {
-        l = ml_normalize(c->mem, c->jsonld.language);
+        l = meta_lang_normalize(c->mem, c->jsonld.language);
         src = "json-ld";
     }
     if (!l) {

@@ -11,8 +11,8 @@
 
 /* An ISO 639-1 code from a language tag ("en-US", "de_DE", "fr"); NULL
  * when the tag is not one. */
-const char *ml_normalize(arena *mem, const char *tag);
-int ml_language(meta_ctx *c, meta_result *out);
+const char *meta_lang_normalize(arena *mem, const char *tag);
+int meta_lang_find(meta_ctx *c, meta_result *out);
 
 /* langid.cc: CLD2. Writes the ISO 639-1 code of the text's language to
  * code (at least 8 bytes) and returns its share of the text in percent

@@ -89,7 +89,7 @@ static void license(meta_ctx *c, meta_result *out)
         if (!s && dom_is(l, TAG_A))
             s = meta_text_of_node(c->mem, l, 200);
         if (!s && href)
-            s = mu_resolve(c, href);
+            s = meta_url_resolve(c, href);
     }
     if (!s && c->jsonld.license) {
         s = license_name(c->mem, c->jsonld.license);
@@ -184,7 +184,7 @@ static void description_image(meta_ctx *c, meta_result *out)
         img = l ? dom_attr_get(l, "href") : NULL;
         which = "link";
     }
-    out->pub.image = img ? mu_resolve(c, img) : NULL;
+    out->pub.image = img ? meta_url_resolve(c, img) : NULL;
     out->source.image = out->pub.image ? which : NULL;
 }
 
@@ -255,7 +255,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     out->single_item = single_item(c);
     out->product = product_page(c);
 
-    const char *canon = mu_canonical(c);
+    const char *canon = meta_url_canonical(c);
     if (c->url) {
         out->pub.url = meta_text_clean_str(mem, c->url, 8192);
         out->source.url = "given";
@@ -264,25 +264,25 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
         out->source.url = "canonical";
         c->url = NULL;
     }
-    out->pub.hostname = mu_host(mem, out->pub.url);
+    out->pub.hostname = meta_url_host(mem, out->pub.url);
     if (!out->pub.hostname && canon)
-        out->pub.hostname = mu_host(mem, canon);
+        out->pub.hostname = meta_url_host(mem, canon);
 
     site_name(c, out);
-    if (ml_language(c, out) || mt_title(c, out))
+    if (meta_lang_find(c, out) || meta_title_find(c, out))
         return -1;
-    c->headline = mt_find_headline(c, c->title);
-    if (ma_authors(c, out))
+    c->headline = meta_title_headline(c, c->title);
+    if (meta_author_find(c, out))
         return -1;
     {
         /* the URL's date may come from the given URL or the canonical one */
         const char *given = c->url;
         if (!given)
             c->url = canon;
-        int rc = mf_dates(c, out);
+        int rc = meta_dates_find(c, out);
         if (!rc && !out->pub.date && given && canon) {
             c->url = canon;
-            rc = mf_dates(c, out);
+            rc = meta_dates_find(c, out);
         }
         if (rc)
             return -1;

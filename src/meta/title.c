@@ -234,7 +234,7 @@ static int in_chrome(const dom_node *n)
     return 0;
 }
 
-const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
+const dom_node *meta_title_headline(const meta_ctx *c, const char *title)
 {
     const dom_node *first = NULL, *contains = NULL;
     char ft[512];
@@ -365,7 +365,7 @@ static int declares_article(const meta_ctx *c)
  * characters. */
 static int story_headline(const char *h) { return meta_text_word_count(h) >= 4 || cjk_chars(h) >= 8; }
 
-int mt_title(meta_ctx *c, meta_result *out)
+int meta_title_find(meta_ctx *c, meta_result *out)
 {
     const char *host = out->pub.hostname;
     const char *title = NULL, *src = NULL;
@@ -406,7 +406,7 @@ int mt_title(meta_ctx *c, meta_result *out)
         from_tag = 1;
     }
     if (!title) {
-        const dom_node *h = mt_find_headline(c, NULL);
+        const dom_node *h = meta_title_headline(c, NULL);
         if (h) {
             title = prep(c, meta_text_of_node(c->mem, h, META_MAX_FIELD));
             src = "h1";

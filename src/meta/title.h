@@ -7,7 +7,7 @@
 #include "meta/context.h"
 #include "meta/meta.h"
 
-const dom_node *mt_find_headline(const meta_ctx *c, const char *title);
-int mt_title(meta_ctx *c, meta_result *out);
+const dom_node *meta_title_headline(const meta_ctx *c, const char *title);
+int meta_title_find(meta_ctx *c, meta_result *out);
 
 #endif

@@ -298,7 +298,7 @@ static void expect_names(const char *byline, const char *site, const char *joine
     arena mem;
     arena_init(&mem);
     const char *names[12];
-    size_t n = ma_split(&mem, byline, site, names, 0, 12);
+    size_t n = meta_author_split(&mem, byline, site, names, 0, 12);
     const char *got = n ? meta_text_join(&mem, names, n, "; ") : "";
     if (strcmp(got, joined) != 0)
         fail_msg("\"%s\": got \"%s\", expected \"%s\"", byline, got, joined);
@@ -702,10 +702,10 @@ static void test_language_identification(void **state)
 
     const char *code;
     arena_init(&mem);
-    assert_string_equal((code = ml_normalize(&mem, "pt_BR")), "pt");
-    assert_string_equal(ml_normalize(&mem, "ger"), "de");
-    assert_null(ml_normalize(&mem, "x"));
-    assert_null(ml_normalize(&mem, "{{lang}}"));
+    assert_string_equal((code = meta_lang_normalize(&mem, "pt_BR")), "pt");
+    assert_string_equal(meta_lang_normalize(&mem, "ger"), "de");
+    assert_null(meta_lang_normalize(&mem, "x"));
+    assert_null(meta_lang_normalize(&mem, "{{lang}}"));
     arena_free(&mem);
 }
 
