@@ -13,6 +13,8 @@
  * appended to names[] (at most max in all); returns the new count. */
 size_t meta_author_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count,
                          size_t max);
+/* Fills out->pub.authors, author_count and author (the names joined with
+ * "; ") and out->source.author. Returns 0, or -1 when memory runs out. */
 int meta_author_find(meta_ctx *c, meta_result *out);
 
 #endif

@@ -12,6 +12,8 @@
 /* An ISO 639-1 code from a language tag ("en-US", "de_DE", "fr"); NULL
  * when the tag is not one. */
 const char *meta_lang_normalize(arena *mem, const char *tag);
+/* Fills out->pub.language, out->source.language and c->lang. Returns 0,
+ * or -1 when memory runs out. */
 int meta_lang_find(meta_ctx *c, meta_result *out);
 
 /* langid.cc: CLD2. Writes the ISO 639-1 code of the text's language to
