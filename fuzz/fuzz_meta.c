@@ -1,6 +1,6 @@
 /* fuzz_meta: the JSON-LD and date parsers of the meta stage (src/meta).
  *
- * The date parsers (md_parse_iso, md_parse_text, md_parse_any, md_from_url)
+ * The date parsers (meta_date_parse_iso, meta_date_parse_text, meta_date_parse_any, meta_date_from_url)
  * run on the input directly. Then the input is placed in a page: as the
  * body of a <script type="application/ld+json">, as the content of date,
  * author and title <meta> tags, as a <time datetime>, and as a byline, and
@@ -13,7 +13,7 @@
 #include "dom/dom.h"
 #include "fuzz_common.h"
 #include "meta/meta.h"
-#include "meta/meta_internal.h"
+#include "meta/date.h"
 #include "util/buf.h"
 
 /* 2025-02-13T00:00:00Z: a fixed "now" keeps runs reproducible. */
@@ -30,20 +30,20 @@ static void dates(const char *s, size_t n)
     meta_date d;
     arena mem;
     arena_init(&mem);
-    if (md_parse_iso(s, &d) == 0) {
+    if (meta_date_parse_iso(s, &d) == 0) {
         check_date(&d);
-        FUZZ_CHECK(fuzz_valid_str(md_format_day(&mem, &d)));
-        FUZZ_CHECK(fuzz_valid_str(md_format_full(&mem, &d)));
-        (void)md_plausible(&d, FUZZ_REF_TIME);
+        FUZZ_CHECK(fuzz_valid_str(meta_date_format_day(&mem, &d)));
+        FUZZ_CHECK(fuzz_valid_str(meta_date_format_full(&mem, &d)));
+        (void)meta_date_plausible(&d, FUZZ_REF_TIME);
     }
     const char *lang = langs[n % (sizeof langs / sizeof langs[0])];
-    if (md_parse_text(s, n, lang, &d) == 0) {
+    if (meta_date_parse_text(s, n, lang, &d) == 0) {
         check_date(&d);
-        FUZZ_CHECK(fuzz_valid_str(md_format_full(&mem, &d)));
+        FUZZ_CHECK(fuzz_valid_str(meta_date_format_full(&mem, &d)));
     }
-    if (md_parse_any(s, lang, &d) == 0)
+    if (meta_date_parse_any(s, lang, &d) == 0)
         check_date(&d);
-    if (md_from_url(s, &d) == 0)
+    if (meta_date_from_url(s, &d) == 0)
         check_date(&d);
     arena_free(&mem);
 }

@@ -3,6 +3,7 @@
  * "x-user-defined" encodings are left out: their labels are unknown here. */
 #include "carve.h"
 #include "decode.h"
+#include "util/ascii.h"
 
 #include <string.h>
 
@@ -129,25 +130,14 @@ static const struct {
 /* The longest label above is 19 bytes. */
 enum { LABEL_MAX = 32 };
 
-/* ASCII whitespace as the Encoding Standard trims it. */
-static int is_ascii_space(char c)
-{
-    return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
-}
-
-static char ascii_lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Trims and lower-cases label into key; returns -1 when it cannot be a label. */
 static int normalise(const char *label, size_t len, char key[LABEL_MAX])
 {
-    while (len > 0 && is_ascii_space(label[0])) {
+    while (len > 0 && ascii_is_html_space(label[0])) {
         label++;
         len--;
     }
-    while (len > 0 && is_ascii_space(label[len - 1]))
+    while (len > 0 && ascii_is_html_space(label[len - 1]))
         len--;
     if (len == 0 || len >= LABEL_MAX)
         return -1;

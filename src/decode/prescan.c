@@ -3,6 +3,7 @@
  * tag syntax is the lenient one the standard gives, so that this agrees with
  * browsers on malformed markup too. */
 #include "decode.h"
+#include "util/ascii.h"
 
 #include <string.h>
 #include <strings.h>
@@ -32,21 +33,6 @@ typedef struct attribute {
  * with no answer, as the standard's "abort" does. */
 enum step { GOT_ATTRIBUTE, NO_ATTRIBUTE, FOUND, NOT_FOUND, RAN_OUT };
 
-static int is_space(unsigned char c)
-{
-    return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
-}
-
-static int is_alpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 /* Whether the input at the cursor starts with s, ASCII case-insensitively. */
 static int at(const cursor *c, const char *s)
 {
@@ -54,7 +40,7 @@ static int at(const cursor *c, const char *s)
     if (c->end - c->pos < n)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (lower(c->p[c->pos + i]) != (unsigned char)s[i])
+        if (ascii_lower(c->p[c->pos + i]) != (unsigned char)s[i])
             return 0;
     return 1;
 }
@@ -68,7 +54,7 @@ static int name_is(const attribute *a, const char *s)
 static void name_add(attribute *a, unsigned char c)
 {
     if (a->name_len < sizeof a->name)
-        a->name[a->name_len] = (char)lower(c);
+        a->name[a->name_len] = (char)ascii_lower(c);
     a->name_len++;
 }
 
@@ -77,13 +63,13 @@ static void name_add(attribute *a, unsigned char c)
 static void value_add(attribute *a, unsigned char c)
 {
     if (a->value_len < sizeof a->value)
-        a->value[a->value_len++] = (char)lower(c);
+        a->value[a->value_len++] = (char)ascii_lower(c);
 }
 
 /* The value part of "get an attribute", the cursor just past '='. */
 static enum step get_value(cursor *c, attribute *a)
 {
-    while (c->pos < c->end && is_space(c->p[c->pos]))
+    while (c->pos < c->end && ascii_is_html_space(c->p[c->pos]))
         c->pos++;
     if (c->pos >= c->end)
         return RAN_OUT;
@@ -99,7 +85,7 @@ static enum step get_value(cursor *c, attribute *a)
         return RAN_OUT;
     }
     for (; c->pos < c->end; c->pos++) {
-        if (is_space(c->p[c->pos]) || c->p[c->pos] == '>')
+        if (ascii_is_html_space(c->p[c->pos]) || c->p[c->pos] == '>')
             return GOT_ATTRIBUTE;
         value_add(a, c->p[c->pos]);
     }
@@ -110,7 +96,7 @@ static enum step get_value(cursor *c, attribute *a)
 static enum step get_attribute(cursor *c, attribute *a)
 {
     a->name_len = a->value_len = 0;
-    while (c->pos < c->end && (is_space(c->p[c->pos]) || c->p[c->pos] == '/'))
+    while (c->pos < c->end && (ascii_is_html_space(c->p[c->pos]) || c->p[c->pos] == '/'))
         c->pos++;
     if (c->pos >= c->end)
         return RAN_OUT;
@@ -122,14 +108,14 @@ static enum step get_attribute(cursor *c, attribute *a)
             c->pos++;
             return get_value(c, a);
         }
-        if (is_space(b))
+        if (ascii_is_html_space(b))
             break;
         if (b == '/' || b == '>')
             return GOT_ATTRIBUTE;
         name_add(a, b);
     }
     /* Whitespace after the name: an '=' may still follow. */
-    while (c->pos < c->end && is_space(c->p[c->pos]))
+    while (c->pos < c->end && ascii_is_html_space(c->p[c->pos]))
         c->pos++;
     if (c->pos >= c->end)
         return RAN_OUT;
@@ -171,13 +157,13 @@ static int content_charset(const char *s, size_t n, char *name, size_t size)
         if (!hit)
             return -1;
         i += 7;
-        while (i < n && is_space((unsigned char)s[i]))
+        while (i < n && ascii_is_html_space((unsigned char)s[i]))
             i++;
         if (i < n && s[i] == '=')
             break;
     }
     i++;
-    while (i < n && is_space((unsigned char)s[i]))
+    while (i < n && ascii_is_html_space((unsigned char)s[i]))
         i++;
     if (i >= n)
         return -1;
@@ -188,7 +174,7 @@ static int content_charset(const char *s, size_t n, char *name, size_t size)
         return get_encoding(s + i + 1, (size_t)(close - (s + i + 1)), name, size);
     }
     size_t start = i;
-    while (i < n && !is_space((unsigned char)s[i]) && s[i] != ';')
+    while (i < n && !ascii_is_html_space((unsigned char)s[i]) && s[i] != ';')
         i++;
     return get_encoding(s + start, i - start, name, size);
 }
@@ -271,9 +257,9 @@ static int starts_tag(const cursor *c)
 {
     const unsigned char *p = c->p + c->pos;
     size_t left = c->end - c->pos;
-    if (left >= 2 && p[0] == '<' && is_alpha(p[1]))
+    if (left >= 2 && p[0] == '<' && ascii_is_alpha(p[1]))
         return 1;
-    return left >= 3 && p[0] == '<' && p[1] == '/' && is_alpha(p[2]);
+    return left >= 3 && p[0] == '<' && p[1] == '/' && ascii_is_alpha(p[2]);
 }
 
 int decode_prescan_meta(const char *in, size_t len, char *name, size_t size)
@@ -326,7 +312,7 @@ int decode_prescan_meta_within(const char *in, size_t len, size_t limit, char *n
             if (comment(&c))
                 break;
         } else if (at(&c, "<meta") && c.end - c.pos > 5 &&
-                   (is_space(c.p[c.pos + 5]) || c.p[c.pos + 5] == '/')) {
+                   (ascii_is_html_space(c.p[c.pos + 5]) || c.p[c.pos + 5] == '/')) {
             c.pos += 6;
             r = meta_tag(&c, name, size);
             if (r == FOUND)

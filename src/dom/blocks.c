@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dom/blocks.h"
+#include "util/ascii.h"
 #include "util/buf.h"
 
 /* A Chinese or Japanese character (U+3000..U+9FFF, UTF-8 lead bytes
@@ -411,8 +412,6 @@ static void flush(walker *w)
     w->chars = w->link_chars = 0;
 }
 
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 /* Removes U+00AD soft hyphens from t->data[from..]: they only mark where a
  * word may break, and a browser shows none inside a line. */
 static void drop_soft_hyphens(buf *t, size_t from)
@@ -444,7 +443,7 @@ static void add_text(walker *w, const char *s, size_t n)
         size_t len = w->text.len;
         for (size_t i = 0; i < n; i++) {
             char c = s[i];
-            if (is_space((unsigned char)c)) {
+            if (ascii_is_html_space((unsigned char)c)) {
                 w->space = 1;
                 continue;
             }
@@ -466,7 +465,7 @@ static void add_text(walker *w, const char *s, size_t n)
         unsigned char c = d[i];
         if ((c == 0xC2 || c == 0xE2 || c == 0xEF) && (k = invisible_len(d + i, w->text.len - i)))
             i += k - 1; /* shows nothing: a block of only these is empty */
-        else if ((c & 0xC0) != 0x80 && !is_space(c))
+        else if ((c & 0xC0) != 0x80 && !ascii_is_html_space(c))
             chars += (c >= 0xE3 && c <= 0xE9) ? CJK_WEIGHT : 1;
     }
     if (w->text.failed)

@@ -9,11 +9,8 @@
 #endif
 
 #include "dom/dom.h"
+#include "util/ascii.h"
 #include "util/buf.h"
-
-/* White space and NUL, the bytes that are no text (tested inline: this
- * runs on every byte of the page's text). */
-static int blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0; }
 
 /* True when an inline style hides the element. */
 static int style_hides(const char *style)
@@ -132,7 +129,7 @@ static int only_media(const dom_node *ns)
     for (const dom_node *n = ns->first_child ? ns->first_child : NULL; n; n = dom_next(ns, n, 0)) {
         if (n->kind == DOM_TEXT) {
             for (size_t i = 0; i < n->text_len; i++)
-                if (!blank_byte(n->text[i]))
+                if (!ascii_is_space_or_nul(n->text[i]))
                     return 0;
         }
     }
@@ -156,7 +153,7 @@ static size_t nonspace_bytes(const dom_node *t)
     }
 #endif
     for (; i < t->text_len; i++)
-        n += !blank_byte(t->text[i]);
+        n += !ascii_is_space_or_nul(t->text[i]);
     return n;
 }
 

@@ -15,12 +15,10 @@
 #include <strings.h>
 
 #include "dom/dom.h"
+#include "util/ascii.h"
 
 #define MAX_ATTRS 64
 #define GUARD_DEPTH 4096
-
-static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 /* Elements that close themselves or are closed implicitly: not tracked. */
 static int untracked(int tag)
@@ -73,19 +71,19 @@ static int scan(char *s, size_t len, int fix, int *stack, size_t cap)
         }
         int closing = i + 1 < len && s[i + 1] == '/';
         size_t name_at = i + 1 + (size_t)closing;
-        if (name_at >= len || !is_alpha(s[name_at])) {
+        if (name_at >= len || !ascii_is_alpha(s[name_at])) {
             i++;
             continue;
         }
         size_t name_end = name_at;
-        while (name_end < len && !is_space(s[name_end]) && s[name_end] != '>' && s[name_end] != '/')
+        while (name_end < len && !ascii_is_html_space(s[name_end]) && s[name_end] != '>' && s[name_end] != '/')
             name_end++;
         int tag = dom_tag_lookup(s + name_at, name_end - name_at);
         /* Attributes up to the tag's end, quotes respected. */
         size_t p = name_end, attrs = 0, cut = 0;
         int self_closing = 0;
         while (p < len && s[p] != '>') {
-            if (is_space(s[p]) || s[p] == '/') {
+            if (ascii_is_html_space(s[p]) || s[p] == '/') {
                 self_closing = s[p] == '/';
                 p++;
                 continue;
@@ -93,7 +91,7 @@ static int scan(char *s, size_t len, int fix, int *stack, size_t cap)
             self_closing = 0;
             if (++attrs == MAX_ATTRS + 1)
                 cut = p;
-            while (p < len && !is_space(s[p]) && s[p] != '>' && s[p] != '=')
+            while (p < len && !ascii_is_html_space(s[p]) && s[p] != '>' && s[p] != '=')
                 p++;
             if (p < len && s[p] == '=') {
                 p++;
@@ -101,7 +99,7 @@ static int scan(char *s, size_t len, int fix, int *stack, size_t cap)
                     const char *q = memchr(s + p + 1, s[p], len - p - 1);
                     p = q ? (size_t)(q - s) + 1 : len;
                 } else {
-                    while (p < len && !is_space(s[p]) && s[p] != '>')
+                    while (p < len && !ascii_is_html_space(s[p]) && s[p] != '>')
                         p++;
                 }
             }

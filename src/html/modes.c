@@ -6,11 +6,12 @@
 #include <strings.h>
 
 #include "html/builder.h"
+#include "util/ascii.h"
 
 static int all_space(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\f' && s[i] != '\r')
+        if (!ascii_is_html_space(s[i]))
             return 0;
     return 1;
 }

@@ -19,6 +19,7 @@
 
 #include "html/entities.h"
 #include "html/tokenizer.h"
+#include "util/ascii.h"
 
 enum {
     S_DATA = HTML_STATE_DATA,
@@ -84,12 +85,6 @@ enum {
 };
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
-
-static int is_ws(int c) { return c == '\t' || c == '\n' || c == '\f' || c == ' '; }
-static int is_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-static int is_alnum(int c) { return is_alpha(c) || is_digit(c); }
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static inline void put(buf *b, int c)
 {
@@ -187,8 +182,9 @@ static void char_ref(html_tokenizer *t, buf *out, int in_attr)
             q++;
         size_t start = q;
         uint32_t cp = 0;
-        for (; q < len && (hex ? is_digit(s[q]) || ((s[q] | 32) >= 'a' && (s[q] | 32) <= 'f') : is_digit(s[q])); q++) {
-            uint32_t d = is_digit(s[q]) ? (uint32_t)(s[q] - '0') : (uint32_t)((s[q] | 32) - 'a' + 10);
+        for (; q < len && (hex ? ascii_is_digit(s[q]) || ((s[q] | 32) >= 'a' && (s[q] | 32) <= 'f') : ascii_is_digit(s[q]));
+             q++) {
+            uint32_t d = ascii_is_digit(s[q]) ? (uint32_t)(s[q] - '0') : (uint32_t)((s[q] | 32) - 'a' + 10);
             if (cp <= 0x10FFFF)
                 cp = cp * (hex ? 16 : 10) + d;
         }
@@ -203,14 +199,14 @@ static void char_ref(html_tokenizer *t, buf *out, int in_attr)
         return;
     }
     size_t run = p;
-    while (run < len && run - p < 32 && is_alnum(s[run]))
+    while (run < len && run - p < 32 && ascii_is_alnum(s[run]))
         run++;
     if (run < len && s[run] == ';' && run - p < 32)
         run++;
     const char *value;
     size_t n = run > p ? html_entity_match(s + p, run - p, &value) : 0;
     if (n == 0 ||
-        (in_attr && s[p + n - 1] != ';' && p + n < len && (s[p + n] == '=' || is_alnum(s[p + n])))) {
+        (in_attr && s[p + n - 1] != ';' && p + n < len && (s[p + n] == '=' || ascii_is_alnum(s[p + n])))) {
         put(out, '&'); /* the letters that follow are read as text */
         return;
     }
@@ -349,7 +345,7 @@ static int names(const char *s, size_t n, const char *name, size_t len)
     if (n != len)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != name[i])
+        if (ascii_lower(s[i]) != name[i])
             return 0;
     return 1;
 }
@@ -363,15 +359,15 @@ static int end_tag_ahead(html_tokenizer *t, int fallback)
 {
     const char *s = t->in;
     size_t p = t->pos, q = p;
-    while (q < t->len && is_alpha(s[q]))
+    while (q < t->len && ascii_is_alpha(s[q]))
         q++;
     size_t n = q - p;
-    if (n && q < t->len && (is_ws(s[q]) || s[q] == '/' || s[q] == '>') &&
+    if (n && q < t->len && (ascii_is_tokenizer_space(s[q]) || s[q] == '/' || s[q] == '>') &&
         (names(s + p, n, t->last_start.data, t->last_start.len) ||
          (t->alt_end && names(s + p, n, t->alt_end, strlen(t->alt_end))))) {
         begin(t, HTML_END_TAG);
         for (size_t i = 0; i < n; i++)
-            put(&t->tag, lower(s[p + i]));
+            put(&t->tag, ascii_lower(s[p + i]));
         t->name_len = n;
         t->pos = q;
         return S_TAG_NAME;
@@ -500,7 +496,7 @@ static int starts_ci(const html_tokenizer *t, const char *word)
     if (t->pos + n > t->len)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (lower(t->in[t->pos + i]) != word[i])
+        if (ascii_lower(t->in[t->pos + i]) != word[i])
             return 0;
     return 1;
 }
@@ -631,7 +627,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c == '/') {
                 t->pos++;
                 t->state = end_tag_ahead(t, S_SCRIPT_ESCAPED);
-            } else if (c >= 0 && is_alpha(c)) {
+            } else if (c >= 0 && ascii_is_alpha(c)) {
                 put(text, '<');
                 t->state = S_SCRIPT_DOUBLE_ESCAPE_START;
                 tag->len = 0; /* the spec's temporary buffer */
@@ -642,7 +638,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             break;
         case S_SCRIPT_DOUBLE_ESCAPE_START:
         case S_SCRIPT_DOUBLE_ESCAPE_END:
-            if (c >= 0 && (is_ws(c) || c == '/' || c == '>')) {
+            if (c >= 0 && (ascii_is_tokenizer_space(c) || c == '/' || c == '>')) {
                 t->pos++;
                 put(text, c);
                 int is_script = tag->len == 6 && memcmp(tag->data, "script", 6) == 0;
@@ -650,9 +646,9 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                     t->state = is_script ? S_SCRIPT_DOUBLE_ESCAPED : S_SCRIPT_ESCAPED;
                 else
                     t->state = is_script ? S_SCRIPT_ESCAPED : S_SCRIPT_DOUBLE_ESCAPED;
-            } else if (c >= 0 && is_alpha(c)) {
+            } else if (c >= 0 && ascii_is_alpha(c)) {
                 t->pos++;
-                put(tag, lower(c));
+                put(tag, ascii_lower(c));
                 put(text, c);
             } else {
                 t->state = t->state == S_SCRIPT_DOUBLE_ESCAPE_START ? S_SCRIPT_ESCAPED : S_SCRIPT_DOUBLE_ESCAPED;
@@ -731,7 +727,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == '/') {
                 t->pos++;
                 t->state = S_END_TAG_OPEN;
-            } else if (c >= 0 && is_alpha(c)) {
+            } else if (c >= 0 && ascii_is_alpha(c)) {
                 begin(t, HTML_START_TAG);
                 t->state = S_TAG_NAME;
             } else if (c == '?') {
@@ -743,7 +739,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             }
             break;
         case S_END_TAG_OPEN:
-            if (c >= 0 && is_alpha(c)) {
+            if (c >= 0 && ascii_is_alpha(c)) {
                 begin(t, HTML_END_TAG);
                 t->state = S_TAG_NAME;
             } else if (c == '>') {
@@ -761,7 +757,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c < 0)
                 return emit_eof(t, tok);
             t->pos++;
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->name_len = tag->len;
                 t->state = S_BEFORE_ATTR_NAME;
             } else if (c == '/') {
@@ -774,11 +770,11 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
-                put(tag, lower(c));
+                put(tag, ascii_lower(c));
             }
             break;
         case S_BEFORE_ATTR_NAME:
-            if (c >= 0 && is_ws(c)) {
+            if (c >= 0 && ascii_is_tokenizer_space(c)) {
                 t->pos++;
             } else if (c == '/' || c == '>' || c < 0) {
                 t->state = S_AFTER_ATTR_NAME;
@@ -792,7 +788,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             }
             break;
         case S_ATTR_NAME:
-            if (c < 0 || is_ws(c) || c == '/' || c == '>') {
+            if (c < 0 || ascii_is_tokenizer_space(c) || c == '/' || c == '>') {
                 end_attr_name(t);
                 end_attr_value(t);
                 t->state = S_AFTER_ATTR_NAME;
@@ -805,13 +801,13 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 if (c == 0)
                     buf_puts(tag, REPLACEMENT);
                 else
-                    put(tag, lower(c));
+                    put(tag, ascii_lower(c));
             }
             break;
         case S_AFTER_ATTR_NAME:
             if (c < 0)
                 return emit_eof(t, tok);
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->pos++;
             } else if (c == '/') {
                 t->pos++;
@@ -829,7 +825,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             }
             break;
         case S_BEFORE_ATTR_VALUE:
-            if (c >= 0 && is_ws(c)) {
+            if (c >= 0 && ascii_is_tokenizer_space(c)) {
                 t->pos++;
             } else if (c == '"') {
                 t->pos++;
@@ -867,7 +863,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c < 0)
                 return emit_eof(t, tok);
             t->pos++;
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 end_attr_value(t);
                 t->state = S_BEFORE_ATTR_NAME;
             } else if (c == '&') {
@@ -885,7 +881,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
         case S_AFTER_ATTR_VALUE_QUOTED:
             if (c < 0)
                 return emit_eof(t, tok);
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->pos++;
                 t->state = S_BEFORE_ATTR_NAME;
             } else if (c == '/') {
@@ -1058,7 +1054,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->force_quirks = 1;
                 return emit_then_eof(t, tok);
             }
-            if (is_ws(c))
+            if (ascii_is_tokenizer_space(c))
                 t->pos++;
             t->state = S_BEFORE_DOCTYPE_NAME;
             break;
@@ -1068,7 +1064,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 return emit_then_eof(t, tok);
             }
             t->pos++;
-            if (is_ws(c))
+            if (ascii_is_tokenizer_space(c))
                 break;
             if (c == '>') {
                 t->force_quirks = 1;
@@ -1079,7 +1075,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             if (c == 0)
                 buf_puts(tag, REPLACEMENT);
             else
-                put(tag, lower(c));
+                put(tag, ascii_lower(c));
             t->state = S_DOCTYPE_NAME;
             break;
         case S_DOCTYPE_NAME:
@@ -1089,7 +1085,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 return emit_then_eof(t, tok);
             }
             t->pos++;
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->name_len = tag->len;
                 t->state = S_AFTER_DOCTYPE_NAME;
             } else if (c == '>') {
@@ -1099,7 +1095,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
             } else if (c == 0) {
                 buf_puts(tag, REPLACEMENT);
             } else {
-                put(tag, lower(c));
+                put(tag, ascii_lower(c));
             }
             break;
         case S_AFTER_DOCTYPE_NAME:
@@ -1107,7 +1103,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->force_quirks = 1;
                 return emit_then_eof(t, tok);
             }
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->pos++;
             } else if (c == '>') {
                 t->pos++;
@@ -1134,7 +1130,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->force_quirks = 1;
                 return emit_then_eof(t, tok);
             }
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->pos++;
                 if (keyword)
                     t->state = system ? S_BEFORE_DOCTYPE_SYSTEM_ID : S_BEFORE_DOCTYPE_PUBLIC_ID;
@@ -1187,7 +1183,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->force_quirks = 1;
                 return emit_then_eof(t, tok);
             }
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->pos++;
                 t->state = S_BETWEEN_DOCTYPE_IDS;
             } else if (c == '>') {
@@ -1208,7 +1204,7 @@ int html_next_token(html_tokenizer *t, html_token *tok)
                 t->force_quirks = 1;
                 return emit_then_eof(t, tok);
             }
-            if (is_ws(c)) {
+            if (ascii_is_tokenizer_space(c)) {
                 t->pos++;
             } else if (c == '>') {
                 t->pos++;

@@ -9,6 +9,7 @@
 
 #include "html/builder.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 /* Attribute values longer than this are cut (data: URIs, inline styles,
  * serialized state); nothing carve reads from an attribute is that long. */
@@ -278,11 +279,8 @@ void html_merge_attrs(builder *b, dom_node *n, const html_token *tok)
             return;
         }
         size_t cut = a->value_len;
-        if (cut > MAX_ATTR_VALUE) { /* cut where a character starts, so that the value stays UTF-8 */
-            cut = MAX_ATTR_VALUE;
-            while (cut > 0 && ((unsigned char)a->value[cut] & 0xC0) == 0x80)
-                cut--;
-        }
+        if (cut > MAX_ATTR_VALUE) /* cut where a character starts, so that the value stays UTF-8 */
+            cut = utf8_char_start(a->value, MAX_ATTR_VALUE);
         da->name = name;
         da->value = arena_strndup(mem, a->value, cut);
         if (!da->value) {

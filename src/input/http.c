@@ -3,23 +3,21 @@
 #include <string.h>
 
 #include "input/http.h"
-
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-static int is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+#include "util/ascii.h"
 
 /* 1 when s starts with prefix, ASCII case-insensitively. */
 static int iprefix(const char *s, const char *prefix)
 {
-    while (*prefix && lower((unsigned char)*s) == lower((unsigned char)*prefix))
+    while (*prefix && ascii_lower((unsigned char)*s) == ascii_lower((unsigned char)*prefix))
         s++, prefix++;
     return *prefix == '\0';
 }
 
 static int ieq(const char *a, const char *b)
 {
-    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
+    while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b))
         a++, b++;
-    return lower((unsigned char)*a) == lower((unsigned char)*b);
+    return ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b);
 }
 
 int http_header_end(const char *d, size_t len, size_t *header_len, size_t *body_offset)
@@ -43,9 +41,9 @@ int http_header_end(const char *d, size_t len, size_t *header_len, size_t *body_
 
 static char *trim(char *s, char *end)
 {
-    while (s < end && is_space((unsigned char)*s))
+    while (s < end && ascii_is_html_space((unsigned char)*s))
         s++;
-    while (end > s && is_space((unsigned char)end[-1]))
+    while (end > s && ascii_is_html_space((unsigned char)end[-1]))
         end--;
     *end = '\0';
     return s;
@@ -139,7 +137,7 @@ static void copy_lower(char *dst, size_t cap, const char *s, size_t n)
     if (n >= cap)
         n = cap - 1;
     for (size_t i = 0; i < n; i++)
-        dst[i] = (char)lower((unsigned char)s[i]);
+        dst[i] = (char)ascii_lower((unsigned char)s[i]);
     dst[n] = '\0';
 }
 
@@ -151,23 +149,23 @@ void http_content_type(const char *v, char *mime, size_t mime_cap, char *charset
         charset[0] = '\0';
     if (!v)
         return;
-    while (is_space((unsigned char)*v))
+    while (ascii_is_html_space((unsigned char)*v))
         v++;
     size_t n = strcspn(v, ";, \t");
     copy_lower(mime, mime_cap, v, n);
     for (const char *p = strchr(v, ';'); p; p = strchr(p + 1, ';')) {
         const char *q = p + 1;
-        while (is_space((unsigned char)*q))
+        while (ascii_is_html_space((unsigned char)*q))
             q++;
         if (!iprefix(q, "charset"))
             continue;
         q += 7;
-        while (is_space((unsigned char)*q))
+        while (ascii_is_html_space((unsigned char)*q))
             q++;
         if (*q != '=')
             continue;
         q++;
-        while (is_space((unsigned char)*q))
+        while (ascii_is_html_space((unsigned char)*q))
             q++;
         if (*q == '"' || *q == '\'') {
             char quote = *q++;
@@ -205,19 +203,20 @@ int http_sniff_html(const char *d, size_t len)
     size_t i = 0;
     if (len >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3))
         i = 3;
-    while (i < len && is_space((unsigned char)d[i]))
+    while (i < len && ascii_is_html_space((unsigned char)d[i]))
         i++;
     for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
         size_t m = strlen(tags[t]);
         if (i + m >= len)
             continue;
         size_t k = 0;
-        while (k < m && lower((unsigned char)d[i + k]) == lower((unsigned char)tags[t][k]))
+        while (k < m && ascii_lower((unsigned char)d[i + k]) == ascii_lower((unsigned char)tags[t][k]))
             k++;
         if (k < m)
             continue;
         char after = d[i + m];
-        if (is_space((unsigned char)after) || after == '>' || (t == sizeof tags / sizeof *tags - 1 && after != '\0'))
+        if (ascii_is_html_space((unsigned char)after) || after == '>' ||
+            (t == sizeof tags / sizeof *tags - 1 && after != '\0'))
             return 1;
     }
     return 0;

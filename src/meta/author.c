@@ -11,7 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/author.h"
+#include "meta/common.h"
+#include "meta/tags.h"
+#include "meta/text.h"
 #include "util/buf.h"
 
 #define MAX_AUTHORS 12
@@ -92,7 +95,7 @@ static int plausible_name(const char *s, size_t n, const char *site_fold)
     }
     if (letters < 2 || words > 5)
         return 0;
-    if (mt_strcasestr(s, "www.") || mt_strcasestr(s, ".com") || mt_strcasestr(s, "http"))
+    if (meta_text_strcasestr(s, "www.") || meta_text_strcasestr(s, ".com") || meta_text_strcasestr(s, "http"))
         return 0;
     /* a name starts with a capital letter or a non-ASCII letter */
     if (s[0] >= 'a' && s[0] <= 'z')
@@ -103,7 +106,7 @@ static int plausible_name(const char *s, size_t n, const char *site_fold)
         size_t k = n < sizeof tmp - 1 ? n : sizeof tmp - 1;
         memcpy(tmp, s, k);
         tmp[k] = 0;
-        mt_fold(tmp, f, sizeof f);
+        meta_text_fold(tmp, f, sizeof f);
         if (strcmp(f, site_fold) == 0)
             return 0;
     }
@@ -208,11 +211,12 @@ static int quote_at(const char *s, size_t n, size_t *len)
     return 0;
 }
 
-size_t ma_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count, size_t max)
+size_t meta_author_split(arena *mem, const char *byline, const char *sitename, const char **names, size_t count,
+                         size_t max)
 {
     if (!byline)
         return count;
-    const char *raw = mt_cleans(mem, mt_unescape(mem, byline), 600);
+    const char *raw = meta_text_clean_str(mem, meta_text_unescape(mem, byline), 600);
     if (!raw)
         return count;
     /* "(Reuters)", "[Updated]": asides in brackets are never names */
@@ -230,12 +234,12 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
             b[o++] = *r;
     }
     b[o] = 0;
-    b = (char *)mt_cleans(mem, b, 600);
+    b = (char *)meta_text_clean_str(mem, b, 600);
     if (!b)
         return count;
     char site_fold[256] = "";
     if (sitename)
-        mt_fold(sitename, site_fold, sizeof site_fold);
+        meta_text_fold(sitename, site_fold, sizeof site_fold);
     const char *p = after_by(b);
     while (*p && count < max) {
         /* one part: up to the next separator */
@@ -270,9 +274,9 @@ size_t ma_split(arena *mem, const char *byline, const char *sitename, const char
             const char *name = arena_strndup(mem, s, n);
             char f1[256], f2[256];
             int dup = 0;
-            mt_fold(name, f1, sizeof f1);
+            meta_text_fold(name, f1, sizeof f1);
             for (size_t i = 0; i < count && !dup; i++) {
-                mt_fold(names[i], f2, sizeof f2);
+                meta_text_fold(names[i], f2, sizeof f2);
                 dup = strcmp(f1, f2) == 0;
             }
             if (name && !dup)
@@ -291,7 +295,7 @@ static const char *byline_text(const meta_ctx *c, const dom_node *n, const char 
         if (ip && strcasecmp(ip, "name") == 0) {
             const char *v = dom_attr_get(x, "content");
             *src = "microdata";
-            return v ? v : mt_node_text(c->mem, x, 200);
+            return v ? v : meta_text_of_node(c->mem, x, 200);
         }
     }
     *src = "byline";
@@ -305,8 +309,8 @@ static const char *byline_text(const meta_ctx *c, const dom_node *n, const char 
         else if (x != n && (x->tag == TAG_BR || (dom_tag_flags(x->tag) & TAGF_BLOCK)))
             buf_puts(&b, " | ");
     }
-    const char *t = b.data && !b.failed ? mt_clean(c->mem, b.data, b.len, 300) : NULL;
-    mt_buf_free(c->mem, &b);
+    const char *t = b.data && !b.failed ? meta_text_clean(c->mem, b.data, b.len, 300) : NULL;
+    meta_buf_free(c->mem, &b);
     if (!t && dom_attr_get(n, "content"))
         t = dom_attr_get(n, "content");
     return t;
@@ -325,8 +329,8 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
                                             "author-info", "author-description", "author-image", "authoriz",
                                             NULL};
     const dom_doc *doc = c->doc;
-    mt_words byline_words;
-    mt_words_init(&byline_words, words);
+    meta_text_words byline_words;
+    meta_text_words_init(&byline_words, words);
     const dom_node *after[MAX_BYLINES], *before[MAX_BYLINES];
     size_t na = 0, nb = 0;
     size_t h = c->headline ? c->headline->index : 0;
@@ -337,10 +341,10 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
             continue;
         const char *rel = dom_attr_get(n, "rel");
         const char *ip = dom_attr_get(n, "itemprop");
-        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && mt_strcasestr(ip, "author")) ||
-                  mt_words_in(&byline_words, n->cls) || mt_words_in(&byline_words, n->id);
-        if (!hit || mt_attr_has(n->cls, not_words) || mt_attr_has(n->id, not_words) ||
-            mt_in_boilerplate(n, c->headline))
+        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && meta_text_strcasestr(ip, "author")) ||
+                  meta_text_words_in(&byline_words, n->cls) || meta_text_words_in(&byline_words, n->id);
+        if (!hit || meta_text_attr_has(n->cls, not_words) || meta_text_attr_has(n->id, not_words) ||
+            meta_text_in_boilerplate(n, c->headline))
             continue;
         if (c->headline && n->index > h && n->index - h < 800)
             after[na++] = n;
@@ -354,7 +358,7 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
     }
     for (size_t k = 0; k < na + nb; k++) {
         const dom_node *n = k < na ? after[k] : before[k - na];
-        size_t got = ma_split(c->mem, byline_text(c, n, src), c->sitename, names, 0, max);
+        size_t got = meta_author_split(c->mem, byline_text(c, n, src), c->sitename, names, 0, max);
         if (got)
             return got;
     }
@@ -372,7 +376,7 @@ static const char *by_line_text(const meta_ctx *c)
         if (n->kind != DOM_TEXT || n->text_len < 4 || n->text_len > 160)
             continue;
         seen++;
-        const char *t = mt_clean(c->mem, n->text, n->text_len, 200);
+        const char *t = meta_text_clean(c->mem, n->text, n->text_len, 200);
         if (!t)
             continue;
         if (strncasecmp(t, "by ", 3) == 0 || strncmp(t, "Von ", 4) == 0 || strncmp(t, "Par ", 4) == 0 ||
@@ -382,16 +386,16 @@ static const char *by_line_text(const meta_ctx *c)
     return NULL;
 }
 
-int ma_authors(meta_ctx *c, meta_result *out)
+int meta_author_find(meta_ctx *c, meta_result *out)
 {
     const char *names[MAX_AUTHORS];
     size_t n = 0;
     const char *src = NULL;
     const char *site = c->sitename;
 
-    if (c->ld.author_count && !c->ld.author_is_org) {
-        for (size_t i = 0; i < c->ld.author_count; i++)
-            n = ma_split(c->mem, c->ld.authors[i], site, names, n, MAX_AUTHORS);
+    if (c->jsonld.author_count && !c->jsonld.author_is_org) {
+        for (size_t i = 0; i < c->jsonld.author_count; i++)
+            n = meta_author_split(c->mem, c->jsonld.authors[i], site, names, n, MAX_AUTHORS);
         src = "json-ld";
     }
     if (!n) {
@@ -400,10 +404,10 @@ int ma_authors(meta_ctx *c, meta_result *out)
                                            "citation_author", "book:author", NULL};
         for (size_t k = 0; keys[k] && !n; k++) {
             const char *vals[MAX_AUTHORS];
-            size_t nv = mt_meta_all(&c->tags, keys[k], vals, MAX_AUTHORS);
+            size_t nv = meta_tags_content_all(&c->tags, keys[k], vals, MAX_AUTHORS);
             for (size_t i = 0; i < nv; i++)
                 if (!strstr(vals[i], "://"))
-                    n = ma_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);
+                    n = meta_author_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);
             if (n)
                 src = keys[k];
         }
@@ -415,13 +419,13 @@ int ma_authors(meta_ctx *c, meta_result *out)
             src = bsrc;
     }
     if (!n) {
-        n = ma_split(c->mem, by_line_text(c), site, names, n, MAX_AUTHORS);
+        n = meta_author_split(c->mem, by_line_text(c), site, names, n, MAX_AUTHORS);
         if (n)
             src = "text";
     }
-    if (!n && c->ld.author_count) { /* an organisation is better than nothing */
-        for (size_t i = 0; i < c->ld.author_count; i++)
-            n = ma_split(c->mem, c->ld.authors[i], NULL, names, n, MAX_AUTHORS);
+    if (!n && c->jsonld.author_count) { /* an organisation is better than nothing */
+        for (size_t i = 0; i < c->jsonld.author_count; i++)
+            n = meta_author_split(c->mem, c->jsonld.authors[i], NULL, names, n, MAX_AUTHORS);
         src = "json-ld-organization";
     }
     if (!n)
@@ -433,7 +437,7 @@ int ma_authors(meta_ctx *c, meta_result *out)
     list[n] = NULL;
     out->pub.authors = list;
     out->pub.author_count = n;
-    out->pub.author = mt_join(c->mem, list, n, "; ");
+    out->pub.author = meta_text_join(c->mem, list, n, "; ");
     out->source.author = src;
     return out->pub.author ? 0 : -1;
 }

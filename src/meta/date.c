@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/date.h"
 
-long md_days(int y, int m, int d)
+long meta_date_days(int y, int m, int d)
 {
     /* Howard Hinnant's days_from_civil */
     y -= m <= 2;
@@ -32,14 +32,14 @@ static int days_in_month(int y, int m)
 
 static int valid_day(int y, int m, int d) { return y >= 1000 && y <= 9999 && d >= 1 && d <= days_in_month(y, m); }
 
-int md_plausible(const meta_date *d, time_t ref)
+int meta_date_plausible(const meta_date *d, time_t ref)
 {
     if (!valid_day(d->y, d->m, d->d) || d->y < 1995)
         return 0;
     if (!ref)
         ref = time(NULL);
     long today = (long)(ref / 86400);
-    return md_days(d->y, d->m, d->d) <= today + 1;
+    return meta_date_days(d->y, d->m, d->d) <= today + 1;
 }
 
 static void clear(meta_date *d)
@@ -73,7 +73,7 @@ static int small_num(const char *s, int *out)
     return 1;
 }
 
-int md_parse_iso(const char *s, meta_date *out)
+int meta_date_parse_iso(const char *s, meta_date *out)
 {
     clear(out);
     if (!s)
@@ -448,12 +448,12 @@ static int match_at(token *t, size_t k, size_t i, int month_first, meta_date *ou
     return -1;
 }
 
-int md_parse_text(const char *s, size_t n, const char *lang, meta_date *out)
+int meta_date_parse_text(const char *s, size_t n, const char *lang, meta_date *out)
 {
-    return md_find_text_date(s, n, lang, out, NULL);
+    return meta_date_find_in_text(s, n, lang, out, NULL);
 }
 
-int md_find_text_date(const char *s, size_t n, const char *lang, meta_date *out, size_t *at)
+int meta_date_find_in_text(const char *s, size_t n, const char *lang, meta_date *out, size_t *at)
 {
     clear(out);
     if (!s)
@@ -480,28 +480,28 @@ int md_find_text_date(const char *s, size_t n, const char *lang, meta_date *out,
     return -1;
 }
 
-int md_parse_any(const char *s, const char *lang, meta_date *out)
+int meta_date_parse_any(const char *s, const char *lang, meta_date *out)
 {
     if (!s)
         return -1;
-    if (md_parse_iso(s, out) == 0)
+    if (meta_date_parse_iso(s, out) == 0)
         return 0;
     size_t n = strlen(s);
-    return md_parse_text(s, n > 400 ? 400 : n, lang, out);
+    return meta_date_parse_text(s, n > 400 ? 400 : n, lang, out);
 }
 
-const char *md_format_day(arena *mem, const meta_date *d)
+const char *meta_date_format_day(arena *mem, const meta_date *d)
 {
     char b[16];
     snprintf(b, sizeof b, "%04d-%02d-%02d", d->y, d->m, d->d);
     return arena_strndup(mem, b, strlen(b));
 }
 
-const char *md_format_full(arena *mem, const meta_date *d)
+const char *meta_date_format_full(arena *mem, const meta_date *d)
 {
     char b[48];
     if (d->hh < 0)
-        return md_format_day(mem, d);
+        return meta_date_format_day(mem, d);
     int n = snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d", d->y, d->m, d->d, d->hh, d->mi, d->ss < 0 ? 0 : d->ss);
     if (d->tz_known) {
         int off = d->tz_minutes < 0 ? -d->tz_minutes : d->tz_minutes;
@@ -510,7 +510,7 @@ const char *md_format_full(arena *mem, const meta_date *d)
     return arena_strndup(mem, b, strlen(b));
 }
 
-int md_from_url(const char *url, meta_date *out)
+int meta_date_from_url(const char *url, meta_date *out)
 {
     clear(out);
     if (!url)

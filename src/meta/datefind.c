@@ -11,7 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/date.h"
+#include "meta/datefind.h"
+#include "meta/tags.h"
+#include "meta/text.h"
 
 /* Publication date keys, after htmldate's DATE_ATTRIBUTES and
  * trafilatura's metadata.py. */
@@ -78,7 +81,7 @@ static int is_update_text(const char *t)
 {
     static const char *const w[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour", "actualizado",
                                     "aggiornato", "bijgewerkt", "last modified", "edited", NULL};
-    return mt_attr_has(t, w);
+    return meta_text_attr_has(t, w);
 }
 
 /* True when the text starts with a weekday name: "Mittwoch, 01. November
@@ -106,32 +109,33 @@ static int starts_with_weekday(const char *t)
 static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, int *pub_marked, int *update)
 {
     const char *cls = n->cls, *id = n->id, *ip = dom_attr_get(n, "itemprop");
-    if (!ip && dom_attr_get(n, "property") && mt_attr_has(dom_attr_get(n, "property"), date_props))
+    if (!ip && dom_attr_get(n, "property") && meta_text_attr_has(dom_attr_get(n, "property"), date_props))
         ip = "datePublished";
-    *pub_marked = dom_attr_get(n, "pubdate") != NULL || mt_attr_has(cls, pub_words) || mt_attr_has(id, pub_words) ||
-                  mt_attr_has(ip, pub_words);
-    *update = mt_attr_has(cls, update_words) || mt_attr_has(id, update_words) || mt_attr_has(ip, update_words);
+    *pub_marked = dom_attr_get(n, "pubdate") != NULL || meta_text_attr_has(cls, pub_words) ||
+                  meta_text_attr_has(id, pub_words) || meta_text_attr_has(ip, pub_words);
+    *update = meta_text_attr_has(cls, update_words) || meta_text_attr_has(id, update_words) ||
+              meta_text_attr_has(ip, update_words);
     if (c->headline && n->index < c->headline->index) {
-        const char *t = mt_node_text(c->mem, n, 240);
+        const char *t = meta_text_of_node(c->mem, n, 240);
         if (t && starts_with_weekday(t))
             return -1;
     }
     if (dom_is(n, TAG_TIME)) {
         const char *dt = dom_attr_get(n, "datetime");
-        if (dt && md_parse_any(dt, c->lang, d) == 0)
+        if (dt && meta_date_parse_any(dt, c->lang, d) == 0)
             goto found;
     }
     if (dom_is(n, TAG_ABBR)) {
         const char *t = dom_attr_get(n, "title");
-        if (t && md_parse_any(t, c->lang, d) == 0)
+        if (t && meta_date_parse_any(t, c->lang, d) == 0)
             goto found;
     }
     const char *content = dom_attr_get(n, "content");
-    if (content && md_parse_iso(content, d) == 0)
+    if (content && meta_date_parse_iso(content, d) == 0)
         goto found;
     {
-        const char *t = mt_node_text(c->mem, n, 240);
-        if (!t || mt_attr_has(t, current_time_words))
+        const char *t = meta_text_of_node(c->mem, n, 240);
+        if (!t || meta_text_attr_has(t, current_time_words))
             return -1;
         /* "Updated June 14, 2023 Published March 9, 2021": read from the
          * word that names the publication */
@@ -139,24 +143,24 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         const char *from = t;
         if (is_update_text(t)) {
             for (size_t k = 0; pub_text[k] && from == t; k++) {
-                const char *w = mt_strcasestr(t, pub_text[k]);
+                const char *w = meta_text_strcasestr(t, pub_text[k]);
                 if (w)
                     from = w;
             }
             if (from == t)
                 *update = 1;
         }
-        if (md_parse_text(from, strlen(from), c->lang, d) != 0)
+        if (meta_date_parse_text(from, strlen(from), c->lang, d) != 0)
             return -1;
     }
 found:
-    return md_plausible(d, c->ref) ? 0 : -1;
+    return meta_date_plausible(d, c->ref) ? 0 : -1;
 }
 
 static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
 {
-    out->pub.date = md_format_day(c->mem, d);
-    out->pub.date_time = md_format_full(c->mem, d);
+    out->pub.date = meta_date_format_day(c->mem, d);
+    out->pub.date_time = meta_date_format_full(c->mem, d);
     out->source.date = source;
     return out->pub.date && out->pub.date_time ? 0 : -1;
 }
@@ -167,9 +171,9 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
     size_t np = 0;
     *nmod = 0;
     const dom_doc *doc = c->doc;
-    mt_words class_words, id_words;
-    mt_words_init(&class_words, date_class_words);
-    mt_words_init(&id_words, date_words);
+    meta_text_words class_words, id_words;
+    meta_text_words_init(&class_words, date_class_words);
+    meta_text_words_init(&id_words, date_words);
     for (size_t i = 0; i < doc->node_count && np < MAX_CANDS; i++) {
         const dom_node *n = doc->nodes[i];
         if (n->kind != DOM_ELEMENT || n->tag == TAG_META || n->tag == TAG_HTML || n->tag == TAG_BODY ||
@@ -178,14 +182,14 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         const char *ip = dom_attr_get(n, "itemprop");
         if (!ip) { /* RDFa: property="schema:dateCreated" content="..." */
             const char *prop = dom_attr_get(n, "property");
-            if (prop && mt_attr_has(prop, date_props))
+            if (prop && meta_text_attr_has(prop, date_props))
                 ip = "datePublished";
         }
         int datey = dom_is(n, TAG_TIME) || (dom_is(n, TAG_ABBR) && dom_attr_get(n, "title")) ||
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
-                    mt_words_in(&class_words, n->cls) || mt_words_in(&id_words, n->id);
-        if (!datey || mt_in_boilerplate(n, c->headline) || in_link_list(n))
+                    meta_text_words_in(&class_words, n->cls) || meta_text_words_in(&id_words, n->id);
+        if (!datey || meta_text_in_boilerplate(n, c->headline) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */
         if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
@@ -252,7 +256,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || mt_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
@@ -260,14 +264,14 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
         len += k;
         text[len++] = ' ';
     }
-    if (md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref))
+    if (meta_date_parse_text(text, len, c->lang, d) == 0 && meta_date_plausible(d, c->ref))
         return 0;
     /* a dateline above the headline */
     len = 0;
     nodes = 0;
     for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || mt_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
             continue;
         nodes++;
         size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;
@@ -276,7 +280,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
         text[k] = ' ';
         len += k + 1;
     }
-    return md_parse_text(text, len, c->lang, d) == 0 && md_plausible(d, c->ref) ? 0 : -1;
+    return meta_date_parse_text(text, len, c->lang, d) == 0 && meta_date_plausible(d, c->ref) ? 0 : -1;
 }
 
 /* The first date in the text that its label does not mark as an update
@@ -291,14 +295,15 @@ static int first_unlabelled_date(const meta_ctx *c, const char *text, size_t len
     size_t from = 0;
     for (int tries = 0; tries < 8 && from < len; tries++) {
         size_t at;
-        if (md_find_text_date(text + from, len - from, c->lang, d, &at) != 0)
+        if (meta_date_find_in_text(text + from, len - from, c->lang, d, &at) != 0)
             break;
         at += from;
         char label[40];
         size_t before = at - from < sizeof label - 1 ? at - from : sizeof label - 1;
         memcpy(label, text + at - before, before);
         label[before] = 0;
-        if (!is_update_text(label) && !mt_attr_has(label, update_labels) && !mt_attr_has(label, current_time_words))
+        if (!is_update_text(label) && !meta_text_attr_has(label, update_labels) &&
+            !meta_text_attr_has(label, current_time_words))
             return 1;
         if (!have_labelled) {
             labelled = *d;
@@ -339,7 +344,7 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
         meta_date d;
         int kind = first_unlabelled_date(c, cur->text, len, &d);
-        if (!kind || !md_plausible(&d, c->ref) || mt_in_boilerplate(cur, c->headline))
+        if (!kind || !meta_date_plausible(&d, c->ref) || meta_text_in_boilerplate(cur, c->headline))
             continue;
         if (c->headline && cur->index < c->headline->index && starts_with_weekday(cur->text))
             continue; /* the site's line of today's date */
@@ -379,9 +384,9 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
         const char *v = dom_attr_get(n, n->tag == TAG_META ? "content" : "src");
         if (!v)
             continue;
-        int image = n->tag == TAG_IMG || (name && mt_strcasestr(name, "image"));
-        int ok = image ? md_from_url(v, d) == 0 : (strlen(v) >= 10 && md_parse_iso(v, d) == 0);
-        if (ok && md_plausible(d, c->ref))
+        int image = n->tag == TAG_IMG || (name && meta_text_strcasestr(name, "image"));
+        int ok = image ? meta_date_from_url(v, d) == 0 : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
+        if (ok && meta_date_plausible(d, c->ref))
             return 0;
     }
     return -1;
@@ -396,49 +401,50 @@ static int structured_date(const meta_ctx *c, size_t k, const char **value, cons
 {
     static const size_t listed = sizeof pub_keys / sizeof *pub_keys - 1;
     if (k == 0) {
-        *value = c->ld.date_published;
+        *value = c->jsonld.date_published;
         *src = "json-ld";
         return 1;
     }
     if (k == listed + 1) {
-        *value = mt_meta_publication(&c->tags);
+        *value = meta_tags_publication(&c->tags);
         *src = "meta";
         return 1;
     }
     if (k > listed)
         return 0;
     const char *keys[2] = {pub_keys[k - 1], NULL};
-    *value = mt_meta_any(&c->tags, keys, src);
+    *value = meta_tags_content_any(&c->tags, keys, src);
     return 1;
 }
 
-int mf_dates(meta_ctx *c, meta_result *out)
+int meta_dates_find(meta_ctx *c, meta_result *out)
 {
     meta_date d;
     const char *which = NULL;
 
     /* modified: JSON-LD, meta */
-    if (c->ld.date_modified && md_parse_any(c->ld.date_modified, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
-        out->pub.modified = md_format_day(c->mem, &d);
+    if (c->jsonld.date_modified && meta_date_parse_any(c->jsonld.date_modified, c->lang, &d) == 0 &&
+        meta_date_plausible(&d, c->ref)) {
+        out->pub.modified = meta_date_format_day(c->mem, &d);
         out->source.modified = "json-ld";
     } else {
-        const char *v = mt_meta_any(&c->tags, mod_keys, &which);
-        if (v && md_parse_any(v, c->lang, &d) == 0 && md_plausible(&d, c->ref)) {
-            out->pub.modified = md_format_day(c->mem, &d);
+        const char *v = meta_tags_content_any(&c->tags, mod_keys, &which);
+        if (v && meta_date_parse_any(v, c->lang, &d) == 0 && meta_date_plausible(&d, c->ref)) {
+            out->pub.modified = meta_date_format_day(c->mem, &d);
             out->source.modified = which;
         }
     }
 
     /* A complete date in the URL first, as htmldate does: it is the
      * publisher's own day, where structured dates are often in UTC. */
-    if ((c->url && md_from_url(c->url, &d) == 0 && md_plausible(&d, c->ref)) ||
-        (out->pub.url && md_from_url(out->pub.url, &d) == 0 && md_plausible(&d, c->ref))) {
+    if ((c->url && meta_date_from_url(c->url, &d) == 0 && meta_date_plausible(&d, c->ref)) ||
+        (out->pub.url && meta_date_from_url(out->pub.url, &d) == 0 && meta_date_plausible(&d, c->ref))) {
         /* The address has the day only: the time comes from a structured
          * publication date of the same day (JSON-LD, then meta). */
         meta_date t;
         const char *v, *src;
         for (size_t k = 0; structured_date(c, k, &v, &src); k++) {
-            if (v && md_parse_any(v, c->lang, &t) == 0 && t.hh >= 0 && t.y == d.y && t.m == d.m && t.d == d.d) {
+            if (v && meta_date_parse_any(v, c->lang, &t) == 0 && t.hh >= 0 && t.y == d.y && t.m == d.m && t.d == d.d) {
                 d = t;
                 break;
             }
@@ -450,7 +456,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
     size_t nmod;
     size_t np = dom_candidates(c, pub, mod, &nmod);
     if (!out->pub.modified && nmod) {
-        out->pub.modified = md_format_day(c->mem, &mod[0].d);
+        out->pub.modified = meta_date_format_day(c->mem, &mod[0].d);
         out->source.modified = "time";
     }
     const cand *best = pick(c, pub, np);
@@ -458,7 +464,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
     const char *sd = NULL, *ssrc = NULL, *v, *src;
     meta_date s;
     for (size_t k = 0; !sd && structured_date(c, k, &v, &src); k++)
-        if (v && md_parse_any(v, c->lang, &s) == 0 && md_plausible(&s, c->ref)) {
+        if (v && meta_date_parse_any(v, c->lang, &s) == 0 && meta_date_plausible(&s, c->ref)) {
             sd = v;
             ssrc = src;
         }
@@ -467,7 +473,7 @@ int mf_dates(meta_ctx *c, meta_result *out)
          * (evening news in the Americas); a date shown next to the
          * headline one day earlier is the local one. */
         if (best && s.hh >= 0 && s.tz_known && s.tz_minutes == 0) {
-            long diff = md_days(best->d.y, best->d.m, best->d.d) - md_days(s.y, s.m, s.d);
+            long diff = meta_date_days(best->d.y, best->d.m, best->d.d) - meta_date_days(s.y, s.m, s.d);
             if (diff == -1) /* the Americas: local time is behind UTC */
                 return set_date(c, out, &best->d, "element-local");
         }

@@ -13,19 +13,21 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/jsonld.h"
+#include "meta/text.h"
 #include "util/buf.h"
 
 #define MAX_OBJECTS 2048
 #define MAX_DEPTH 24
 
-typedef struct ld_ctx {
+typedef struct jsonld_blocks {
     json_t *roots[64];
     size_t root_count;
     json_t *objs[MAX_OBJECTS];
     size_t obj_count;
     int out_of_memory;      /* a block could not be repaired for want of memory */
-} ld_ctx;
+} jsonld_blocks;
 
 /* "schema:NewsArticle", "http://schema.org/NewsArticle" -> "NewsArticle". */
 static const char *bare_type(const char *t)
@@ -112,7 +114,7 @@ static int has_type(json_t *o, const char *want)
 }
 
 /* Every object under v, in document order, without recursion. */
-static void collect(ld_ctx *c, json_t *v)
+static void collect(jsonld_blocks *c, json_t *v)
 {
     json_t *stack[MAX_DEPTH * 8];
     size_t sp = 0;
@@ -150,7 +152,7 @@ static void collect(ld_ctx *c, json_t *v)
 }
 
 /* The full object an {"@id": ...} reference points to, or o itself. */
-static json_t *resolve(const ld_ctx *c, json_t *o)
+static json_t *resolve(const jsonld_blocks *c, json_t *o)
 {
     if (!json_is_object(o))
         return o;
@@ -178,7 +180,10 @@ static const char *str_of(json_t *v)
     return NULL;
 }
 
-static const char *copy(arena *mem, const char *s, size_t max) { return s ? mt_cleans(mem, mt_unescape(mem, s), max) : NULL; }
+static const char *copy(arena *mem, const char *s, size_t max)
+{
+    return s ? meta_text_clean_str(mem, meta_text_unescape(mem, s), max) : NULL;
+}
 
 /* Removes wrappers and repairs what jansson refuses. */
 static char *repair(const char *s, int *out_of_memory)
@@ -241,7 +246,7 @@ static char *repair(const char *s, int *out_of_memory)
 
 /* Parses one block; several top-level values written back to back are
  * all kept. Returns the number of roots added. */
-static int parse_block(ld_ctx *c, const char *text)
+static int parse_block(jsonld_blocks *c, const char *text)
 {
     json_error_t err;
     json_t *root = json_loads(text, JSON_DECODE_ANY, &err);
@@ -277,7 +282,7 @@ static int parse_block(ld_ctx *c, const char *text)
 
 /* The name of a person or organisation value: a string, an object with
  * "name" (or given/family names), or the first of an array. */
-static const char *entity_name(const ld_ctx *c, json_t *v, int *is_org)
+static const char *entity_name(const jsonld_blocks *c, json_t *v, int *is_org)
 {
     v = resolve(c, v);
     if (json_is_string(v))
@@ -294,14 +299,14 @@ static const char *entity_name(const ld_ctx *c, json_t *v, int *is_org)
     return NULL;
 }
 
-static void add_authors(arena *mem, const ld_ctx *c, json_t *v, ld_info *out)
+static void add_authors(arena *mem, const jsonld_blocks *c, json_t *v, meta_jsonld *out)
 {
     if (!v)
         return;
     json_t *one = v;
     size_t n = json_is_array(v) ? json_array_size(v) : 1;
     int all_org = 1, any = 0;
-    for (size_t i = 0; i < n && out->author_count < LD_MAX_LIST; i++) {
+    for (size_t i = 0; i < n && out->author_count < META_JSONLD_MAX_LIST; i++) {
         if (json_is_array(v))
             one = json_array_get(v, i);
         json_t *r = resolve(c, one);
@@ -315,7 +320,7 @@ static void add_authors(arena *mem, const ld_ctx *c, json_t *v, ld_info *out)
                 buf_init(&b);
                 buf_printf(&b, "%s %s", g, f);
                 name = b.data && !b.failed ? copy(mem, b.data, META_MAX_NAME * 4) : NULL;
-                mt_buf_free(mem, &b);
+                meta_buf_free(mem, &b);
             }
         } else {
             name = copy(mem, entity_name(c, one, &org), META_MAX_NAME * 4);
@@ -333,16 +338,16 @@ static void add_authors(arena *mem, const ld_ctx *c, json_t *v, ld_info *out)
 static void add_list(arena *mem, json_t *v, const char **list, size_t *count)
 {
     size_t n = json_is_array(v) ? json_array_size(v) : 1;
-    for (size_t i = 0; i < n && *count < LD_MAX_LIST; i++) {
+    for (size_t i = 0; i < n && *count < META_JSONLD_MAX_LIST; i++) {
         json_t *x = json_is_array(v) ? json_array_get(v, i) : v;
         const char *s = json_is_string(x) ? json_string_value(x)
                                           : json_is_object(x) ? str_of(json_object_get(x, "name")) : NULL;
         if (!s)
             continue;
         /* keywords may be one string with commas */
-        for (const char *p = s; *p && *count < LD_MAX_LIST;) {
+        for (const char *p = s; *p && *count < META_JSONLD_MAX_LIST;) {
             size_t k = strcspn(p, ",");
-            const char *w = mt_clean(mem, p, k, META_MAX_NAME);
+            const char *w = meta_text_clean(mem, p, k, META_MAX_NAME);
             if (w)
                 list[(*count)++] = w;
             p += k;
@@ -352,7 +357,7 @@ static void add_list(arena *mem, json_t *v, const char **list, size_t *count)
     }
 }
 
-static const char *image_of(const ld_ctx *c, json_t *v)
+static const char *image_of(const jsonld_blocks *c, json_t *v)
 {
     if (json_is_array(v))
         v = json_array_get(v, 0);
@@ -367,7 +372,7 @@ static const char *image_of(const ld_ctx *c, json_t *v)
 }
 
 /* Fills the fields out still lacks from object o. */
-static void fill_from(arena *mem, const ld_ctx *c, json_t *o, ld_info *out)
+static void fill_from(arena *mem, const jsonld_blocks *c, json_t *o, meta_jsonld *out)
 {
     if (!out->headline)
         out->headline = copy(mem, str_of(json_object_get(o, "headline")), META_MAX_FIELD);
@@ -430,11 +435,11 @@ static void fill_from(arena *mem, const ld_ctx *c, json_t *o, ld_info *out)
         add_list(mem, json_object_get(o, "articleSection"), out->sections, &out->section_count);
 }
 
-int ld_extract(const dom_doc *doc, arena *mem, ld_info *out)
+int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out)
 {
     memset(out, 0, sizeof *out);
     /* Scratch of this call: not in mem, which the result keeps. */
-    ld_ctx *c = calloc(1, sizeof *c);
+    jsonld_blocks *c = calloc(1, sizeof *c);
     if (!c)
         return -1;
     for (size_t i = 0; i < doc->jsonld_count; i++)

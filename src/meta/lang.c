@@ -9,8 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/lang.h"
+#include "meta/tags.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 /* ISO 639-2 codes and English names that pages write instead of 639-1. */
 static const struct {
@@ -24,7 +26,7 @@ static const struct {
     {"iw", "he"}, {"in", "id"}, {"ji", "yi"}, {"jw", "jv"},
 };
 
-const char *ml_normalize(arena *mem, const char *tag)
+const char *meta_lang_normalize(arena *mem, const char *tag)
 {
     if (!tag)
         return NULL;
@@ -74,22 +76,22 @@ static size_t page_text(const dom_doc *doc, char *out, size_t max)
     return len;
 }
 
-int ml_language(meta_ctx *c, meta_result *out)
+int meta_lang_find(meta_ctx *c, meta_result *out)
 {
-    const char *l = ml_normalize(c->mem, dom_attr_get(c->doc->root, "lang"));
+    const char *l = meta_lang_normalize(c->mem, dom_attr_get(c->doc->root, "lang"));
     const char *src = "html-lang";
     if (!l) {
-        l = ml_normalize(c->mem, dom_attr_get(c->doc->root, "xml:lang"));
+        l = meta_lang_normalize(c->mem, dom_attr_get(c->doc->root, "xml:lang"));
     }
     if (!l) {
         static const char *const keys[] = {"content-language", "language", "dc.language", "dcterms.language",
                                            "og:locale", NULL};
         const char *which = NULL;
-        l = ml_normalize(c->mem, mt_meta_any(&c->tags, keys, &which));
+        l = meta_lang_normalize(c->mem, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
-    if (!l && c->ld.language) {
-        l = ml_normalize(c->mem, c->ld.language);
+    if (!l && c->jsonld.language) {
+        l = meta_lang_normalize(c->mem, c->jsonld.language);
         src = "json-ld";
     }
     if (!l) {
@@ -117,11 +119,8 @@ int meta_check_language(carve_metadata *m, const char *text, size_t len, arena *
         return 0;
     char code[16];
     size_t sample = len;
-    if (sample > LANG_SAMPLE) { /* never cut a UTF-8 sequence */
-        sample = LANG_SAMPLE;
-        while (sample && ((unsigned char)text[sample] & 0xC0) == 0x80)
-            sample--;
-    }
+    if (sample > LANG_SAMPLE) /* never cut a UTF-8 sequence */
+        sample = utf8_char_start(text, LANG_SAMPLE);
     int pct = carve_langid(text, sample, 0, code, sizeof code);
     if (pct < 80)
         return 0;

@@ -5,7 +5,16 @@
 #include <strings.h>
 
 #include "meta/meta.h"
-#include "meta/meta_internal.h"
+#include "meta/author.h"
+#include "meta/common.h"
+#include "meta/context.h"
+#include "meta/datefind.h"
+#include "meta/jsonld.h"
+#include "meta/lang.h"
+#include "meta/tags.h"
+#include "meta/text.h"
+#include "meta/title.h"
+#include "meta/url.h"
 
 /* og:site_name, then the structured publisher, then the host name
  * (trafilatura's order; Readability.js reads the same sources). */
@@ -14,15 +23,16 @@ static void site_name(meta_ctx *c, meta_result *out)
     static const char *const keys[] = {"og:site_name", "application-name", "al:android:app_name",
                                        "al:ios:app_name", "publisher", "dc.publisher", "cre", NULL};
     const char *which = NULL;
-    const char *s = mt_cleans(c->mem, mt_unescape(c->mem, mt_meta_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
+    const char *s = meta_text_clean_str(
+        c->mem, meta_text_unescape(c->mem, meta_tags_content_any(&c->tags, keys, &which)), META_MAX_NAME * 2);
     if (s && (strstr(s, "://") || s[0] == '@'))
         s = NULL;
-    if (!s && c->ld.publisher) {
-        s = c->ld.publisher;
+    if (!s && c->jsonld.publisher) {
+        s = c->jsonld.publisher;
         which = "json-ld-publisher";
     }
-    if (!s && c->ld.website) {
-        s = c->ld.website;
+    if (!s && c->jsonld.website) {
+        s = c->jsonld.website;
         which = "json-ld-website";
     }
     if (!s && out->pub.hostname) {
@@ -38,12 +48,12 @@ static void site_name(meta_ctx *c, meta_result *out)
  * as trafilatura's extract_license does. */
 static const char *license_name(arena *mem, const char *href)
 {
-    const char *p = mt_strcasestr(href, "creativecommons.org/");
+    const char *p = meta_text_strcasestr(href, "creativecommons.org/");
     if (!p)
         return NULL;
     p = strstr(p, "/licenses/");
     if (!p) {
-        if (mt_strcasestr(href, "/publicdomain/zero/"))
+        if (meta_text_strcasestr(href, "/publicdomain/zero/"))
             return "CC0 1.0";
         return NULL;
     }
@@ -71,27 +81,27 @@ static const char *license_name(arena *mem, const char *href)
 
 static void license(meta_ctx *c, meta_result *out)
 {
-    const dom_node *l = mt_rel(&c->tags, "license");
+    const dom_node *l = meta_tags_rel(&c->tags, "license");
     const char *s = NULL;
     if (l) {
         const char *href = dom_attr_get(l, "href");
         s = href ? license_name(c->mem, href) : NULL;
         if (!s && dom_is(l, TAG_A))
-            s = mt_node_text(c->mem, l, 200);
+            s = meta_text_of_node(c->mem, l, 200);
         if (!s && href)
-            s = mu_resolve(c, href);
+            s = meta_url_resolve(c, href);
     }
-    if (!s && c->ld.license) {
-        s = license_name(c->mem, c->ld.license);
+    if (!s && c->jsonld.license) {
+        s = license_name(c->mem, c->jsonld.license);
         if (!s)
-            s = c->ld.license;
+            s = c->jsonld.license;
     }
     if (!s) {
         static const char *const keys[] = {"license", "dcterms.license", "dc.rights", "dcterms.rights", NULL};
-        const char *v = mt_meta_any(&c->tags, keys, NULL);
+        const char *v = meta_tags_content_any(&c->tags, keys, NULL);
         s = v ? license_name(c->mem, v) : NULL;
         if (!s && v)
-            s = mt_cleans(c->mem, v, 300);
+            s = meta_text_clean_str(c->mem, v, 300);
     }
     out->pub.license = s;
 }
@@ -101,10 +111,10 @@ static size_t add_values(arena *mem, const char *v, const char **list, size_t n,
 {
     /* Entities first: the ";" of "M&amp;A" (escaped twice in JSON-LD or
      * a meta value) is no separator. */
-    v = v ? mt_unescape(mem, v) : NULL;
+    v = v ? meta_text_unescape(mem, v) : NULL;
     for (const char *p = v; p && *p && n < max;) {
         size_t k = strcspn(p, ",;");
-        const char *w = mt_clean(mem, p, k, META_MAX_NAME);
+        const char *w = meta_text_clean(mem, p, k, META_MAX_NAME);
         int dup = 0;
         for (size_t i = 0; w && i < n && !dup; i++)
             dup = strcasecmp(list[i], w) == 0;
@@ -124,29 +134,29 @@ static void terms(meta_ctx *c, meta_result *out)
     const char *list[MAX_TERMS];
     const char *vals[MAX_TERMS];
     size_t n = 0;
-    for (size_t i = 0; i < c->ld.section_count; i++)
-        n = add_values(c->mem, c->ld.sections[i], list, n, MAX_TERMS);
+    for (size_t i = 0; i < c->jsonld.section_count; i++)
+        n = add_values(c->mem, c->jsonld.sections[i], list, n, MAX_TERMS);
     static const char *const cat_keys[] = {"article:section", "parsely-section", "section", "category",
                                            "dc.subject", NULL};
     for (size_t k = 0; cat_keys[k] && !n; k++) {
-        size_t nv = mt_meta_all(&c->tags, cat_keys[k], vals, MAX_TERMS);
+        size_t nv = meta_tags_content_all(&c->tags, cat_keys[k], vals, MAX_TERMS);
         for (size_t i = 0; i < nv; i++)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
-    out->pub.categories = mt_join(c->mem, list, n, "; ");
+    out->pub.categories = meta_text_join(c->mem, list, n, "; ");
 
     n = 0;
     static const char *const tag_keys[] = {"article:tag", "parsely-tags", "sailthru.tags", "news_keywords",
                                            "keywords", NULL};
     for (size_t k = 0; tag_keys[k] && !n; k++) {
-        size_t nv = mt_meta_all(&c->tags, tag_keys[k], vals, MAX_TERMS);
+        size_t nv = meta_tags_content_all(&c->tags, tag_keys[k], vals, MAX_TERMS);
         for (size_t i = 0; i < nv; i++)
             n = add_values(c->mem, vals[i], list, n, MAX_TERMS);
     }
     if (!n)
-        for (size_t i = 0; i < c->ld.keyword_count; i++)
-            n = add_values(c->mem, c->ld.keywords[i], list, n, MAX_TERMS);
-    out->pub.tags = mt_join(c->mem, list, n, "; ");
+        for (size_t i = 0; i < c->jsonld.keyword_count; i++)
+            n = add_values(c->mem, c->jsonld.keywords[i], list, n, MAX_TERMS);
+    out->pub.tags = meta_text_join(c->mem, list, n, "; ");
 }
 
 static void description_image(meta_ctx *c, meta_result *out)
@@ -154,27 +164,27 @@ static void description_image(meta_ctx *c, meta_result *out)
     static const char *const dkeys[] = {"og:description", "description", "twitter:description", "dc.description",
                                         "dcterms.description", "sailthru.description", NULL};
     const char *which = NULL;
-    const char *d = mt_meta_any(&c->tags, dkeys, &which);
-    if (!d && c->ld.description) {
-        d = c->ld.description;
+    const char *d = meta_tags_content_any(&c->tags, dkeys, &which);
+    if (!d && c->jsonld.description) {
+        d = c->jsonld.description;
         which = "json-ld";
     }
-    out->pub.description = mt_cleans(c->mem, mt_unescape(c->mem, d), META_MAX_FIELD);
+    out->pub.description = meta_text_clean_str(c->mem, meta_text_unescape(c->mem, d), META_MAX_FIELD);
     out->source.description = out->pub.description ? which : NULL;
 
     static const char *const ikeys[] = {"og:image", "og:image:url", "og:image:secure_url", "twitter:image",
                                         "twitter:image:src", "thumbnail", "image", "sailthru.image.full", NULL};
-    const char *img = mt_meta_any(&c->tags, ikeys, &which);
-    if (!img && c->ld.image) {
-        img = c->ld.image;
+    const char *img = meta_tags_content_any(&c->tags, ikeys, &which);
+    if (!img && c->jsonld.image) {
+        img = c->jsonld.image;
         which = "json-ld";
     }
     if (!img) {
-        const dom_node *l = mt_rel(&c->tags, "image_src");
+        const dom_node *l = meta_tags_rel(&c->tags, "image_src");
         img = l ? dom_attr_get(l, "href") : NULL;
         which = "link";
     }
-    out->pub.image = img ? mu_resolve(c, img) : NULL;
+    out->pub.image = img ? meta_url_resolve(c, img) : NULL;
     out->source.image = out->pub.image ? which : NULL;
 }
 
@@ -188,11 +198,11 @@ static void description_image(meta_ctx *c, meta_result *out)
  * outweighs og:type, which many sites set to "article" on every page. */
 static int single_item(const meta_ctx *c)
 {
-    if (c->ld.is_one_item)
+    if (c->jsonld.is_one_item)
         return 2;
-    if (c->ld.is_many)
+    if (c->jsonld.is_many)
         return 0;
-    const char *t = mt_meta(&c->tags, "og:type");
+    const char *t = meta_tags_content(&c->tags, "og:type");
     return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||
                  strncasecmp(t, "video", 5) == 0 || strcasecmp(t, "product") == 0);
 }
@@ -205,14 +215,14 @@ static int single_item(const meta_ctx *c)
  * content. */
 static int product_page(const meta_ctx *c)
 {
-    const char *og = mt_meta(&c->tags, "og:type");
+    const char *og = meta_tags_content(&c->tags, "og:type");
     if (og && strncasecmp(og, "article", 7) == 0)
         return 0; /* the two declarations disagree: a page that rates its service as a Product */
-    if (c->ld.is_product)
+    if (c->jsonld.is_product)
         return 1;
     if (og && (strcasecmp(og, "product") == 0 || strcasecmp(og, "og:product") == 0))
         return 1;
-    if (c->ld.is_one_item)
+    if (c->jsonld.is_one_item)
         return 0; /* an Article: a review of the product, not its page */
     for (size_t i = 0; i < c->doc->node_count; i++) {
         const dom_node *n = c->doc->nodes[i];
@@ -239,40 +249,40 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     c->mem = mem;
     c->ref = ref;
     c->url = url && *url ? url : NULL;
-    if (mt_tags_init(&c->tags, doc, mem) || ld_extract(doc, mem, &c->ld))
+    if (meta_tags_init(&c->tags, doc, mem) || meta_jsonld_read(doc, mem, &c->jsonld))
         return -1;
-    out->article_body = c->ld.article_body;
+    out->article_body = c->jsonld.article_body;
     out->single_item = single_item(c);
     out->product = product_page(c);
 
-    const char *canon = mu_canonical(c);
+    const char *canon = meta_url_canonical(c);
     if (c->url) {
-        out->pub.url = mt_cleans(mem, c->url, 8192);
+        out->pub.url = meta_text_clean_str(mem, c->url, 8192);
         out->source.url = "given";
     } else if (canon) {
         out->pub.url = canon;
         out->source.url = "canonical";
         c->url = NULL;
     }
-    out->pub.hostname = mu_host(mem, out->pub.url);
+    out->pub.hostname = meta_url_host(mem, out->pub.url);
     if (!out->pub.hostname && canon)
-        out->pub.hostname = mu_host(mem, canon);
+        out->pub.hostname = meta_url_host(mem, canon);
 
     site_name(c, out);
-    if (ml_language(c, out) || mt_title(c, out))
+    if (meta_lang_find(c, out) || meta_title_find(c, out))
         return -1;
-    c->headline = mt_find_headline(c, c->title);
-    if (ma_authors(c, out))
+    c->headline = meta_title_headline(c, c->title);
+    if (meta_author_find(c, out))
         return -1;
     {
         /* the URL's date may come from the given URL or the canonical one */
         const char *given = c->url;
         if (!given)
             c->url = canon;
-        int rc = mf_dates(c, out);
+        int rc = meta_dates_find(c, out);
         if (!rc && !out->pub.date && given && canon) {
             c->url = canon;
-            rc = mf_dates(c, out);
+            rc = meta_dates_find(c, out);
         }
         if (rc)
             return -1;
@@ -280,7 +290,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     description_image(c, out);
     terms(c, out);
     license(c, out);
-    const char *og_type = mt_meta(&c->tags, "og:type");
-    out->pub.pagetype = og_type ? mt_cleans(mem, og_type, 100) : NULL;
+    const char *og_type = meta_tags_content(&c->tags, "og:type");
+    out->pub.pagetype = og_type ? meta_text_clean_str(mem, og_type, 100) : NULL;
     return mem->failed ? -1 : 0; /* a field that ran out of memory is no missing field */
 }

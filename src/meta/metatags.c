@@ -4,7 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/tags.h"
+#include "meta/text.h"
 #include "util/hash.h"
 
 static const char *const key_attrs[] = {"property", "name", "itemprop", "http-equiv"};
@@ -35,7 +36,7 @@ static size_t key_hash(const char *k, size_t n)
     return (size_t)h;
 }
 
-static meta_key *key_slot(const meta_tags *t, const char *k, size_t n)
+static meta_tags_key *key_slot(const meta_tags *t, const char *k, size_t n)
 {
     size_t i = key_hash(k, n) & (t->key_slots - 1);
     while (t->keys[i].key && !(t->keys[i].len == n && strncasecmp(t->keys[i].key, k, n) == 0))
@@ -45,7 +46,7 @@ static meta_key *key_slot(const meta_tags *t, const char *k, size_t n)
 
 /* The keys of n: each space-separated word of its key attributes. With
  * t->keys allocated, each is indexed to value unless a <meta> before gave
- * it one (mt_meta reads the <meta> elements in document order). Returns
+ * it one (meta_tags_content reads the <meta> elements in document order). Returns
  * how many words there are. */
 static size_t index_meta(meta_tags *t, const dom_node *n, const char *value)
 {
@@ -57,9 +58,9 @@ static size_t index_meta(meta_tags *t, const dom_node *n, const char *value)
                 p++;
             size_t len = strcspn(p, " ");
             if (len && t->keys) {
-                meta_key *e = key_slot(t, p, len);
+                meta_tags_key *e = key_slot(t, p, len);
                 if (!e->key)
-                    *e = (meta_key){p, len, value};
+                    *e = (meta_tags_key){p, len, value};
             }
             words += len != 0;
             p += len;
@@ -91,7 +92,7 @@ static int index_keys(meta_tags *t, arena *mem)
     return 0;
 }
 
-int mt_tags_init(meta_tags *t, const dom_doc *doc, arena *mem)
+int meta_tags_init(meta_tags *t, const dom_doc *doc, arena *mem)
 {
     memset(t, 0, sizeof *t);
     size_t nm = 0, nl = 0;
@@ -143,19 +144,19 @@ static int meta_has_key(const dom_node *n, const char *key)
     return 0;
 }
 
-const char *mt_meta(const meta_tags *t, const char *key)
+const char *meta_tags_content(const meta_tags *t, const char *key)
 {
     size_t n = strlen(key);
     if (!t->keys || !n)
         return NULL;
-    const meta_key *e = key_slot(t, key, n);
+    const meta_tags_key *e = key_slot(t, key, n);
     return e->key ? e->value : NULL;
 }
 
-const char *mt_meta_any(const meta_tags *t, const char *const *keys, const char **which)
+const char *meta_tags_content_any(const meta_tags *t, const char *const *keys, const char **which)
 {
     for (size_t k = 0; keys[k]; k++) {
-        const char *v = mt_meta(t, keys[k]);
+        const char *v = meta_tags_content(t, keys[k]);
         if (v) {
             if (which)
                 *which = keys[k];
@@ -172,15 +173,15 @@ static int names_publication(const char *key)
 {
     if (!key)
         return 0;
-    if (mt_strcasestr(key, "pubdate") || mt_strcasestr(key, "uploaddate"))
+    if (meta_text_strcasestr(key, "pubdate") || meta_text_strcasestr(key, "uploaddate"))
         return 1;
-    for (const char *p = mt_strcasestr(key, "publish"); p; p = mt_strcasestr(p + 1, "publish"))
+    for (const char *p = meta_text_strcasestr(key, "publish"); p; p = meta_text_strcasestr(p + 1, "publish"))
         if (strncasecmp(p + 7, "er", 2) != 0 && strncasecmp(p + 7, "ing", 3) != 0)
             return 1;
     return 0;
 }
 
-const char *mt_meta_publication(const meta_tags *t)
+const char *meta_tags_publication(const meta_tags *t)
 {
     static const char *const attrs[] = {"property", "name", "itemprop"};
     for (size_t i = 0; i < t->meta_count; i++) {
@@ -194,7 +195,7 @@ const char *mt_meta_publication(const meta_tags *t)
     return NULL;
 }
 
-size_t mt_meta_all(const meta_tags *t, const char *key, const char **out, size_t max)
+size_t meta_tags_content_all(const meta_tags *t, const char *key, const char **out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < t->meta_count && n < max; i++) {
@@ -207,7 +208,7 @@ size_t mt_meta_all(const meta_tags *t, const char *key, const char **out, size_t
     return n;
 }
 
-const dom_node *mt_rel(const meta_tags *t, const char *rel)
+const dom_node *meta_tags_rel(const meta_tags *t, const char *rel)
 {
     for (size_t i = 0; i < t->link_count; i++)
         if (key_matches(dom_attr_get(t->link[i], "rel"), rel))

@@ -4,14 +4,17 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/text.h"
+#include "util/ascii.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 /* Length of a Unicode space at s (U+00A0, U+2000..U+200B, U+202F, U+205F,
  * U+3000, U+FEFF) or of an ASCII space; 0 otherwise. */
 static size_t space_len(const unsigned char *s, size_t n)
 {
-    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v')
+    if (ascii_is_c_space(*s))
         return 1;
     if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
         return 2;
@@ -26,7 +29,7 @@ static size_t space_len(const unsigned char *s, size_t n)
     return 0;
 }
 
-const char *mt_clean(arena *mem, const char *s, size_t n, size_t max)
+const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
 {
     if (!s)
         return NULL;
@@ -53,18 +56,19 @@ const char *mt_clean(arena *mem, const char *s, size_t n, size_t max)
     }
     size_t len = b.len;
     if (len > max) {
-        len = max;
-        while (len > 0 && ((unsigned char)b.data[len] & 0xC0) == 0x80)
-            len--;
+        len = utf8_char_start(b.data, max);
         while (len > 0 && b.data[len - 1] == ' ')
             len--;
     }
     const char *r = len && !b.failed ? arena_strndup(mem, b.data, len) : NULL;
-    mt_buf_free(mem, &b);
+    meta_buf_free(mem, &b);
     return r;
 }
 
-const char *mt_cleans(arena *mem, const char *s, size_t max) { return s ? mt_clean(mem, s, strlen(s), max) : NULL; }
+const char *meta_text_clean_str(arena *mem, const char *s, size_t max)
+{
+    return s ? meta_text_clean(mem, s, strlen(s), max) : NULL;
+}
 
 /* The nearest block element above text node n, below top; else top. */
 static const dom_node *block_of(const dom_node *n, const dom_node *top)
@@ -75,7 +79,7 @@ static const dom_node *block_of(const dom_node *n, const dom_node *top)
     return top;
 }
 
-const char *mt_node_text(arena *mem, const dom_node *node, size_t max)
+const char *meta_text_of_node(arena *mem, const dom_node *node, size_t max)
 {
     buf b;
     buf_init(&b);
@@ -96,8 +100,8 @@ const char *mt_node_text(arena *mem, const dom_node *node, size_t max)
             br = 0;
         }
     }
-    const char *r = b.data && !b.failed ? mt_clean(mem, b.data, b.len, max) : NULL;
-    mt_buf_free(mem, &b);
+    const char *r = b.data && !b.failed ? meta_text_clean(mem, b.data, b.len, max) : NULL;
+    meta_buf_free(mem, &b);
     return r;
 }
 
@@ -171,7 +175,7 @@ static size_t entity_at(const char *s, buf *out)
     return 0;
 }
 
-const char *mt_unescape(arena *mem, const char *s)
+const char *meta_text_unescape(arena *mem, const char *s)
 {
     if (!s || !strchr(s, '&'))
         return s;
@@ -188,13 +192,11 @@ const char *mt_unescape(arena *mem, const char *s)
         }
     }
     const char *r = changed && b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : s;
-    mt_buf_free(mem, &b);
+    meta_buf_free(mem, &b);
     return r;
 }
 
-static char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
-
-const char *mt_strcasestr(const char *hay, const char *needle)
+const char *meta_text_strcasestr(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     if (!n)
@@ -218,13 +220,13 @@ static unsigned fold_byte(char c)
 /* Two lower-cased bytes folded to one of 256 buckets. */
 static unsigned pair_bucket(unsigned a, unsigned b) { return (a * 8u ^ b) & 255u; }
 
-void mt_words_init(mt_words *f, const char *const *words)
+void meta_text_words_init(meta_text_words *f, const char *const *words)
 {
     memset(f, 0, sizeof *f);
     f->words = words;
     for (; words[f->n]; f->n++) {
         const char *w = words[f->n];
-        if (!w[0] || !w[1] || f->n == MT_WORDS_MAX) { /* a word too short for the filter, or too many */
+        if (!w[0] || !w[1] || f->n == META_TEXT_WORDS_MAX) { /* a word too short for the filter, or too many */
             f->slow = 1;
             return;
         }
@@ -234,13 +236,13 @@ void mt_words_init(mt_words *f, const char *const *words)
     }
 }
 
-int mt_words_in(const mt_words *f, const char *value)
+int meta_text_words_in(const meta_text_words *f, const char *value)
 {
     if (!value || !*value)
         return 0;
     if (f->slow) {
         for (size_t k = 0; f->words[k]; k++)
-            if (mt_strcasestr(value, f->words[k]))
+            if (meta_text_strcasestr(value, f->words[k]))
                 return 1;
         return 0;
     }
@@ -260,16 +262,16 @@ int mt_words_in(const mt_words *f, const char *value)
     return 0;
 }
 
-int mt_attr_has(const char *value, const char *const *words)
+int meta_text_attr_has(const char *value, const char *const *words)
 {
     if (!value || !*value)
         return 0;
-    mt_words f;
-    mt_words_init(&f, words);
-    return mt_words_in(&f, value);
+    meta_text_words f;
+    meta_text_words_init(&f, words);
+    return meta_text_words_in(&f, value);
 }
 
-size_t mt_word_count(const char *s)
+size_t meta_text_word_count(const char *s)
 {
     size_t w = 0;
     int in = 0;
@@ -284,7 +286,7 @@ size_t mt_word_count(const char *s)
     return w;
 }
 
-const char *mt_join(arena *mem, const char *const *list, size_t n, const char *sep)
+const char *meta_text_join(arena *mem, const char *const *list, size_t n, const char *sep)
 {
     if (!n)
         return NULL;
@@ -296,11 +298,11 @@ const char *mt_join(arena *mem, const char *const *list, size_t n, const char *s
         buf_puts(&b, list[i]);
     }
     const char *r = b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : NULL;
-    mt_buf_free(mem, &b);
+    meta_buf_free(mem, &b);
     return r;
 }
 
-void mt_fold(const char *s, char *out, size_t cap)
+void meta_text_fold(const char *s, char *out, size_t cap)
 {
     size_t o = 0;
     for (; s && *s && o + 1 < cap; s++) {
@@ -360,18 +362,18 @@ static const char *const boiler_words[] = {"comment", "related", "recommend", "p
  * box. */
 static int names_boilerplate(const char *v)
 {
-    if (!mt_attr_has(v, boiler_words)) /* one pass over v rules out most values */
+    if (!meta_text_attr_has(v, boiler_words)) /* one pass over v rules out most values */
         return 0;
     for (size_t i = 0; boiler_words[i]; i++) {
         const char *w = boiler_words[i];
-        for (const char *at = mt_strcasestr(v, w); at; at = mt_strcasestr(at + 1, w))
+        for (const char *at = meta_text_strcasestr(v, w); at; at = meta_text_strcasestr(at + 1, w))
             if (strncasecmp(at, "promoted", 8) != 0)
                 return 1;
     }
     return 0;
 }
 
-int mt_in_boilerplate(const dom_node *n, const dom_node *headline)
+int meta_text_in_boilerplate(const dom_node *n, const dom_node *headline)
 {
     const dom_node *meet = headline ? headline_container(n, headline) : NULL;
     int depth = 0;

@@ -9,7 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/tags.h"
+#include "meta/text.h"
+#include "meta/title.h"
+#include "util/utf8.h"
 
 static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
                                    " \xC2\xAB ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " \xE2\x80\xB9 ", " / ", " ~ ", " \\ ",
@@ -20,8 +24,8 @@ static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x9
 static int same_text(const char *a, const char *b)
 {
     char fa[512], fb[512];
-    mt_fold(a, fa, sizeof fa);
-    mt_fold(b, fb, sizeof fb);
+    meta_text_fold(a, fa, sizeof fa);
+    meta_text_fold(b, fb, sizeof fb);
     return fa[0] && strcmp(fa, fb) == 0;
 }
 
@@ -34,18 +38,18 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
         return 0;
     memcpy(tmp, part, n);
     tmp[n] = 0;
-    mt_fold(tmp, f, sizeof f);
+    meta_text_fold(tmp, f, sizeof f);
     if (!f[0])
         return 0;
     if (c->sitename && same_text(tmp, c->sitename))
         return 1;
-    if (c->ld.publisher && same_text(tmp, c->ld.publisher))
+    if (c->jsonld.publisher && same_text(tmp, c->jsonld.publisher))
         return 1;
-    if (c->ld.website && same_text(tmp, c->ld.website))
+    if (c->jsonld.website && same_text(tmp, c->jsonld.website))
         return 1;
     if (host) {
         char hf[256];
-        mt_fold(host, hf, sizeof hf);
+        meta_text_fold(host, hf, sizeof hf);
         if (strlen(f) >= 3 && strstr(hf, f))
             return 1;
     }
@@ -73,7 +77,7 @@ static size_t cjk_chars(const char *t)
 
 /* Long enough to be a headline: two words, or four Chinese or Japanese
  * characters (written without spaces). */
-static int headline_sized(const char *t) { return mt_word_count(t) >= 2 || cjk_chars(t) >= 4; }
+static int headline_sized(const char *t) { return meta_text_word_count(t) >= 2 || cjk_chars(t) >= 4; }
 
 /* Splits title at its first or last separator; the headline side when
  * the other side names the site or the headline side is an h1. */
@@ -112,7 +116,7 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                     const dom_node *n = c->doc->nodes[k];
                     if ((!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2)) || in_header(n))
                         continue;
-                    const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
+                    const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
                     if (!h)
                         continue;
                     char tmp[META_MAX_TITLE + 1];
@@ -212,11 +216,11 @@ static const char *readability_title(arena *mem, const char *orig)
     if (!last)
         return orig;
     const char *cur = arena_strndup(mem, orig, (size_t)(last - orig - 1));
-    if (cur && mt_word_count(cur) < 3) {
+    if (cur && meta_text_word_count(cur) < 3) {
         const char *after = first + sep_len(first) + 1;
         cur = arena_strndup(mem, after, strlen(after));
     }
-    if (!cur || mt_word_count(cur) <= 4)
+    if (!cur || meta_text_word_count(cur) <= 4)
         return orig;
     return cur;
 }
@@ -230,23 +234,23 @@ static int in_chrome(const dom_node *n)
     return 0;
 }
 
-const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
+const dom_node *meta_title_headline(const meta_ctx *c, const char *title)
 {
     const dom_node *first = NULL, *contains = NULL;
     char ft[512];
-    mt_fold(title, ft, sizeof ft);
+    meta_text_fold(title, ft, sizeof ft);
     for (int tag = TAG_H1; tag <= TAG_H2; tag++) {
         for (size_t i = 0; i < c->doc->node_count; i++) {
             const dom_node *n = c->doc->nodes[i];
             if (!dom_is(n, tag))
                 continue;
-            const char *h = mt_node_text(c->mem, n, META_MAX_TITLE);
+            const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
             if (!h)
                 continue;
             if (title && same_text(h, title))
                 return n;
             char fh[512];
-            mt_fold(h, fh, sizeof fh);
+            meta_text_fold(h, fh, sizeof fh);
             if (title && !contains && strlen(fh) >= 10 && (strstr(ft, fh) || strstr(fh, ft)))
                 contains = n;
             if (!first && tag == TAG_H1 && !in_chrome(n) && !(c->sitename && same_text(h, c->sitename)))
@@ -260,9 +264,9 @@ const dom_node *mt_find_headline(const meta_ctx *c, const char *title)
 
 static const char *prep(meta_ctx *c, const char *s)
 {
-    s = mt_cleans(c->mem, s, META_MAX_FIELD);
-    s = mt_unescape(c->mem, s);
-    return mt_cleans(c->mem, s, META_MAX_TITLE);
+    s = meta_text_clean_str(c->mem, s, META_MAX_FIELD);
+    s = meta_text_unescape(c->mem, s);
+    return meta_text_clean_str(c->mem, s, META_MAX_TITLE);
 }
 
 /* The headline as the page shows it: its <h1> outside the site's header,
@@ -276,7 +280,7 @@ static const char *page_headline(meta_ctx *c)
         const dom_node *n = c->doc->nodes[i];
         if (!dom_is(n, TAG_H1) || in_chrome(n) || in_header(n))
             continue;
-        const char *h = prep(c, mt_node_text(c->mem, n, META_MAX_FIELD));
+        const char *h = prep(c, meta_text_of_node(c->mem, n, META_MAX_FIELD));
         if (!h || !*h || (c->sitename && same_text(h, c->sitename)))
             continue;
         if (found && !same_text(found, h))
@@ -319,9 +323,7 @@ static int framed(const char *title, const char *h)
             p--;
         if (p == title)
             return 0;
-        const char *q = p - 1; /* the separator's first byte */
-        while (q > title && ((unsigned char)*q & 0xC0) == 0x80)
-            q--;
+        const char *q = title + utf8_char_start(title, (size_t)(p - 1 - title)); /* the separator's first byte */
         if (separator_at(q))
             return 1;
     }
@@ -337,8 +339,8 @@ static int framed(const char *title, const char *h)
 static int agrees(const char *title, const char *h)
 {
     char ft[1024], fh[1024];
-    mt_fold(title, ft, sizeof ft);
-    mt_fold(h, fh, sizeof fh);
+    meta_text_fold(title, ft, sizeof ft);
+    meta_text_fold(h, fh, sizeof fh);
     size_t lt = strlen(ft), lh = strlen(fh);
     if (!lh || strcmp(ft, fh) == 0)
         return 0;
@@ -353,31 +355,32 @@ static int agrees(const char *title, const char *h)
  * family, or Open Graph type article). */
 static int declares_article(const meta_ctx *c)
 {
-    const char *og = mt_meta(&c->tags, "og:type");
-    return c->ld.is_article || (og && strncasecmp(og, "article", 7) == 0);
+    const char *og = meta_tags_content(&c->tags, "og:type");
+    return c->jsonld.is_article || (og && strncasecmp(og, "article", 7) == 0);
 }
 
 /* Long enough to be a story's headline rather than the name of a site, a
  * show or a section that some pages put in their <h1> ("Minecraft News",
  * "Good Morning America"): four words, or eight Chinese or Japanese
  * characters. */
-static int story_headline(const char *h) { return mt_word_count(h) >= 4 || cjk_chars(h) >= 8; }
+static int story_headline(const char *h) { return meta_text_word_count(h) >= 4 || cjk_chars(h) >= 8; }
 
-int mt_title(meta_ctx *c, meta_result *out)
+int meta_title_find(meta_ctx *c, meta_result *out)
 {
     const char *host = out->pub.hostname;
     const char *title = NULL, *src = NULL;
     const char *tag_title = NULL;
     for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
         if (dom_is(c->doc->nodes[i], TAG_TITLE))
-            tag_title = prep(c, mt_node_text(c->mem, c->doc->nodes[i], META_MAX_FIELD));
-    if (c->ld.is_article && (c->ld.headline || c->ld.name)) {
+            tag_title = prep(c, meta_text_of_node(c->mem, c->doc->nodes[i], META_MAX_FIELD));
+    if (c->jsonld.is_article && (c->jsonld.headline || c->jsonld.name)) {
         /* Readability.js: the name when it, and not the headline, matches
          * the document's title (the headline is then often a summary). */
-        const char *h = c->ld.headline, *n = c->ld.name;
+        const char *h = c->jsonld.headline, *n = c->jsonld.name;
         if (n && c->sitename && same_text(n, c->sitename))
             n = NULL;
-        if (n && ((c->ld.publisher && same_text(n, c->ld.publisher)) || (c->ld.website && same_text(n, c->ld.website))))
+        if (n && ((c->jsonld.publisher && same_text(n, c->jsonld.publisher)) ||
+                  (c->jsonld.website && same_text(n, c->jsonld.website))))
             n = NULL;
         if (h && n && tag_title && !(similarity(h, tag_title) > 0.75 && similarity(n, tag_title) <= 0.75))
             h = NULL;
@@ -389,11 +392,11 @@ int mt_title(meta_ctx *c, meta_result *out)
         static const char *const keys[] = {"dc:title", "dcterm:title", "dcterms:title", "dc.title", "og:title",
                                            "twitter:title", "parsely-title", "sailthru.title", "headline", NULL};
         const char *which = NULL;
-        title = prep(c, mt_meta_any(&c->tags, keys, &which));
+        title = prep(c, meta_tags_content_any(&c->tags, keys, &which));
         src = which;
     }
-    if (!title && c->ld.headline) {
-        title = prep(c, c->ld.headline);
+    if (!title && c->jsonld.headline) {
+        title = prep(c, c->jsonld.headline);
         src = "json-ld";
     }
     int from_tag = 0;
@@ -403,9 +406,9 @@ int mt_title(meta_ctx *c, meta_result *out)
         from_tag = 1;
     }
     if (!title) {
-        const dom_node *h = mt_find_headline(c, NULL);
+        const dom_node *h = meta_title_headline(c, NULL);
         if (h) {
-            title = prep(c, mt_node_text(c->mem, h, META_MAX_FIELD));
+            title = prep(c, meta_text_of_node(c->mem, h, META_MAX_FIELD));
             src = "h1";
         }
     }

@@ -2,10 +2,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "meta/meta_internal.h"
+#include "meta/common.h"
+#include "meta/tags.h"
+#include "meta/text.h"
+#include "meta/url.h"
 #include "util/buf.h"
 
-const char *mu_host(arena *mem, const char *url)
+const char *meta_url_host(arena *mem, const char *url)
 {
     if (!url)
         return NULL;
@@ -46,7 +49,7 @@ static int has_scheme(const char *s)
     return i > 0 && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
 }
 
-const char *mu_absolute(arena *mem, const char *base, const char *href)
+const char *meta_url_absolute(arena *mem, const char *base, const char *href)
 {
     if (!href)
         return NULL;
@@ -101,7 +104,7 @@ const char *mu_absolute(arena *mem, const char *base, const char *href)
         buf_append(&b, h, strcspn(h, " \t\r\n"));
     }
     const char *r = b.data && !b.failed ? arena_strndup(mem, b.data, b.len) : NULL;
-    mt_buf_free(mem, &b);
+    meta_buf_free(mem, &b);
     return r;
 }
 
@@ -141,7 +144,7 @@ int meta_link_target(arena *mem, const char *base, const char *href, const char 
     /* mailto:, tel: (a scheme without "//") as written; relative to base
      * otherwise; relative as written when base cannot resolve it. */
     if (!(scheme > 1 && href[scheme] == ':' && href[scheme + 1] != '/'))
-        *out = mu_absolute(mem, base, href);
+        *out = meta_url_absolute(mem, base, href);
     if (!*out)
         *out = arena_strndup(mem, href, clean.len);
     buf_free(&clean);
@@ -156,7 +159,7 @@ static const char *base_of(const meta_ctx *c)
         if (dom_is(n, TAG_BASE)) {
             const char *h = dom_attr_get(n, "href");
             if (h && *h)
-                return mu_absolute(c->mem, c->url, h);
+                return meta_url_absolute(c->mem, c->url, h);
         }
         if (dom_is(n, TAG_BODY))
             break;
@@ -164,21 +167,21 @@ static const char *base_of(const meta_ctx *c)
     return c->url;
 }
 
-const char *mu_canonical(const meta_ctx *c)
+const char *meta_url_canonical(const meta_ctx *c)
 {
-    const dom_node *l = mt_rel(&c->tags, "canonical");
+    const dom_node *l = meta_tags_rel(&c->tags, "canonical");
     const char *href = l && dom_is(l, TAG_LINK) ? dom_attr_get(l, "href") : NULL;
-    const char *u = href ? mu_absolute(c->mem, base_of(c), href) : NULL;
+    const char *u = href ? meta_url_absolute(c->mem, base_of(c), href) : NULL;
     if (!u)
-        u = mu_absolute(c->mem, NULL, mt_meta(&c->tags, "og:url"));
+        u = meta_url_absolute(c->mem, NULL, meta_tags_content(&c->tags, "og:url"));
     if (!u)
-        u = c->ld.url ? mu_absolute(c->mem, NULL, c->ld.url) : NULL;
-    return u ? mt_cleans(c->mem, u, META_MAX_FIELD) : NULL;
+        u = c->jsonld.url ? meta_url_absolute(c->mem, NULL, c->jsonld.url) : NULL;
+    return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
 }
 
-const char *mu_resolve(const meta_ctx *c, const char *href)
+const char *meta_url_resolve(const meta_ctx *c, const char *href)
 {
     const char *base = base_of(c);
-    const char *u = mu_absolute(c->mem, base, href);
-    return u ? mt_cleans(c->mem, u, META_MAX_FIELD) : NULL;
+    const char *u = meta_url_absolute(c->mem, base, href);
+    return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
 }

@@ -12,7 +12,11 @@
 #include "dom/dom.h"
 #include "extract/extract.h"
 #include "meta/meta.h"
-#include "meta/meta_internal.h"
+#include "meta/author.h"
+#include "meta/common.h"
+#include "meta/date.h"
+#include "meta/lang.h"
+#include "meta/text.h"
 #include "util/buf.h"
 
 /* A fixed reference date, so that plausibility does not depend on today. */
@@ -47,7 +51,7 @@ static void unload(page *p)
 static void test_reference_constant(void **state)
 {
     (void)state;
-    assert_int_equal(md_days(2025, 6, 1), 20240);
+    assert_int_equal(meta_date_days(2025, 6, 1), 20240);
 }
 
 static void test_jsonld_graph(void **state)
@@ -144,13 +148,13 @@ static void test_absurd_dates_rejected(void **state)
 
     /* the reference date + 1 day is the last plausible day */
     meta_date d = {2025, 6, 2, -1, -1, -1, 0, 0};
-    assert_true(md_plausible(&d, REF_2025_06_01));
+    assert_true(meta_date_plausible(&d, REF_2025_06_01));
     d.d = 3;
-    assert_false(md_plausible(&d, REF_2025_06_01));
+    assert_false(meta_date_plausible(&d, REF_2025_06_01));
     d = (meta_date){1994, 12, 31, -1, -1, -1, 0, 0};
-    assert_false(md_plausible(&d, REF_2025_06_01));
+    assert_false(meta_date_plausible(&d, REF_2025_06_01));
     d = (meta_date){2023, 2, 29, -1, -1, -1, 0, 0};
-    assert_false(md_plausible(&d, REF_2025_06_01));
+    assert_false(meta_date_plausible(&d, REF_2025_06_01));
 
     /* nothing plausible at all: no date */
     p = load("<html><head><meta name='date' content='1899-05-05'></head><body><h1>A page</h1>"
@@ -191,7 +195,7 @@ static void test_megabyte_meta_value(void **state)
 static void expect_text_date(const char *text, const char *lang, int y, int m, int d)
 {
     meta_date md;
-    if (md_parse_text(text, strlen(text), lang, &md) != 0)
+    if (meta_date_parse_text(text, strlen(text), lang, &md) != 0)
         fail_msg("no date found in \"%s\"", text);
     if (md.y != y || md.m != m || md.d != d)
         fail_msg("\"%s\": got %04d-%02d-%02d", text, md.y, md.m, md.d);
@@ -221,10 +225,10 @@ static void test_written_dates_many_languages(void **state)
     /* the short German form, but not a dotted version number */
     expect_text_date("Stand 28.01.22 / 0 Kommentare", "de", 2022, 1, 28);
     meta_date v;
-    assert_int_not_equal(md_parse_text("Version 10.11.12.4", 18, "de", &v), 0);
+    assert_int_not_equal(meta_date_parse_text("Version 10.11.12.4", 18, "de", &v), 0);
     meta_date md;
-    assert_int_not_equal(md_parse_text("Order 123456 of 2025", 20, NULL, &md), 0);
-    assert_int_not_equal(md_parse_text("31 February 2025", 16, NULL, &md), 0);
+    assert_int_not_equal(meta_date_parse_text("Order 123456 of 2025", 20, NULL, &md), 0);
+    assert_int_not_equal(meta_date_parse_text("31 February 2025", 16, NULL, &md), 0);
 
     /* the same through a page: the date line under the headline */
     page *p = load("<html lang='de'><body><h1>Bürgerentscheid über die Fußgängerzone</h1>"
@@ -241,33 +245,33 @@ static void test_iso_forms(void **state)
 {
     (void)state;
     meta_date d;
-    assert_int_equal(md_parse_iso("2024-05-23T09:15:00+07:00", &d), 0);
+    assert_int_equal(meta_date_parse_iso("2024-05-23T09:15:00+07:00", &d), 0);
     assert_int_equal(d.hh, 9);
     assert_int_equal(d.tz_minutes, 420);
-    assert_int_equal(md_parse_iso("20240523", &d), 0);
+    assert_int_equal(meta_date_parse_iso("20240523", &d), 0);
     assert_int_equal(d.d, 23);
-    assert_int_equal(md_parse_iso("2024/5/3 10:00", &d), 0);
+    assert_int_equal(meta_date_parse_iso("2024/5/3 10:00", &d), 0);
     assert_int_equal(d.m, 5);
-    assert_int_not_equal(md_parse_iso("2024-13-01", &d), 0);
-    assert_int_not_equal(md_parse_iso("202405231", &d), 0);
+    assert_int_not_equal(meta_date_parse_iso("2024-13-01", &d), 0);
+    assert_int_not_equal(meta_date_parse_iso("202405231", &d), 0);
     /* 29 February: leap years are divisible by 4, but centuries only by 400 */
-    assert_int_equal(md_parse_iso("2024-02-29", &d), 0);
-    assert_int_equal(md_parse_iso("2000-02-29", &d), 0);
-    assert_int_not_equal(md_parse_iso("2100-02-29", &d), 0);
-    assert_int_not_equal(md_parse_iso("2023-02-29", &d), 0);
+    assert_int_equal(meta_date_parse_iso("2024-02-29", &d), 0);
+    assert_int_equal(meta_date_parse_iso("2000-02-29", &d), 0);
+    assert_int_not_equal(meta_date_parse_iso("2100-02-29", &d), 0);
+    assert_int_not_equal(meta_date_parse_iso("2023-02-29", &d), 0);
 }
 
 static void test_url_dates(void **state)
 {
     (void)state;
     meta_date d;
-    assert_int_equal(md_from_url("https://ex.org/2025/02/13/story-title/", &d), 0);
+    assert_int_equal(meta_date_from_url("https://ex.org/2025/02/13/story-title/", &d), 0);
     assert_int_equal(d.y * 10000 + d.m * 100 + d.d, 20250213);
-    assert_int_equal(md_from_url("https://ex.org/news/story-2024-11-08-title.html", &d), 0);
+    assert_int_equal(meta_date_from_url("https://ex.org/news/story-2024-11-08-title.html", &d), 0);
     assert_int_equal(d.d, 8);
-    assert_int_not_equal(md_from_url("https://ex.org/2023/10/3-questions-for-her/", &d), 0);
-    assert_int_not_equal(md_from_url("https://ex.org/journal/2024/05/81734", &d), 0);
-    assert_int_not_equal(md_from_url("https://2025.ex.org/", &d), 0);
+    assert_int_not_equal(meta_date_from_url("https://ex.org/2023/10/3-questions-for-her/", &d), 0);
+    assert_int_not_equal(meta_date_from_url("https://ex.org/journal/2024/05/81734", &d), 0);
+    assert_int_not_equal(meta_date_from_url("https://2025.ex.org/", &d), 0);
 
     page *p = load("<html><body><h1>Some news story today</h1><p>x</p></body></html>",
                    "https://ex.org/2025/02/13/story");
@@ -294,8 +298,8 @@ static void expect_names(const char *byline, const char *site, const char *joine
     arena mem;
     arena_init(&mem);
     const char *names[12];
-    size_t n = ma_split(&mem, byline, site, names, 0, 12);
-    const char *got = n ? mt_join(&mem, names, n, "; ") : "";
+    size_t n = meta_author_split(&mem, byline, site, names, 0, 12);
+    const char *got = n ? meta_text_join(&mem, names, n, "; ") : "";
     if (strcmp(got, joined) != 0)
         fail_msg("\"%s\": got \"%s\", expected \"%s\"", byline, got, joined);
     arena_free(&mem);
@@ -698,10 +702,10 @@ static void test_language_identification(void **state)
 
     const char *code;
     arena_init(&mem);
-    assert_string_equal((code = ml_normalize(&mem, "pt_BR")), "pt");
-    assert_string_equal(ml_normalize(&mem, "ger"), "de");
-    assert_null(ml_normalize(&mem, "x"));
-    assert_null(ml_normalize(&mem, "{{lang}}"));
+    assert_string_equal((code = meta_lang_normalize(&mem, "pt_BR")), "pt");
+    assert_string_equal(meta_lang_normalize(&mem, "ger"), "de");
+    assert_null(meta_lang_normalize(&mem, "x"));
+    assert_null(meta_lang_normalize(&mem, "{{lang}}"));
     arena_free(&mem);
 }
 
