@@ -46,13 +46,13 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
     dom_doc *doc = p->doc;
     block_list *bl = p->bl;
     p->node.text = verdict_text_chars(doc, bl, &p->mem);
-    p->node.verdict = p->node.text ? verdict_compute(doc, bl, p->node.text, p->hints->product, &p->mem) : NULL;
+    p->node.verdict = p->node.text ? verdict_compute(doc, bl, p->node.text, p->hints->kind.product, &p->mem) : NULL;
     if (!p->node.verdict)
         return -1;
     unsigned char *verdict = p->node.verdict;
     /* A product's title is not in a sidebar: on a product page the buy
      * box that holds it is often named so ("sidebar", "product-aside"). */
-    int product = p->hints->product && p->hints->single_item;
+    int product = p->hints->kind.product && p->hints->kind.item;
     *title_block = product ? product_title(p) : SIZE_MAX;
     for (const dom_node *e = *title_block != SIZE_MAX ? bl->items[*title_block].owner : NULL; e; e = e->parent)
         if (verdict[e->index] == VERDICT_WEAK && !pattern_is_landmark(e))
@@ -71,7 +71,7 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
     /* On a page that does not declare itself one item, a teaser-card list
      * may be the page's list of items (a listing, a collection, a FAQ). */
     p->block.boiler = page_blocks_inside(
-        p, verdict_mark(doc, verdict, good, total_good, unmarked_good, p->hints->single_item ? NULL : p->node.text,
+        p, verdict_mark(doc, verdict, good, total_good, unmarked_good, p->hints->kind.item ? NULL : p->node.text,
                         &p->mem));
     /* Blocks inside a teaser-card list that survived as content (a listing
      * page): their headline links are kept with their summaries. */
@@ -94,7 +94,7 @@ static size_t choose_content(extract_page *p, size_t title_block)
     size_t kept = container_passes(p, 3);
     if (!kept && rule_on(RULE_LAST_RESORT))
         kept = fallback_page(p);
-    if (!hints->single_item)
+    if (!hints->kind.item)
         kept = fallback_cards(p, kept);
     /* A product page takes its own part of the page. For the landmark
      * test, an Open Graph type alone does not make a page one item: many
@@ -103,9 +103,9 @@ static size_t choose_content(extract_page *p, size_t title_block)
      * twice its text outside boilerplate beside it. Its teaser cards stay
      * out (fallback_cards above): beside a short story a headline list
      * holds that much. */
-    if (hints->product && hints->single_item && kept && rule_on(RULE_PRODUCT))
+    if (hints->kind.product && hints->kind.item && kept && rule_on(RULE_PRODUCT))
         kept = fallback_product(p, title_block, kept);
-    else if (hints->single_item != SINGLE_ITEM_SCHEMA && rule_on(RULE_LANDMARK))
+    else if (hints->kind.item != PAGE_ITEM_SCHEMA && rule_on(RULE_LANDMARK))
         kept = fallback_landmark(p, kept);
     if (!kept)
         kept = fallback_chrome_only(p);

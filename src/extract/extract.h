@@ -24,6 +24,7 @@
 
 #include "dom/blocks.h"
 #include "dom/dom.h"
+#include "meta/kind.h"
 
 typedef enum extract_method {
     EXTRACT_NONE = 0,      /* nothing found */
@@ -42,21 +43,16 @@ typedef struct extract_result {
  * and favor_recall). */
 enum { EXTRACT_FAVOR_BALANCE = 0, EXTRACT_FAVOR_PRECISION = 1, EXTRACT_FAVOR_RECALL = 2 };
 
-/* How a page declares itself one item (extract_hints.single_item). */
-enum { SINGLE_ITEM_NONE = 0, SINGLE_ITEM_OG = 1, SINGLE_ITEM_SCHEMA = 2 };
-
 /* What the meta stage knows that bears on the choice of content. */
 typedef struct extract_hints {
     const char *lang;        /* ISO 639 code from the page's markup, or NULL (then guessed from stop words) */
     const char *jsonld_body; /* the JSON-LD articleBody text, or NULL */
     const char *title;       /* the headline: a heading that repeats it at the start of the content
                               * is metadata, not text, and is left out; or NULL */
-    int single_item;         /* nonzero when the page declares itself one article or product: its
-                              * teaser lists are never its content. SINGLE_ITEM_SCHEMA when
-                              * schema.org says so, SINGLE_ITEM_OG when only its Open Graph type
-                              * does (which many sites set on every page) */
-    int product;             /* 1 when the page declares itself one product: its customer
-                              * reviews and testimonials are not its content */
+    page_kind kind;          /* what the page declares itself (meta/kind.h): one item, whose teaser
+                              * lists are never its content (by schema.org more surely than by its
+                              * Open Graph type, which many sites set on every page); one product,
+                              * whose customer reviews and testimonials are not its content */
     int keep_repeats;        /* 1: a paragraph that repeats an earlier one is kept (else dropped) */
     int favor;               /* EXTRACT_FAVOR_*: the balance of precision and recall */
 } extract_hints;

@@ -7,6 +7,7 @@
 
 #include "dom/dom.h"
 #include "meta/jsonld.h"
+#include "meta/kind.h"
 #include "meta/tags.h"
 #include "util/arena.h"
 
@@ -17,6 +18,7 @@ typedef struct meta_ctx {
     time_t ref;
     meta_tags tags;
     meta_jsonld jsonld;
+    page_kind kind;
     const dom_node *headline; /* the element holding the headline, or NULL */
     const char *lang;
     const char *sitename;

@@ -188,52 +188,6 @@ static void description_image(meta_ctx *c, meta_result *out)
     out->source.image = out->pub.image ? which : NULL;
 }
 
-/* Nonzero when the page declares itself one item rather than a page of
- * many: 2 for a schema.org Article (of any kind) or Product, 1 for an Open
- * Graph type article, book, video.* or product (not "website", nor a
- * "product.group") alone (extract.h's SINGLE_ITEM_SCHEMA, SINGLE_ITEM_OG).
- * Its lists of teasers are then not its content. Other schema.org works
- * (a VideoObject, an Event) are often one item embedded in a listing. A
- * schema.org collection (CollectionPage, SearchResultsPage, ItemList)
- * outweighs og:type, which many sites set to "article" on every page. */
-static int single_item(const meta_ctx *c)
-{
-    if (c->jsonld.is_one_item)
-        return 2;
-    if (c->jsonld.is_many)
-        return 0;
-    const char *t = meta_tags_content(&c->tags, "og:type");
-    return t && (strncasecmp(t, "article", 7) == 0 || strncasecmp(t, "book", 4) == 0 ||
-                 strncasecmp(t, "video", 5) == 0 || strcasecmp(t, "product") == 0);
-}
-
-/* 1 when the page declares itself one product: its JSON-LD's main object
- * is a schema.org Product, its Open Graph type is product, or, without a
- * JSON-LD Article, an element carries microdata of itemtype Product. An
- * Open Graph type article overrules the rest (a service page that marks
- * its star rating up as a Product). Its customer reviews are then not its
- * content. */
-static int product_page(const meta_ctx *c)
-{
-    const char *og = meta_tags_content(&c->tags, "og:type");
-    if (og && strncasecmp(og, "article", 7) == 0)
-        return 0; /* the two declarations disagree: a page that rates its service as a Product */
-    if (c->jsonld.is_product)
-        return 1;
-    if (og && (strcasecmp(og, "product") == 0 || strcasecmp(og, "og:product") == 0))
-        return 1;
-    if (c->jsonld.is_one_item)
-        return 0; /* an Article: a review of the product, not its page */
-    for (size_t i = 0; i < c->doc->node_count; i++) {
-        const dom_node *n = c->doc->nodes[i];
-        const char *it = n->kind == DOM_ELEMENT ? dom_attr_get(n, "itemtype") : NULL;
-        size_t len = it ? strlen(it) : 0;
-        if (len >= 8 && strcmp(it + len - 8, "/Product") == 0)
-            return 1;
-    }
-    return 0;
-}
-
 int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem, meta_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -252,8 +206,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
     if (meta_tags_init(&c->tags, doc, mem) || meta_jsonld_read(doc, mem, &c->jsonld))
         return -1;
     out->article_body = c->jsonld.article_body;
-    out->single_item = single_item(c);
-    out->product = product_page(c);
+    c->kind = out->kind = meta_page_kind(c);
 
     const char *canon = meta_url_canonical(c);
     if (c->url) {

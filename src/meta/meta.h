@@ -9,6 +9,7 @@
 
 #include "carve.h"
 #include "dom/dom.h"
+#include "meta/kind.h"
 #include "util/arena.h"
 
 /* Which source won each field: static strings such as "json-ld",
@@ -21,10 +22,7 @@ typedef struct meta_explain {
 typedef struct meta_result {
     carve_metadata pub;        /* strings in the arena given to meta_extract_at() */
     const char *article_body;  /* JSON-LD articleBody, or NULL; for extraction's arbitration */
-    int single_item;           /* the page declares itself one article or product (see meta.c): 2 when
-                                * schema.org says so, 1 when only og:type does, else 0 (extract.h's
-                                * SINGLE_ITEM_SCHEMA, SINGLE_ITEM_OG, SINGLE_ITEM_NONE) */
-    int product;               /* the page declares itself one product (see meta.c) */
+    page_kind kind;            /* what the page declares itself to be */
     meta_explain source;       /* where each field came from */
 } meta_result;
 

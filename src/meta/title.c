@@ -351,14 +351,6 @@ static int agrees(const char *title, const char *h)
     return lt >= 8 && lh <= 2 * lt && strncmp(fh, ft, lt) == 0;
 }
 
-/* 1 when the page declares itself an article (JSON-LD of the Article
- * family, or Open Graph type article). */
-static int declares_article(const meta_ctx *c)
-{
-    const char *og = meta_tags_content(&c->tags, "og:type");
-    return c->jsonld.is_article || (og && strncasecmp(og, "article", 7) == 0);
-}
-
 /* Long enough to be a story's headline rather than the name of a site, a
  * show or a section that some pages put in their <h1> ("Minecraft News",
  * "Good Morning America"): four words, or eight Chinese or Japanese
@@ -431,7 +423,7 @@ int meta_title_find(meta_ctx *c, meta_result *out)
      * engines and sharing: "Top 11 SEO Strategies for 2025" over the h1
      * "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). */
     const char *h1 = page_headline(c);
-    if (h1 && (agrees(title, h1) || (declares_article(c) && story_headline(h1)))) {
+    if (h1 && (agrees(title, h1) || (c->kind.article && story_headline(h1)))) {
         title = h1;
         src = "h1";
     }

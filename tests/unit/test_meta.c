@@ -734,32 +734,32 @@ static void test_product_group_beside_video(void **state)
                    "\"ProductGroup\",\"name\":\"Face cream\",\"hasVariant\":[{\"@type\":\"Product\",\"name\":"
                    "\"Face cream 50 ml\"}]}</script></head><body><h1>Face cream</h1><p>x</p></body></html>",
                    NULL);
-    assert_int_equal(p->m.single_item, SINGLE_ITEM_SCHEMA);
-    assert_int_equal(p->m.product, 1);
+    assert_int_equal(p->m.kind.item, PAGE_ITEM_SCHEMA);
+    assert_int_equal(p->m.kind.product, 1);
     assert_string_equal(p->m.pub.title, "Face cream");
     unload(p);
     p = load("<html><head><script type='application/ld+json'>{\"@type\":\"VideoObject\",\"name\":\"Highlights\","
              "\"uploadDate\":\"2023-11-27\"}</script></head><body><h1>Highlights</h1><p>x</p></body></html>",
              NULL);
-    assert_int_equal(p->m.product, 0);
+    assert_int_equal(p->m.kind.product, 0);
     unload(p);
 }
 
 /* A schema.org Article makes a page one item more surely than an Open
  * Graph type, which some sites set to "article" on every page. */
-static void test_single_item_source(void **state)
+static void test_page_item_source(void **state)
 {
     (void)state;
     page *p = load("<html><head><meta property='og:type' content='article'></head><body><p>x</p></body></html>", NULL);
-    assert_int_equal(p->m.single_item, SINGLE_ITEM_OG);
+    assert_int_equal(p->m.kind.item, PAGE_ITEM_OG);
     unload(p);
     p = load("<html><head><meta property='og:type' content='article'><script type='application/ld+json'>"
              "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\"}</script></head><body><p>x</p></body></html>",
              NULL);
-    assert_int_equal(p->m.single_item, SINGLE_ITEM_SCHEMA);
+    assert_int_equal(p->m.kind.item, PAGE_ITEM_SCHEMA);
     unload(p);
     p = load("<html><head><meta property='og:type' content='website'></head><body><p>x</p></body></html>", NULL);
-    assert_int_equal(p->m.single_item, SINGLE_ITEM_NONE);
+    assert_int_equal(p->m.kind.item, PAGE_ITEM_NONE);
     unload(p);
 }
 
@@ -793,7 +793,7 @@ int main(void)
         cmocka_unit_test(test_language_identification),
         cmocka_unit_test(test_microdata),
         cmocka_unit_test(test_product_group_beside_video),
-        cmocka_unit_test(test_single_item_source),
+        cmocka_unit_test(test_page_item_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
