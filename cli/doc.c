@@ -325,7 +325,8 @@ void doc_write(void *job, void *ctx)
         carve_free(info);
         c->wet_info_written = 1;
     }
-    if (c->several && (!c->output_dir || j->is_record) && j->out_len && (c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML)) {
+    int text_format = c->format == OUT_TEXT || c->format == OUT_MARKDOWN || c->format == OUT_HTML;
+    if (c->several && (!c->output_dir || j->is_record) && j->out_len && text_format) {
         if (j->is_record && j->origin.http_status && (j->origin.http_status < 200 || j->origin.http_status > 299))
             fprintf(c->out, "%s==> %s %s (HTTP %d) <==\n", c->out_docs ? "\n" : "", j->origin.record_id,
                     j->origin.target_uri, j->origin.http_status); /* not the page asked for: say so */

@@ -1,3 +1,6 @@
+/* blocks.c: the page split into text blocks at block-level boundaries, each
+ * with its text, length, link text, kind and inline markup: what
+ * extraction scores and renderers print. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -488,6 +491,50 @@ static void line_break(walker *w)
     w->space = 0;
 }
 
+/* What a block element that opens starts: code, a quote, a list (with
+ * its numbering), a list item's number, a data table, its rows and
+ * cells. */
+static void open_block(walker *w, dom_node *n)
+{
+    dom_node *self = n;
+    switch (n->tag) {
+    case TAG_PRE: w->pre++; break;
+    case TAG_BLOCKQUOTE: w->quote++; break;
+    case TAG_UL: case TAG_OL: case TAG_MENU: case TAG_DL: {
+        list_frame lf = {n, n->tag == TAG_OL, 0};
+        const char *start = n->tag == TAG_OL ? dom_attr_get(n, "start") : NULL;
+        if (start)
+            lf.counter = (unsigned)(atoi(start) - 1);
+        if (push((void **)&w->lists, &w->nlists, &w->caplists, sizeof lf, &lf))
+            w->failed = 1;
+        break;
+    }
+    case TAG_LI:
+        if (w->nlists)
+            w->item_number = ++w->lists[w->nlists - 1].counter;
+        break;
+    case TAG_TABLE:
+        if (is_data_table(n)) {
+            if (push((void **)&w->tables, &w->ntables, &w->captables, sizeof self, &self))
+                w->failed = 1;
+            w->pending_flags = BLOCKF_TABLE;
+            w->pending_empty = 0;
+        }
+        break;
+    case TAG_TR:
+        if (w->ntables)
+            w->pending_flags |= BLOCKF_ROW;
+        w->pending_empty = 0;
+        break;
+    case TAG_TD: case TAG_TH:
+        if (in_data_table(w, n))
+            w->cell = n;
+        break;
+    default:
+        break;
+    }
+}
+
 /* Returns 1 to visit the children of n. */
 static int enter(walker *w, dom_node *n)
 {
@@ -539,42 +586,7 @@ static int enter(walker *w, dom_node *n)
     dom_node *self = n;
     if (push((void **)&w->open, &w->nopen, &w->capopen, sizeof self, &self))
         w->failed = 1;
-    switch (n->tag) {
-    case TAG_PRE: w->pre++; break;
-    case TAG_BLOCKQUOTE: w->quote++; break;
-    case TAG_UL: case TAG_OL: case TAG_MENU: case TAG_DL: {
-        list_frame lf = {n, n->tag == TAG_OL, 0};
-        const char *start = n->tag == TAG_OL ? dom_attr_get(n, "start") : NULL;
-        if (start)
-            lf.counter = (unsigned)(atoi(start) - 1);
-        if (push((void **)&w->lists, &w->nlists, &w->caplists, sizeof lf, &lf))
-            w->failed = 1;
-        break;
-    }
-    case TAG_LI:
-        if (w->nlists)
-            w->item_number = ++w->lists[w->nlists - 1].counter;
-        break;
-    case TAG_TABLE:
-        if (is_data_table(n)) {
-            if (push((void **)&w->tables, &w->ntables, &w->captables, sizeof self, &self))
-                w->failed = 1;
-            w->pending_flags = BLOCKF_TABLE;
-            w->pending_empty = 0;
-        }
-        break;
-    case TAG_TR:
-        if (w->ntables)
-            w->pending_flags |= BLOCKF_ROW;
-        w->pending_empty = 0;
-        break;
-    case TAG_TD: case TAG_TH:
-        if (in_data_table(w, n))
-            w->cell = n;
-        break;
-    default:
-        break;
-    }
+    open_block(w, n);
     return 1;
 }
 

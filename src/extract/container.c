@@ -157,9 +157,9 @@ static void body_floor(extract_page *p)
         return;
     for (size_t i = 0; i < p->bl->count; i++) {
         block *b = &p->bl->items[i];
-        if (p->block.in_body[i] && !p->block.boiler[i] && p->block.cls[i] != CLS_GOOD && b->chars >= BODY_FLOOR_MIN_CHARS &&
-            link_density(b) < MAX_LINK_DENSITY && b->kind != BLOCK_CAPTION && b->kind != BLOCK_HEADING &&
-            !is_label_block(b))
+        if (p->block.in_body[i] && !p->block.boiler[i] && p->block.cls[i] != CLS_GOOD &&
+            b->chars >= BODY_FLOOR_MIN_CHARS && link_density(b) < MAX_LINK_DENSITY && b->kind != BLOCK_CAPTION &&
+            b->kind != BLOCK_HEADING && !is_label_block(b))
             p->block.cls[i] = CLS_GOOD;
     }
 }

@@ -353,98 +353,121 @@ static int starts_with(const token *t, const char *a, const char *b)
     return t->type == T_WORD && (strncmp(t->s, a, strlen(a)) == 0 || strncmp(t->s, b, strlen(b)) == 0);
 }
 
-/* Tries the patterns at token i; 0 and *out on success. */
-static int match_at(token *t, size_t k, size_t i, int month_first, meta_date *out)
+/* A day as a date with no time. */
+static int found(meta_date *out, int y, int m, int d)
 {
-    clear(out);
-    /* numeric: Y-M-D, D.M.Y, M/D/Y */
-    if (i + 4 < k && t[i].type == T_NUM && t[i + 2].type == T_NUM && t[i + 4].type == T_NUM &&
-        t[i + 1].type == T_PUNCT && t[i + 3].type == T_PUNCT && t[i + 1].punct == t[i + 3].punct &&
-        (t[i + 1].punct == '-' || t[i + 1].punct == '.' || t[i + 1].punct == '/') && t[i + 2].len <= 2) {
-        int a = t[i].value, b = t[i + 2].value, c = t[i + 4].value;
-        if (is_year(&t[i]) && t[i + 4].len <= 2 && valid_day(a, b, c)) {
-            *out = (meta_date){a, b, c, -1, -1, -1, 0, 0};
-            return 0;
-        }
-        if (t[i].len <= 2 && is_year(&t[i + 4])) {
-            int day = a, mon = b;
-            if (a > 12 || (b <= 12 && !(month_first && t[i + 1].punct == '/')))
-                day = a, mon = b;
-            else
-                day = b, mon = a;
-            if (valid_day(c, mon, day)) {
-                *out = (meta_date){c, mon, day, -1, -1, -1, 0, 0};
-                return 0;
-            }
-        }
+    *out = (meta_date){y, m, d, -1, -1, -1, 0, 0};
+    return 0;
+}
+
+/* Numeric: Y-M-D, D.M.Y, M/D/Y (month_first: M/D/Y over D/M/Y when both
+ * read as dates). 0 and *out on success. */
+static int match_numeric(const token *t, size_t k, size_t i, int month_first, meta_date *out)
+{
+    if (!(i + 4 < k && t[i].type == T_NUM && t[i + 2].type == T_NUM && t[i + 4].type == T_NUM &&
+          t[i + 1].type == T_PUNCT && t[i + 3].type == T_PUNCT && t[i + 1].punct == t[i + 3].punct &&
+          (t[i + 1].punct == '-' || t[i + 1].punct == '.' || t[i + 1].punct == '/') && t[i + 2].len <= 2))
+        return -1;
+    int a = t[i].value, b = t[i + 2].value, c = t[i + 4].value;
+    if (is_year(&t[i]) && t[i + 4].len <= 2 && valid_day(a, b, c))
+        return found(out, a, b, c);
+    if (t[i].len <= 2 && is_year(&t[i + 4])) {
+        int day = a, mon = b;
+        if (a > 12 || (b <= 12 && !(month_first && t[i + 1].punct == '/')))
+            day = a, mon = b;
+        else
+            day = b, mon = a;
+        if (valid_day(c, mon, day))
+            return found(out, c, mon, day);
     }
-    /* DD.MM.YY, the short German form ("28.01.22"): two digits each, and
-     * not part of a longer dotted number such as a version */
+    return -1;
+}
+
+/* DD.MM.YY, the short German form ("28.01.22"): two digits each, and not
+ * part of a longer dotted number such as a version. */
+static int match_short_dotted(const token *t, size_t k, size_t i, meta_date *out)
+{
     if (i + 4 < k && t[i].type == T_NUM && t[i].len == 2 && t[i + 2].type == T_NUM && t[i + 2].len == 2 &&
         t[i + 4].type == T_NUM && t[i + 4].len == 2 && is_p(&t[i + 1], '.') && is_p(&t[i + 3], '.') &&
         !(i + 6 < k && is_p(&t[i + 5], '.') && t[i + 6].type == T_NUM && t[i + 5].s + 1 == t[i + 6].s) &&
-        valid_day(2000 + t[i + 4].value, t[i + 2].value, t[i].value)) {
-        *out = (meta_date){2000 + t[i + 4].value, t[i + 2].value, t[i].value, -1, -1, -1, 0, 0};
-        return 0;
-    }
-    /* D [.|th|de] Month [de|,] Y */
-    if (is_day(&t[i])) {
-        size_t j = i + 1;
-        while (j < k && j < i + 3 && is_filler(&t[j]))
-            j++;
-        int mon = j < k ? month_of(&t[j]) : 0;
-        if (mon) {
-            j++;
-            while (j < k && j < i + 7 && (is_filler(&t[j]) || t[j].type == T_PUNCT) && !is_year(&t[j]))
-                j++;
-            if (j < k && is_year(&t[j]) && valid_day(t[j].value, mon, t[i].value)) {
-                *out = (meta_date){t[j].value, mon, t[i].value, -1, -1, -1, 0, 0};
-                return 0;
-            }
-        }
-    }
-    /* Month D[th][,] Y */
+        valid_day(2000 + t[i + 4].value, t[i + 2].value, t[i].value))
+        return found(out, 2000 + t[i + 4].value, t[i + 2].value, t[i].value);
+    return -1;
+}
+
+/* D [.|th|de] Month [de|,] Y */
+static int match_day_first(token *t, size_t k, size_t i, meta_date *out)
+{
+    if (!is_day(&t[i]))
+        return -1;
+    size_t j = i + 1;
+    while (j < k && j < i + 3 && is_filler(&t[j]))
+        j++;
+    int mon = j < k ? month_of(&t[j]) : 0;
+    if (!mon)
+        return -1;
+    j++;
+    while (j < k && j < i + 7 && (is_filler(&t[j]) || t[j].type == T_PUNCT) && !is_year(&t[j]))
+        j++;
+    if (j < k && is_year(&t[j]) && valid_day(t[j].value, mon, t[i].value))
+        return found(out, t[j].value, mon, t[i].value);
+    return -1;
+}
+
+/* Month D[th][,] Y, also with a time and zone between ("Jul 30 09:35:14
+ * CEST 2019", Java's Date.toString). */
+static int match_month_first(token *t, size_t k, size_t i, meta_date *out)
+{
     int mon = month_of(&t[i]);
-    if (mon) {
-        size_t j = i + 1;
-        if (j < k && is_p(&t[j], '.'))
+    if (!mon)
+        return -1;
+    size_t j = i + 1;
+    if (j < k && is_p(&t[j], '.'))
+        j++;
+    if (!(j < k && is_day(&t[j])))
+        return -1;
+    int day = t[j].value;
+    j++;
+    while (j < k && j < i + 6 && is_filler(&t[j]))
+        j++;
+    if (j + 2 < k && t[j].type == T_NUM && t[j].len == 2 && is_p(&t[j + 1], ':') && t[j + 2].type == T_NUM) {
+        j += 3;
+        if (j + 1 < k && is_p(&t[j], ':') && t[j + 1].type == T_NUM)
+            j += 2;
+        if (j < k && t[j].type == T_WORD && t[j].len <= 5 && t[j].s[0] >= 'A' && t[j].s[0] <= 'Z')
             j++;
-        if (j < k && is_day(&t[j])) {
-            int day = t[j].value;
-            j++;
-            while (j < k && j < i + 6 && is_filler(&t[j]))
-                j++;
-            /* "Jul 30 09:35:14 CEST 2019" (Java's Date.toString) */
-            if (j + 2 < k && t[j].type == T_NUM && t[j].len == 2 && is_p(&t[j + 1], ':') && t[j + 2].type == T_NUM) {
-                j += 3;
-                if (j + 1 < k && is_p(&t[j], ':') && t[j + 1].type == T_NUM)
-                    j += 2;
-                if (j < k && t[j].type == T_WORD && t[j].len <= 5 && t[j].s[0] >= 'A' && t[j].s[0] <= 'Z')
-                    j++;
-            }
-            if (j < k && is_year(&t[j]) && valid_day(t[j].value, mon, day)) {
-                *out = (meta_date){t[j].value, mon, day, -1, -1, -1, 0, 0};
-                return 0;
-            }
-        }
     }
-    /* Y. Month D. (hu), Y年M月D日 (zh, ja), Y년 M월 D일 (ko) */
-    if (is_year(&t[i])) {
-        size_t j = i + 1;
-        if (j < k && is_p(&t[j], '.'))
-            j++;
-        int m2 = j < k ? month_of(&t[j]) : 0;
-        if (m2 && j + 1 < k && is_day(&t[j + 1]) && valid_day(t[i].value, m2, t[j + 1].value)) {
-            *out = (meta_date){t[i].value, m2, t[j + 1].value, -1, -1, -1, 0, 0};
-            return 0;
-        }
-        if (i + 4 < k && starts_with(&t[i + 1], "\xE5\xB9\xB4", "\xEB\x85\x84") && t[i + 2].type == T_NUM &&
-            starts_with(&t[i + 3], "\xE6\x9C\x88", "\xEC\x9B\x94") && is_day(&t[i + 4]) &&
-            valid_day(t[i].value, t[i + 2].value, t[i + 4].value)) {
-            *out = (meta_date){t[i].value, t[i + 2].value, t[i + 4].value, -1, -1, -1, 0, 0};
-            return 0;
-        }
-    }
+    if (j < k && is_year(&t[j]) && valid_day(t[j].value, mon, day))
+        return found(out, t[j].value, mon, day);
+    return -1;
+}
+
+/* Y. Month D. (hu), Y年M月D日 (zh, ja), Y년 M월 D일 (ko) */
+static int match_year_first(token *t, size_t k, size_t i, meta_date *out)
+{
+    if (!is_year(&t[i]))
+        return -1;
+    size_t j = i + 1;
+    if (j < k && is_p(&t[j], '.'))
+        j++;
+    int mon = j < k ? month_of(&t[j]) : 0;
+    if (mon && j + 1 < k && is_day(&t[j + 1]) && valid_day(t[i].value, mon, t[j + 1].value))
+        return found(out, t[i].value, mon, t[j + 1].value);
+    if (i + 4 < k && starts_with(&t[i + 1], "\xE5\xB9\xB4", "\xEB\x85\x84") && t[i + 2].type == T_NUM &&
+        starts_with(&t[i + 3], "\xE6\x9C\x88", "\xEC\x9B\x94") && is_day(&t[i + 4]) &&
+        valid_day(t[i].value, t[i + 2].value, t[i + 4].value))
+        return found(out, t[i].value, t[i + 2].value, t[i + 4].value);
+    return -1;
+}
+
+/* Tries the patterns at token i in turn; 0 and *out on success. */
+static int match_at(token *t, size_t k, size_t i, int month_first, meta_date *out)
+{
+    clear(out);
+    if (match_numeric(t, k, i, month_first, out) == 0 || match_short_dotted(t, k, i, out) == 0 ||
+        match_day_first(t, k, i, out) == 0 || match_month_first(t, k, i, out) == 0 ||
+        match_year_first(t, k, i, out) == 0)
+        return 0;
     return -1;
 }
 

@@ -435,6 +435,86 @@ static void fill_from(arena *mem, const jsonld_blocks *c, json_t *o, meta_jsonld
         add_list(mem, json_object_get(o, "articleSection"), out->sections, &out->section_count);
 }
 
+/* The main object: the highest rank; among equals the first with a
+ * headline, and a product over an embedded video or event. Objects
+ * nested as "isPartOf"/"about" of another are as good as top-level ones.
+ * *rank and *type receive its rank and type; NULL when none ranks. */
+static json_t *main_object(const jsonld_blocks *c, int *rank, const char **type)
+{
+    json_t *best = NULL;
+    int best_head = 0;
+    *rank = 0;
+    *type = NULL;
+    for (size_t i = 0; i < c->obj_count; i++) {
+        const char *tn;
+        int r = type_rank(c->objs[i], &tn);
+        if (!r)
+            continue;
+        int head = json_is_string(json_object_get(c->objs[i], "headline"));
+        /* An embedded video or event ranks below the product it shows. */
+        int weak_best =
+            *type && (strcmp(bare_type(*type), "VideoObject") == 0 || strcmp(bare_type(*type), "Event") == 0);
+        if (r > *rank || (r == *rank && ((head && !best_head) || (weak_best && is_product_type(tn))))) {
+            best = c->objs[i];
+            *rank = r;
+            best_head = head;
+            *type = tn;
+        }
+    }
+    return best;
+}
+
+/* The fields of the main object best (of rank best_rank and type
+ * best_type), then what the other ranked objects add, highest rank first.
+ * The article's headline is the title: a "name" on an article is often
+ * the site's (Readability.js checks the same). */
+static void fill_from_objects(arena *mem, const jsonld_blocks *c, json_t *best, int best_rank, const char *best_type,
+                              meta_jsonld *out)
+{
+    out->type = copy(mem, best_type, 80);
+    out->is_article = best_rank >= 2;
+    out->is_product = is_product_type(best_type);
+    out->is_one_item = best_rank == 3 || out->is_product;
+    fill_from(mem, c, best, out);
+    for (int r = best_rank; r >= 1; r--)
+        for (size_t i = 0; i < c->obj_count; i++) {
+            const char *tn;
+            if (c->objs[i] != best && type_rank(c->objs[i], &tn) == r) {
+                const char *h = out->headline, *n = out->name;
+                fill_from(mem, c, c->objs[i], out);
+                if (best_rank >= 2) { /* a page's name is not the article's headline */
+                    out->headline = h ? h : out->headline;
+                    out->name = n;
+                }
+            }
+        }
+}
+
+/* The site (a WebSite object's name, else a news organisation's) and the
+ * longest articleBody of any object. */
+static void fill_site_and_body(arena *mem, const jsonld_blocks *c, meta_jsonld *out)
+{
+    for (size_t i = 0; i < c->obj_count && !out->website; i++)
+        if (has_type(c->objs[i], "WebSite"))
+            out->website = copy(mem, str_of(json_object_get(c->objs[i], "name")), META_MAX_NAME * 2);
+    if (!out->publisher)
+        for (size_t i = 0; i < c->obj_count && !out->publisher; i++)
+            if (has_type(c->objs[i], "NewsMediaOrganization"))
+                out->publisher = copy(mem, str_of(json_object_get(c->objs[i], "name")), META_MAX_NAME * 2);
+    const char *body = NULL;
+    size_t body_len = 0;
+    for (size_t i = 0; i < c->obj_count; i++) {
+        const char *b = str_of(json_object_get(c->objs[i], "articleBody"));
+        size_t l = b ? strlen(b) : 0;
+        if (l > body_len) {
+            body = b;
+            body_len = l;
+        }
+    }
+    if (body)
+        out->article_body = arena_strndup(mem, body, body_len);
+}
+
 int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out)
 {
     memset(out, 0, sizeof *out);
@@ -449,77 +529,18 @@ int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out)
         arena_fail(mem); /* the metadata would miss what the block holds */
     for (size_t i = 0; i < c->root_count; i++)
         collect(c, c->roots[i]);
-
-    /* The best candidate: highest rank; among equals the first with a
-     * headline. Objects nested as "isPartOf"/"about" of another are as
-     * good as top-level ones. */
-    json_t *best = NULL;
-    int best_rank = 0, best_head = 0;
-    const char *best_type = NULL;
-    for (size_t i = 0; i < c->obj_count; i++) {
-        const char *tn;
-        int r = type_rank(c->objs[i], &tn);
-        if (!r)
-            continue;
-        int head = json_is_string(json_object_get(c->objs[i], "headline"));
-        /* An embedded video or event ranks below the product it shows. */
-        int weak_best = best_type && (strcmp(bare_type(best_type), "VideoObject") == 0 ||
-                                      strcmp(bare_type(best_type), "Event") == 0);
-        if (r > best_rank || (r == best_rank && ((head && !best_head) || (weak_best && is_product_type(tn))))) {
-            best = c->objs[i];
-            best_rank = r;
-            best_head = head;
-            best_type = tn;
-        }
-    }
+    int best_rank;
+    const char *best_type;
+    json_t *best = main_object(c, &best_rank, &best_type);
     /* A page of many items says so with a collection type; an article's
      * JSON-LD may hold an ItemList too, but then the article wins. */
     for (size_t i = 0; i < c->obj_count && best_rank < 3; i++)
         if (has_type(c->objs[i], "CollectionPage") || has_type(c->objs[i], "SearchResultsPage") ||
             has_type(c->objs[i], "ItemList"))
             out->is_many = 1;
-    if (best) {
-        out->type = copy(mem, best_type, 80);
-        out->is_article = best_rank >= 2;
-        out->is_product = is_product_type(best_type);
-        out->is_one_item = best_rank == 3 || out->is_product;
-        fill_from(mem, c, best, out);
-        /* The article's headline is the title: a "name" on an article is
-         * often the site's (Readability.js checks the same). */
-        for (int r = best_rank; r >= 1; r--)
-            for (size_t i = 0; i < c->obj_count; i++) {
-                const char *tn;
-                if (c->objs[i] != best && type_rank(c->objs[i], &tn) == r) {
-                    const char *h = out->headline, *n = out->name;
-                    fill_from(mem, c, c->objs[i], out);
-                    if (best_rank >= 2) { /* a page's name is not the article's headline */
-                        out->headline = h ? h : out->headline;
-                        out->name = n;
-                    }
-                }
-            }
-    }
-    /* The site: a WebSite object's name, else the publisher's. */
-    for (size_t i = 0; i < c->obj_count && !out->website; i++)
-        if (has_type(c->objs[i], "WebSite"))
-            out->website = copy(mem, str_of(json_object_get(c->objs[i], "name")), META_MAX_NAME * 2);
-    if (!out->publisher)
-        for (size_t i = 0; i < c->obj_count && !out->publisher; i++)
-            if (has_type(c->objs[i], "NewsMediaOrganization"))
-                out->publisher = copy(mem, str_of(json_object_get(c->objs[i], "name")), META_MAX_NAME * 2);
-    /* articleBody: the longest one. */
-    const char *body = NULL;
-    size_t body_len = 0;
-    for (size_t i = 0; i < c->obj_count; i++) {
-        const char *b = str_of(json_object_get(c->objs[i], "articleBody"));
-        size_t l = b ? strlen(b) : 0;
-        if (l > body_len) {
-            body = b;
-            body_len = l;
-        }
-    }
-    if (body)
-        out->article_body = arena_strndup(mem, body, body_len);
+    if (best)
+        fill_from_objects(mem, c, best, best_rank, best_type, out);
+    fill_site_and_body(mem, c, out);
     for (size_t i = 0; i < c->root_count; i++)
         json_decref(c->roots[i]);
     free(c);

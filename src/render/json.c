@@ -99,7 +99,8 @@ static int finish(json_t *o, json_t *tail, int rc, buf *out)
     if (tail && json_object_update(o, tail) != 0)
         rc = -1;
     json_decref(tail);
-    if (!rc && json_dump_callback(o, append_chunk, out, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(2)) != 0)
+    size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(2);
+    if (!rc && json_dump_callback(o, append_chunk, out, flags) != 0)
         rc = -1;
     json_decref(o);
     return rc ? -1 : escape_line_ends(out, from);
