@@ -218,30 +218,25 @@ static int close_site_model(cli *c)
     return rc;
 }
 
-int main(int argc, char **argv)
+/* What main reads from the command line besides the cli struct. */
+typedef struct cmdline {
+    const char *output; /* -o */
+    int window_given;   /* --site-window was given */
+} cmdline;
+
+/* Reads the options into c and cl. Returns -1 to go on, or the exit
+ * status: 0 after --help or --version, 2 after naming a usage error.
+ * Long by the number of options only: a table row and a case each. */
+static int parse_options(int argc, char **argv, cli *c, cmdline *cl)
 {
-#ifdef __GLIBC__
-    /* Each page's buffers (the file, its UTF-8 text, the tree's arena) are
-     * a few hundred KiB and freed before the next page: glibc would map
-     * and unmap them for every page, and every new mapping is paid again
-     * in page faults. Kept by malloc, they are reused. */
-    mallopt(M_MMAP_THRESHOLD, 64 << 20);
-    mallopt(M_TRIM_THRESHOLD, 128 << 20);
-#endif
-    static cli c;
-    carve_options_init(&c.opts);
-    carve_warc_options_init(&c.warc_opts);
-    c.threads = default_threads();
-    const char *output = NULL;
     enum { OPT_MAX_BYTES = 256, OPT_MAX_RECORD, OPT_EXPLAIN, OPT_LEARN_SITES, OPT_SITE_MODEL, OPT_SITE_WINDOW,
            OPT_LINKS, OPT_IMAGES, OPT_FORMATTING, OPT_NO_TABLES, OPT_ONLY_WITH_METADATA,
            OPT_KEEP_REPEATS, OPT_COMMENTS, OPT_PRECISION, OPT_RECALL, OPT_OUTPUT_DIR, OPT_PARSER };
-    c.site_window = LEARN_WINDOW_DEFAULT;
-    int window_given = 0;
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},    {"url", required_argument, NULL, 'u'},
         {"charset", required_argument, NULL, 'c'},   {"with-metadata", no_argument, NULL, 'm'},
-        {"output", required_argument, NULL, 'o'},    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},    {"recursive", no_argument, NULL, 'r'},
+        {"output", required_argument, NULL, 'o'},    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
+        {"recursive", no_argument, NULL, 'r'},
         {"threads", required_argument, NULL, 't'},   {"quiet", no_argument, NULL, 'q'},
         {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
         {"max-record", required_argument, NULL, OPT_MAX_RECORD},
@@ -267,83 +262,83 @@ int main(int argc, char **argv)
     while ((ch = getopt_long(argc, argv, "f:u:c:ml:o:rt:qhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
-            if (parse_format(optarg, &c.format, &c.trafilatura_keys)) {
+            if (parse_format(optarg, &c->format, &c->trafilatura_keys)) {
                 fprintf(stderr, "carve: unknown format '%s' (txt, markdown, json, trafilatura-json, html, wet; text and md "
                                 "are txt and markdown)\n",
                         optarg);
                 return 2;
             }
-            c.format_given = 1;
+            c->format_given = 1;
             break;
-        case 'u': c.opts.url = optarg; break;
+        case 'u': c->opts.url = optarg; break;
         case 'c':
             if (!carve_charset_name(optarg)) {
                 fprintf(stderr, "carve: --charset '%s' names no encoding carve knows (WHATWG Encoding labels: "
                                 "utf-8, windows-1252, iso-8859-2, shift_jis, gbk, ...)\n", optarg);
                 return 2;
             }
-            c.opts.charset = optarg;
+            c->opts.charset = optarg;
             break;
-        case 'm': c.with_metadata = 1; break;
+        case 'm': c->with_metadata = 1; break;
         case 'l':
             if (!language_code(optarg)) {
                 fprintf(stderr, "carve: --target-language needs an ISO 639 language code such as en, de or "
                                 "pt-BR, not '%s'\n", optarg);
                 return 2;
             }
-            c.opts.target_language = optarg;
+            c->opts.target_language = optarg;
             break;
-        case 'o': output = optarg; break;
-        case OPT_OUTPUT_DIR: c.output_dir = optarg; break;
-        case 'r': c.recursive = 1; break;
-        case 'q': c.quiet = 1; break;
+        case 'o': cl->output = optarg; break;
+        case OPT_OUTPUT_DIR: c->output_dir = optarg; break;
+        case 'r': c->recursive = 1; break;
+        case 'q': c->quiet = 1; break;
         case 't': {
             size_t v;
             if (parse_size(optarg, &v) || v > 1024) {
                 fprintf(stderr, "carve: --threads needs a number from 1 to 1024\n");
                 return 2;
             }
-            c.threads = (int)v;
+            c->threads = (int)v;
             break;
         }
         case OPT_MAX_BYTES:
-            if (parse_size(optarg, &c.opts.max_input_bytes)) {
+            if (parse_size(optarg, &c->opts.max_input_bytes)) {
                 fprintf(stderr, "carve: --max-bytes needs a positive number\n");
                 return 2;
             }
-            c.warc_opts.max_payload_bytes = c.opts.max_input_bytes;
+            c->warc_opts.max_payload_bytes = c->opts.max_input_bytes;
             break;
         case OPT_MAX_RECORD:
-            if (parse_size(optarg, &c.warc_opts.max_block_bytes)) {
+            if (parse_size(optarg, &c->warc_opts.max_block_bytes)) {
                 fprintf(stderr, "carve: --max-record needs a positive number\n");
                 return 2;
             }
             break;
-        case OPT_EXPLAIN: c.explain = 1; break;
-        case OPT_LINKS: c.opts.include_links = 1; break;
-        case OPT_IMAGES: c.opts.include_images = 1; break;
-        case OPT_FORMATTING: c.opts.include_formatting = 1; break;
-        case OPT_NO_TABLES: c.opts.include_tables = 0; break;
-        case OPT_KEEP_REPEATS: c.opts.deduplicate = 0; break;
-        case OPT_COMMENTS: c.opts.include_comments = 1; break;
-        case OPT_PRECISION: c.opts.favor_precision = 1; break;
-        case OPT_RECALL: c.opts.favor_recall = 1; break;
+        case OPT_EXPLAIN: c->explain = 1; break;
+        case OPT_LINKS: c->opts.include_links = 1; break;
+        case OPT_IMAGES: c->opts.include_images = 1; break;
+        case OPT_FORMATTING: c->opts.include_formatting = 1; break;
+        case OPT_NO_TABLES: c->opts.include_tables = 0; break;
+        case OPT_KEEP_REPEATS: c->opts.deduplicate = 0; break;
+        case OPT_COMMENTS: c->opts.include_comments = 1; break;
+        case OPT_PRECISION: c->opts.favor_precision = 1; break;
+        case OPT_RECALL: c->opts.favor_recall = 1; break;
         case OPT_PARSER:
             if (strcmp(optarg, "carve") == 0) {
-                c.opts.parser = CARVE_PARSER_CARVE;
+                c->opts.parser = CARVE_PARSER_CARVE;
             } else if (strcmp(optarg, "libxml2") == 0) {
-                c.opts.parser = CARVE_PARSER_LIBXML2;
+                c->opts.parser = CARVE_PARSER_LIBXML2;
             } else {
                 fprintf(stderr, "carve: --parser takes carve or libxml2, not '%s'\n", optarg);
                 return 2;
             }
             break;
-        case OPT_ONLY_WITH_METADATA: c.only_with_metadata = 1; break;
-        case OPT_LEARN_SITES: c.learn_sites = 1; break;
-        case OPT_SITE_MODEL: c.site_model_path = optarg; break;
+        case OPT_ONLY_WITH_METADATA: c->only_with_metadata = 1; break;
+        case OPT_LEARN_SITES: c->learn_sites = 1; break;
+        case OPT_SITE_MODEL: c->site_model_path = optarg; break;
         case OPT_SITE_WINDOW:
-            window_given = 1;
-            if (parse_size(optarg, &c.site_window)) {
+            cl->window_given = 1;
+            if (parse_size(optarg, &c->site_window)) {
                 fprintf(stderr, "carve: --site-window needs a positive number\n");
                 return 2;
             }
@@ -356,104 +351,157 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if ((c.opts.include_links || c.opts.include_images || c.opts.include_formatting) &&
-        !(c.format_given && (c.format == OUT_MARKDOWN || c.format == OUT_HTML))) {
+    return -1;
+}
+
+/* Options that cannot go together, or that ask for what the format does
+ * not show; inputs is the number of inputs given. Returns 0, or 2 after
+ * naming the problem. */
+static int check_options(cli *c, const cmdline *cl, int inputs)
+{
+    if ((c->opts.include_links || c->opts.include_images || c->opts.include_formatting) &&
+        !(c->format_given && (c->format == OUT_MARKDOWN || c->format == OUT_HTML))) {
         fprintf(stderr, "carve: --links, --images and --formatting show in --format markdown or html only\n");
         return 2;
     }
-    if ((c.opts.include_comments || c.with_metadata) && c.format_given && c.format == OUT_WET) {
+    if ((c->opts.include_comments || c->with_metadata) && c->format_given && c->format == OUT_WET) {
         fprintf(stderr, "carve: --comments and --with-metadata do not show in --format wet (a WET record holds "
                         "the main text alone)\n");
         return 2;
     }
-    if (c.opts.url && (argc - optind > 1 || c.recursive)) {
+    if (c->opts.url && (inputs > 1 || c->recursive)) {
         fprintf(stderr, "carve: --url names the address of one page; with several inputs every page would get "
                         "it (archives carry each record's address)\n");
         return 2;
     }
-    if (window_given && !c.learn_sites) {
+    if (cl->window_given && !c->learn_sites) {
         fprintf(stderr, "carve: --site-window needs --learn-sites\n");
         return 2;
     }
-    if (c.explain && c.trafilatura_keys) {
+    if (c->explain && c->trafilatura_keys) {
         fprintf(stderr, "carve: --explain names carve's fields; use it with --format json\n");
         return 2;
     }
-    if (c.explain && c.format_given && c.format != OUT_JSON) {
+    if (c->explain && c->format_given && c->format != OUT_JSON) {
         fprintf(stderr, "carve: --explain needs --format json\n");
         return 2;
     }
-    if (output && c.output_dir) {
+    if (cl->output && c->output_dir) {
         fprintf(stderr, "carve: -o names one output file and --output-dir a folder of them; give one\n");
         return 2;
     }
-    if (c.opts.favor_precision && c.opts.favor_recall) {
+    if (c->opts.favor_precision && c->opts.favor_recall) {
         fprintf(stderr, "carve: --precision and --recall pull opposite ways; give one\n");
         return 2;
     }
+    if (c->explain) {
+        c->format = OUT_JSON;
+        c->format_given = 1;
+    }
+    return 0;
+}
+
+/* The inputs in order: files and standard input as given ("-", or none),
+ * folders walked with -r (without it a folder is an input that fails,
+ * and *failed_walk is set). Returns 0, or -1 after naming an out of
+ * memory. */
+static int collect_inputs(const cli *c, int argc, char **argv, int first, path_list *inputs, int *failed_walk)
+{
+    for (int i = first; i < argc; i++) {
+        struct stat st;
+        int rc;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (!c->recursive) {
+                /* Still an input: it gets its error line (and its message
+                 * on stderr) like any unreadable file. */
+                *failed_walk = 1;
+                rc = path_list_add(inputs, argv[i]);
+                if (rc) {
+                    fprintf(stderr, "carve: out of memory\n");
+                    return -1;
+                }
+                continue;
+            }
+            walk_stats ws;
+            rc = walk_dir(argv[i], inputs, &ws);
+            if (rc == 0 && ws.taken == 0)
+                fprintf(stderr, "carve: %s: no pages or archives found (%zu other files)\n", argv[i], ws.skipped);
+            else if (rc == 0 && !c->quiet)
+                fprintf(stderr, "carve: %s: %zu pages and archives; %zu other files skipped%s\n", argv[i], ws.taken,
+                        ws.skipped, ws.linked_dirs ? "; links to folders not followed" : "");
+        } else {
+            rc = path_list_add(inputs, argv[i]);
+        }
+        if (rc) {
+            fprintf(stderr, "carve: out of memory\n");
+            return -1;
+        }
+    }
+    if (inputs->count == 0 && first == argc && path_list_add(inputs, "-")) {
+        fprintf(stderr, "carve: out of memory\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* 1 after naming it when the output file (-o) is an input or the site
+ * model: opening it truncates it, and it would be read empty, and lost. */
+static int output_would_clobber(const char *output, const cli *c, const path_list *inputs)
+{
+    struct stat os, is;
+    for (size_t i = 0; output && stat(output, &os) == 0 && i < inputs->count; i++) {
+        int same = strcmp(inputs->paths[i], "-") == 0 ? fstat(STDIN_FILENO, &is) == 0 : stat(inputs->paths[i], &is) == 0;
+        if (same && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+            fprintf(stderr, "carve: %s is also an input; not overwriting it\n", output);
+            return 1;
+        }
+    }
+    if (output && c->site_model_path && stat(output, &os) == 0 && stat(c->site_model_path, &is) == 0 &&
+        is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
+        fprintf(stderr, "carve: %s is the site model; not overwriting it with the output\n", output);
+        return 1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+#ifdef __GLIBC__
+    /* Each page's buffers (the file, its UTF-8 text, the tree's arena) are
+     * a few hundred KiB and freed before the next page: glibc would map
+     * and unmap them for every page, and every new mapping is paid again
+     * in page faults. Kept by malloc, they are reused. */
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
+    static cli c;
+    carve_options_init(&c.opts);
+    carve_warc_options_init(&c.warc_opts);
+    c.threads = default_threads();
+    c.site_window = LEARN_WINDOW_DEFAULT;
+    cmdline cl = {0};
+    int rc = parse_options(argc, argv, &c, &cl);
+    if (rc >= 0)
+        return rc;
+    if (check_options(&c, &cl, argc - optind))
+        return 2;
     if (c.explain) {
         c.format = OUT_JSON;
         c.format_given = 1;
     }
     path_list inputs = {0};
     int failed_walk = 0;
-    for (int i = optind; i < argc; i++) {
-        struct stat st;
-        int rc;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-            if (!c.recursive) {
-                /* Still an input: it gets its error line (and its message
-                 * on stderr) like any unreadable file. */
-                failed_walk = 1;
-                rc = path_list_add(&inputs, argv[i]);
-                if (rc) {
-                    fprintf(stderr, "carve: out of memory\n");
-                    return 1;
-                }
-                continue;
-            }
-            walk_stats ws;
-            rc = walk_dir(argv[i], &inputs, &ws);
-            if (rc == 0 && ws.taken == 0)
-                fprintf(stderr, "carve: %s: no pages or archives found (%zu other files)\n", argv[i], ws.skipped);
-            else if (rc == 0 && !c.quiet)
-                fprintf(stderr, "carve: %s: %zu pages and archives; %zu other files skipped%s\n", argv[i], ws.taken,
-                        ws.skipped, ws.linked_dirs ? "; links to folders not followed" : "");
-        } else {
-            rc = path_list_add(&inputs, argv[i]);
-        }
-        if (rc) {
-            fprintf(stderr, "carve: out of memory\n");
-            return 1;
-        }
-    }
-    if (inputs.count == 0 && optind == argc && path_list_add(&inputs, "-")) {
-        fprintf(stderr, "carve: out of memory\n");
-        return 1;
-    }
-    if (inputs.count == 0) {
+    if (collect_inputs(&c, argc, argv, optind, &inputs, &failed_walk) || inputs.count == 0) {
         path_list_free(&inputs);
         return 1;
     }
+    const char *output = cl.output;
     c.out = c.output_dir ? NULL : stdout;
     if (c.output_dir && outdir_prepare(&c, inputs.paths, inputs.count)) {
         path_list_free(&inputs);
         return 2;
     }
-    /* Opening the output truncates it: an output that is also an input
-     * or the site model would be read empty, and lost. */
-    struct stat os, is;
-    for (size_t i = 0; output && stat(output, &os) == 0 && i < inputs.count; i++) {
-        int same = strcmp(inputs.paths[i], "-") == 0 ? fstat(STDIN_FILENO, &is) == 0 : stat(inputs.paths[i], &is) == 0;
-        if (same && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-            fprintf(stderr, "carve: %s is also an input; not overwriting it\n", output);
-            path_list_free(&inputs);
-            return 2;
-        }
-    }
-    if (output && c.site_model_path && stat(output, &os) == 0 && stat(c.site_model_path, &is) == 0 &&
-        is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-        fprintf(stderr, "carve: %s is the site model; not overwriting it with the output\n", output);
+    if (output_would_clobber(output, &c, &inputs)) {
         path_list_free(&inputs);
         return 2;
     }
