@@ -72,7 +72,8 @@ static void usage(FILE *f)
           "                        with what was learned so far (default 10000)\n"
           "      --max-bytes N     refuse pages larger than N bytes (default 64 MiB)\n"
           "      --max-record N    keep at most N bytes of an archive record's block;\n"
-          "                        longer records are cut and flagged (default 16 MiB)\n"
+          "                        longer records are cut and flagged (at least 4096;\n"
+          "                        default 16 MiB)\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "\n"
@@ -309,8 +310,9 @@ static int parse_options(int argc, char **argv, cli *c, cmdline *cl)
             c->warc_opts.max_payload_bytes = c->opts.max_input_bytes;
             break;
         case OPT_MAX_RECORD:
-            if (parse_size(optarg, &c->warc_opts.max_block_bytes)) {
-                fprintf(stderr, "carve: --max-record needs a positive number\n");
+            /* the reader keeps at least a header's worth (carve_warc_options) */
+            if (parse_size(optarg, &c->warc_opts.max_block_bytes) || c->warc_opts.max_block_bytes < 4096) {
+                fprintf(stderr, "carve: --max-record needs a number of bytes, at least 4096\n");
                 return 2;
             }
             break;

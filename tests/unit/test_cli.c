@@ -278,6 +278,74 @@ static void test_refused_options_and_wet_address(void **state)
     run_free(&r);
 }
 
+/* --parser chooses the HTML parser: carve's reads "&notit;" as the HTML
+ * standard says ("¬it;"), libxml2 keeps it as written; another name is
+ * refused. */
+static void test_parser_option(void **state)
+{
+    (void)state;
+    static const char page[] = "<html><body><p>Fish &notit; chips, and a paragraph long enough to be the page's "
+                               "main content, with the words a reader expects in a sentence.</p></body></html>";
+    char *path = tmp_path("parser.html");
+    write_file(path, page, sizeof page - 1);
+    run_result r = RUN(NULL, "-f", "txt", path);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "Fish \xC2\xACit; chips"));
+    run_free(&r);
+    r = RUN(NULL, "-f", "txt", "--parser", "libxml2", path);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "Fish &notit; chips"));
+    run_free(&r);
+    r = RUN(NULL, "--parser", "gumbo", path);
+    expect_status(&r, 2);
+    run_free(&r);
+}
+
+/* --max-record cuts a record's block kept in memory, and its line says
+ * so; it keeps at least 4096 bytes, and a smaller number is refused.
+ * --threads takes 1 to 1024. */
+static void test_max_record_and_threads(void **state)
+{
+    (void)state;
+    char http[8192];
+    int h = snprintf(http, sizeof http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article>");
+    for (int i = 0; i < 70; i++)
+        h += snprintf(http + h, sizeof http - (size_t)h, "<p>The council voted on Tuesday to close the old "
+                                                         "bridge for two years, part %d.</p>", i);
+    h += snprintf(http + h, sizeof http - (size_t)h, "</article></body></html>");
+    assert_true(h > 5000 && (size_t)h < sizeof http);
+    char warc[10000];
+    int n = snprintf(warc, sizeof warc,
+                     "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:7>\r\nWARC-Date: "
+                     "2024-01-01T00:00:00Z\r\nWARC-Target-URI: https://example.org/a\r\nContent-Type: "
+                     "application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n",
+                     h, http);
+    char *path = tmp_path("one.warc");
+    write_file(path, warc, (size_t)n);
+    run_result r = RUN(NULL, "-f", "json", path);
+    expect_status(&r, 0);
+    assert_non_null(strstr(r.out, "\"warc_record_id\":\"<urn:uuid:7>\""));
+    assert_non_null(strstr(r.out, "part 69."));
+    assert_null(strstr(r.out, "warc_truncated"));
+    run_free(&r);
+    r = RUN(NULL, "-f", "json", "--max-record", "4096", path);
+    assert_non_null(strstr(r.out, "\"warc_truncated\":true"));
+    assert_null(strstr(r.out, "part 69."));
+    run_free(&r);
+    r = RUN(NULL, "--max-record", "4095", path);
+    expect_status(&r, 2);
+    run_free(&r);
+    r = RUN(NULL, "--threads", "0", path);
+    expect_status(&r, 2);
+    run_free(&r);
+    r = RUN(NULL, "--threads", "1025", path);
+    expect_status(&r, 2);
+    run_free(&r);
+    r = RUN(NULL, "-f", "json", "--threads", "3", path);
+    expect_status(&r, 0);
+    run_free(&r);
+}
+
 static size_t count_of(const char *hay, const char *needle)
 {
     size_t n = 0;
@@ -792,6 +860,8 @@ int main(void)
         cmocka_unit_test(test_unknown_option),
         cmocka_unit_test(test_url_argument),
         cmocka_unit_test(test_refused_options_and_wet_address),
+        cmocka_unit_test(test_parser_option),
+        cmocka_unit_test(test_max_record_and_threads),
         cmocka_unit_test(test_only_with_metadata),
         cmocka_unit_test(test_bad_format),
         cmocka_unit_test(test_one_of_two_inputs_missing),
