@@ -151,8 +151,11 @@ static void test_absurd_dates_rejected(void **state)
     assert_true(meta_date_plausible(&d, REF_2025_06_01));
     d.d = 3;
     assert_false(meta_date_plausible(&d, REF_2025_06_01));
+    /* 1995-01-01 is the first plausible day */
     d = (meta_date){1994, 12, 31, -1, -1, -1, 0, 0};
     assert_false(meta_date_plausible(&d, REF_2025_06_01));
+    d = (meta_date){1995, 1, 1, -1, -1, -1, 0, 0};
+    assert_true(meta_date_plausible(&d, REF_2025_06_01));
     d = (meta_date){2023, 2, 29, -1, -1, -1, 0, 0};
     assert_false(meta_date_plausible(&d, REF_2025_06_01));
 
