@@ -320,8 +320,10 @@ void doc_write(void *job, void *ctx)
         carve_status st = carve_render_warcinfo(&info, &len);
         if (st == CARVE_OK)
             fwrite(info, 1, len, c->out);
-        else
-            fprintf(stderr, "carve: the WET file's warcinfo record: %s\n", carve_strerror(st));
+        else if (!c->write_failed) { /* the file would lack its first record: the run fails */
+            c->write_failed = 1;
+            c->write_errno = ENOMEM;
+        }
         carve_free(info);
         c->wet_info_written = 1;
     }

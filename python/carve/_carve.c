@@ -249,25 +249,57 @@ PyDoc_STRVAR(extract_doc,
 "        -> (status, str | None)\n"
 "\n"
 "Extracts the page in data (bytes-like, any charset) and renders it in format (0 text,\n"
-"1 Markdown, 2 JSON, 3 HTML, 4 JSON with trafilatura's keys). Returns the status name ('CARVE_OK', 'CARVE_ERR_NO_CONTENT'\n"
+"1 Markdown, 2 JSON, 3 HTML, 4 JSON with trafilatura's keys, 5 WET). Returns the status name ('CARVE_OK', 'CARVE_ERR_NO_CONTENT'\n"
 "or 'CARVE_ERR_LANGUAGE') and the rendering; raises carve.Error for every other status.\n"
 "origin, a tuple (input, record_id, warc_date, target_uri, http_status, truncated), renders\n"
 "the page as a record of a stream with carve_render_record (its keys first, a line end last).\n"
 "The GIL is released while libcarve works.");
 
-/* origin: None, or the tuple of extract's and render_note's docs. */
-static int origin_arg(PyObject *obj, carve_origin *o, int *given)
+/* A record's origin from Python: its strings as the bytes they were read
+ * from (a file name decoded by os.fsdecode gets its bytes back through
+ * surrogateescape, and libcarve writes each byte that is not UTF-8 as
+ * U+FFFD, as the program does). */
+typedef struct {
+    carve_origin o;
+    PyObject *bytes[4]; /* the encoded strings o points into */
+    int given;          /* 0: origin was None */
+} py_origin;
+
+static void origin_release(py_origin *po)
 {
-    memset(o, 0, sizeof *o);
-    *given = obj && obj != Py_None;
-    if (!*given)
+    for (int i = 0; i < 4; i++)
+        Py_XDECREF(po->bytes[i]);
+}
+
+/* obj: None, or the tuple of extract's and render_note's docs. Returns 0,
+ * or -1 with an exception set (po is then released). */
+static int origin_arg(PyObject *obj, py_origin *po)
+{
+    memset(po, 0, sizeof *po);
+    po->given = obj && obj != Py_None;
+    if (!po->given)
         return 0;
-    if (!PyTuple_Check(obj)) {
-        PyErr_SetString(PyExc_TypeError, "origin must be a tuple");
+    PyObject *s[4];
+    if (!PyTuple_Check(obj) || !PyArg_ParseTuple(obj, "OOOOii:origin", &s[0], &s[1], &s[2], &s[3],
+                                                 &po->o.http_status, &po->o.truncated)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "origin must be a tuple");
         return -1;
     }
-    return PyArg_ParseTuple(obj, "zzzzii:origin", &o->input, &o->record_id, &o->warc_date, &o->target_uri,
-                            &o->http_status, &o->truncated) ? 0 : -1;
+    const char **field[4] = {&po->o.input, &po->o.record_id, &po->o.warc_date, &po->o.target_uri};
+    for (int i = 0; i < 4; i++) {
+        if (s[i] == Py_None)
+            continue;
+        po->bytes[i] = PyUnicode_Check(s[i]) ? PyUnicode_AsEncodedString(s[i], "utf-8", "surrogateescape") : NULL;
+        if (!po->bytes[i]) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "origin's strings must be str or None");
+            origin_release(po);
+            return -1;
+        }
+        *field[i] = PyBytes_AS_STRING(po->bytes[i]);
+    }
+    return 0;
 }
 
 static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
@@ -287,10 +319,9 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
                                      &parser, &origin_obj))
         return NULL;
     carve_options o;
-    carve_origin origin;
-    int as_record;
+    py_origin origin;
     SiteModelObject *sm;
-    if (fill_options(&o, &p) < 0 || model_arg(model_obj, &sm) < 0 || origin_arg(origin_obj, &origin, &as_record) < 0) {
+    if (fill_options(&o, &p) < 0 || model_arg(model_obj, &sm) < 0 || origin_arg(origin_obj, &origin) < 0) {
         PyBuffer_Release(&data);
         return NULL;
     }
@@ -315,14 +346,15 @@ static PyObject *py_extract(PyObject *mod, PyObject *args, PyObject *kw)
     st = carve_extract(data.buf, (size_t)data.len, &o, &r);
     if (sm)
         pthread_rwlock_unlock(&sm->lock);
-    if (r && as_record)
-        rs = carve_render_record(r, (carve_format)format, with_metadata ? CARVE_RENDER_METADATA : 0, &origin, &out,
-                                 &olen);
+    if (r && origin.given)
+        rs = carve_render_record(r, (carve_format)format, with_metadata ? CARVE_RENDER_METADATA : 0, &origin.o,
+                                 &out, &olen);
     else if (r)
         rs = carve_render(r, (carve_format)format, with_metadata, &out, &olen);
     carve_result_free(r);
     Py_END_ALLOW_THREADS
     PyBuffer_Release(&data);
+    origin_release(&origin);
     if (!r)
         return raise_status(st, NULL, 0);
     if (rs != CARVE_OK)
@@ -343,15 +375,17 @@ PyDoc_STRVAR(render_note_doc,
 static PyObject *py_render_note(PyObject *mod, PyObject *args)
 {
     (void)mod;
-    int format, as_record;
+    int format;
     PyObject *origin_obj, *pairs_obj;
-    carve_origin origin;
+    py_origin origin;
     if (!PyArg_ParseTuple(args, "iOO:render_note", &format, &origin_obj, &pairs_obj) ||
-        origin_arg(origin_obj, &origin, &as_record) < 0)
+        origin_arg(origin_obj, &origin) < 0)
         return NULL;
     PyObject *seq = PySequence_Fast(pairs_obj, "pairs must be a sequence");
-    if (!seq)
+    if (!seq) {
+        origin_release(&origin);
         return NULL;
+    }
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     const char **pairs = PyMem_Calloc((size_t)n + 1, sizeof *pairs);
     PyObject *result = NULL;
@@ -371,7 +405,7 @@ static PyObject *py_render_note(PyObject *mod, PyObject *args)
     }
     char *out = NULL;
     size_t len = 0;
-    carve_status st = carve_render_note((carve_format)format, as_record ? &origin : NULL, pairs, &out, &len);
+    carve_status st = carve_render_note((carve_format)format, origin.given ? &origin.o : NULL, pairs, &out, &len);
     if (st != CARVE_OK) {
         raise_status(st, "rendering", 0);
         goto done;
@@ -381,6 +415,7 @@ static PyObject *py_render_note(PyObject *mod, PyObject *args)
 done:
     PyMem_Free(pairs);
     Py_DECREF(seq);
+    origin_release(&origin);
     return result;
 }
 

@@ -53,6 +53,15 @@ def test_dicts_and_a_file_object(tmp_path, sample_page):
     assert [dict(d, input=str(warc)) for d in unnamed] == got
 
 
+def test_an_archive_name_that_is_not_utf8_is_the_programs(tmp_path, sample_page):
+    warc = os.path.join(os.fsencode(tmp_path), b"caf\xe9.warc.gz")
+    write_warc(warc, [("https://news.example/a", sample_page)])
+    name = os.fsdecode(warc)
+    got = [line for kind, line in records(name)]
+    assert got == run_cli("--format", "json", "--quiet", warc).decode("utf-8").splitlines()
+    assert json.loads(got[0])["input"].endswith("caf\ufffd.warc.gz")
+
+
 def test_a_broken_archive_yields_error_dicts(tmp_path, sample_page):
     warc = tmp_path / "cut.warc.gz"
     write_warc(warc, [("https://news.example/a", sample_page), ("https://news.example/b", sample_page)])

@@ -136,9 +136,9 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         kept = choose_content(&p, title_block);
     if (kept && kept != SIZE_MAX)
         kept = tidy_favor(&p, kept);
-    if (kept != SIZE_MAX)
+    if (!failed && kept != SIZE_MAX)
         kept = fallback_jsonld(&p, kept);
-    if (kept != SIZE_MAX && !hints->keep_repeats)
+    if (!failed && kept != SIZE_MAX && !hints->keep_repeats)
         tidy_repeats(&p);
     failed |= kept == SIZE_MAX || p.mem.failed;
     arena_free(&p.mem);

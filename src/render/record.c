@@ -80,33 +80,49 @@ static json_t *origin_keys(const carve_origin *origin)
     return o;
 }
 
+/* A "sources" object: where each metadata field came from. */
+static json_t *sources_object(const carve_result *r, int *rc)
+{
+    static const char *const fields[] = {"title",    "author",      "date",  "modified", "sitename",
+                                         "language", "description", "image", "url"};
+    json_t *s = json_object();
+    for (size_t i = 0; s && i < sizeof fields / sizeof fields[0]; i++)
+        *rc |= set(s, fields[i], any_string(carve_result_source(r, fields[i])));
+    return s;
+}
+
+/* A "site_template" list: the blocks a site model removed. */
+static json_t *template_list(const carve_result *r, int *rc)
+{
+    size_t n = 0;
+    const carve_template_block *t = carve_result_template_blocks(r, &n);
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < n; i++) {
+        json_t *b = json_object();
+        if (b) {
+            *rc |= set(b, "text", any_string(t[i].text));
+            *rc |= set(b, "rule", any_string(t[i].rule));
+            *rc |= set(b, "pages", json_integer(t[i].pages));
+            *rc |= set(b, "site_pages", json_integer(t[i].site_pages));
+            *rc |= set(b, "share", json_real(t[i].site_pages ? (double)t[i].pages / t[i].site_pages : 0.0));
+        }
+        *rc |= !b || json_array_append_new(list, b);
+    }
+    return list;
+}
+
 /* The keys after the result's that flags ask for; NULL when there are none
- * (*rc is set when memory ran out). */
+ * (*rc is set when memory ran out). Each value is complete before it is
+ * set: a jansson *_new call takes its value, also when it fails. */
 static json_t *extra_keys(const carve_result *r, unsigned flags, int *rc)
 {
     if (!(flags & (CARVE_RENDER_SOURCES | CARVE_RENDER_TEMPLATE)))
         return NULL;
     json_t *o = json_object();
-    if (o && (flags & CARVE_RENDER_SOURCES)) {
-        static const char *const fields[] = {"title",    "author",      "date",  "modified", "sitename",
-                                             "language", "description", "image", "url"};
-        json_t *s = json_object();
-        *rc |= set(o, "sources", s);
-        for (size_t i = 0; s && i < sizeof fields / sizeof fields[0]; i++)
-            *rc |= set(s, fields[i], any_string(carve_result_source(r, fields[i])));
-    }
-    if (o && (flags & CARVE_RENDER_TEMPLATE)) {
-        size_t n = 0;
-        const carve_template_block *t = carve_result_template_blocks(r, &n);
-        json_t *list = json_array();
-        *rc |= set(o, "site_template", list);
-        for (size_t i = 0; list && i < n; i++) {
-            json_t *b = json_pack("{s:s, s:s, s:I, s:I, s:f}", "text", t[i].text, "rule", t[i].rule, "pages",
-                                  (json_int_t)t[i].pages, "site_pages", (json_int_t)t[i].site_pages, "share",
-                                  t[i].site_pages ? (double)t[i].pages / t[i].site_pages : 0.0);
-            *rc |= !b || json_array_append_new(list, b);
-        }
-    }
+    if (o && (flags & CARVE_RENDER_SOURCES))
+        *rc |= set(o, "sources", sources_object(r, rc));
+    if (o && (flags & CARVE_RENDER_TEMPLATE))
+        *rc |= set(o, "site_template", template_list(r, rc));
     *rc |= !o;
     return o;
 }
