@@ -298,8 +298,8 @@ CARVE_EXPORT carve_status carve_render(const carve_result *result, carve_format 
  * format of `carve --format json|wet` over files and archives).
  *
  * carve_origin: where a page came from. Every pointer may be NULL; the
- * strings stay the caller's and may be any bytes (in JSON, bytes that are
- * not UTF-8 become U+FFFD).
+ * strings stay the caller's and may be any bytes (in JSON, each ill-formed
+ * UTF-8 run becomes one U+FFFD, as in page text).
  */
 typedef struct carve_origin {
     const char *input;      /* the file or archive as the caller names it: JSON key "input" (NULL:

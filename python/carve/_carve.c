@@ -257,8 +257,8 @@ PyDoc_STRVAR(extract_doc,
 
 /* A record's origin from Python: its strings as the bytes they were read
  * from (a file name decoded by os.fsdecode gets its bytes back through
- * surrogateescape, and libcarve writes each byte that is not UTF-8 as
- * U+FFFD, as the program does). */
+ * surrogateescape, and libcarve writes each ill-formed run as U+FFFD, as
+ * the program does). */
 typedef struct {
     carve_origin o;
     PyObject *bytes[4]; /* the encoded strings o points into */

@@ -45,6 +45,11 @@ int decode_to_utf8(const char *in, size_t len, const char *transport_charset, de
 /* Frees what decode_to_utf8 allocated for out. */
 void decode_result_free(decode_result *out);
 
+/* A NUL-terminated copy of in[0..len), UTF-8 that may be ill-formed (a file
+ * name, a WARC header), with each ill-formed run replaced by U+FFFD as a
+ * page's text is decoded. Freed with free(); NULL when memory runs out. */
+char *decode_utf8_repair(const char *in, size_t len);
+
 /* Maps a charset label to its WHATWG encoding name (lower case) in name[0..size).
  * Returns 0, or -1 when the label is unknown (name is then ""). */
 int decode_canonical_label(const char *label, size_t label_len, char *name, size_t size);

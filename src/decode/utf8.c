@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "decode.h"
 #include "decode_internal.h"
 
 /* Scans the sequence starting at p[0] (n >= 1 bytes available). Returns its
@@ -117,4 +118,16 @@ int utf8_decode(const char *in, size_t len, dsink *out)
         i += n;
     }
     return dsink_put_text(out, in + run, len - run);
+}
+
+char *decode_utf8_repair(const char *in, size_t len)
+{
+    dsink s;
+    if (dsink_init(&s, len))
+        return NULL;
+    if (utf8_decode(in, len, &s) || dsink_finish(&s)) {
+        dsink_free(&s);
+        return NULL;
+    }
+    return s.data;
 }

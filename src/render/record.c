@@ -5,36 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode/decode.h"
 #include "render/render.h"
 #include "result.h"
 
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0], cp, min;
-    size_t n;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, min = 0x10000;
-    else
-        return 0;
-    cp = c & (0x3Fu >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : n;
-}
-
 /* A JSON string of bytes that may not be UTF-8 (a file's name, a WARC
- * header): each invalid byte becomes U+FFFD. NULL gives JSON null; NULL
- * returned is out of memory. */
+ * header), repaired as page text is (decode_utf8_repair). NULL gives JSON
+ * null; NULL returned is out of memory. */
 static json_t *any_string(const char *s)
 {
     if (!s)
@@ -42,18 +19,9 @@ static json_t *any_string(const char *s)
     json_t *v = json_string(s);
     if (v)
         return v;
-    buf b;
-    buf_init(&b);
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        size_t n = utf8_len(p);
-        if (n)
-            buf_append(&b, (const char *)p, n);
-        else
-            buf_puts(&b, "\xEF\xBF\xBD");
-        p += n ? n : 1;
-    }
-    v = b.failed ? NULL : json_string(b.data ? b.data : "");
-    buf_free(&b);
+    char *fixed = decode_utf8_repair(s, strlen(s));
+    v = fixed ? json_string(fixed) : NULL;
+    free(fixed);
     return v;
 }
 

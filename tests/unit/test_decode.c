@@ -539,6 +539,19 @@ static void test_koi8_u_is_koi8_ru(void **state)
     assert_decoded(&r, "ўЎ", "koi8-u", DECODE_FROM_TRANSPORT);
 }
 
+/* decode_utf8_repair: valid text is copied as it is; each ill-formed run
+ * (a cut sequence, a stray byte) becomes one U+FFFD, as in page text. */
+static void test_utf8_repair(void **state)
+{
+    (void)state;
+    char *s = decode_utf8_repair("caf\xC3\xA9", 5);
+    assert_string_equal(s, "caf\xC3\xA9");
+    free(s);
+    s = decode_utf8_repair("a\xE2\x82X\xFF" "b", 6);
+    assert_string_equal(s, "a\xEF\xBF\xBDX\xEF\xBF\xBD" "b");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_label_bounds),
         cmocka_unit_test(test_every_encoding_converts),
         cmocka_unit_test(test_koi8_u_is_koi8_ru),
+        cmocka_unit_test(test_utf8_repair),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
