@@ -108,6 +108,21 @@ static const char *url_key(carve_format format)
     return format == CARVE_FORMAT_JSON_TRAFILATURA ? "source" : "url";
 }
 
+/* The line of a page with no record of its own (carve_render_note) into
+ * out, with its line end. Returns 0, or -1 when memory runs out. */
+static int put_note(carve_format format, const carve_origin *origin, const char *const *pairs, buf *out)
+{
+    json_t *o = origin_keys(origin);
+    if (!o)
+        return -1;
+    int rc = 0;
+    if (origin && origin->target_uri)
+        rc |= set(o, url_key(format), any_string(origin->target_uri));
+    for (size_t i = 0; pairs[i]; i += 2)
+        rc |= set(o, pairs[i], any_string(pairs[i + 1]));
+    return render_json_line(o, rc, out) || buf_putc(out, '\n') ? -1 : 0;
+}
+
 /* The line of a response with no payload, its WET record, or nothing. */
 static int render_no_payload(carve_format format, const carve_origin *origin, buf *out)
 {
@@ -118,13 +133,7 @@ static int render_no_payload(carve_format format, const carve_origin *origin, bu
     if (format != CARVE_FORMAT_JSON && format != CARVE_FORMAT_JSON_TRAFILATURA)
         return 0;
     const char *const pairs[] = {"text", "", NULL};
-    char *s = NULL;
-    size_t n = 0;
-    carve_status st = carve_render_note(format, origin, pairs, &s, &n);
-    if (st == CARVE_OK)
-        buf_append(out, s, n);
-    carve_free(s);
-    return st == CARVE_OK ? 0 : -1;
+    return put_note(format, origin, pairs, out);
 }
 
 /* The title's line and the text, in a WET record. */
@@ -212,17 +221,9 @@ carve_status carve_render_note(carve_format format, const carve_origin *origin, 
         *text = NULL;
     if (!text || !pairs || (format != CARVE_FORMAT_JSON && format != CARVE_FORMAT_JSON_TRAFILATURA))
         return CARVE_ERR_ARGUMENT;
-    json_t *o = origin_keys(origin);
-    int rc = !o;
-    if (o && origin && origin->target_uri)
-        rc |= set(o, url_key(format), any_string(origin->target_uri));
-    for (size_t i = 0; o && pairs[i]; i += 2)
-        rc |= set(o, pairs[i], any_string(pairs[i + 1]));
     buf out;
     buf_init(&out);
-    if (!o || render_json_line(o, rc, &out) || buf_putc(&out, '\n'))
-        rc = -1;
-    if (!rc)
+    if (put_note(format, origin, pairs, &out) == 0)
         *text = buf_detach(&out, len);
     buf_free(&out);
     return *text ? CARVE_OK : CARVE_ERR_NOMEM;
