@@ -57,7 +57,8 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
     for (const dom_node *e = *title_block != SIZE_MAX ? bl->items[*title_block].owner : NULL; e; e = e->parent)
         if (verdict[e->index] == VERDICT_WEAK && !pattern_is_landmark(e))
             verdict[e->index] = VERDICT_NONE;
-    unsigned char *sure = page_blocks_inside(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, &p->mem));
+    /* verdict_mark's flags hold for the descendants already */
+    unsigned char *sure = page_block_flags(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, &p->mem));
     if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density, p->block.cls))
         return -1;
     size_t *good = arena_alloc(&p->mem, (doc->node_count ? doc->node_count : 1) * sizeof *good);
@@ -70,7 +71,7 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
         return -1;
     /* On a page that does not declare itself one item, a teaser-card list
      * may be the page's list of items (a listing, a collection, a FAQ). */
-    p->block.boiler = page_blocks_inside(
+    p->block.boiler = page_block_flags(
         p, verdict_mark(doc, verdict, good, total_good, unmarked_good, p->hints->kind.item ? NULL : p->node.text,
                         &p->mem));
     /* Blocks inside a teaser-card list that survived as content (a listing

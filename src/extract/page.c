@@ -57,21 +57,26 @@ unsigned char *page_node_flags(extract_page *p)
     return arena_alloc(&p->mem, p->doc->node_count ? p->doc->node_count : 1);
 }
 
-unsigned char *page_blocks_inside(extract_page *p, unsigned char *node_flags)
+unsigned char *page_block_flags(extract_page *p, const unsigned char *node_flags)
 {
-    const dom_doc *doc = p->doc;
     const block_list *bl = p->bl;
     if (!node_flags)
         return NULL;
-    for (size_t i = 0; i < doc->node_count; i++) {
-        const dom_node *n = doc->nodes[i];
-        if (n->parent && node_flags[n->parent->index])
-            node_flags[i] = 1;
-    }
     unsigned char *f = arena_alloc(&p->mem, bl->count ? bl->count : 1);
     for (size_t i = 0; f && i < bl->count; i++)
         f[i] = bl->items[i].owner ? node_flags[bl->items[i].owner->index] : 0;
     return f;
+}
+
+unsigned char *page_blocks_inside(extract_page *p, unsigned char *node_flags)
+{
+    const dom_doc *doc = p->doc;
+    for (size_t i = 0; node_flags && i < doc->node_count; i++) {
+        const dom_node *n = doc->nodes[i];
+        if (n->parent && node_flags[n->parent->index])
+            node_flags[i] = 1;
+    }
+    return page_block_flags(p, node_flags);
 }
 
 size_t subtree_end(const dom_node *n)

@@ -37,9 +37,11 @@ typedef struct extract_page {
     } block;
 } extract_page;
 
-/* Per block of p: 1 when it lies inside a node flagged in node_flags (one
- * flag per node, extended here to the node's descendants). In p's arena;
- * NULL when memory runs out. */
+/* Per block of p: the flag of the node that holds it (node_flags: one per
+ * node, NULL gives NULL). In p's arena; NULL when memory runs out. */
+unsigned char *page_block_flags(extract_page *p, const unsigned char *node_flags);
+/* The same when node_flags flags elements without their descendants: the
+ * flags are extended to them first. */
 unsigned char *page_blocks_inside(extract_page *p, unsigned char *node_flags);
 
 /* A zeroed flag per node of p, in its arena; NULL when memory runs out. */
