@@ -263,6 +263,28 @@ static int hidden_holds_page(const dom_doc *doc, const size_t *text, const dom_n
     return text && 2 * text[n->index] > text[top->index];
 }
 
+/* A heading's permalink: a link to a fragment of the page whose only text
+ * is a pilcrow, a section sign, a "#" or a link symbol (the "¶" that
+ * Sphinx and MkDocs put after every heading, the "#" of Docusaurus and
+ * many blogs). It reads as part of the heading's words when kept. */
+static int is_permalink(const dom_node *n)
+{
+    const char *href = dom_attr_get(n, "href");
+    const dom_node *t = n->first_child;
+    if (!href || href[0] != '#' || !t || t != n->last_child || t->kind != DOM_TEXT)
+        return 0;
+    const char *s = t->text, *e = t->text + t->text_len;
+    while (s < e && ascii_is_html_space(*s))
+        s++;
+    while (e > s && ascii_is_html_space(e[-1]))
+        e--;
+    static const char *const marks[] = {"\xC2\xB6", "\xC2\xA7", "#", "\xF0\x9F\x94\x97", "\xEF\x83\x81" /* U+F0C1, the link glyph of icon fonts */, NULL};
+    for (size_t i = 0; marks[i]; i++)
+        if ((size_t)(e - s) == strlen(marks[i]) && memcmp(s, marks[i], (size_t)(e - s)) == 0)
+            return 1;
+    return 0;
+}
+
 void dom_clean(dom_doc *doc)
 {
     size_t page_text = 0, nscount = 0;
@@ -286,6 +308,8 @@ void dom_clean(dom_doc *doc)
                    (n != doc->root && n->tag != TAG_BODY && is_hidden(n, &controlled) && !hidden_holds_page(doc, text, n));
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;
+        else if (n->tag == TAG_A && is_permalink(n))
+            drop = 1;
         dom_node *next = dom_next(doc->root, n, drop);
         if (drop)
             dom_unlink(n);

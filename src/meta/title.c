@@ -56,14 +56,18 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
     return 0;
 }
 
-/* A heading in the page's header or navigation names the site. */
+/* A heading in the page's header or navigation names the site; a header
+ * inside the page's <main> or <article> heads the content. */
 static int in_header(const dom_node *n)
 {
-    int depth = 0;
-    for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++)
+    int depth = 0, header = 0;
+    for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++) {
         if (dom_is(p, TAG_HEADER) || dom_is(p, TAG_NAV))
-            return !dom_is(p->parent, TAG_ARTICLE) && !dom_is(p->parent, TAG_MAIN);
-    return 0;
+            header = 1;
+        else if (dom_is(p, TAG_ARTICLE) || dom_is(p, TAG_MAIN))
+            return 0;
+    }
+    return header;
 }
 
 /* Chinese and Japanese characters in t (their UTF-8 lead bytes). */
@@ -111,14 +115,23 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                 return arena_strndup(c->mem, first + sl, strlen(first + sl));
             }
             if (pass == 1) {
-                /* the side that is an h1 of the page */
-                for (size_t k = 0; k < c->doc->node_count; k++) {
-                    const dom_node *n = c->doc->nodes[k];
+                /* the side that is a heading of the page: the headline
+                 * side first, as a site's name can be a heading too */
+                for (size_t k = 0; k < 2 * c->doc->node_count; k++) {
+                    const dom_node *n = c->doc->nodes[k % c->doc->node_count];
+                    int tail_side = k >= c->doc->node_count;
                     if ((!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2)) || in_header(n))
                         continue;
                     const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
                     if (!h)
                         continue;
+                    if (tail_side) {
+                        if (same_text(first + sl, h)) {
+                            *stripped = 1;
+                            return arena_strndup(c->mem, first + sl, strlen(first + sl));
+                        }
+                        continue;
+                    }
                     char tmp[META_MAX_TITLE + 1];
                     if (head_len < sizeof tmp) {
                         memcpy(tmp, title, head_len);
@@ -137,10 +150,6 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                             *stripped = 1;
                             return arena_strndup(c->mem, title, lead_len);
                         }
-                    }
-                    if (same_text(first + sl, h)) {
-                        *stripped = 1;
-                        return arena_strndup(c->mem, first + sl, strlen(first + sl));
                     }
                 }
             }
@@ -330,6 +339,92 @@ static int framed(const char *title, const char *h)
     return 0;
 }
 
+/* 1 when the bytes at p are a mark that sets a title's parts apart when
+ * spaces surround it: a bar, dash, slash, tilde, colon, asterisk or angle
+ * bracket in ASCII, a guillemet, middle dot or broken bar of Latin-1, a
+ * dash, bullet or single guillemet of General Punctuation (U+2010-U+2017,
+ * U+2020-U+2027, U+2039, U+203A), a full-width bar. Quotes, "&" and "+"
+ * join words rather than parts. */
+static size_t part_mark_len(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] < 0x80)
+        return u[0] && strchr("|-/\\~:*<>", u[0]) ? 1 : 0;
+    if (u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB || u[1] == 0xB7 || u[1] == 0xA6))
+        return 2;
+    if (u[0] == 0xE2 && u[1] == 0x80 &&
+        ((u[2] >= 0x90 && u[2] <= 0x97) || (u[2] >= 0xA0 && u[2] <= 0xA7) || u[2] == 0xB9 || u[2] == 0xBA))
+        return 3;
+    if (u[0] == 0xEF && u[1] == 0xBD && u[2] == 0x9C)
+        return 3;
+    return 0;
+}
+
+/* The next border between two parts of a title ("Headline | Section |
+ * Site", "Headline - Tagline") at or after s: a mark of part_mark_len
+ * (doubled, "::" or "--", it counts as one) with a space on each side and
+ * text before it. Returns the space before the mark and sets *next to the
+ * next part's first byte; NULL when there is none. */
+static const char *part_border(const char *title, const char *s, const char **next)
+{
+    for (const char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+        size_t n = part_mark_len(p + 1);
+        if (!n || p == title)
+            continue;
+        if (part_mark_len(p + 1 + n) && p[1 + n] == p[1])
+            n += part_mark_len(p + 1 + n);
+        if (p[1 + n] == ' ') {
+            *next = p + 2 + n;
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* A title made of parts without its last part (a site's name, a section
+ * or a tagline), when what is left is long enough to be a headline; NULL
+ * when the title is one part. Readability.js drops the last part of a
+ * <title> the same way, trafilatura keeps the first. */
+static const char *without_last_part(arena *mem, const char *title)
+{
+    const char *next, *border = part_border(title, title, &next), *later;
+    if (!border)
+        return NULL;
+    const char *last = next;
+    while ((later = part_border(title, next, &next))) {
+        border = later;
+        last = next;
+    }
+    /* "Rents rise - and so do wages": a part that starts in lower case
+     * goes on the headline's sentence */
+    if (*last >= 'a' && *last <= 'z')
+        return NULL;
+    const char *head = arena_strndup(mem, title, (size_t)(border - title));
+    return head && headline_sized(head) ? head : NULL;
+}
+
+/* 1 when h is a part after the first of a title made of parts
+ * ("Defining Shared Behavior with Traits - The Rust Programming Language"
+ * of an h1 that is the book's name): the name of the site or a section,
+ * shown in a heading as well. */
+static int later_part(const char *title, const char *h)
+{
+    const char *next, *border = part_border(title, title, &next);
+    while (border) {
+        const char *start = next;
+        border = part_border(title, start, &next);
+        size_t len = border ? (size_t)(border - start) : strlen(start);
+        char part[META_MAX_TITLE + 1];
+        if (len < sizeof part) {
+            memcpy(part, start, len);
+            part[len] = 0;
+            if (same_text(part, h))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 when the page's h1 h is a better headline than the metadata title: the
  * title is h framed by other words (a site name, a section, a slogan),
  * h makes a third or more of a title that holds it (folded: case, spaces
@@ -406,23 +501,32 @@ int meta_title_find(meta_ctx *c, meta_result *out)
     }
     if (!title)
         return 0;
-    {
+    /* The headline as the page shows it: its h1 when the metadata title
+     * frames it or cuts it short, and on an article's page also when the
+     * two differ (the metadata title is then often one written for search
+     * engines and sharing: "Top 11 SEO Strategies for 2025" over the h1
+     * "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). An
+     * h1 that is a later part of the title names the site or a section. */
+    const char *h1 = page_headline(c);
+    if (h1 && later_part(title, h1))
+        h1 = NULL;
+    if (strcmp(src, "h1") != 0 && !(h1 && same_text(title, h1))) {
         /* A site name before or after the headline goes when the page
          * names its site so (og:site_name, publisher, host); from a bare
-         * <title> also by the h1 or, failing that, Readability's rule. */
+         * <title> also by the h1 or, failing that, Readability's rule.
+         * Then a title still made of parts loses its last part (a
+         * section, a tagline or a site's name), unless the page shows
+         * the whole title as its h1. */
         int stripped = 0;
         const char *t = strip_site(c, title, host, from_tag, &stripped);
         if (stripped && headline_sized(t))
             title = t;
         else if (from_tag)
             title = readability_title(c->mem, title);
+        const char *head = without_last_part(c->mem, title);
+        if (head)
+            title = head;
     }
-    /* The headline as the page shows it: its h1 when the metadata title
-     * frames it or cuts it short, and on an article's page also when the
-     * two differ (the metadata title is then often one written for search
-     * engines and sharing: "Top 11 SEO Strategies for 2025" over the h1
-     * "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). */
-    const char *h1 = page_headline(c);
     if (h1 && (agrees(title, h1) || (c->kind.article && story_headline(h1)))) {
         title = h1;
         src = "h1";

@@ -402,6 +402,41 @@ static void test_title_site_stripped(void **state)
     unload(p);
 }
 
+/* A title made of parts loses its last part (a site, a section, a
+ * tagline) whatever the mark between them, unless the page shows the
+ * whole as its h1; a site's name shown in a heading does not replace the
+ * headline before it; a header inside <main> heads the content. */
+static void test_title_parts(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta property='og:title' content='Recent Trends in Garden Design \xC2\xBB Fieldstone Notes'>"
+                   "</head><body><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Recent Trends in Garden Design");
+    unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Tide Tables - Harbour Guide - Port Wren'>"
+             "</head><body><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Tide Tables - Harbour Guide");
+    unload(p);
+
+    p = load("<html><head><title>Tide Tables - Harbour Guide - Port Wren</title></head>"
+             "<body><h1>Tide Tables - Harbour Guide - Port Wren</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Tide Tables - Harbour Guide - Port Wren");
+    unload(p);
+
+    p = load("<html><head><title>What Is Ownership? - The Quarry Book</title></head>"
+             "<body><div class='menu-bar'><h1>The Quarry Book</h1></div><main><h2>What Is Ownership?</h2>"
+             "<p>x</p></main></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "What Is Ownership?");
+    unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Sleeping Bags: Bags for Every Trip | Outfitters'>"
+             "</head><body><header><h1>Outfitters</h1></header><main><header><h1>Sleeping Bags</h1></header>"
+             "<p>x</p></main></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Sleeping Bags");
+    unload(p);
+}
+
 /* The headline agrees with the page's h1: og:title and <title> carry
  * words around it that the h1 shows are not the headline, whatever the
  * separator; a cut-down og:title gives way to its full h1; a page with
@@ -432,9 +467,9 @@ static void test_title_by_h1_agreement(void **state)
     assert_string_equal(p->m.pub.title, "Graphic Design vs. Illustration: Which Course Is Right for You?");
     unload(p);
 
-    p = load("<html><head><meta property='og:title' content='Spring Fair | Riverside'></head>"
+    p = load("<html><head><meta property='og:title' content='Spring Fair at Riverside Park'></head>"
              "<body><h1>Spring</h1><h1>Summer</h1><p>x</p></body></html>", NULL);
-    assert_string_equal(p->m.pub.title, "Spring Fair | Riverside");
+    assert_string_equal(p->m.pub.title, "Spring Fair at Riverside Park");
     unload(p);
 
     /* a headline that merely starts with the h1's word is not framed */
@@ -782,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_bylines_split),
         cmocka_unit_test(test_author_sources),
         cmocka_unit_test(test_title_site_stripped),
+        cmocka_unit_test(test_title_parts),
         cmocka_unit_test(test_title_by_h1_agreement),
         cmocka_unit_test(test_title_article_h1),
         cmocka_unit_test(test_unlisted_publication_meta),
