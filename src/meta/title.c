@@ -56,15 +56,25 @@ static int names_site(const meta_ctx *c, const char *part, size_t n, const char 
     return 0;
 }
 
+/* The page's main content or an article in it: <main>, <article> or their
+ * ARIA roles. */
+static int holds_content(const dom_node *n)
+{
+    if (dom_is(n, TAG_ARTICLE) || dom_is(n, TAG_MAIN))
+        return 1;
+    const char *role = n->kind == DOM_ELEMENT ? dom_attr_get(n, "role") : NULL;
+    return role && (strcmp(role, "main") == 0 || strcmp(role, "article") == 0);
+}
+
 /* A heading in the page's header or navigation names the site; a header
- * inside the page's <main> or <article> heads the content. */
+ * inside the page's main content or an article heads the content. */
 static int in_header(const dom_node *n)
 {
     int depth = 0, header = 0;
     for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++) {
         if (dom_is(p, TAG_HEADER) || dom_is(p, TAG_NAV))
             header = 1;
-        else if (dom_is(p, TAG_ARTICLE) || dom_is(p, TAG_MAIN))
+        else if (holds_content(p))
             return 0;
     }
     return header;

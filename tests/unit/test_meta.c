@@ -435,6 +435,11 @@ static void test_title_parts(void **state)
              "<p>x</p></main></body></html>", NULL);
     assert_string_equal(p->m.pub.title, "Sleeping Bags");
     unload(p);
+
+    p = load("<html><head><meta property='og:title' content='Camp Stoves: Stoves for Every Trip | Outfitters'>"
+             "</head><body><div role='main'><header><h1>Camp Stoves</h1></header><p>x</p></div></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Camp Stoves");
+    unload(p);
 }
 
 /* The headline agrees with the page's h1: og:title and <title> carry
