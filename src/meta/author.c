@@ -3,11 +3,15 @@
  * Sources in order (Readability.js's and trafilatura's): JSON-LD author,
  * author meta (author, article:author, parsely-author, sailthru.author,
  * dc.creator, citation_author), microdata itemprop="author", rel="author",
- * byline elements (class or id "byline", "author"), and a "By ..." line
- * under the headline. Every byline is split and cleaned as trafilatura's
- * normalize_authors does: "By" prefixes, roles, e-mail addresses, URLs,
- * social handles and generic bylines ("Staff", "Admin", the site's own
- * name) are dropped. */
+ * byline elements (class or id "byline", "author"), a "By ..." line or a
+ * label ("Written by") under the headline. Every byline is split and
+ * cleaned as trafilatura's normalize_authors does: "By" prefixes, roles,
+ * credentials, e-mail addresses, URLs, social handles and generic bylines
+ * ("Staff", "Admin", the site's own name) are dropped. When no person's
+ * name is left, the author that the page declares (its author meta,
+ * microdata, a forum's user name, a labelled name) is taken as it is: a
+ * team, a desk or a user name. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -39,7 +43,9 @@ static const char *const generic_words[] = {
     "press", "release", "senior", "chief", "associate", "deputy", "managing", "freelance", "contact",
     "about", "biography", "bio", "all", "articles", "stories", "the", "mon", "tue", "wed", "thu", "fri",
     "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm",
-    "on", "at", "in", NULL};
+    "on", "at", "in", "expert", "director", "founder", "co-founder", "ceo", "cto", "cfo", "coo", "president",
+    "manager", "officer", "specialist", "consultant", "analyst", "educator", "educators", "dietitian",
+    "nutritionist", "reviewer", "professor", "strategist", "client", NULL};
 
 /* 1 when w (n bytes) is one of the NULL-terminated list, ignoring case. */
 static int word_in(const char *const *list, const char *w, size_t n)
@@ -65,6 +71,26 @@ static const char *strip_prefix(const char *s)
         }
     }
     return s;
+}
+
+/* 1 when the n bytes at s are a post-nominal credential, when they follow
+ * a name ("MS", "RD", "CFP", "Ph.D.", "DVM*", "CEPF®"): two to six capital
+ * letters with dots, or one of the mixed-case degrees. */
+static int credential(const char *s, size_t n)
+{
+    static const char *const mixed[] = {"ph.d", "phd", "msc", "bsc", "med", "edd", "drph", "psyd", NULL};
+    while (n && (s[n - 1] == '.' || s[n - 1] == '*'))
+        n--;
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xAE) /* ® */
+        n -= 2;
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            caps++;
+        else if (s[i] != '.')
+            return word_in(mixed, s, n);
+    }
+    return caps >= 2 && caps <= 6;
 }
 
 /* Checks one candidate name; 1 when it looks like a person's name. */
@@ -241,6 +267,7 @@ size_t meta_author_split(arena *mem, const char *byline, const char *sitename, c
     if (sitename)
         meta_text_fold(sitename, site_fold, sizeof site_fold);
     const char *p = after_by(b);
+    size_t first = count;
     while (*p && count < max) {
         /* one part: up to the next separator */
         const char *q = p;
@@ -270,7 +297,7 @@ size_t meta_author_split(arena *mem, const char *byline, const char *sitename, c
             else
                 break;
         }
-        if (n && plausible_name(s, n, site_fold)) {
+        if (n && !(count > first && credential(s, n)) && plausible_name(s, n, site_fold)) {
             const char *name = arena_strndup(mem, s, n);
             char f1[256], f2[256];
             int dup = 0;
@@ -285,6 +312,48 @@ size_t meta_author_split(arena *mem, const char *byline, const char *sitename, c
         p = *q ? q + sl : q;
     }
     return count;
+}
+
+/* The author as a page's metadata declares it, when no person's name
+ * could be read from any source: a team, a desk, an organisation or a
+ * user name ("Camphouse Team", "News Desk", "kirstin boatto"). The whole
+ * value is one name; it only has to be short, without digits, links or
+ * markup. NULL otherwise. */
+static const char *declared_name(arena *mem, const char *value)
+{
+    const char *v = meta_text_clean_str(mem, meta_text_unescape(mem, value), META_MAX_NAME + 1);
+    if (!v)
+        return NULL;
+    v = strip_prefix(v);
+    size_t n = strlen(v), letters = 0;
+    if (n < 2 || n > META_MAX_NAME || meta_text_word_count(v) > 5 || strstr(v, "://") || meta_text_strcasestr(v, "www."))
+        return NULL;
+    for (const char *p = v; *p; p++) {
+        if (strchr("@0123456789/=?#<>{}", *p))
+            return NULL;
+        letters += (unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
+    }
+    /* a role or an account alone ("admin", "Webmaster", "Staff") names no one */
+    if (letters < 2 || (meta_text_word_count(v) == 1 && word_in(generic_words, v, n)))
+        return NULL;
+    return v;
+}
+
+/* A user name shown in an element named for it (class "username"): one
+ * or two words, none of them a role or interface word ("Sign in"). */
+static const char *shown_user_name(arena *mem, const char *text)
+{
+    const char *v = declared_name(mem, text);
+    if (!v || meta_text_word_count(v) > 2)
+        return NULL;
+    for (const char *w = v; *w;) {
+        size_t len = strcspn(w, " ");
+        if (word_in(generic_words, w, len))
+            return NULL;
+        w += len;
+        w += *w == ' ';
+    }
+    return v;
 }
 
 /* The text of a byline element; an itemprop="name" inside wins. */
@@ -324,7 +393,7 @@ static const char *byline_text(const meta_ctx *c, const dom_node *n, const char 
 static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const char **src)
 {
     static const char *const words[] = {"byline", "author", "byl", "writer", "autor", "auteur", "dateline",
-                                        "writtenby", "submitted", NULL};
+                                        "writtenby", "submitted", "username", NULL};
     static const char *const not_words[] = {"avatar", "author-bio", "authorbio", "about-author", "author-box",
                                             "author-info", "author-description", "author-image", "authoriz",
                                             NULL};
@@ -358,11 +427,71 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
     }
     for (size_t k = 0; k < na + nb; k++) {
         const dom_node *n = k < na ? after[k] : before[k - na];
-        size_t got = meta_author_split(c->mem, byline_text(c, n, src), c->sitename, names, 0, max);
+        const char *text = byline_text(c, n, src);
+        size_t got = 0;
+        if (meta_text_strcasestr(n->cls ? n->cls : "", "username")) {
+            /* a forum's or an issue tracker's user name ("sorairolake") */
+            if (text && (names[0] = shown_user_name(c->mem, text)))
+                got = 1;
+        } else {
+            got = meta_author_split(c->mem, text, c->sitename, names, 0, max);
+            /* an author's name in microdata is declared as it is */
+            if (!got && text && strcmp(*src, "microdata") == 0 && (names[0] = declared_name(c->mem, text)))
+                got = 1;
+        }
         if (got)
             return got;
     }
     return 0;
+}
+
+/* 1 when t is only the word that opens a byline ("By", "by:", "Von"). */
+static int by_word(const char *t)
+{
+    static const char *const words[] = {"by", "by:", "von", "par", "por", "door", "written by", "posted by", NULL};
+    return word_in(words, t, strlen(t));
+}
+
+/* 1 when t is a label that the author's name follows in an element of its
+ * own: a byline's opening word, or "Author", "Article by", "Autor". */
+static int author_label(const char *t)
+{
+    static const char *const words[] = {"author", "author:", "article by", "written by:", "posted by:", "autor",
+                                        "autor:", "auteur", "auteur :", "auteur:", "geschrieben von", "écrit par",
+                                        "escrito por", "scritto da", NULL};
+    return by_word(t) || word_in(words, t, strlen(t));
+}
+
+/* The name after an author label that stands alone in its element, under
+ * the headline: "<p>Written by</p><p>Jo Lee</p>", "<span>By</span>
+ * <a>Jo Lee</a>". The name is the next text of the page, when it is
+ * short. NULL when there is none. */
+static const char *labelled_name(const meta_ctx *c)
+{
+    if (!c->headline)
+        return NULL;
+    int seen = 0;
+    for (size_t i = c->headline->index + 1; i < c->doc->node_count && seen < 30; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_TEXT)
+            continue;
+        const char *t = meta_text_clean(c->mem, n->text, n->text_len, 200);
+        if (!t || !*t)
+            continue;
+        seen++;
+        if (!author_label(t))
+            continue;
+        for (size_t k = i + 1; k < c->doc->node_count && k < i + 12; k++) {
+            const dom_node *x = c->doc->nodes[k];
+            if (x->kind != DOM_TEXT)
+                continue;
+            const char *name = meta_text_clean(c->mem, x->text, x->text_len, 200);
+            if (name && *name)
+                return strlen(name) <= META_MAX_NAME ? name : NULL;
+        }
+        return NULL;
+    }
+    return NULL;
 }
 
 /* "By A and B" as a short text of its own right under the headline. */
@@ -379,12 +508,39 @@ static const char *by_line_text(const meta_ctx *c)
         const char *t = meta_text_clean(c->mem, n->text, n->text_len, 200);
         if (!t)
             continue;
-        if (strncasecmp(t, "by ", 3) == 0 || strncmp(t, "Von ", 4) == 0 || strncmp(t, "Par ", 4) == 0 ||
-            strncmp(t, "Por ", 4) == 0 || strncmp(t, "Door ", 5) == 0)
+        if (by_word(t) && n->parent) {
+            /* "By <a>Jo Lee</a>": the name is in the next element */
+            const char *whole = meta_text_of_node(c->mem, n->parent, 200);
+            if (whole && strlen(whole) < 160)
+                t = whole;
+        }
+        if (strncasecmp(t, "by ", 3) == 0 || strncasecmp(t, "by: ", 4) == 0 || strncmp(t, "Von ", 4) == 0 ||
+            strncmp(t, "Par ", 4) == 0 || strncmp(t, "Por ", 4) == 0 || strncmp(t, "Door ", 5) == 0)
             return t;
     }
     return NULL;
 }
+
+/* The value a page's sharing cards label as its writer: twitter:dataN
+ * under a twitter:labelN "Written by" (as Yoast SEO and Slack's link
+ * previews write it). NULL when there is none. */
+static const char *card_writer(const meta_ctx *c)
+{
+    for (int i = 1; i <= 4; i++) {
+        char key[32];
+        snprintf(key, sizeof key, "twitter:label%d", i);
+        const char *label = meta_tags_content(&c->tags, key);
+        if (label && strcasecmp(label, "Written by") == 0) {
+            snprintf(key, sizeof key, "twitter:data%d", i);
+            return meta_tags_content(&c->tags, key);
+        }
+    }
+    return NULL;
+}
+
+static const char *const author_keys[] = {"author", "article:author", "parsely-author", "sailthru.author",
+                                          "dc.creator", "dcterms.creator", "dc:creator", "byl", "og:article:author",
+                                          "citation_author", "book:author", NULL};
 
 int meta_author_find(meta_ctx *c, meta_result *out)
 {
@@ -399,9 +555,7 @@ int meta_author_find(meta_ctx *c, meta_result *out)
         src = "json-ld";
     }
     if (!n) {
-        static const char *const keys[] = {"author", "article:author", "parsely-author", "sailthru.author",
-                                           "dc.creator", "dcterms.creator", "dc:creator", "byl", "og:article:author",
-                                           "citation_author", "book:author", NULL};
+        const char *const *keys = author_keys;
         for (size_t k = 0; keys[k] && !n; k++) {
             const char *vals[MAX_AUTHORS];
             size_t nv = meta_tags_content_all(&c->tags, keys[k], vals, MAX_AUTHORS);
@@ -413,6 +567,11 @@ int meta_author_find(meta_ctx *c, meta_result *out)
         }
     }
     if (!n) {
+        n = meta_author_split(c->mem, card_writer(c), site, names, n, MAX_AUTHORS);
+        if (n)
+            src = "twitter:data";
+    }
+    if (!n) {
         const char *bsrc = NULL;
         n = byline_elements(c, names, MAX_AUTHORS, &bsrc);
         if (n)
@@ -420,6 +579,13 @@ int meta_author_find(meta_ctx *c, meta_result *out)
     }
     if (!n) {
         n = meta_author_split(c->mem, by_line_text(c), site, names, n, MAX_AUTHORS);
+        if (!n) {
+            /* a name that a label introduces is declared as the author */
+            const char *label_name = labelled_name(c);
+            n = meta_author_split(c->mem, label_name, site, names, n, MAX_AUTHORS);
+            if (!n && label_name && (names[0] = declared_name(c->mem, label_name)))
+                n = 1;
+        }
         if (n)
             src = "text";
     }
@@ -427,6 +593,21 @@ int meta_author_find(meta_ctx *c, meta_result *out)
         for (size_t i = 0; i < c->jsonld.author_count; i++)
             n = meta_author_split(c->mem, c->jsonld.authors[i], NULL, names, n, MAX_AUTHORS);
         src = "json-ld-organization";
+    }
+    for (size_t k = 0; author_keys[k] && !n; k++) {
+        const char *vals[MAX_AUTHORS];
+        size_t nv = meta_tags_content_all(&c->tags, author_keys[k], vals, MAX_AUTHORS);
+        for (size_t i = 0; i < nv && n < MAX_AUTHORS; i++) {
+            const char *v = declared_name(c->mem, vals[i]);
+            if (v && !(n && strcmp(names[n - 1], v) == 0))
+                names[n++] = v;
+        }
+        if (n)
+            src = author_keys[k];
+    }
+    if (!n && card_writer(c) && (names[0] = declared_name(c->mem, card_writer(c)))) {
+        n = 1;
+        src = "twitter:data";
     }
     if (!n)
         return 0;

@@ -358,6 +358,80 @@ static void test_author_sources(void **state)
     unload(p);
 }
 
+/* What a page declares as its author is kept when no person's name can be
+ * read: a team or a user name in the author meta, microdata or a forum's
+ * username element; a label ("Written by") in its own element introduces
+ * the name after it; sharing cards' "Written by" label names the writer;
+ * a role or an account alone is no one. */
+static void test_author_declared(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta name='author' content='Lakeside Editorial Team'></head>"
+                   "<body><h1>Ten ways to store apples</h1><p>Text.</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "Lakeside Editorial Team");
+    unload(p);
+
+    p = load("<html><head><meta name='author' content='admin'></head>"
+             "<body><h1>Ten ways to store apples</h1><p>Text.</p></body></html>", NULL);
+    assert_null(p->m.pub.author);
+    unload(p);
+
+    p = load("<html><head><meta name='twitter:label1' content='Written by'>"
+             "<meta name='twitter:data1' content='Oskar Lind'><meta name='twitter:label2' content='Est. reading time'>"
+             "<meta name='twitter:data2' content='4 minutes'></head>"
+             "<body><h1>Ten ways to store apples</h1><p>Text.</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "Oskar Lind");
+    assert_string_equal(p->m.source.author, "twitter:data");
+    unload(p);
+
+    /* the thread's first post: its author's user name, in lower case */
+    p = load("<html><body><h1>Is changing the minimum version a breaking change?</h1>"
+             "<div class='post'><span itemprop='author' itemscope><span itemprop='name'>quietfox</span></span>"
+             "<p>Question.</p></div><div class='post'><span itemprop='author' itemscope>"
+             "<span itemprop='name'>Burnt Toast</span></span><p>Answer.</p></div></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "quietfox");
+    unload(p);
+
+    p = load("<html><body><h1>Best tent for two in the rain?</h1><ul><li><span class='sr-only'>Thread starter</span>"
+             "<a class='username' href='/members/pelex.1/'>pelex</a></li></ul>"
+             "<div class='login'><a class='username-link' href='/login'>Sign in</a></div><p>Question.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.author, "pelex");
+    unload(p);
+
+    p = load("<html><body><h1>Ten ways to store apples</h1><div class='meta'><p>Last updated</p>"
+             "<time>Aug 04, 2025</time><p>Written by</p><p>Edwin Marsh</p></div><p>Text.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.author, "Edwin Marsh");
+    unload(p);
+
+    p = load("<html><body><h1>Ten ways to store apples</h1><p class='meta'>By <a href='/p/sg'>Sofia Gale</a></p>"
+             "<p>Text.</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "Sofia Gale");
+    unload(p);
+}
+
+/* Credentials and roles after a name are not names. */
+static void test_author_credentials(void **state)
+{
+    (void)state;
+    page *p = load("<html><head><meta name='author' content='Dana Whitfield, MS, RD'></head>"
+                   "<body><h1>Ten ways to store apples</h1><p>Text.</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "Dana Whitfield");
+    unload(p);
+
+    p = load("<html><head><meta name='author' content='Mike Hale, Shipping Expert'></head>"
+             "<body><h1>Ten ways to store apples</h1><p>Text.</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "Mike Hale");
+    unload(p);
+
+    /* an organisation in capitals is no credential when nothing precedes it */
+    p = load("<html><head><meta name='author' content='WRAL'></head>"
+             "<body><h1>Ten ways to store apples</h1><p>Text.</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "WRAL");
+    unload(p);
+}
+
 static void test_title_site_stripped(void **state)
 {
     (void)state;
@@ -821,6 +895,8 @@ int main(void)
         cmocka_unit_test(test_url_dates),
         cmocka_unit_test(test_bylines_split),
         cmocka_unit_test(test_author_sources),
+        cmocka_unit_test(test_author_declared),
+        cmocka_unit_test(test_author_credentials),
         cmocka_unit_test(test_title_site_stripped),
         cmocka_unit_test(test_title_parts),
         cmocka_unit_test(test_title_by_h1_agreement),
