@@ -288,6 +288,41 @@ static const char *prep(meta_ctx *c, const char *s)
     return meta_text_clean_str(c->mem, s, META_MAX_TITLE);
 }
 
+/* The first element inside a heading, when text follows it: a label
+ * before the headline ("<span class="label">News</span> Digital
+ * cameras...", "<strong>Blog:</strong> Best agencies..."). NULL when the
+ * heading starts with text or holds nothing else. */
+static const dom_node *heading_label(arena *mem, const dom_node *h)
+{
+    const dom_node *first = h->first_child;
+    while (first && first->kind == DOM_TEXT && strspn(first->text, " \t\r\n") >= first->text_len)
+        first = first->next;
+    if (!first || first->kind != DOM_ELEMENT || !first->next)
+        return NULL;
+    static const char *const words[] = {"label", "badge", "prefix", "kicker", "eyebrow", NULL};
+    if (meta_text_attr_has(first->cls, words))
+        return first;
+    /* "Blog:", "Update:" */
+    const char *t = meta_text_of_node(mem, first, 64);
+    size_t n = t ? strlen(t) : 0;
+    return n >= 2 && t[n - 1] == ':' && meta_text_word_count(t) <= 2 ? first : NULL;
+}
+
+/* A heading's text without a label before the headline. */
+static const char *heading_text(meta_ctx *c, const dom_node *h)
+{
+    const char *text = prep(c, meta_text_of_node(c->mem, h, META_MAX_FIELD));
+    const dom_node *label = heading_label(c->mem, h);
+    const char *lt = label ? prep(c, meta_text_of_node(c->mem, label, META_MAX_FIELD)) : NULL;
+    size_t n = lt ? strlen(lt) : 0;
+    if (!text || !n || strncmp(text, lt, n) != 0)
+        return text;
+    const char *rest = text + n;
+    while (*rest == ' ')
+        rest++;
+    return headline_sized(rest) ? rest : text;
+}
+
 /* The headline as the page shows it: its <h1> outside the site's header,
  * navigation and footer that is not the site's name, when the page has
  * one such h1 (or several with the same text; different ones are section
@@ -299,7 +334,7 @@ static const char *page_headline(meta_ctx *c)
         const dom_node *n = c->doc->nodes[i];
         if (!dom_is(n, TAG_H1) || in_chrome(n) || in_header(n))
             continue;
-        const char *h = prep(c, meta_text_of_node(c->mem, n, META_MAX_FIELD));
+        const char *h = heading_text(c, n);
         if (!h || !*h || (c->sitename && same_text(h, c->sitename)))
             continue;
         if (found && !same_text(found, h))
@@ -367,7 +402,42 @@ static size_t part_mark_len(const char *p)
         return 3;
     if (u[0] == 0xEF && u[1] == 0xBD && u[2] == 0x9C)
         return 3;
+    if (u[0] == 0xE2 && u[1] == 0x8B && u[2] == 0x86) /* ⋆ */
+        return 3;
     return 0;
+}
+
+/* title without a part mark left alone at its start or end ("| Site
+ * News", "Headline ⋆", what a template writes around an empty field) and
+ * without an empty pair of brackets ("Clips 40-Pack ()"). */
+static const char *trim_marks(arena *mem, const char *title)
+{
+    const char *s = title, *e = title + strlen(title);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        size_t m = part_mark_len(s);
+        if (m && s[m] == ' ') {
+            s += m + 1;
+            changed = 1;
+        }
+        if (e - s >= 3 && (memcmp(e - 3, " ()", 3) == 0 || memcmp(e - 3, " []", 3) == 0)) {
+            e -= 3;
+            changed = 1;
+        }
+        for (const char *p = e - 1; p > s && e - p <= 3; p--)
+            if (p[-1] == ' ' && part_mark_len(p) == (size_t)(e - p)) {
+                e = p - 1;
+                changed = 1;
+                break;
+            }
+        while (s < e && *s == ' ')
+            s++;
+        while (e > s && e[-1] == ' ')
+            e--;
+    }
+    if (s == title && *e == 0)
+        return title;
+    return e > s ? arena_strndup(mem, s, (size_t)(e - s)) : title;
 }
 
 /* The next border between two parts of a title ("Headline | Section |
@@ -413,26 +483,18 @@ static const char *without_last_part(arena *mem, const char *title)
     return head && headline_sized(head) ? head : NULL;
 }
 
-/* 1 when h is a part after the first of a title made of parts
- * ("Defining Shared Behavior with Traits - The Rust Programming Language"
- * of an h1 that is the book's name): the name of the site or a section,
- * shown in a heading as well. */
-static int later_part(const char *title, const char *h)
+/* 1 when h is the last part of a title made of parts ("Defining Shared
+ * Behavior with Traits - The Rust Programming Language" of an h1 that is
+ * the book's name): the name of the site or a section, shown in a heading
+ * as well. */
+static int last_part(const char *title, const char *h)
 {
     const char *next, *border = part_border(title, title, &next);
-    while (border) {
-        const char *start = next;
-        border = part_border(title, start, &next);
-        size_t len = border ? (size_t)(border - start) : strlen(start);
-        char part[META_MAX_TITLE + 1];
-        if (len < sizeof part) {
-            memcpy(part, start, len);
-            part[len] = 0;
-            if (same_text(part, h))
-                return 1;
-        }
-    }
-    return 0;
+    if (!border)
+        return 0;
+    while (part_border(title, next, &next))
+        ;
+    return same_text(next, h);
 }
 
 /* 1 when the page's h1 h is a better headline than the metadata title: the
@@ -516,9 +578,9 @@ int meta_title_find(meta_ctx *c, meta_result *out)
      * two differ (the metadata title is then often one written for search
      * engines and sharing: "Top 11 SEO Strategies for 2025" over the h1
      * "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). An
-     * h1 that is a later part of the title names the site or a section. */
+     * h1 that is the last part of the title names the site or a section. */
     const char *h1 = page_headline(c);
-    if (h1 && later_part(title, h1))
+    if (h1 && last_part(title, h1))
         h1 = NULL;
     if (strcmp(src, "h1") != 0 && !(h1 && same_text(title, h1))) {
         /* A site name before or after the headline goes when the page
@@ -541,8 +603,8 @@ int meta_title_find(meta_ctx *c, meta_result *out)
         title = h1;
         src = "h1";
     }
-    out->pub.title = title;
+    out->pub.title = trim_marks(c->mem, title);
     out->source.title = src;
-    c->title = title;
+    c->title = out->pub.title;
     return 0;
 }

@@ -514,6 +514,26 @@ static void test_title_parts(void **state)
              "</head><body><div role='main'><header><h1>Camp Stoves</h1></header><p>x</p></div></body></html>", NULL);
     assert_string_equal(p->m.pub.title, "Camp Stoves");
     unload(p);
+
+    /* a label before the headline inside the h1 is not the headline's */
+    p = load("<html><head><meta property='og:title' content='Tips - Which stove for winter camping? | Outfitters'>"
+             "</head><body><h1><span class='label label--primary'>Tips</span><span>&nbsp;</span>Which stove for "
+             "winter camping?</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Which stove for winter camping?");
+    unload(p);
+
+    /* marks and brackets left around an empty template field */
+    p = load("<html><head><meta property='og:title' content='Tide Tables for the Outer Harbour \xE2\x8B\x86'>"
+             "</head><body><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Tide Tables for the Outer Harbour");
+    unload(p);
+    p = load("<html><head><title>| Harbour Guide Weekly</title></head><body><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Harbour Guide Weekly");
+    unload(p);
+    p = load("<html><head><meta property='og:title' content='Decorating Clips, Clear, 40-Pack ()'>"
+             "</head><body><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Decorating Clips, Clear, 40-Pack");
+    unload(p);
 }
 
 /* The headline agrees with the page's h1: og:title and <title> carry
