@@ -164,6 +164,64 @@ static void body_floor(extract_page *p)
     }
 }
 
+/* The outermost <article> inside c that holds block b, or NULL. */
+static dom_node *story_of(const block *b, const dom_node *c)
+{
+    dom_node *story = NULL;
+    for (dom_node *a = b->owner; a && a != c; a = a->parent)
+        if (a->kind == DOM_ELEMENT && a->tag == TAG_ARTICLE)
+            story = a;
+    return story;
+}
+
+/* 1 when block i is the first block inside story. */
+static int opens_with(const extract_page *p, const dom_node *story, size_t i)
+{
+    return i == 0 || !block_within(&p->bl->items[i - 1], story->index, subtree_end(story));
+}
+
+/* The page's own story in a container that streams several: when the
+ * container holds two or more <article> elements that each open with a
+ * heading, their headline (a story page with the next stories appended
+ * below it, an infinite scroll's "Up next"), and exactly one of them has
+ * a heading that is the page's title, that article is the content; the
+ * others are stories the page is not about, however long. The page's
+ * title (og:title, <title> or h1) names its story, as its canonical URL
+ * does. Replies of a thread are articles without headings; the parts of
+ * one story split into articles (its intro, its body) do not all open
+ * with a heading; a landing page's sections marked up as articles are
+ * too short to be a story each. */
+static dom_node *own_story(const extract_page *p, dom_node *c)
+{
+    const char *title = p->hints ? p->hints->title : NULL;
+    if (!title || !c || c->tag == TAG_ARTICLE || !rule_on(RULE_OWN_STORY))
+        return c;
+    size_t hi = subtree_end(c), headed = 0;
+    dom_node *match = NULL, *last = NULL;
+    for (size_t i = 0; i < p->bl->count; i++) {
+        const block *b = &p->bl->items[i];
+        if (b->kind != BLOCK_HEADING || !block_within(b, c->index, hi))
+            continue;
+        dom_node *story = story_of(b, c);
+        if (story && story != last && opens_with(p, story, i)) {
+            headed++;
+            last = story;
+        }
+        if (!same_text(b->text, title))
+            continue;
+        if (!story || (match && match != story))
+            return c; /* the headline stands outside the stories, or heads two */
+        match = story;
+    }
+    if (!match || headed < 2)
+        return c;
+    size_t good = 0, mhi = subtree_end(match);
+    for (size_t i = 0; i < p->bl->count; i++)
+        if (p->block.cls[i] == CLS_GOOD && block_within(&p->bl->items[i], match->index, mhi))
+            good += p->bl->items[i].chars;
+    return good >= MIN_CONTENT_CHARS ? match : c;
+}
+
 /* Picks the container for classified blocks and sets each block's keep;
  * falls back to every good block of the page (jusText's whole-page mode)
  * when the container gives implausibly little and the page clearly more.
@@ -178,7 +236,8 @@ static size_t choose(extract_page *p, int links)
     for (size_t i = 0; i < bl->count; i++)
         bl->items[i].keep = 0;
     int nomem = 0;
-    dom_node *c = select_container(p->doc, bl, p->block.cls, &nomem);
+    dom_node *widest = select_container(p->doc, bl, p->block.cls, &nomem), *c = own_story(p, widest);
+    p->own_story = c != widest;
     if (nomem)
         arena_fail(&p->mem);
     if (c) {

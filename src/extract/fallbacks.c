@@ -99,8 +99,9 @@ size_t fallback_landmark(extract_page *p, size_t kept)
                 plain_left += b->chars - b->link_chars;
         }
     }
-    if (!kept || all <= WIDER_RATIO * kept)
-        return kept; /* nothing kept: the last resort knows better */
+    if (!kept || all <= WIDER_RATIO * kept || p->own_story)
+        return kept; /* nothing kept: the last resort knows better; the
+                      * landmark holds other stories than the page's */
     if (whole && plain_left < kept)
         return kept; /* the rest is mostly links: a blog's sidebars */
     for (size_t i = 0; i < bl->count; i++) {

@@ -23,6 +23,7 @@ typedef struct extract_page {
     extract_result *out;
     int lang;                   /* the stop-word list (stopwords.h), or -1 */
     const dom_node *container;  /* the element the content was chosen from, or NULL */
+    int own_story;              /* 1: the container is the page's story among others (container.c) */
     arena mem;                  /* every array below */
     struct {
         unsigned char *verdict; /* VERDICT_* of verdict.h */
