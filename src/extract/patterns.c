@@ -109,6 +109,14 @@ static const char *const comment_chrome[] = {"actions", "author", "avatar", "clo
                                              "says", "score", "time", "timestamp", "user", "username",
                                              "vcard", "vote", "votes", "widget"};
 
+/* Words that mark an <article> as an item the page does not stand for:
+ * an ad or a sponsor's card in a listing, a related story. Other
+ * boilerplate words ("reply", "comment") name the posts of a thread,
+ * which are its content. */
+static const char *const not_story[] = {"ad", "ads", "advert", "advertisement", "advertising", "outbrain",
+                                        "promo", "promoted", "promotion", "recirc", "recommended", "related", "sponsor",
+                                        "sponsored", "taboola"};
+
 /* Words of customer reviews and testimonials. */
 static const char *const review_words[] = {"review", "reviews", "testimonial", "testimonials"};
 
@@ -118,6 +126,7 @@ typedef struct name_counts {
     int sure;     /* overlay words */
     int chrome;   /* navigation and footer words */
     int reviews;  /* review and testimonial words */
+    int not_story; /* words of an ad or a related item (not_story) */
     int comments; /* class names (runs without white space) naming user comments alone */
     int comment_chrome; /* class names naming the form, meta lines or widgets around them */
 } name_counts;
@@ -147,7 +156,8 @@ enum {
     W_COMMENT_CHROME = 64,
     W_OVERLAY = 128,
     W_POSITIVE = 256,
-    W_BODY = 512
+    W_BODY = 512,
+    W_NOT_STORY = 1024
 };
 
 typedef struct flagged_word {
@@ -158,7 +168,8 @@ typedef struct flagged_word {
 
 #define WORDS_MAX                                                                                    \
     (COUNT(negative) + COUNT(decisive) + COUNT(author_parts) + COUNT(chrome_words) + COUNT(review_words) + \
-     COUNT(comment_words) + COUNT(comment_chrome) + COUNT(overlay) + COUNT(positive) + COUNT(body_names))
+     COUNT(comment_words) + COUNT(comment_chrome) + COUNT(overlay) + COUNT(positive) + COUNT(body_names) + \
+     COUNT(not_story))
 static flagged_word words[WORDS_MAX];
 static size_t word_count;
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
@@ -196,7 +207,8 @@ static void build_words(void)
                  {comment_chrome, COUNT(comment_chrome), W_COMMENT_CHROME},
                  {overlay, COUNT(overlay), W_OVERLAY},
                  {positive, COUNT(positive), W_POSITIVE},
-                 {body_names, COUNT(body_names), W_BODY}};
+                 {body_names, COUNT(body_names), W_BODY},
+                 {not_story, COUNT(not_story), W_NOT_STORY}};
     for (size_t i = 0; i < COUNT(body_names); i++) {
         size_t len = strlen(body_names[i]);
         body_min = len < body_min ? len : body_min;
@@ -294,6 +306,8 @@ static void score_value(const char *v, name_counts *c)
             c->chrome++;
         if (w & W_REVIEW)
             c->reviews++;
+        if (negative_on && (w & W_NOT_STORY))
+            c->not_story++;
         if (w & W_COMMENT)
             comment = 1;
         if (w & W_COMMENT_CHROME)
@@ -390,9 +404,13 @@ static int is_page_footer(const dom_node *n)
 int pattern_is_boilerplate(const dom_node *n)
 {
     if (n->kind != DOM_ELEMENT || pattern_is_article_body(n) || n->tag == TAG_BODY || n->tag == TAG_HTML ||
-        n->tag == TAG_ARTICLE || n->tag == TAG_MAIN)
+        n->tag == TAG_MAIN)
         return 0;
     name_counts c = weigh(n);
+    /* an <article> is content unless its names make it an ad or a related
+     * item ("teaser sponsored", "related-story") */
+    if (n->tag == TAG_ARTICLE)
+        return c.not_story > c.pos ? 1 : 0;
     int w = c.pos - c.neg, landmark = pattern_is_landmark(n);
     if ((w < 0 && c.sure) || (landmark && rule_on(RULE_FOOTER) && is_page_footer(n)))
         return 2;
