@@ -591,7 +591,7 @@ int meta_title_find(meta_ctx *c, meta_result *out)
          * the whole title as its h1. */
         int stripped = 0;
         const char *t = strip_site(c, title, host, from_tag, &stripped);
-        if (stripped && headline_sized(t))
+        if (stripped && t && headline_sized(t))
             title = t;
         else if (from_tag)
             title = readability_title(c->mem, title);
