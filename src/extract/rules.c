@@ -9,7 +9,7 @@
 /* The names of extract_rule, in its order (tools/rule_ledger.py reads them here). */
 static const char *const names[RULE_COUNT] = {
     "landmark", "cards", "product", "widen", "last-resort", "whole-page", "labels", "lead", "tail",
-    "body-floor", "json-ld", "footer", "words-negative", "words-positive", "words-overlay",
+    "body-floor", "json-ld", "footer", "words-negative", "words-positive", "words-overlay", "notes",
 };
 
 static unsigned char off[RULE_COUNT];

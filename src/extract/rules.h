@@ -25,6 +25,7 @@ typedef enum extract_rule {
     RULE_WORDS_NEGATIVE, /* class and id words of boilerplate (comment, share, related, ...) */
     RULE_WORDS_POSITIVE, /* class and id words of content (article, content, post, ...) */
     RULE_WORDS_OVERLAY, /* overlay words always trusted (cookie, consent, newsletter, ...) */
+    RULE_NOTES,         /* the notes the text refers to are content (verdict.c, tidy_notes) */
     RULE_COUNT
 } extract_rule;
 
