@@ -39,7 +39,7 @@ static void usage(FILE *f)
           "  -m, --with-metadata   txt/markdown: a metadata header before the text\n"
           "      --links           markdown/html: keep links, with absolute URLs\n"
           "      --images          markdown/html: keep the images of the content\n"
-          "      --formatting      markdown/html: keep emphasis, bold and code spans\n"
+          "      --formatting      markdown/html: keep emphasis, bold, code spans, formulas\n"
           "      --no-tables       leave the tables of the content out\n"
           "      --precision       less boilerplate, at the cost of some text\n"
           "      --recall          more text, at the cost of some boilerplate\n"

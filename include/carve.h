@@ -114,7 +114,11 @@ typedef struct carve_options {
                                else the canonical URL); 0 (default): their text only */
     int include_images;     /* 1: Markdown and HTML show the images of the main content, as
                                ![alt](src) and <img> (src, or data-src of lazy loading) */
-    int include_formatting; /* 1: Markdown and HTML show emphasis, strong emphasis and code spans */
+    int include_formatting; /* 1: Markdown and HTML show emphasis, strong emphasis and code spans,
+                               and mark formulas (MathML, which every format gives as its TeX
+                               source): $TeX$ and $$TeX$$ (display="block") in Markdown, pandoc's
+                               <span class="math inline">\(TeX\)</span> and
+                               <span class="math display">\[TeX\]</span> in HTML */
     int include_tables;     /* 1 (default): tables of the main content are kept; 0: left out of
                                the text in every format, as trafilatura's include_tables=False */
     int deduplicate;        /* 1 (default): a paragraph of 20 or more characters that repeats an

@@ -3,6 +3,7 @@
  * extraction scores and renderers print. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dom/blocks.h"
 #include "util/ascii.h"
@@ -203,6 +204,14 @@ static size_t trim_invisible(buf *t)
     return start;
 }
 
+/* A formula set apart from the text around it: display="block" (MathML
+ * 3), or mode="display" (MathML 1 and 2). */
+static int is_display_math(const dom_node *n)
+{
+    const char *d = dom_attr_get(n, "display"), *m = dom_attr_get(n, "mode");
+    return (d && strcasecmp(d, "block") == 0) || (!d && m && strcasecmp(m, "display") == 0);
+}
+
 /* The span kind of an inline element, or -1 for one that marks nothing. */
 static int inline_kind(const walker *w, const dom_node *n)
 {
@@ -211,6 +220,7 @@ static int inline_kind(const walker *w, const dom_node *n)
     case TAG_EM: case TAG_I: return SPAN_EMPHASIS;
     case TAG_STRONG: case TAG_B: return SPAN_STRONG;
     case TAG_CODE: case TAG_KBD: case TAG_SAMP: case TAG_TT: return w->pre ? -1 : SPAN_CODE;
+    case TAG_MATH: return w->pre ? -1 : is_display_math(n) ? SPAN_DISPLAY_MATH : SPAN_MATH;
     default: return -1;
     }
 }
@@ -273,7 +283,7 @@ static int by_start(const void *a, const void *b)
     /* Over the same text: a link around emphasis around code (Markdown
      * shows nothing inside a code span). */
     static const int depth[] = {[SPAN_LINK] = 0, [SPAN_STRONG] = 1, [SPAN_EMPHASIS] = 2, [SPAN_CODE] = 3,
-                                [SPAN_IMAGE] = 4};
+                                [SPAN_MATH] = 3, [SPAN_DISPLAY_MATH] = 3, [SPAN_IMAGE] = 4};
     return depth[x->kind] - depth[y->kind];
 }
 

@@ -36,8 +36,12 @@ enum {
 };
 
 /* Inline markup inside a block's text, for renderers that show it
- * (links, images, emphasis); extraction reads only the text. */
-typedef enum span_kind { SPAN_LINK, SPAN_EMPHASIS, SPAN_STRONG, SPAN_CODE, SPAN_IMAGE } span_kind;
+ * (links, images, emphasis, formulas); extraction reads only the text.
+ * A formula's text is its TeX source (dom_clean() resolves <math>);
+ * SPAN_DISPLAY_MATH is one that the page sets apart (display="block"). */
+typedef enum span_kind {
+    SPAN_LINK, SPAN_EMPHASIS, SPAN_STRONG, SPAN_CODE, SPAN_IMAGE, SPAN_MATH, SPAN_DISPLAY_MATH
+} span_kind;
 
 typedef struct block_span {
     span_kind kind;

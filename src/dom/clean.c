@@ -285,6 +285,114 @@ static int is_permalink(const dom_node *n)
     return 0;
 }
 
+/* MathML. A browser shows a formula; as text, what the page gives as its
+ * source is what a reader can use: the TeX of <annotation
+ * encoding="application/x-tex"> (MathJax, KaTeX, LaTeXML, pandoc and
+ * Wikipedia write it), else the alttext attribute, else the text of its
+ * presentation elements (an annotation is never shown, so it is not part
+ * of that text). The <math> element stays, with that source as its only
+ * child, so that renderers can mark it (blocks.c: a math span). */
+static int is_tex_encoding(const char *enc)
+{
+    static const char *const names[] = {"application/x-tex", "application/x-latex", "text/x-tex",
+                                        "text/x-latex", "tex", "latex", NULL};
+    for (size_t i = 0; enc && names[i]; i++)
+        if (strcasecmp(enc, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* An element of a name carve has no tag for (its text is the name). */
+static int named(const dom_node *n, const char *name)
+{
+    return n->kind == DOM_ELEMENT && n->tag == TAG_UNKNOWN && n->text && strcasecmp(n->text, name) == 0;
+}
+
+/* The <annotation> under math that holds TeX, or NULL. */
+static const dom_node *tex_annotation(const dom_node *math)
+{
+    for (const dom_node *n = math->first_child; n; n = dom_next(math, n, 0))
+        if (named(n, "annotation") && is_tex_encoding(dom_attr_get(n, "encoding")))
+            return n;
+    return NULL;
+}
+
+/* 1 when a block-level HTML element sits inside math: libxml2's parser,
+ * which does not know MathML's content model, nested the page's text in
+ * it. */
+static int math_holds_blocks(const dom_node *math)
+{
+    for (const dom_node *n = math->first_child; n; n = dom_next(math, n, 0))
+        if (n->kind == DOM_ELEMENT && (dom_tag_flags(n->tag) & TAGF_BLOCK))
+            return 1;
+    return 0;
+}
+
+/* Appends the shown text of math's subtree (not its annotations). */
+static void math_text(const dom_node *math, buf *out)
+{
+    for (const dom_node *n = math->first_child; n;) {
+        if (named(n, "annotation") || named(n, "annotation-xml")) {
+            n = dom_next(math, n, 1);
+            continue;
+        }
+        if (n->kind == DOM_TEXT)
+            buf_append(out, n->text, n->text_len);
+        n = dom_next(math, n, 0);
+    }
+}
+
+/* Replaces math's children by one text node holding its source (the
+ * first child, made over: cleaning only ever removes nodes, so nodes[]
+ * has room for every node left). Returns 0 when math is left with no
+ * text (it has no child or no source), and is to be dropped. */
+static int resolve_math(dom_doc *doc, dom_node *math)
+{
+    buf src;
+    buf_init(&src);
+    const dom_node *ann = tex_annotation(math);
+    const char *alt = dom_attr_get(math, "alttext");
+    if (ann)
+        dom_text_content(ann, &src);
+    const char *s = src.data ? src.data : "";
+    size_t len = src.len;
+    while (len && ascii_is_html_space((unsigned char)*s))
+        s++, len--;
+    if (!len && alt) {
+        buf_append(&src, alt, strlen(alt));
+        s = src.data ? src.data : "";
+        len = src.len;
+    }
+    while (len && ascii_is_html_space((unsigned char)*s))
+        s++, len--;
+    if (!len) {
+        src.len = 0;
+        math_text(math, &src);
+        s = src.data ? src.data : "";
+        len = src.len;
+        while (len && ascii_is_html_space((unsigned char)*s))
+            s++, len--;
+    }
+    while (len && ascii_is_html_space((unsigned char)s[len - 1]))
+        len--;
+    dom_node *t = math->first_child;
+    const char *text = len && t ? arena_strndup(&doc->mem, s, len) : NULL;
+    buf_free(&src);
+    if (!text)
+        return 0;
+    while (t->next)
+        dom_unlink(t->next);
+    t->first_child = t->last_child = NULL;
+    t->kind = DOM_TEXT;
+    t->tag = TAG_UNKNOWN;
+    t->attrs = NULL;
+    t->id = t->cls = NULL;
+    t->flags = 0;
+    t->text = text;
+    t->text_len = len;
+    return 1;
+}
+
 void dom_clean(dom_doc *doc)
 {
     size_t page_text = 0, nscount = 0;
@@ -310,6 +418,15 @@ void dom_clean(dom_doc *doc)
             drop = 0;
         else if (n->tag == TAG_A && is_permalink(n))
             drop = 1;
+        else if (n->tag == TAG_MATH && !drop) {
+            if (math_holds_blocks(n)) {
+                n->tag = TAG_UNKNOWN; /* kept as a plain inline element, as the page it holds */
+                n->text = "math";
+                n->text_len = 4;
+            } else {
+                drop = !resolve_math(doc, n);
+            }
+        }
         dom_node *next = dom_next(doc->root, n, drop);
         if (drop)
             dom_unlink(n);

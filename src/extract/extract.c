@@ -46,7 +46,9 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
     dom_doc *doc = p->doc;
     block_list *bl = p->bl;
     p->node.text = verdict_text_chars(doc, bl, &p->mem);
-    p->node.verdict = p->node.text ? verdict_compute(doc, bl, p->node.text, p->hints->kind.product, &p->mem) : NULL;
+    p->node.verdict = p->node.text ? verdict_compute(doc, bl, p->node.text, p->hints->kind.product,
+                                                     &p->node.note_ref, &p->mem)
+                                   : NULL;
     if (!p->node.verdict)
         return -1;
     unsigned char *verdict = p->node.verdict;
@@ -135,6 +137,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     int failed = !p.block.density || !p.block.cls || boilerplate_verdicts(&p, &title_block) != 0;
     if (!failed)
         kept = choose_content(&p, title_block);
+    if (kept && kept != SIZE_MAX)
+        kept = tidy_notes(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_favor(&p, kept);
     if (!failed && kept != SIZE_MAX)

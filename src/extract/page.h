@@ -10,6 +10,7 @@
 #define CARVE_EXTRACT_PAGE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dom/blocks.h"
 #include "dom/dom.h"
@@ -28,6 +29,8 @@ typedef struct extract_page {
     struct {
         unsigned char *verdict; /* VERDICT_* of verdict.h */
         size_t *text;           /* characters of text under the node */
+        uint32_t *note_ref;     /* a note of the article: the index plus one of the link that
+                                   refers to it; else 0 (verdict_compute) */
     } node;
     struct {
         unsigned char *cls;     /* CLS_* of classify.h, as the pass in force classed it */
@@ -86,6 +89,7 @@ size_t product_title(const extract_page *p);
 size_t fallback_jsonld(extract_page *p, size_t kept);
 
 /* tidy.c: the result's last touches. */
+size_t tidy_notes(extract_page *p, size_t kept); /* the notes that the kept text refers to */
 size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recall */
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */

@@ -18,6 +18,54 @@ static int has_sentence(const block *b)
            strstr(b->text, "\xEF\xBC\x9F") || strstr(b->text, "\xEF\xBC\x9B") || strstr(b->text, "\xEF\xBC\x9A");
 }
 
+/* The note whose text is under n (the nearest ancestor that is one), or
+ * NULL. */
+static const dom_node *note_around(const extract_page *p, const dom_node *n)
+{
+    for (; n; n = n->parent)
+        if (p->node.note_ref[n->index])
+            return n;
+    return NULL;
+}
+
+/* The notes that the kept text refers to (verdict.c finds them: the
+ * targets of its note marks that link back) are kept wherever they stand,
+ * in the container or beside it, unless they are boilerplate or mostly
+ * links, whatever their length ("Ibid., p. 12."); so is a heading right
+ * above a kept note ("Notes"). What stands between the text and its
+ * notes (a "read also" list) is not kept by them. */
+size_t tidy_notes(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    dom_doc *doc = p->doc;
+    unsigned char *kept_at = page_node_flags(p); /* block elements holding kept text */
+    if (!kept_at)
+        return SIZE_MAX;
+    memset(kept_at, 0, doc->node_count ? doc->node_count : 1);
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep && bl->items[i].owner)
+            kept_at[bl->items[i].owner->index] = 1;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        const dom_node *note = b->keep || p->block.boiler[i] ? NULL : note_around(p, b->owner);
+        if (!note || !b->chars || link_density(b) >= LINK_LIST_DENSITY)
+            continue;
+        const dom_node *ref = doc->nodes[p->node.note_ref[note->index] - 1];
+        while (ref->parent && !(dom_tag_flags(ref->tag) & TAGF_BLOCK))
+            ref = ref->parent;
+        if (!kept_at[ref->index])
+            continue;
+        b->keep = 1;
+        kept += b->chars;
+        if (i > 0 && !bl->items[i - 1].keep && bl->items[i - 1].kind == BLOCK_HEADING && !p->block.boiler[i - 1] &&
+            !note_around(p, bl->items[i - 1].owner)) {
+            bl->items[i - 1].keep = 1;
+            kept += bl->items[i - 1].chars;
+        }
+    }
+    return kept;
+}
+
 /* trafilatura's favor_precision and favor_recall, applied to what the
  * steps kept. Precision drops the kept blocks that only their place in
  * the article kept: link-heavy lines, short lines without a sentence

@@ -6,6 +6,7 @@
 #include "extract/cards.h"
 #include "extract/classify.h"
 #include "extract/patterns.h"
+#include "extract/rules.h"
 #include "extract/thresholds.h"
 #include "extract/verdict.h"
 #include "util/hash.h"
@@ -167,6 +168,197 @@ out:
     return rc;
 }
 
+/* ---- the article's notes ---- */
+
+/* An element with an id, or an <a name>: a fragment link's target. */
+typedef struct anchor_id {
+    const char *id;
+    dom_node *node;
+} anchor_id;
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const anchor_id *)a)->id, ((const anchor_id *)b)->id);
+}
+
+/* 1 when a link's text is a note's mark: a number of up to three digits,
+ * one or two letters, or the marks *, †, ‡, §, ¶, inside brackets or not
+ * ("1", "[12]", "(a)", "*", "†"). */
+static int note_mark(const dom_node *a)
+{
+    char t[32];
+    size_t n = 0;
+    for (const dom_node *k = a->first_child; k; k = dom_next(a, k, 0)) {
+        if (k->kind != DOM_TEXT)
+            continue;
+        for (size_t i = 0; i < k->text_len; i++) {
+            char c = k->text[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '[' || c == ']' || c == '(' || c == ')')
+                continue;
+            if (n + 1 >= sizeof t)
+                return 0;
+            t[n++] = c;
+        }
+    }
+    t[n] = 0;
+    if (!n)
+        return 0;
+    if (strspn(t, "0123456789") == n)
+        return n <= 3;
+    if (n <= 2 && strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == n)
+        return 1;
+    static const char *const marks[] = {"*", "**", "\xE2\x80\xA0" /* † */, "\xE2\x80\xA1" /* ‡ */,
+                                        "\xC2\xA7" /* § */, "\xC2\xB6" /* ¶ */, NULL};
+    for (size_t i = 0; marks[i]; i++)
+        if (strcmp(t, marks[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The nearest block-level element holding n (n itself when it is one). */
+static const dom_node *block_of(const dom_node *n)
+{
+    while (n->parent && !(dom_tag_flags(n->tag) & TAGF_BLOCK))
+        n = n->parent;
+    return n;
+}
+
+/* 1 when n is top or inside it. */
+static int node_in(const dom_node *n, const dom_node *top)
+{
+    for (; n; n = n->parent)
+        if (n == top)
+            return 1;
+    return 0;
+}
+
+static int notes_role(const dom_node *n)
+{
+    const char *role = dom_attr_get(n, "role");
+    return role && (strcmp(role, "doc-endnotes") == 0 || strcmp(role, "doc-footnote") == 0 ||
+                    strcmp(role, "doc-endnote") == 0);
+}
+
+static int in_notes_role(const dom_node *n)
+{
+    for (; n; n = n->parent)
+        if (n->kind == DOM_ELEMENT && notes_role(n))
+            return 1;
+    return 0;
+}
+
+/* The element of id (an id, or an <a name>), or NULL. */
+static const dom_node *by_fragment(const char *id, const anchor_id *ids, size_t nids)
+{
+    anchor_id key = {id, NULL}, *hit = bsearch(&key, ids, nids, sizeof *ids, by_id);
+    return hit ? hit->node : NULL;
+}
+
+/* 1 when note holds a link back to the reference ref: to ref itself, to
+ * an inline element around it (<sup id="fnref:1"><a href="#fn:1">) or
+ * inside it. Footnote generators (Markdown's, pandoc's, WordPress's,
+ * Wikipedia's) write one ("↩", "^"); a product's fine print and a
+ * bibliography do not. */
+static int links_back(const dom_node *note, const dom_node *ref, const anchor_id *ids, size_t nids, size_t *budget)
+{
+    for (const dom_node *k = note; k && *budget; k = dom_next(note, k, 0), --*budget) {
+        const char *href = k->tag == TAG_A ? dom_attr_get(k, "href") : NULL;
+        const char *frag = href ? strchr(href, '#') : NULL;
+        const dom_node *to = frag && frag[1] ? by_fragment(frag + 1, ids, nids) : NULL;
+        if (to && (to == ref || node_in(to, ref) || (node_in(ref, to) && !(dom_tag_flags(to->tag) & TAGF_BLOCK))))
+            return 1;
+    }
+    return 0;
+}
+
+/* Clears the weak verdicts of the article's notes. Footnotes and endnotes
+ * ("footnotes", an <aside>, an article's <footer>) are named like
+ * boilerplate, but they are the text's own: the text refers to them. A
+ * note is the block, after the reference, that holds the target of a link
+ * (a fragment of this page's) whose text is a note's mark ("1", "[2]",
+ * "*") and that stands in a paragraph of text (LENGTH_LOW characters or
+ * more, so no slider's "1 2 3"), when the note links back to the
+ * reference (links_back) or sits in an element whose DPUB-ARIA role says
+ * it holds notes (doc-endnotes, doc-footnote, doc-endnote). The weak
+ * verdicts inside a note go, and those of the elements around it that the
+ * reference is not in, when notes are half of their text or more; an
+ * element with one of those roles loses its weak verdict too. Sure
+ * verdicts (the page's footer, overlays) stay. note_ref receives, per
+ * node, 0, or for a note the index plus one of the link that refers to
+ * it. Returns 0, or -1 when memory runs out. */
+static int verdict_clear_notes(dom_doc *doc, const size_t *text, unsigned char *v, uint32_t *note_ref)
+{
+    size_t n = doc->node_count, nids = 0;
+    anchor_id *ids = malloc((n ? n : 1) * sizeof *ids);
+    uint32_t *stamp = calloc(n ? n : 1, sizeof *stamp);
+    size_t *notes = calloc(n ? n : 1, sizeof *notes);
+    unsigned char *note = calloc(n ? n : 1, 1);
+    int rc = -1;
+    memset(note_ref, 0, (n ? n : 1) * sizeof *note_ref);
+    if (!ids || !stamp || !notes || !note)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        dom_node *e = doc->nodes[i];
+        if (e->kind != DOM_ELEMENT)
+            continue;
+        const char *id = e->id && *e->id ? e->id : e->tag == TAG_A ? dom_attr_get(e, "name") : NULL;
+        if (id && *id)
+            ids[nids++] = (anchor_id){id, e};
+        if (v[i] == VERDICT_WEAK && notes_role(e))
+            v[i] = VERDICT_NONE;
+    }
+    if (!nids) {
+        rc = 0;
+        goto out;
+    }
+    qsort(ids, nids, sizeof *ids, by_id);
+    uint32_t ref = 0;
+    size_t budget = 4 * n + 4096; /* nodes searched for links back: nested targets stay linear */
+    for (size_t i = 0; i < n; i++) {
+        dom_node *a = doc->nodes[i];
+        const char *href = a->tag == TAG_A ? dom_attr_get(a, "href") : NULL;
+        const char *frag = href ? strchr(href, '#') : NULL;
+        if (!frag || !frag[1] || !note_mark(a) || text[block_of(a)->index] < LENGTH_LOW)
+            continue;
+        const dom_node *hit = by_fragment(frag + 1, ids, nids);
+        if (!hit)
+            continue;
+        const dom_node *target = block_of(hit);
+        if (note[target->index] || target->index < a->index || node_in(a, target))
+            continue; /* notes come after the text (a note's link back to it is no reference) */
+        if (!links_back(target, a, ids, nids, &budget) && !in_notes_role(target)) {
+            note[target->index] = 2; /* tried: no note */
+            continue;
+        }
+        note[target->index] = 1;
+        note_ref[target->index] = (uint32_t)a->index + 1;
+        ref++;
+        for (const dom_node *e = a; e; e = e->parent)
+            stamp[e->index] = ref;
+        for (const dom_node *e = target; e && stamp[e->index] != ref; e = e->parent)
+            notes[e->index] += text[target->index];
+    }
+    /* The weak verdicts inside a note, and around notes where they are
+     * half of the text. */
+    for (size_t i = 0; i < n; i++) {
+        const dom_node *e = doc->nodes[i];
+        if (note[i] == 2)
+            note[i] = 0;
+        int inside = note[i] || (e->parent && stamp[e->parent->index] == UINT32_MAX);
+        if (inside)
+            stamp[i] = UINT32_MAX; /* reused: inside a note (parents come first) */
+        if (v[i] == VERDICT_WEAK && (inside || (notes[i] && 2 * notes[i] >= text[i])))
+            v[i] = VERDICT_NONE;
+    }
+    rc = 0;
+out:
+    free(ids);
+    free(stamp);
+    free(notes);
+    free(note);
+    return rc;
+}
+
 /* Every element's boilerplate verdict, indexed by node index: its names,
  * tag or role (pattern_is_boilerplate), else whether it is a list of
  * teaser cards, else whether it is another post than the page's own: on a
@@ -177,12 +369,14 @@ out:
  * content words its names also hold ("review-content", "reviewText"): the
  * customers' opinions beside the product, not its description (a review
  * article names its own text so, hence only there). */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product, arena *mem)
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product,
+                               uint32_t **note_ref, arena *mem)
 {
     unsigned char *v = arena_alloc(mem, doc->node_count ? doc->node_count : 1);
+    *note_ref = arena_alloc(mem, (doc->node_count ? doc->node_count : 1) * sizeof **note_ref);
     unsigned char *cards = arena_alloc(mem, doc->node_count ? doc->node_count : 1);
     unsigned long post = doc->body ? pattern_class_number(doc->body, "postid-") : 0;
-    if (v && cards && cards_find_lists(doc, bl, text, cards) == 0) {
+    if (v && cards && *note_ref && cards_find_lists(doc, bl, text, cards) == 0) {
         for (size_t i = 0; i < doc->node_count; i++) {
             v[i] = (unsigned char)pattern_is_boilerplate(doc->nodes[i]);
             if (v[i] == VERDICT_SURE && 10 * text[i] > 9 * text[doc->root->index])
@@ -197,6 +391,10 @@ unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t 
                     v[i] = VERDICT_WEAK;
             }
         }
+        if (!rule_on(RULE_NOTES))
+            memset(*note_ref, 0, (doc->node_count ? doc->node_count : 1) * sizeof **note_ref);
+        else if (verdict_clear_notes(doc, text, v, *note_ref))
+            v = NULL;
     } else {
         v = NULL;
     }

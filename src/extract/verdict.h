@@ -11,6 +11,7 @@
 #define CARVE_EXTRACT_VERDICT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dom/blocks.h"
 #include "dom/dom.h"
@@ -22,9 +23,13 @@ enum { VERDICT_NONE = 0, VERDICT_WEAK = 1, VERDICT_SURE = 2, VERDICT_CARDS = 3 }
 
 /* Every element's verdict, indexed by node index; text is the characters
  * under each node (verdict_text_chars); product is 1 on a page that
- * declares itself one product, whose reviews are then boilerplate. An
- * array in mem, or NULL when memory runs out. */
-unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product, arena *mem);
+ * declares itself one product, whose reviews are then boilerplate. The
+ * article's notes (footnotes and endnotes that the text's note marks link
+ * to, and that link back) have no weak verdict, and *note_ref receives
+ * per node 0, or for a note the index plus one of the link that refers to
+ * it. Arrays in mem; NULL when memory runs out. */
+unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t *text, int product,
+                               uint32_t **note_ref, arena *mem);
 
 /* Characters of good blocks (by cls, CLS_* per block) outside every
  * element that has a verdict. */

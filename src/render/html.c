@@ -49,6 +49,12 @@ static void html_event(void *ctx, inline_event ev, const block_span *sp, const c
     case SPAN_EMPHASIS: buf_printf(out, "<%sem>", close); break;
     case SPAN_STRONG: buf_printf(out, "<%sstrong>", close); break;
     case SPAN_CODE: buf_printf(out, "<%scode>", close); break;
+    case SPAN_MATH: /* pandoc's HTML for TeX math, which MathJax and KaTeX render */
+        buf_puts(out, ev == INLINE_OPEN ? "<span class=\"math inline\">\\(" : "\\)</span>");
+        break;
+    case SPAN_DISPLAY_MATH:
+        buf_puts(out, ev == INLINE_OPEN ? "<span class=\"math display\">\\[" : "\\]</span>");
+        break;
     case SPAN_IMAGE:
         buf_puts(out, "<img src=\"");
         escape(out, sp->target, strlen(sp->target), 0);

@@ -8,7 +8,9 @@
 /* Which span kinds a rendering shows: bits (1u << SPAN_*). */
 #define SHOW_LINKS (1u << SPAN_LINK)
 #define SHOW_IMAGES (1u << SPAN_IMAGE)
-#define SHOW_FORMATTING ((1u << SPAN_EMPHASIS) | (1u << SPAN_STRONG) | (1u << SPAN_CODE))
+#define SHOW_FORMATTING                                                                            \
+    ((1u << SPAN_EMPHASIS) | (1u << SPAN_STRONG) | (1u << SPAN_CODE) | (1u << SPAN_MATH) |          \
+     (1u << SPAN_DISPLAY_MATH))
 
 typedef enum inline_event { INLINE_TEXT, INLINE_OPEN, INLINE_CLOSE, INLINE_IMAGE } inline_event;
 

@@ -202,6 +202,14 @@ static void md_event(void *ctx, inline_event ev, const block_span *sp, const cha
         m->in_code = ev == INLINE_OPEN;
         m->code = ev == INLINE_OPEN ? sp : NULL;
         break;
+    case SPAN_MATH:
+    case SPAN_DISPLAY_MATH:
+        /* TeX between dollars (pandoc's tex_math_dollars, GitHub, MathJax
+         * and KaTeX's auto-render), written as it is, as code is */
+        buf_puts(m->out, sp->kind == SPAN_DISPLAY_MATH ? "$$" : "$");
+        m->in_code = ev == INLINE_OPEN;
+        m->code = ev == INLINE_OPEN ? sp : NULL;
+        break;
     case SPAN_IMAGE: {
         buf_puts(m->out, "![");
         int was = m->in_code;

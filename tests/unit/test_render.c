@@ -15,6 +15,7 @@
 #include "carve.h"
 #include "dom/blocks.h"
 #include "dom/dom.h"
+#include "render/inline.h"
 #include "render/render.h"
 #include "util/buf.h"
 
@@ -464,6 +465,56 @@ static void test_html_adjacent_lists(void **state)
     free(h);
 }
 
+/* A MathML formula is its TeX source: bare in text, between $ (inline)
+ * or $$ (display="block") in Markdown with formatting, and in pandoc's
+ * math spans in HTML with formatting; without formatting, bare TeX. */
+static void test_math(void **state)
+{
+    (void)state;
+    static const dom_limits lim = {4000000, 512};
+    const char *html =
+        "<html><body><p>Energy is <math alttext=\"E = mc^2\"><mi>E</mi><mo>=</mo><mi>m</mi>"
+        "<msup><mi>c</mi><mn>2</mn></msup></math> for a body at rest, and</p>"
+        "<p><math display=\"block\"><semantics><mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi></mrow>"
+        "<annotation encoding=\"application/x-tex\">a_1 &lt; b_{*}</annotation></semantics></math></p>"
+        "</body></html>";
+    dom_doc *doc = dom_parse(html, strlen(html), &lim);
+    assert_non_null(doc);
+    dom_clean(doc);
+    block_list bl;
+    assert_int_equal(blocks_build(doc->body, &bl), 0);
+    assert_int_equal(bl.count, 2);
+    for (size_t i = 0; i < bl.count; i++)
+        bl.items[i].keep = 1;
+    carve_metadata meta = {0};
+    static const char *const none[] = {NULL};
+    meta.authors = none;
+    buf b;
+    buf_init(&b);
+    assert_int_equal(render_text(&bl, &meta, 0, &b), 0);
+    char *t = rendered(&b);
+    assert_string_equal(t, "Energy is E = mc^2 for a body at rest, and\n\na_1 < b_{*}");
+    free(t);
+    buf_init(&b);
+    assert_int_equal(render_markdown(&bl, &meta, 0, SHOW_FORMATTING, &b), 0);
+    char *m = rendered(&b);
+    assert_string_equal(m, "Energy is $E = mc^2$ for a body at rest, and\n\n$$a_1 < b_{*}$$");
+    free(m);
+    buf_init(&b);
+    assert_int_equal(render_markdown(&bl, &meta, 0, 0, &b), 0);
+    m = rendered(&b);
+    assert_string_equal(m, "Energy is E = mc^2 for a body at rest, and\n\na_1 < b_{*}");
+    free(m);
+    buf_init(&b);
+    assert_int_equal(render_html(&bl, &meta, 0, SHOW_FORMATTING, &b), 0);
+    char *h = rendered(&b);
+    assert_contains(h, "Energy is <span class=\"math inline\">\\(E = mc^2\\)</span> for a body");
+    assert_contains(h, "<span class=\"math display\">\\[a_1 &lt; b_{*}\\]</span>");
+    free(h);
+    blocks_free(&bl);
+    dom_free(doc);
+}
+
 static void test_html_escapes_title_and_quotes(void **state)
 {
     fixture *f = *state;
@@ -672,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_json_line_separators_escaped),
         cmocka_unit_test_setup_teardown(test_html, setup, teardown),
         cmocka_unit_test(test_html_adjacent_lists),
+        cmocka_unit_test(test_math),
         cmocka_unit_test_setup_teardown(test_html_escapes_title_and_quotes, setup, teardown),
         cmocka_unit_test(test_headline_once_with_metadata),
         cmocka_unit_test(test_render_null_result),
