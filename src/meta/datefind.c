@@ -223,21 +223,28 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
     return np;
 }
 
-/* The candidate that belongs to the headline: the first after it (within
- * a few hundred nodes), else the nearest before it; without a headline
- * the first marked as publication date, else the first. */
+/* The candidate that belongs to the headline: the nearer of the first
+ * after it (within 1500 nodes) and the last before it (within 300): a
+ * date line just above the headline is its own, where the first date after
+ * it may head the next story far below. Without a headline the first
+ * marked as publication date, else the first. */
 static const cand *pick(const meta_ctx *c, const cand *cs, size_t n)
 {
     if (!n)
         return NULL;
     if (c->headline) {
         size_t h = c->headline->index;
-        for (size_t i = 0; i < n; i++)
+        const cand *after = NULL, *before = NULL;
+        for (size_t i = 0; i < n && !after; i++)
             if (cs[i].index > h && cs[i].index - h < 1500)
-                return &cs[i];
-        for (size_t i = n; i-- > 0;)
+                after = &cs[i];
+        for (size_t i = n; i-- > 0 && !before;)
             if (cs[i].index < h && h - cs[i].index < 300)
-                return &cs[i];
+                before = &cs[i];
+        if (after && before && h - before->index < after->index - h)
+            return before;
+        if (after || before)
+            return after ? after : before;
     }
     for (size_t i = 0; i < n; i++)
         if (cs[i].pub_marked)
