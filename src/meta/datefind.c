@@ -53,6 +53,36 @@ static int in_link_list(const dom_node *n)
     return 0;
 }
 
+/* An <aside> right by the headline, small, holds the article's own date
+ * and byline ("<aside><time>June 6, 2021</time></aside><h2>..."), as blog
+ * themes set their meta column; a sidebar is bigger or further away. The
+ * sizes are those of such boxes on the WCXB and htmldate pages (a date, a
+ * category, a few tags: under 20 nodes, right before or after the
+ * headline), with room to spare. */
+#define META_ASIDE_NODES 40
+#define META_ASIDE_REACH 60
+static const dom_node *meta_aside(const meta_ctx *c, const dom_node *n)
+{
+    const dom_node *p = n->parent;
+    while (p && !dom_is(p, TAG_ASIDE))
+        p = p->parent;
+    if (!p || !c->headline)
+        return NULL;
+    const dom_node *end = p;
+    while (end->last_child)
+        end = end->last_child;
+    size_t h = c->headline->index;
+    size_t gap = p->index > h ? p->index - h : end->index < h ? h - end->index : 0;
+    return end->index - p->index < META_ASIDE_NODES && gap <= META_ASIDE_REACH ? p : NULL;
+}
+
+/* meta_text_in_boilerplate, but the headline's meta aside is the article's. */
+static int in_boilerplate(const meta_ctx *c, const dom_node *n)
+{
+    const dom_node *a = meta_aside(c, n);
+    return meta_text_in_boilerplate(a ? a : n, c->headline);
+}
+
 static const char *const date_props[] = {"datepublished", "datecreated", "dc:date", "dcterms:created",
                                          "dcterms:issued", "dc:created", "article:published_time", NULL};
 #define DATE_WORDS \
@@ -189,7 +219,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
                     meta_text_words_in(&class_words, n->cls) || meta_text_words_in(&id_words, n->id);
-        if (!datey || meta_text_in_boilerplate(n, c->headline) || in_link_list(n))
+        if (!datey || in_boilerplate(c, n) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */
         if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
@@ -263,7 +293,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
@@ -278,7 +308,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     nodes = 0;
     for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;
@@ -351,7 +381,7 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
         meta_date d;
         int kind = first_unlabelled_date(c, cur->text, len, &d);
-        if (!kind || !meta_date_plausible(&d, c->ref) || meta_text_in_boilerplate(cur, c->headline))
+        if (!kind || !meta_date_plausible(&d, c->ref) || in_boilerplate(c, cur))
             continue;
         if (c->headline && cur->index < c->headline->index && starts_with_weekday(cur->text))
             continue; /* the site's line of today's date */
