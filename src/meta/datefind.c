@@ -3,11 +3,12 @@
  * The order follows htmldate's (Barbaresi 2020) from the most to the least
  * reliable source: JSON-LD, then <meta> conventions, then microdata, then a
  * complete date in the URL, then <time> and date-like elements near the
- * headline, then the visible text around the headline, then any date in
- * the page's text, then a date in other markup. Every candidate must
- * be plausible (1995 .. reference date + 1 day). Dates inside related-story
- * lists, sidebars, comments and footers do not count (htmldate discards
- * the same containers). */
+ * headline, then the visible text around the headline, then a date in the
+ * document's title or description, then any date in the page's text, then
+ * a date in other markup. Every candidate must be plausible (1995 ..
+ * reference date + 1 day). Dates inside related-story lists, sidebars,
+ * comments and footers do not count (htmldate discards the same
+ * containers). */
 #include <string.h>
 #include <strings.h>
 
@@ -405,6 +406,24 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
     return 0;
 }
 
+/* A date written in the document's <title> or in its description, the
+ * page's own summary of itself ("Press release of 14.01.2020 | Ministry",
+ * "... (Notizia del 14 Gennaio 2020)"): "title", "description" or NULL. */
+static const char *date_in_title(const meta_ctx *c, meta_date *d)
+{
+    const char *title = NULL;
+    for (size_t i = 0; i < c->doc->node_count && !title; i++)
+        if (dom_is(c->doc->nodes[i], TAG_TITLE))
+            title = meta_text_of_node(c->mem, c->doc->nodes[i], 400);
+    if (title && meta_date_parse_text(title, strlen(title), c->lang, d) == 0 && meta_date_plausible(d, c->ref))
+        return "title";
+    static const char *const keys[] = {"description", "og:description", NULL};
+    const char *v = meta_tags_content_any(&c->tags, keys, NULL);
+    if (v && meta_date_parse_text(v, strlen(v) > 400 ? 400 : strlen(v), c->lang, d) == 0 && meta_date_plausible(d, c->ref))
+        return "description";
+    return NULL;
+}
+
 /* Very last resort, after htmldate's search of the whole document: a
  * complete date in the content of a <meta> whose name no convention above
  * covers ("five_hundred_pixels:uploaded") or in the address of the page's
@@ -530,6 +549,8 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
     /* Only an update date is known: htmldate falls back to it as well. */
     if (nmod)
         return set_date(c, out, &mod[0].d, "element-updated");
+    if ((which = date_in_title(c, &d)) != NULL)
+        return set_date(c, out, &d, which);
     if (text_of_page(c, &d) == 0)
         return set_date(c, out, &d, "text-page");
     if (date_in_markup(c, &d) == 0)
