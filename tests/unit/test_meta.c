@@ -216,6 +216,7 @@ static void test_written_dates_many_languages(void **state)
     expect_text_date("13 de febrero de 2025", "es", 2025, 2, 13);
     expect_text_date("13 febbraio 2025", "it", 2025, 2, 13);
     expect_text_date("13 de fevereiro de 2025", "pt", 2025, 2, 13);
+    expect_text_date("1 de novembro de 2020", "pt", 2020, 11, 1);
     expect_text_date("13 februari 2025", "nl", 2025, 2, 13);
     expect_text_date("13 lutego 2025", "pl", 2025, 2, 13);
     expect_text_date("1 MARCA 2024", "pl", 2024, 3, 1);
