@@ -448,6 +448,71 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
     return -1;
 }
 
+static int same_day(const meta_date *a, const meta_date *b) { return a->y == b->y && a->m == b->m && a->d == b->d; }
+
+/* The same day, or one that "04/12/2020" gives read in the other order. */
+static int same_day_either_order(const meta_date *a, const meta_date *b)
+{
+    return same_day(a, b) || (a->y == b->y && a->m == b->d && a->d == b->m);
+}
+
+/* Whether day is written anywhere in the page's visible text (every date
+ * of every text node of the body, styles and option lists aside). */
+static int day_shown(const meta_ctx *c, const meta_date *day)
+{
+    const dom_node *top = c->doc->body ? c->doc->body : c->doc->root;
+    size_t scanned = 0;
+    for (const dom_node *x = top; x && scanned < (512u << 10);) {
+        if (x->kind == DOM_ELEMENT && (x->tag == TAG_STYLE || x->tag == TAG_SELECT || x->tag == TAG_TEMPLATE)) {
+            x = dom_next(top, x, 1);
+            continue;
+        }
+        const dom_node *cur = x;
+        x = dom_next(top, x, 0);
+        if (cur->kind != DOM_TEXT || cur->text_len < 6)
+            continue;
+        scanned += cur->text_len;
+        size_t len = cur->text_len > 4000 ? 4000 : cur->text_len, from = 0, at;
+        meta_date d;
+        while (from < len && meta_date_find_in_text(cur->text + from, len - from, c->lang, &d, &at) == 0) {
+            if (same_day_either_order(&d, day))
+                return 1;
+            from += at + 1;
+            while (from < len && cur->text[from] != ' ') /* past this date's first word */
+                from++;
+        }
+    }
+    return 0;
+}
+
+/* Whether the candidate is in the headline's byline: within a few nodes of
+ * it. The byline dates of WCXB's and htmldate's pages are at most 20 nodes
+ * from the headline, other stories' dates 200 and more. */
+#define BYLINE_REACH 50
+static int byline_date(const meta_ctx *c, const cand *x)
+{
+    if (!c->headline)
+        return 0;
+    size_t h = c->headline->index;
+    return (x->index > h ? x->index - h : h - x->index) <= BYLINE_REACH;
+}
+
+/* Whether the byline's date x wins over the structured publication date
+ * s: the page's readers see the byline's, and a structured date the page
+ * never writes is often a draft's or a database's (the gold of WCXB and
+ * htmldate follows the page). Not when x is the modification date the
+ * page names: whether a page's gold is then its publication or its update
+ * varies from page to page. */
+static int byline_over_structured(const meta_ctx *c, const meta_result *out, const cand *x, const meta_date *s)
+{
+    meta_date mod;
+    if (!x || !byline_date(c, x) || same_day_either_order(&x->d, s))
+        return 0;
+    if (out->pub.modified && meta_date_parse_iso(out->pub.modified, &mod) == 0 && same_day(&mod, &x->d))
+        return 0;
+    return day_shown(c, &x->d) && !day_shown(c, s);
+}
+
 /* The k-th structured publication date of the page, in the order they are
  * trusted: JSON-LD datePublished (k = 0), then the meta properties of
  * pub_keys, then any other meta whose key names publishing ("meta").
@@ -525,6 +590,8 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
             ssrc = src;
         }
     if (sd) {
+        if (byline_over_structured(c, out, best, &s))
+            return set_date(c, out, &best->d, "element-shown");
         /* A UTC timestamp can be a day after the publisher's local date
          * (evening news in the Americas); a date shown next to the
          * headline one day earlier is the local one. */
