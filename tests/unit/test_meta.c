@@ -228,6 +228,7 @@ static void test_written_dates_many_languages(void **state)
     expect_text_date("02/03/2025", "de", 2025, 3, 2);
     /* the short German form, but not a dotted version number */
     expect_text_date("Stand 28.01.22 / 0 Kommentare", "de", 2022, 1, 28);
+    expect_text_date("26 | 01 | 2022", "de", 2022, 1, 26);
     meta_date v;
     assert_int_not_equal(meta_date_parse_text("Version 10.11.12.4", 18, "de", &v), 0);
     meta_date md;
