@@ -5,10 +5,10 @@
  * complete date in the URL, then <time> and date-like elements near the
  * headline, then the visible text around the headline, then a date in the
  * document's title or description, then any date in the page's text, then
- * a date in other markup. Every candidate must be plausible (1995 ..
- * reference date + 1 day). Dates inside related-story lists, sidebars,
- * comments and footers do not count (htmldate discards the same
- * containers). */
+ * a date in other markup, then the day of the first comment. Every
+ * candidate must be plausible (1995 .. reference date + 1 day). Dates
+ * inside related-story lists, sidebars, comments and footers do not count
+ * before that last resort (htmldate discards the same containers). */
 #include <string.h>
 #include <strings.h>
 
@@ -513,6 +513,37 @@ static int byline_over_structured(const meta_ctx *c, const meta_result *out, con
     return day_shown(c, &x->d) && !day_shown(c, s);
 }
 
+/* Whether n sits in a container of readers' comments. */
+static int in_comments(const dom_node *n)
+{
+    static const char *const words[] = {"comment", NULL};
+    for (const dom_node *p = n->parent; p; p = p->parent)
+        if (meta_text_attr_has(p->cls, words) || meta_text_attr_has(p->id, words))
+            return 1;
+    return 0;
+}
+
+/* The earliest day written in the readers' comments: a page is published
+ * before its first comment, often the same day; used when the page
+ * writes no other date (htmldate's search of the whole page would take
+ * the comments' dates as well). */
+static int earliest_comment_date(const meta_ctx *c, meta_date *best)
+{
+    int found = 0;
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        meta_date d;
+        if (n->kind != DOM_TEXT || n->text_len < 8 || !in_comments(n) ||
+            meta_date_parse_text(n->text, n->text_len > 400 ? 400 : n->text_len, c->lang, &d) != 0 ||
+            !meta_date_plausible(&d, c->ref))
+            continue;
+        if (!found || meta_date_days(d.y, d.m, d.d) < meta_date_days(best->y, best->m, best->d))
+            *best = d;
+        found = 1;
+    }
+    return found ? 0 : -1;
+}
+
 /* The k-th structured publication date of the page, in the order they are
  * trusted: JSON-LD datePublished (k = 0), then the meta properties of
  * pub_keys, then any other meta whose key names publishing ("meta").
@@ -622,5 +653,7 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
         return set_date(c, out, &d, "text-page");
     if (date_in_markup(c, &d) == 0)
         return set_date(c, out, &d, "markup");
+    if (earliest_comment_date(c, &d) == 0)
+        return set_date(c, out, &d, "comments");
     return 0;
 }
