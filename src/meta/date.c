@@ -178,7 +178,7 @@ static const struct {
     {"set", 9}, {"ott", 10},
     /* pt */
     {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6},
-    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12}, {"fev", 2}, {"out", 10},
+    {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12}, {"fev", 2}, {"out", 10},
     /* nl */
     {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"mrt", 3},
     /* pl (genitive, as written in dates, and nominative) */
@@ -361,12 +361,14 @@ static int found(meta_date *out, int y, int m, int d)
 }
 
 /* Numeric: Y-M-D, D.M.Y, M/D/Y (month_first: M/D/Y over D/M/Y when both
- * read as dates). 0 and *out on success. */
+ * read as dates), also with bars as some magazine themes write them
+ * ("26 | 01 | 2022"). 0 and *out on success. */
 static int match_numeric(const token *t, size_t k, size_t i, int month_first, meta_date *out)
 {
     if (!(i + 4 < k && t[i].type == T_NUM && t[i + 2].type == T_NUM && t[i + 4].type == T_NUM &&
           t[i + 1].type == T_PUNCT && t[i + 3].type == T_PUNCT && t[i + 1].punct == t[i + 3].punct &&
-          (t[i + 1].punct == '-' || t[i + 1].punct == '.' || t[i + 1].punct == '/') && t[i + 2].len <= 2))
+          (t[i + 1].punct == '-' || t[i + 1].punct == '.' || t[i + 1].punct == '/' || t[i + 1].punct == '|') &&
+          t[i + 2].len <= 2))
         return -1;
     int a = t[i].value, b = t[i + 2].value, c = t[i + 4].value;
     if (is_year(&t[i]) && t[i + 4].len <= 2 && valid_day(a, b, c))

@@ -3,11 +3,12 @@
  * The order follows htmldate's (Barbaresi 2020) from the most to the least
  * reliable source: JSON-LD, then <meta> conventions, then microdata, then a
  * complete date in the URL, then <time> and date-like elements near the
- * headline, then the visible text around the headline, then any date in
- * the page's text, then a date in other markup. Every candidate must
- * be plausible (1995 .. reference date + 1 day). Dates inside related-story
- * lists, sidebars, comments and footers do not count (htmldate discards
- * the same containers). */
+ * headline, then the visible text around the headline, then a date in the
+ * document's title or description, then any date in the page's text, then
+ * a date in other markup, then the day of the first comment. Every
+ * candidate must be plausible (1995 .. reference date + 1 day). Dates
+ * inside related-story lists, sidebars, comments and footers do not count
+ * before that last resort (htmldate discards the same containers). */
 #include <string.h>
 #include <strings.h>
 
@@ -51,6 +52,36 @@ static int in_link_list(const dom_node *n)
         return has_link && items >= 3;
     }
     return 0;
+}
+
+/* An <aside> right by the headline, small, holds the article's own date
+ * and byline ("<aside><time>June 6, 2021</time></aside><h2>..."), as blog
+ * themes set their meta column; a sidebar is bigger or further away. The
+ * sizes are those of such boxes on the WCXB and htmldate pages (a date, a
+ * category, a few tags: under 20 nodes, right before or after the
+ * headline), with room to spare. */
+#define META_ASIDE_NODES 40
+#define META_ASIDE_REACH 60
+static const dom_node *meta_aside(const meta_ctx *c, const dom_node *n)
+{
+    const dom_node *p = n->parent;
+    while (p && !dom_is(p, TAG_ASIDE))
+        p = p->parent;
+    if (!p || !c->headline)
+        return NULL;
+    const dom_node *end = p;
+    while (end->last_child)
+        end = end->last_child;
+    size_t h = c->headline->index;
+    size_t gap = p->index > h ? p->index - h : end->index < h ? h - end->index : 0;
+    return end->index - p->index < META_ASIDE_NODES && gap <= META_ASIDE_REACH ? p : NULL;
+}
+
+/* meta_text_in_boilerplate, but the headline's meta aside is the article's. */
+static int in_boilerplate(const meta_ctx *c, const dom_node *n)
+{
+    const dom_node *a = meta_aside(c, n);
+    return meta_text_in_boilerplate(a ? a : n, c->headline);
 }
 
 static const char *const date_props[] = {"datepublished", "datecreated", "dc:date", "dcterms:created",
@@ -189,7 +220,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
                     meta_text_words_in(&class_words, n->cls) || meta_text_words_in(&id_words, n->id);
-        if (!datey || meta_text_in_boilerplate(n, c->headline) || in_link_list(n))
+        if (!datey || in_boilerplate(c, n) || in_link_list(n))
             continue;
         /* the date-like class of a big container is not a date element */
         if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
@@ -223,21 +254,28 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
     return np;
 }
 
-/* The candidate that belongs to the headline: the first after it (within
- * a few hundred nodes), else the nearest before it; without a headline
- * the first marked as publication date, else the first. */
+/* The candidate that belongs to the headline: the nearer of the first
+ * after it (within 1500 nodes) and the last before it (within 300): a
+ * date line just above the headline is its own, where the first date after
+ * it may head the next story far below. Without a headline the first
+ * marked as publication date, else the first. */
 static const cand *pick(const meta_ctx *c, const cand *cs, size_t n)
 {
     if (!n)
         return NULL;
     if (c->headline) {
         size_t h = c->headline->index;
-        for (size_t i = 0; i < n; i++)
+        const cand *after = NULL, *before = NULL;
+        for (size_t i = 0; i < n && !after; i++)
             if (cs[i].index > h && cs[i].index - h < 1500)
-                return &cs[i];
-        for (size_t i = n; i-- > 0;)
+                after = &cs[i];
+        for (size_t i = n; i-- > 0 && !before;)
             if (cs[i].index < h && h - cs[i].index < 300)
-                return &cs[i];
+                before = &cs[i];
+        if (after && before && h - before->index < after->index - h)
+            return before;
+        if (after || before)
+            return after ? after : before;
     }
     for (size_t i = 0; i < n; i++)
         if (cs[i].pub_marked)
@@ -256,7 +294,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
@@ -271,7 +309,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     nodes = 0;
     for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || meta_text_in_boilerplate(n, c->headline))
+        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;
@@ -344,7 +382,7 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
         size_t len = cur->text_len > 2000 ? 2000 : cur->text_len;
         meta_date d;
         int kind = first_unlabelled_date(c, cur->text, len, &d);
-        if (!kind || !meta_date_plausible(&d, c->ref) || meta_text_in_boilerplate(cur, c->headline))
+        if (!kind || !meta_date_plausible(&d, c->ref) || in_boilerplate(c, cur))
             continue;
         if (c->headline && cur->index < c->headline->index && starts_with_weekday(cur->text))
             continue; /* the site's line of today's date */
@@ -366,6 +404,24 @@ static int text_of_page(const meta_ctx *c, meta_date *best)
             b = i;
     *best = seen[b];
     return 0;
+}
+
+/* A date written in the document's <title> or in its description, the
+ * page's own summary of itself ("Press release of 14.01.2020 | Ministry",
+ * "... (Notizia del 14 Gennaio 2020)"): "title", "description" or NULL. */
+static const char *date_in_title(const meta_ctx *c, meta_date *d)
+{
+    const char *title = NULL;
+    for (size_t i = 0; i < c->doc->node_count && !title; i++)
+        if (dom_is(c->doc->nodes[i], TAG_TITLE))
+            title = meta_text_of_node(c->mem, c->doc->nodes[i], 400);
+    if (title && meta_date_parse_text(title, strlen(title), c->lang, d) == 0 && meta_date_plausible(d, c->ref))
+        return "title";
+    static const char *const keys[] = {"description", "og:description", NULL};
+    const char *v = meta_tags_content_any(&c->tags, keys, NULL);
+    if (v && meta_date_parse_text(v, strlen(v) > 400 ? 400 : strlen(v), c->lang, d) == 0 && meta_date_plausible(d, c->ref))
+        return "description";
+    return NULL;
 }
 
 /* Very last resort, after htmldate's search of the whole document: a
@@ -390,6 +446,102 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
             return 0;
     }
     return -1;
+}
+
+static int same_day(const meta_date *a, const meta_date *b) { return a->y == b->y && a->m == b->m && a->d == b->d; }
+
+/* The same day, or one that "04/12/2020" gives read in the other order. */
+static int same_day_either_order(const meta_date *a, const meta_date *b)
+{
+    return same_day(a, b) || (a->y == b->y && a->m == b->d && a->d == b->m);
+}
+
+/* Whether day is written anywhere in the page's visible text (every date
+ * of every text node of the body, styles and option lists aside). */
+static int day_shown(const meta_ctx *c, const meta_date *day)
+{
+    const dom_node *top = c->doc->body ? c->doc->body : c->doc->root;
+    size_t scanned = 0;
+    for (const dom_node *x = top; x && scanned < (512u << 10);) {
+        if (x->kind == DOM_ELEMENT && (x->tag == TAG_STYLE || x->tag == TAG_SELECT || x->tag == TAG_TEMPLATE)) {
+            x = dom_next(top, x, 1);
+            continue;
+        }
+        const dom_node *cur = x;
+        x = dom_next(top, x, 0);
+        if (cur->kind != DOM_TEXT || cur->text_len < 6)
+            continue;
+        scanned += cur->text_len;
+        size_t len = cur->text_len > 4000 ? 4000 : cur->text_len, from = 0, at;
+        meta_date d;
+        while (from < len && meta_date_find_in_text(cur->text + from, len - from, c->lang, &d, &at) == 0) {
+            if (same_day_either_order(&d, day))
+                return 1;
+            from += at + 1;
+            while (from < len && cur->text[from] != ' ') /* past this date's first word */
+                from++;
+        }
+    }
+    return 0;
+}
+
+/* Whether the candidate is in the headline's byline: within a few nodes of
+ * it. The byline dates of WCXB's and htmldate's pages are at most 20 nodes
+ * from the headline, other stories' dates 200 and more. */
+#define BYLINE_REACH 50
+static int byline_date(const meta_ctx *c, const cand *x)
+{
+    if (!c->headline)
+        return 0;
+    size_t h = c->headline->index;
+    return (x->index > h ? x->index - h : h - x->index) <= BYLINE_REACH;
+}
+
+/* Whether the byline's date x wins over the structured publication date
+ * s: the page's readers see the byline's, and a structured date the page
+ * never writes is often a draft's or a database's (the gold of WCXB and
+ * htmldate follows the page). Not when x is the modification date the
+ * page names: whether a page's gold is then its publication or its update
+ * varies from page to page. */
+static int byline_over_structured(const meta_ctx *c, const meta_result *out, const cand *x, const meta_date *s)
+{
+    meta_date mod;
+    if (!x || !byline_date(c, x) || same_day_either_order(&x->d, s))
+        return 0;
+    if (out->pub.modified && meta_date_parse_iso(out->pub.modified, &mod) == 0 && same_day(&mod, &x->d))
+        return 0;
+    return day_shown(c, &x->d) && !day_shown(c, s);
+}
+
+/* Whether n sits in a container of readers' comments. */
+static int in_comments(const dom_node *n)
+{
+    static const char *const words[] = {"comment", NULL};
+    for (const dom_node *p = n->parent; p; p = p->parent)
+        if (meta_text_attr_has(p->cls, words) || meta_text_attr_has(p->id, words))
+            return 1;
+    return 0;
+}
+
+/* The earliest day written in the readers' comments: a page is published
+ * before its first comment, often the same day; used when the page
+ * writes no other date (htmldate's search of the whole page would take
+ * the comments' dates as well). */
+static int earliest_comment_date(const meta_ctx *c, meta_date *best)
+{
+    int found = 0;
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        meta_date d;
+        if (n->kind != DOM_TEXT || n->text_len < 8 || !in_comments(n) ||
+            meta_date_parse_text(n->text, n->text_len > 400 ? 400 : n->text_len, c->lang, &d) != 0 ||
+            !meta_date_plausible(&d, c->ref))
+            continue;
+        if (!found || meta_date_days(d.y, d.m, d.d) < meta_date_days(best->y, best->m, best->d))
+            *best = d;
+        found = 1;
+    }
+    return found ? 0 : -1;
 }
 
 /* The k-th structured publication date of the page, in the order they are
@@ -469,6 +621,8 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
             ssrc = src;
         }
     if (sd) {
+        if (byline_over_structured(c, out, best, &s))
+            return set_date(c, out, &best->d, "element-shown");
         /* A UTC timestamp can be a day after the publisher's local date
          * (evening news in the Americas); a date shown next to the
          * headline one day earlier is the local one. */
@@ -493,9 +647,13 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
     /* Only an update date is known: htmldate falls back to it as well. */
     if (nmod)
         return set_date(c, out, &mod[0].d, "element-updated");
+    if ((which = date_in_title(c, &d)) != NULL)
+        return set_date(c, out, &d, which);
     if (text_of_page(c, &d) == 0)
         return set_date(c, out, &d, "text-page");
     if (date_in_markup(c, &d) == 0)
         return set_date(c, out, &d, "markup");
+    if (earliest_comment_date(c, &d) == 0)
+        return set_date(c, out, &d, "comments");
     return 0;
 }

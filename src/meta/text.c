@@ -350,7 +350,7 @@ static const dom_node *headline_container(const dom_node *n, const dom_node *h)
 /* Containers whose content is not the page's own (related stories,
  * comments, sidebars, footers): htmldate and trafilatura discard them. */
 static const char *const boiler_words[] = {"comment", "related", "recommend", "popular", "teaser", "recirc",
-                                           "trending", "more-", "also-", "promo", "newsletter", "reply",
+                                           "trending", "more-", "also-", "promo", "newsletter", "reply", "carousel",
                                            "discussion", NULL};
 
 /* "sidebar", "widget" and "footer" are deliberately not in the list:

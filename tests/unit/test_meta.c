@@ -216,6 +216,7 @@ static void test_written_dates_many_languages(void **state)
     expect_text_date("13 de febrero de 2025", "es", 2025, 2, 13);
     expect_text_date("13 febbraio 2025", "it", 2025, 2, 13);
     expect_text_date("13 de fevereiro de 2025", "pt", 2025, 2, 13);
+    expect_text_date("1 de novembro de 2020", "pt", 2020, 11, 1);
     expect_text_date("13 februari 2025", "nl", 2025, 2, 13);
     expect_text_date("13 lutego 2025", "pl", 2025, 2, 13);
     expect_text_date("1 MARCA 2024", "pl", 2024, 3, 1);
@@ -227,6 +228,7 @@ static void test_written_dates_many_languages(void **state)
     expect_text_date("02/03/2025", "de", 2025, 3, 2);
     /* the short German form, but not a dotted version number */
     expect_text_date("Stand 28.01.22 / 0 Kommentare", "de", 2022, 1, 28);
+    expect_text_date("26 | 01 | 2022", "de", 2022, 1, 26);
     meta_date v;
     assert_int_not_equal(meta_date_parse_text("Version 10.11.12.4", 18, "de", &v), 0);
     meta_date md;
