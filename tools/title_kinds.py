@@ -20,7 +20,9 @@ id, as a held-back set would split them) and, with --show KIND, the misses
 of that kind with the page's candidates.
 
 Usage: tools/title_kinds.py build/carve [--bench ../shared/bench] [--show "gold=h1"] [--limit 40]"""
-import argparse, collections, gzip, hashlib, json, os, re, subprocess, sys, unicodedata
+import collections, gzip, hashlib, json, os, re, sys, unicodedata
+
+import wcxb_kinds
 from html.parser import HTMLParser
 
 
@@ -84,20 +86,8 @@ def kind_of(gold, got, c):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("carve")
-    ap.add_argument("--bench", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "bench"))
-    ap.add_argument("--show")
-    ap.add_argument("--limit", type=int, default=40)
-    a = ap.parse_args()
-    root = os.path.join(a.bench, "wcxb-dev")
-    pages = sorted(os.listdir(os.path.join(root, "html")))
-    run = subprocess.run([a.carve, "-q", "-f", "json", "--explain"] + [os.path.join(root, "html", p) for p in pages],
-                         capture_output=True, text=True)
-    out = {}
-    for line in run.stdout.splitlines():
-        d = json.loads(line)
-        out[os.path.basename(d.get("input") or "").split(".")[0]] = d
+    a = wcxb_kinds.options(__doc__)
+    root, out = wcxb_kinds.carve_outputs(a.carve, a.bench)
     kinds, hits, totals = collections.defaultdict(list), [0, 0], [0, 0]
     for f in sorted(os.listdir(os.path.join(root, "ground-truth"))):
         gt = json.load(open(os.path.join(root, "ground-truth", f), encoding="utf-8"))["ground_truth"]
