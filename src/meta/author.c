@@ -547,7 +547,7 @@ int meta_author_find(meta_ctx *c, meta_result *out)
     const char *names[MAX_AUTHORS];
     size_t n = 0;
     const char *src = NULL;
-    const char *site = c->sitename;
+    const char *site = c->sitename, *writer = card_writer(c);
 
     if (c->jsonld.author_count && !c->jsonld.author_is_org) {
         for (size_t i = 0; i < c->jsonld.author_count; i++)
@@ -555,19 +555,18 @@ int meta_author_find(meta_ctx *c, meta_result *out)
         src = "json-ld";
     }
     if (!n) {
-        const char *const *keys = author_keys;
-        for (size_t k = 0; keys[k] && !n; k++) {
+        for (size_t k = 0; author_keys[k] && !n; k++) {
             const char *vals[MAX_AUTHORS];
-            size_t nv = meta_tags_content_all(&c->tags, keys[k], vals, MAX_AUTHORS);
+            size_t nv = meta_tags_content_all(&c->tags, author_keys[k], vals, MAX_AUTHORS);
             for (size_t i = 0; i < nv; i++)
                 if (!strstr(vals[i], "://"))
                     n = meta_author_split(c->mem, vals[i], site, names, n, MAX_AUTHORS);
             if (n)
-                src = keys[k];
+                src = author_keys[k];
         }
     }
     if (!n) {
-        n = meta_author_split(c->mem, card_writer(c), site, names, n, MAX_AUTHORS);
+        n = meta_author_split(c->mem, writer, site, names, n, MAX_AUTHORS);
         if (n)
             src = "twitter:data";
     }
@@ -605,7 +604,7 @@ int meta_author_find(meta_ctx *c, meta_result *out)
         if (n)
             src = author_keys[k];
     }
-    if (!n && card_writer(c) && (names[0] = declared_name(c->mem, card_writer(c)))) {
+    if (!n && writer && (names[0] = declared_name(c->mem, writer))) {
         n = 1;
         src = "twitter:data";
     }
