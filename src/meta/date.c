@@ -3,6 +3,7 @@
  * 2025", "13 de febrero de 2025", "13.02.2025", "2025年2月13日"). The
  * patterns and the plausibility window follow htmldate (Barbaresi 2020):
  * nothing before 1995, nothing after the reference date. */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -258,6 +259,28 @@ static size_t lower_word(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
+enum { MONTH_NAMES = sizeof months / sizeof *months };
+
+/* The month names grouped by their first byte (a counting sort of the
+ * table's indexes, built once): a word is compared only with the names
+ * that start as it does, not with all of them. */
+static unsigned short by_first[MONTH_NAMES];
+static unsigned short first_start[257];
+static pthread_once_t months_once = PTHREAD_ONCE_INIT;
+
+static void index_months(void)
+{
+    unsigned short count[256] = {0};
+    for (size_t i = 0; i < MONTH_NAMES; i++)
+        count[(unsigned char)months[i].name[0]]++;
+    for (size_t b = 0; b < 256; b++)
+        first_start[b + 1] = (unsigned short)(first_start[b] + count[b]);
+    unsigned short next[256];
+    memcpy(next, first_start, sizeof next);
+    for (size_t i = 0; i < MONTH_NAMES; i++)
+        by_first[next[(unsigned char)months[i].name[0]]++] = (unsigned short)i;
+}
+
 /* The month a word names, looked up once per token. */
 static int month_of(token *t)
 {
@@ -267,10 +290,12 @@ static int month_of(token *t)
         return t->month;
     char w[96];
     lower_word(t->s, t->len, w, sizeof w);
+    pthread_once(&months_once, index_months);
     t->month = 0;
-    for (size_t i = 0; i < sizeof months / sizeof *months; i++)
-        if (w[0] == months[i].name[0] && strcmp(w, months[i].name) == 0) {
-            t->month = (signed char)months[i].month;
+    unsigned char b = (unsigned char)w[0];
+    for (size_t k = first_start[b]; k < first_start[b + 1]; k++)
+        if (strcmp(w, months[by_first[k]].name) == 0) {
+            t->month = (signed char)months[by_first[k]].month;
             break;
         }
     return t->month;
