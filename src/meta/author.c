@@ -62,7 +62,9 @@ static const char *strip_prefix(const char *s)
         again = 0;
         for (size_t i = 0; prefixes[i]; i++) {
             size_t l = strlen(prefixes[i]);
-            if (strncasecmp(s, prefixes[i], l) == 0) {
+            /* "Posted by " and "Posted by:" alike */
+            int colon = prefixes[i][l - 1] == ' ' && strncasecmp(s, prefixes[i], l - 1) == 0 && s[l - 1] == ':';
+            if (colon || strncasecmp(s, prefixes[i], l) == 0) {
                 s += l;
                 while (*s == ' ')
                     s++;

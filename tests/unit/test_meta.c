@@ -411,6 +411,14 @@ static void test_author_declared(void **state)
              "<p>Text.</p></body></html>", NULL);
     assert_string_equal(p->m.pub.author, "Sofia Gale");
     unload(p);
+
+    /* a label with a colon in the author box is no name of its own */
+    p = load("<html><body><h1>Ten ways to store apples</h1><div class='post-author'><p>Posted by:</p>"
+             "<p><a href='/author/lb/'>Laura Berg</a></p></div><p>Text.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.author, "Laura Berg");
+    assert_int_equal(p->m.pub.author_count, 1);
+    unload(p);
 }
 
 /* Credentials and roles after a name are not names. */
