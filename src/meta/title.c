@@ -497,6 +497,22 @@ static int last_part(const char *title, const char *h)
     return same_text(next, h);
 }
 
+/* title without a last part that names the site ("Critics' Choice 2025 –
+ * Artlyst" of an h1 that repeats the site's name); title itself when it
+ * has none, or when too little would be left. */
+static const char *without_site_part(meta_ctx *c, const char *title, const char *host)
+{
+    const char *next, *border = part_border(title, title, &next), *later;
+    if (!border)
+        return title;
+    while ((later = part_border(title, next, &next)))
+        border = later;
+    if (!names_site(c, next, strlen(next), host))
+        return title;
+    const char *head = arena_strndup(c->mem, title, (size_t)(border - title));
+    return head && headline_sized(head) ? head : title;
+}
+
 /* 1 when the page's h1 h is a better headline than the metadata title: the
  * title is h framed by other words (a site name, a section, a slogan),
  * h makes a third or more of a title that holds it (folded: case, spaces
@@ -603,7 +619,7 @@ int meta_title_find(meta_ctx *c, meta_result *out)
         title = h1;
         src = "h1";
     }
-    out->pub.title = trim_marks(c->mem, title);
+    out->pub.title = trim_marks(c->mem, without_site_part(c, title, host));
     out->source.title = src;
     c->title = out->pub.title;
     return 0;

@@ -484,6 +484,13 @@ static void test_title_site_stripped(void **state)
              NULL);
     assert_string_equal(p->m.pub.title, "Why the Old Mill\xE2\x80\x99s Clock Stopped");
     unload(p);
+
+    /* an h1 that repeats the site's name after the headline */
+    p = load("<html><head><title>Best harbour walks of 2025 \xE2\x80\x93 Tidewater - Tidewater</title></head>"
+             "<body><h1>Best harbour walks of 2025 \xE2\x80\x93 Tidewater</h1><p>x</p></body></html>",
+             "https://tidewater.example/walks");
+    assert_string_equal(p->m.pub.title, "Best harbour walks of 2025");
+    unload(p);
 }
 
 /* A title made of parts loses its last part (a site, a section, a
