@@ -25,6 +25,7 @@ typedef struct jsonld_blocks {
     json_t *roots[64];
     size_t root_count;
     json_t *objs[MAX_OBJECTS];
+    unsigned char listed[MAX_OBJECTS]; /* objs[i] lies under an "itemListElement" */
     size_t obj_count;
     int out_of_memory;      /* a block could not be repaired for want of memory */
 } jsonld_blocks;
@@ -117,25 +118,37 @@ static int has_type(json_t *o, const char *want)
 static void collect(jsonld_blocks *c, json_t *v)
 {
     json_t *stack[MAX_DEPTH * 8];
+    unsigned char listed[MAX_DEPTH * 8];
     size_t sp = 0;
+    listed[sp] = 0;
     stack[sp++] = v;
     while (sp && c->obj_count < MAX_OBJECTS) {
         json_t *x = stack[--sp];
+        unsigned char in_list = listed[sp];
         if (json_is_object(x)) {
+            c->listed[c->obj_count] = in_list;
             c->objs[c->obj_count++] = x;
             /* push children in reverse so they are visited in order */
             json_t *kids[64];
+            unsigned char kid_listed[64];
             size_t nk = 0;
             const char *k;
             json_t *y;
-            json_object_foreach(x, k, y) if ((json_is_object(y) || json_is_array(y)) && nk < 64) kids[nk++] = y;
+            json_object_foreach(x, k, y) if ((json_is_object(y) || json_is_array(y)) && nk < 64)
+            {
+                kid_listed[nk] = in_list || strcmp(k, "itemListElement") == 0;
+                kids[nk++] = y;
+            }
             /* When the stack is short of room, the first children are the
              * ones kept (an article comes before the lists beside it). */
             size_t room = sizeof stack / sizeof *stack - sp;
             if (nk > room)
                 nk = room;
-            while (nk)
-                stack[sp++] = kids[--nk];
+            while (nk) {
+                nk--;
+                listed[sp] = kid_listed[nk];
+                stack[sp++] = kids[nk];
+            }
         } else if (json_is_array(x)) {
             size_t n = json_array_size(x), room = sizeof stack / sizeof *stack - sp;
             if (n > 256)
@@ -144,8 +157,10 @@ static void collect(jsonld_blocks *c, json_t *v)
                 n = room; /* the first elements, as above */
             while (n) {
                 json_t *y = json_array_get(x, --n);
-                if (json_is_object(y) || json_is_array(y))
+                if (json_is_object(y) || json_is_array(y)) {
+                    listed[sp] = in_list;
                     stack[sp++] = y;
+                }
             }
         }
     }
@@ -540,6 +555,9 @@ int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out)
             out->is_many = 1;
     if (best)
         fill_from_objects(mem, c, best, best_rank, best_type, out);
+    for (size_t i = 0; i < c->obj_count; i++)
+        if (c->objs[i] == best)
+            out->is_listed = c->listed[i];
     fill_site_and_body(mem, c, out);
     for (size_t i = 0; i < c->root_count; i++)
         json_decref(c->roots[i]);

@@ -548,7 +548,8 @@ int meta_title_find(meta_ctx *c, meta_result *out)
     for (size_t i = 0; i < c->doc->node_count && !tag_title; i++)
         if (dom_is(c->doc->nodes[i], TAG_TITLE))
             tag_title = prep(c, meta_text_of_node(c->mem, c->doc->nodes[i], META_MAX_FIELD));
-    if (c->jsonld.is_article && (c->jsonld.headline || c->jsonld.name)) {
+    /* a listed product's or story's name is not the page's title */
+    if (c->jsonld.is_article && !c->jsonld.is_listed && (c->jsonld.headline || c->jsonld.name)) {
         /* Readability.js: the name when it, and not the headline, matches
          * the document's title (the headline is then often a summary). */
         const char *h = c->jsonld.headline, *n = c->jsonld.name;

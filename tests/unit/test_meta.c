@@ -604,6 +604,16 @@ static void test_title_by_h1_agreement(void **state)
 static void test_title_article_h1(void **state)
 {
     (void)state;
+    /* the first product of a category's ItemList names that product only */
+    page *q = load("<html><head><title>Garden Benches - Shop Outdoor Seating</title>"
+                   "<script type='application/ld+json'>{\"@type\":\"CollectionPage\",\"name\":\"Garden Benches\","
+                   "\"mainEntity\":{\"@type\":\"ItemList\",\"itemListElement\":[{\"@type\":\"ListItem\","
+                   "\"item\":{\"@type\":\"Product\",\"name\":\"ASKHOLM bench, oak, 46 in\"}}]}}</script>"
+                   "</head><body><h1>Garden Benches</h1><p>x</p></body></html>",
+                   NULL);
+    assert_string_equal(q->m.pub.title, "Garden Benches");
+    unload(q);
+
     page *p = load("<html><head><meta property='og:type' content='article'>"
                    "<meta property='og:title' content='Top 11 SEO Strategies for 2025'></head>"
                    "<body><h1>11 SEO Strategies for<br>2025 to Boost Rankings</h1><p>x</p></body></html>",
