@@ -288,19 +288,30 @@ static const char *prep(meta_ctx *c, const char *s)
     return meta_text_clean_str(c->mem, s, META_MAX_TITLE);
 }
 
+/* n or the first sibling after it that is not blank text. */
+static const dom_node *first_shown(const dom_node *n)
+{
+    while (n && n->kind == DOM_TEXT && strspn(n->text, " \t\r\n") >= n->text_len)
+        n = n->next;
+    return n;
+}
+
 /* The first element inside a heading, when text follows it: a label
  * before the headline ("<span class="label">News</span> Digital
- * cameras...", "<strong>Blog:</strong> Best agencies..."). NULL when the
- * heading starts with text or holds nothing else. */
+ * cameras...", "<strong>Blog:</strong> Best agencies...", a <time>).
+ * NULL when the heading starts with text or holds nothing else. */
+
 static const dom_node *heading_label(arena *mem, const dom_node *h)
 {
-    const dom_node *first = h->first_child;
-    while (first && first->kind == DOM_TEXT && strspn(first->text, " \t\r\n") >= first->text_len)
-        first = first->next;
+    const dom_node *first = first_shown(h->first_child);
+    /* a permalink around the whole heading: its first element */
+    if (first && dom_is(first, TAG_A) && !first_shown(first->next))
+        first = first_shown(first->first_child);
     if (!first || first->kind != DOM_ELEMENT || !first->next)
         return NULL;
     static const char *const words[] = {"label", "badge", "prefix", "kicker", "eyebrow", NULL};
-    if (meta_text_attr_has(first->cls, words))
+    /* the post's date before its headline: "Dec 18 2025 Preparing a..." */
+    if (dom_is(first, TAG_TIME) || meta_text_attr_has(first->cls, words))
         return first;
     /* "Blog:", "Update:" */
     const char *t = meta_text_of_node(mem, first, 64);

@@ -539,6 +539,14 @@ static void test_title_parts(void **state)
     assert_string_equal(p->m.pub.title, "Which stove for winter camping?");
     unload(p);
 
+    /* nor is the post's date, inside the heading's permalink */
+    p = load("<html><head><meta property='og:type' content='article'><meta property='og:title' "
+             "content='Why we moved the build farm'></head><body><h1><a href='/p/1'>"
+             "<time datetime='2025-12-18'>Dec <span>18</span> 2025</time> Moving the build farm</a></h1>"
+             "<p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Moving the build farm");
+    unload(p);
+
     /* marks and brackets left around an empty template field */
     p = load("<html><head><meta property='og:title' content='Tide Tables for the Outer Harbour \xE2\x8B\x86'>"
              "</head><body><p>x</p></body></html>", NULL);
