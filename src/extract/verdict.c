@@ -100,7 +100,20 @@ static int in_landmark(const dom_node *e)
  * named "skip-item". When the elements of one tag and class that carry a
  * weak verdict together hold more than half of the good text, and the page
  * has no article's worth of good text outside every verdict to be the
- * content instead, their verdicts are cleared. */
+ * content instead, their verdicts are cleared. Inside the element the page
+ * marks as its article body they are cleared whatever lies outside: there
+ * they are the body's own sections ("TestReport__Section--Ads", named for
+ * the ad slots placed between them), not teasers beside it. */
+
+/* 1 when an ancestor of e is marked as the article body. */
+static int in_article_body(const dom_node *e)
+{
+    for (const dom_node *p = e->parent; p; p = p->parent)
+        if (pattern_is_article_body(p))
+            return 1;
+    return 0;
+}
+
 int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned char *cls, unsigned char *verdict,
                             size_t total_good, size_t unmarked_good)
 {
@@ -155,7 +168,7 @@ int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned c
         if (rep[i] == UINT32_MAX || members[rep[i]] < 2)
             continue; /* a single element is mark_boilerplate's case */
         size_t g = sum[rep[i]];
-        if (2 * g > total_good && unmarked_good < MIN_CONTENT_CHARS)
+        if (2 * g > total_good && (unmarked_good < MIN_CONTENT_CHARS || in_article_body(doc->nodes[i])))
             verdict[i] = VERDICT_NONE;
     }
     rc = 0;
