@@ -93,12 +93,51 @@ static size_t cjk_chars(const char *t)
  * characters (written without spaces). */
 static int headline_sized(const char *t) { return meta_text_word_count(t) >= 2 || cjk_chars(t) >= 4; }
 
+/* The texts of the page's h1 and h2 headings outside its header, in
+ * document order, from the arena; *count receives how many. */
+static const char **heading_texts(meta_ctx *c, size_t *count)
+{
+    size_t cap = 0;
+    *count = 0;
+    for (size_t i = 0; i < c->doc->node_count; i++)
+        cap += dom_is(c->doc->nodes[i], TAG_H1) || dom_is(c->doc->nodes[i], TAG_H2);
+    const char **texts = cap ? arena_alloc(c->mem, cap * sizeof *texts) : NULL;
+    for (size_t i = 0; texts && i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if ((!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2)) || in_header(n))
+            continue;
+        const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
+        if (h)
+            texts[(*count)++] = h;
+    }
+    return texts;
+}
+
+/* 1 when the len bytes of title at its start are the text of one of the
+ * headings. */
+static int heading_is(const char *title, size_t len, const char **heads, size_t nheads)
+{
+    char tmp[META_MAX_TITLE + 1];
+    if (!len || len >= sizeof tmp)
+        return 0;
+    memcpy(tmp, title, len);
+    tmp[len] = 0;
+    for (size_t k = 0; k < nheads; k++)
+        if (same_text(tmp, heads[k]))
+            return 1;
+    return 0;
+}
+
 /* Splits title at its first or last separator; the headline side when
  * the other side names the site or the headline side is an h1. */
 static const char *strip_site(meta_ctx *c, const char *title, const char *host, int by_h1, int *stripped)
 {
     *stripped = 0;
+    const char **heads = NULL;
+    size_t nheads = 0;
     for (int pass = 0; pass < 1 + by_h1; pass++) {
+        if (pass == 1)
+            heads = heading_texts(c, &nheads);
         for (size_t i = 0; seps[i]; i++) {
             size_t sl = strlen(seps[i]);
             const char *first = strstr(title, seps[i]);
@@ -114,55 +153,34 @@ static const char *strip_site(meta_ctx *c, const char *title, const char *host, 
                 last = p;
             /* "Headline | Site" */
             const char *tail = last + sl;
-            size_t head_len = (size_t)(last - title);
+            size_t head_len = (size_t)(last - title), lead_len = (size_t)(first - title);
             if (head_len && names_site(c, tail, strlen(tail), host)) {
                 *stripped = 1;
                 return arena_strndup(c->mem, title, head_len);
             }
             /* "Site | Headline" */
-            if (names_site(c, title, (size_t)(first - title), host) && first[sl]) {
+            if (names_site(c, title, lead_len, host) && first[sl]) {
                 *stripped = 1;
                 return arena_strndup(c->mem, first + sl, strlen(first + sl));
             }
-            if (pass == 1) {
-                /* the side that is a heading of the page: the headline
-                 * side first, as a site's name can be a heading too */
-                for (size_t k = 0; k < 2 * c->doc->node_count; k++) {
-                    const dom_node *n = c->doc->nodes[k % c->doc->node_count];
-                    int tail_side = k >= c->doc->node_count;
-                    if ((!dom_is(n, TAG_H1) && !dom_is(n, TAG_H2)) || in_header(n))
-                        continue;
-                    const char *h = meta_text_of_node(c->mem, n, META_MAX_TITLE);
-                    if (!h)
-                        continue;
-                    if (tail_side) {
-                        if (same_text(first + sl, h)) {
-                            *stripped = 1;
-                            return arena_strndup(c->mem, first + sl, strlen(first + sl));
-                        }
-                        continue;
-                    }
-                    char tmp[META_MAX_TITLE + 1];
-                    if (head_len < sizeof tmp) {
-                        memcpy(tmp, title, head_len);
-                        tmp[head_len] = 0;
-                        if (same_text(tmp, h)) {
-                            *stripped = 1;
-                            return arena_strndup(c->mem, title, head_len);
-                        }
-                    }
-                    size_t lead_len = (size_t)(first - title);
-                    if (unspaced && lead_len != head_len && lead_len < sizeof tmp) {
-                        /* "Headline_Section_Site": the h1 is the first part */
-                        memcpy(tmp, title, lead_len);
-                        tmp[lead_len] = 0;
-                        if (same_text(tmp, h)) {
-                            *stripped = 1;
-                            return arena_strndup(c->mem, title, lead_len);
-                        }
-                    }
-                }
+            if (pass == 0)
+                continue;
+            /* the side that is a heading of the page: the headline side
+             * first, as a site's name can be a heading too; of
+             * "Headline_Section_Site" the first part */
+            size_t len = heading_is(title, head_len, heads, nheads)                  ? head_len
+                         : unspaced && lead_len != head_len &&
+                                   heading_is(title, lead_len, heads, nheads) ? lead_len
+                                                                              : 0;
+            if (len) {
+                *stripped = 1;
+                return arena_strndup(c->mem, title, len);
             }
+            for (size_t k = 0; k < nheads; k++)
+                if (same_text(first + sl, heads[k])) {
+                    *stripped = 1;
+                    return arena_strndup(c->mem, first + sl, strlen(first + sl));
+                }
         }
     }
     return title;
