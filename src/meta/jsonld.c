@@ -533,6 +533,8 @@ static void fill_site_and_body(arena *mem, const jsonld_blocks *c, meta_jsonld *
 int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out)
 {
     memset(out, 0, sizeof *out);
+    if (!doc->jsonld_count)
+        return 0;
     /* Scratch of this call: not in mem, which the result keeps. */
     jsonld_blocks *c = calloc(1, sizeof *c);
     if (!c)
