@@ -134,7 +134,8 @@ typedef struct carve_options {
                                out. Not with favor_recall (CARVE_ERR_ARGUMENT). */
     int favor_recall;       /* 1: more text, at the cost of some boilerplate (trafilatura's
                                favor_recall): prose outside the chosen container that passes
-                               jusText's tests is added. */
+                               jusText's tests is added, and the story's lead (standfirst)
+                               above the container when the page's description repeats it. */
     int parser;             /* the HTML parser: CARVE_PARSER_DEFAULT (0), CARVE_PARSER_CARVE or
                                CARVE_PARSER_LIBXML2 (see carve_parser); another value fails with
                                CARVE_ERR_ARGUMENT */

@@ -302,7 +302,8 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
         r->meta = meta.pub;
         r->source = meta.source;
         r->meta.charset = arena_strndup(&r->mem, dec->charset, strlen(dec->charset));
-        extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, meta.kind, !o->deduplicate,
+        extract_hints hints = {r->meta.language, meta.article_body, r->meta.title, r->meta.description, meta.kind,
+                               !o->deduplicate,
                                o->favor_precision ? EXTRACT_FAVOR_PRECISION
                                : o->favor_recall  ? EXTRACT_FAVOR_RECALL
                                                   : EXTRACT_FAVOR_BALANCE};

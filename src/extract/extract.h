@@ -49,6 +49,8 @@ typedef struct extract_hints {
     const char *jsonld_body; /* the JSON-LD articleBody text, or NULL */
     const char *title;       /* the headline: a heading that repeats it at the start of the content
                               * is metadata, not text, and is left out; or NULL */
+    const char *description; /* the page's description (og:description, description), which finds
+                              * the story's lead above the content (tidy_standfirst); or NULL */
     page_kind kind;          /* what the page declares itself (meta/kind.h): one item, whose teaser
                               * lists are never its content (by schema.org more surely than by its
                               * Open Graph type, which many sites set on every page); one product,

@@ -88,6 +88,15 @@
 #define PRECISION_SHORT_PARA 100
 #define PRECISION_LINK_DENSITY 0.25
 
+/* ---- the standfirst (standfirst.c) ---- */
+
+/* A block and the page's description agree when one begins as the other
+ * for at least this many folded bytes (letters and digits; about eight
+ * words), and the block is at most STANDFIRST_WINDOW blocks above the
+ * first kept block. */
+#define STANDFIRST_MIN_MATCH 48
+#define STANDFIRST_WINDOW 12
+
 /* ---- the language (extract.c) ---- */
 
 /* Without a language in the markup, stop-word hits in the first this many

@@ -81,7 +81,7 @@ size_t tidy_favor(extract_page *p, size_t kept)
                 bl->items[i].keep = 1;
                 kept += bl->items[i].chars;
             }
-        return kept;
+        return tidy_standfirst(p, kept);
     }
     if (p->hints->favor != EXTRACT_FAVOR_PRECISION)
         return kept;

@@ -833,6 +833,39 @@ static void test_precision_and_recall(void **state)
     assert_int_equal(status_of(html, strlen(html), &o), CARVE_ERR_ARGUMENT);
 }
 
+/* favor_recall also keeps the story's lead above the container, found
+ * by the page's description that repeats it; the default leaves it out,
+ * as ScrapingHub's gold does. */
+static void test_recall_standfirst(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<html lang=\"en\"><head><meta name=\"description\" content=\"The old bridge closes for two years "
+        "while engineers replace its beams.\"></head><body><nav><a href=\"/\">Home</a></nav><article><header>"
+        "<h1>Old bridge to close</h1><p class=\"dek\">The old bridge closes for two years while engineers "
+        "replace its beams.</p><p class=\"byline\">By Ann Lee</p></header><div class=\"body\"><p>The city council voted on "
+        "Tuesday night to close the old bridge over the river for two years, so that engineers can replace "
+        "the rusted steel beams that have held it up since 1920.</p><p>Drivers will have to use the ring "
+        "road instead, which the council says will add about ten minutes to a typical journey into the "
+        "centre during the morning rush hour.</p><p>Shop owners on both sides of the river said they were "
+        "worried that fewer people would come to the old town, and they asked the council for help with "
+        "their rents.</p></div></article><footer>Contact us</footer></body></html>";
+    static const char *const dek = "while engineers replace its beams";
+    carve_options o;
+    carve_options_init(&o);
+    carve_result *r = NULL;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    assert_null(strstr(carve_result_text(r, NULL), dek));
+    carve_result_free(r);
+    o.favor_recall = 1;
+    assert_int_equal(carve_extract(html, strlen(html), &o, &r), CARVE_OK);
+    const char *t = carve_result_text(r, NULL);
+    assert_non_null(strstr(t, dek));
+    assert_true(strstr(t, dek) < strstr(t, "The city council voted"));
+    assert_null(strstr(t, "Contact us"));
+    carve_result_free(r);
+}
+
 #define INLINE_PAGE                                                                                        \
     "<html><body><article><p>See <a href=\"../docs/a guide(1).html\">the *guide*</a>, <b>bold "            \
     "<i>and italic</i></b> and <code>a `tick`</code>, then <a href=\"javascript:go()\">no link</a> and " \
@@ -934,6 +967,7 @@ int main(void)
         cmocka_unit_test(test_read_empty_file),
         cmocka_unit_test(test_comments),
         cmocka_unit_test(test_precision_and_recall),
+        cmocka_unit_test(test_recall_standfirst),
         cmocka_unit_test(test_json_trafilatura),
         cmocka_unit_test(test_result_owns_its_strings),
         cmocka_unit_test(test_utf16_with_bom),

@@ -1,0 +1,79 @@
+/* standfirst.c: the story's lead (standfirst, dek) that the container
+ * left out. Many sites set it between the headline and the body, in the
+ * article's header or an element of its own ("teaser-text", "intro",
+ * "hero-text"), and the container chosen is the body beside it. The lead
+ * is found by the page's description: publishers write the one and show
+ * it as the other (trafilatura keeps the lead because it takes the whole
+ * article element; carve's container is often narrower). */
+#include <stdint.h>
+#include <string.h>
+
+#include "extract/page.h"
+#include "extract/thresholds.h"
+
+/* s folded into out (cap bytes): ASCII letters lower-cased, digits and
+ * every non-ASCII byte kept, the rest (spaces, punctuation, an ellipsis
+ * of three dots) dropped. Returns the folded length. */
+static size_t fold(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const unsigned char *u = (const unsigned char *)s; *u && n + 1 < cap; u++) {
+        if (*u >= 'A' && *u <= 'Z')
+            out[n++] = (char)(*u + 32);
+        else if ((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || *u >= 0x80)
+            out[n++] = (char)*u;
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* 1 when block b and the folded description d (dn bytes) begin alike for
+ * STANDFIRST_MIN_MATCH bytes or more: the block is the description
+ * (which may be cut short) or the description opens the block. */
+static int repeats_description(const block *b, const char *d, size_t dn)
+{
+    char t[512];
+    size_t tn = fold(b->text, t, sizeof t);
+    size_t n = tn < dn ? tn : dn;
+    /* the folded description may end inside a word it was cut at */
+    if (n == dn && dn < tn && n > 0)
+        n--;
+    return n >= STANDFIRST_MIN_MATCH && memcmp(t, d, n) == 0;
+}
+
+/* 1 when n lies in the site's navigation, a sidebar or a footer. */
+static int in_chrome(const dom_node *n)
+{
+    for (; n; n = n->parent)
+        if (n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER)
+            return 1;
+    return 0;
+}
+
+size_t tidy_standfirst(extract_page *p, size_t kept)
+{
+    const char *desc = p->hints->description;
+    block_list *bl = p->bl;
+    char d[512];
+    size_t dn = desc ? fold(desc, d, sizeof d) : 0;
+    if (dn < STANDFIRST_MIN_MATCH)
+        return kept;
+    size_t first = 0;
+    while (first < bl->count && !bl->items[first].keep)
+        first++;
+    for (size_t i = first, seen = 0; i > 0 && seen < STANDFIRST_WINDOW; seen++) {
+        block *b = &bl->items[--i];
+        if (b->kind == BLOCK_HEADING && b->level == 1)
+            break; /* the headline: the lead is below it */
+        /* a paragraph, a list item or a heading set as the lead ("<h2
+         * class="caption">" under the headline) */
+        if (b->kind == BLOCK_CELL || b->kind == BLOCK_PRE || !b->owner || in_chrome(b->owner) ||
+            link_density(b) >= MAX_LINK_DENSITY)
+            continue;
+        if (repeats_description(b, d, dn)) {
+            b->keep = 1;
+            return kept + b->chars;
+        }
+    }
+    return kept;
+}
