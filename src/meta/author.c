@@ -265,6 +265,11 @@ size_t meta_author_split(arena *mem, const char *byline, const char *sitename, c
     b = (char *)meta_text_clean_str(mem, b, 600);
     if (!b)
         return count;
+    /* "Jo Lee on behalf of the Rust Project": whom the author writes for
+     * is no name of the byline's */
+    char *behalf = strstr(b, " on behalf of ");
+    if (behalf)
+        *behalf = 0;
     char site_fold[256] = "";
     if (sitename)
         meta_text_fold(sitename, site_fold, sizeof site_fold);

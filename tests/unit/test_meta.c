@@ -412,6 +412,14 @@ static void test_author_declared(void **state)
     assert_string_equal(p->m.pub.author, "Sofia Gale");
     unload(p);
 
+    /* whom the author writes for is not a second author */
+    p = load("<html><body><h1>Ten ways to store apples</h1><div class='publish-date-author'>Dec. 19, 2025 "
+             "&middot; Ada Brook on behalf of <a href='/team'>the Orchard Team</a></div><p>Text.</p></body></html>",
+             NULL);
+    assert_string_equal(p->m.pub.author, "Ada Brook");
+    assert_int_equal(p->m.pub.author_count, 1);
+    unload(p);
+
     /* a label with a colon in the author box is no name of its own */
     p = load("<html><body><h1>Ten ways to store apples</h1><div class='post-author'><p>Posted by:</p>"
              "<p><a href='/author/lb/'>Laura Berg</a></p></div><p>Text.</p></body></html>",
