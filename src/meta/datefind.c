@@ -77,10 +77,39 @@ static const dom_node *meta_aside(const meta_ctx *c, const dom_node *n)
     return end->index - p->index < META_ASIDE_NODES && gap <= META_ASIDE_REACH ? p : NULL;
 }
 
-/* meta_text_in_boilerplate, but the headline's meta aside is the article's. */
+/* The small element next to the headline (its nearest element sibling
+ * before or after, of the size of a meta aside) that holds n, or NULL. */
+static const dom_node *headline_neighbour(const meta_ctx *c, const dom_node *n)
+{
+    const dom_node *h = c->headline;
+    if (!h)
+        return NULL;
+    const dom_node *prev = h->prev, *next = h->next;
+    while (prev && prev->kind != DOM_ELEMENT)
+        prev = prev->prev;
+    while (next && next->kind != DOM_ELEMENT)
+        next = next->next;
+    for (const dom_node *p = n; p; p = p->parent) {
+        if (p->parent != h->parent)
+            continue;
+        if (p != prev && p != next)
+            return NULL;
+        const dom_node *end = p;
+        while (end->last_child)
+            end = end->last_child;
+        return end->index - p->index < META_ASIDE_NODES ? p : NULL;
+    }
+    return NULL;
+}
+
+/* meta_text_in_boilerplate, but the headline's meta aside is the article's,
+ * and so is the line right by the headline, whatever its class names (a
+ * "teaser-meta" date line above the h1). */
 static int in_boilerplate(const meta_ctx *c, const dom_node *n)
 {
     const dom_node *a = meta_aside(c, n);
+    if (!a)
+        a = headline_neighbour(c, n);
     return meta_text_in_boilerplate(a ? a : n, c->headline);
 }
 
