@@ -575,14 +575,16 @@ static int earliest_comment_date(const meta_ctx *c, meta_date *best)
 
 /* The k-th structured publication date of the page, in the order they are
  * trusted: JSON-LD datePublished (k = 0), then the meta properties of
- * pub_keys, then any other meta whose key names publishing ("meta").
- * *value is NULL when the page has none there, *src names it. Returns 0
- * past the last. */
+ * pub_keys, then any other meta whose key names publishing ("meta"), then
+ * a JSON-LD uploadDate: a page's only JSON-LD is often a video embedded in
+ * it (a reply's), uploaded after the page was published. *value is NULL
+ * when the page has none there, *src names it. Returns 0 past the last. */
 static int structured_date(const meta_ctx *c, size_t k, const char **value, const char **src)
 {
     static const size_t listed = sizeof pub_keys / sizeof *pub_keys - 1;
-    if (k == 0) {
-        *value = c->jsonld.date_published;
+    int upload = c->jsonld.date_is_upload;
+    if (k == 0 || k == listed + 2) {
+        *value = (k == 0) != upload ? c->jsonld.date_published : NULL;
         *src = "json-ld";
         return 1;
     }
