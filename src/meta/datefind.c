@@ -137,11 +137,22 @@ typedef struct cand {
 /* Labels of the current time a page prints in its header or footer. */
 static const char *const current_time_words[] = {"aktuelle zeit", "current time", "heute ist", "today is", NULL};
 
-static int is_update_text(const char *t)
+static const char *const update_text_words[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour",
+                                                 "actualizado", "aggiornato", "bijgewerkt", "last modified",
+                                                 "edited", NULL};
+
+static int is_update_text(const char *t) { return meta_text_attr_has(t, update_text_words); }
+
+/* Where the first update label of t starts, or NULL. */
+static const char *update_label(const char *t)
 {
-    static const char *const w[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour", "actualizado",
-                                    "aggiornato", "bijgewerkt", "last modified", "edited", NULL};
-    return meta_text_attr_has(t, w);
+    const char *first = NULL;
+    for (size_t i = 0; update_text_words[i]; i++) {
+        const char *w = meta_text_strcasestr(t, update_text_words[i]);
+        if (w && (!first || w < first))
+            first = w;
+    }
+    return first;
 }
 
 /* True when the text starts with a weekday name: "Mittwoch, 01. November
@@ -162,6 +173,18 @@ static int starts_with_weekday(const char *t)
         if (strncasecmp(t, days[i], strlen(days[i])) == 0)
             return 1;
     return 0;
+}
+
+/* Whether the text holds one date and no other: 1 and *d. */
+static int only_date(const meta_ctx *c, const char *t, size_t len, meta_date *d)
+{
+    size_t at;
+    meta_date other;
+    if (meta_date_find_in_text(t, len, c->lang, d, &at) != 0)
+        return 0;
+    while (at < len && t[at] != ' ') /* past the date's first word */
+        at++;
+    return meta_date_find_in_text(t + at, len - at, c->lang, &other, NULL) != 0;
 }
 
 /* Reads a date from element n (a <time>, an <abbr title>, an element
@@ -200,13 +223,17 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         /* "Updated June 14, 2023 Published March 9, 2021": read from the
          * word that names the publication */
         static const char *const pub_text[] = {"publi", "veröffentlicht", "erschienen", "posted", "gepostet", NULL};
-        const char *from = t;
-        if (is_update_text(t)) {
+        const char *from = t, *label = update_label(t);
+        if (label) {
             for (size_t k = 0; pub_text[k] && from == t; k++) {
                 const char *w = meta_text_strcasestr(t, pub_text[k]);
                 if (w)
                     from = w;
             }
+            /* "2019-02-23, 09:14 PM (This post was last modified:
+             * 2024-01-05)": the one date before the label is the post's */
+            if (from == t && only_date(c, t, (size_t)(label - t), d))
+                goto found;
             if (from == t)
                 *update = 1;
         }
