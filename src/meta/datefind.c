@@ -16,6 +16,7 @@
 #include "meta/datefind.h"
 #include "meta/tags.h"
 #include "meta/text.h"
+#include "meta/url.h"
 
 /* Publication date keys, after htmldate's DATE_ATTRIBUTES and
  * trafilatura's metadata.py. */
@@ -35,9 +36,23 @@ static const char *const mod_keys[] = {"article:modified_time", "article:modifie
                                        "article.updated", "last-modified", "lastmod", "revised", "updated_time",
                                        NULL};
 
+/* Whether href leads to the page itself (its address but for the
+ * fragment and a final slash): a permalink, not another story. */
+static int links_to_page(const meta_ctx *c, const char *href)
+{
+    const char *u = c->url ? meta_url_resolve(c, href) : NULL;
+    if (!u)
+        return 0;
+    size_t a = strcspn(u, "#"), b = strcspn(c->url, "#");
+    a -= a && u[a - 1] == '/';
+    b -= b && c->url[b - 1] == '/';
+    return a == b && strncmp(u, c->url, a) == 0;
+}
+
 /* An item of a list of links (a related-story list): <li> or the like
- * whose list has three or more items, the item holding a link. */
-static int in_link_list(const dom_node *n)
+ * whose list has three or more items, the item holding a link to another
+ * page. */
+static int in_link_list(const meta_ctx *c, const dom_node *n)
 {
     int depth = 0;
     for (const dom_node *p = n->parent; p && depth < 8; p = p->parent, depth++) {
@@ -45,7 +60,7 @@ static int in_link_list(const dom_node *n)
             continue;
         int has_link = 0;
         for (const dom_node *x = p->first_child; x && !has_link; x = dom_next(p, x, 0))
-            has_link = dom_is(x, TAG_A) && dom_attr_get(x, "href");
+            has_link = dom_is(x, TAG_A) && dom_attr_get(x, "href") && !links_to_page(c, dom_attr_get(x, "href"));
         size_t items = 0;
         for (const dom_node *s = p->parent ? p->parent->first_child : NULL; s; s = s->next)
             items += dom_is(s, TAG_LI);
@@ -276,7 +291,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
                     meta_text_words_in(&class_words, n->cls) || meta_text_words_in(&id_words, n->id);
-        if (!datey || in_boilerplate(c, n) || in_link_list(n))
+        if (!datey || in_boilerplate(c, n) || in_link_list(c, n))
             continue;
         /* the date-like class of a big container is not a date element */
         if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
