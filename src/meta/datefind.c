@@ -519,6 +519,34 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
     return -1;
 }
 
+/* Whether an attribute's name says it holds a moment: datetime,
+ * created-timestamp, data-publish-date, ts. */
+static int names_moment(const char *name)
+{
+    static const char *const words[] = {"date", "time", "created", "publish", NULL};
+    return strcmp(name, "ts") == 0 || meta_text_attr_has(name, words);
+}
+
+/* Last of all: the first date and time in an attribute of the body that
+ * names a moment ('<time datetime="2024-08-30T12:00:00Z">' in a sidebar,
+ * a web component's 'created-timestamp'), the date the page's scripts
+ * would show. A time of day is required: a bare day there is as often a
+ * version or a range. */
+static int date_in_attributes(const meta_ctx *c, meta_date *d)
+{
+    size_t from = c->doc->body ? c->doc->body->index : 0;
+    for (size_t i = from; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_ELEMENT)
+            continue;
+        for (const dom_attr *a = n->attrs; a; a = a->next)
+            if (names_moment(a->name) && meta_date_parse_iso(a->value, d) == 0 && d->hh >= 0 &&
+                meta_date_plausible(d, c->ref))
+                return 0;
+    }
+    return -1;
+}
+
 static int same_day(const meta_date *a, const meta_date *b) { return a->y == b->y && a->m == b->m && a->d == b->d; }
 
 /* The same day, or one that "04/12/2020" gives read in the other order. */
@@ -728,5 +756,7 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
         return set_date(c, out, &d, "markup");
     if (earliest_comment_date(c, &d) == 0)
         return set_date(c, out, &d, "comments");
+    if (date_in_attributes(c, &d) == 0)
+        return set_date(c, out, &d, "attribute");
     return 0;
 }
