@@ -9,6 +9,7 @@
  * candidate must be plausible (1995 .. reference date + 1 day). Dates
  * inside related-story lists, sidebars, comments and footers do not count
  * before that last resort (htmldate discards the same containers). */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -495,6 +496,25 @@ static const char *date_in_title(const meta_ctx *c, meta_date *d)
     return NULL;
 }
 
+/* A file named by the moment of its upload, "YYYYMMDDhhmmss" and maybe
+ * milliseconds (".../large/20201007120909561.jpg"): the day. 0 and *d. */
+static int timestamp_in_address(const char *v, meta_date *d)
+{
+    for (const char *p = v; *p; p++) {
+        size_t run = strspn(p, "0123456789");
+        if (run >= 14 && run <= 17 && (p == v || p[-1] < '0' || p[-1] > '9')) {
+            char day[11];
+            snprintf(day, sizeof day, "%.4s-%.2s-%.2s", p, p + 4, p + 6);
+            int hh = (p[8] - '0') * 10 + p[9] - '0', mi = (p[10] - '0') * 10 + p[11] - '0',
+                ss = (p[12] - '0') * 10 + p[13] - '0';
+            if (hh < 24 && mi < 60 && ss < 60 && meta_date_parse_iso(day, d) == 0)
+                return 0;
+        }
+        p += run ? run - 1 : 0;
+    }
+    return -1;
+}
+
 /* Very last resort, after htmldate's search of the whole document: a
  * complete date in the content of a <meta> whose name no convention above
  * covers ("five_hundred_pixels:uploaded") or in the address of the page's
@@ -512,7 +532,8 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
         if (!v)
             continue;
         int image = n->tag == TAG_IMG || (name && meta_text_strcasestr(name, "image"));
-        int ok = image ? meta_date_from_url(v, d) == 0 : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
+        int ok = image ? meta_date_from_url(v, d) == 0 || timestamp_in_address(v, d) == 0
+                       : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
         if (ok && meta_date_plausible(d, c->ref))
             return 0;
     }
