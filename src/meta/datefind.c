@@ -260,14 +260,6 @@ found:
     return meta_date_plausible(d, c->ref) ? 0 : -1;
 }
 
-static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
-{
-    out->pub.date = meta_date_format_day(c->mem, d);
-    out->pub.date_time = meta_date_format_full(c->mem, d);
-    out->source.date = source;
-    return out->pub.date && out->pub.date_time ? 0 : -1;
-}
-
 /* Candidates from <time>, <abbr>, microdata and date-like elements. */
 static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nmod)
 {
@@ -576,9 +568,23 @@ static int same_day_either_order(const meta_date *a, const meta_date *b)
     return same_day(a, b) || (a->y == b->y && a->m == b->d && a->d == b->m);
 }
 
+/* Whether the date found at text[at] is written with words (a month's
+ * name, "年"), not in digits only. */
+static int in_words(const char *text, size_t len, size_t at)
+{
+    for (size_t i = at; i < len && i < at + 12; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether day is written anywhere in the page's visible text (every date
- * of every text node of the body, styles and option lists aside). */
-static int day_shown(const meta_ctx *c, const meta_date *day)
+ * of every text node of the body, styles and option lists aside): with
+ * words_only, that very day with words; else that day or the one its
+ * digits give in the other order. */
+static int day_written(const meta_ctx *c, const meta_date *day, int words_only)
 {
     const dom_node *top = c->doc->body ? c->doc->body : c->doc->root;
     size_t scanned = 0;
@@ -595,7 +601,8 @@ static int day_shown(const meta_ctx *c, const meta_date *day)
         size_t len = cur->text_len > 4000 ? 4000 : cur->text_len, from = 0, at;
         meta_date d;
         while (from < len && meta_date_find_in_text(cur->text + from, len - from, c->lang, &d, &at) == 0) {
-            if (same_day_either_order(&d, day))
+            if (words_only ? same_day(&d, day) && in_words(cur->text + from, len - from, at)
+                           : same_day_either_order(&d, day))
                 return 1;
             from += at + 1;
             while (from < len && cur->text[from] != ' ') /* past this date's first word */
@@ -603,6 +610,30 @@ static int day_shown(const meta_ctx *c, const meta_date *day)
         }
     }
     return 0;
+}
+
+static int day_shown(const meta_ctx *c, const meta_date *day) { return day_written(c, day, 0); }
+
+/* A date in digits that reads either way ("03-09-2026", "03/10/2023") is
+ * read the way the page writes that day with words ("March 9, 2026", "3
+ * October 2023" in its list of posts) when it writes only the other one
+ * so: the order of the digits varies with the site, not with the page's
+ * language. */
+static meta_date as_written(const meta_ctx *c, const meta_date *d)
+{
+    meta_date other = *d;
+    other.m = d->d;
+    other.d = d->m;
+    return d->either_order && day_written(c, &other, 1) && !day_written(c, d, 1) ? other : *d;
+}
+
+static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
+{
+    meta_date day = as_written(c, d);
+    out->pub.date = meta_date_format_day(c->mem, &day);
+    out->pub.date_time = meta_date_format_full(c->mem, &day);
+    out->source.date = source;
+    return out->pub.date && out->pub.date_time ? 0 : -1;
 }
 
 /* Whether the candidate is in the headline's byline: within a few nodes of
