@@ -648,18 +648,23 @@ static int byline_date(const meta_ctx *c, const cand *x)
     return (x->index > h ? x->index - h : h - x->index) <= BYLINE_REACH;
 }
 
+/* January 1 as a structured publication date is often a placeholder: the
+ * year of the first draft known, its day not. */
+static int placeholder_day(const meta_date *s) { return s->m == 1 && s->d == 1; }
+
 /* Whether the byline's date x wins over the structured publication date
  * s: the page's readers see the byline's, and a structured date the page
  * never writes is often a draft's or a database's (the gold of WCXB and
  * htmldate follows the page). Not when x is the modification date the
  * page names: whether a page's gold is then its publication or its update
- * varies from page to page. */
+ * varies from page to page, unless s is a placeholder. */
 static int byline_over_structured(const meta_ctx *c, const meta_result *out, const cand *x, const meta_date *s)
 {
     meta_date mod;
     if (!x || !byline_date(c, x) || same_day_either_order(&x->d, s))
         return 0;
-    if (out->pub.modified && meta_date_parse_iso(out->pub.modified, &mod) == 0 && same_day(&mod, &x->d))
+    if (!placeholder_day(s) && out->pub.modified && meta_date_parse_iso(out->pub.modified, &mod) == 0 &&
+        same_day(&mod, &x->d))
         return 0;
     return day_shown(c, &x->d) && !day_shown(c, s);
 }
@@ -776,6 +781,10 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
     if (sd) {
         if (byline_over_structured(c, out, best, &s))
             return set_date(c, out, &best->d, "element-shown");
+        /* a placeholder the page never writes: the day it writes by the
+         * headline, be it the update's */
+        if (placeholder_day(&s) && text_near_headline(c, &d) == 0 && !same_day(&d, &s) && !day_shown(c, &s))
+            return set_date(c, out, &d, "text-shown");
         /* A UTC timestamp can be a day after the publisher's local date
          * (evening news in the Americas); a date shown next to the
          * headline one day earlier is the local one. */
