@@ -580,10 +580,11 @@ static int in_words(const char *text, size_t len, size_t at)
     return 0;
 }
 
-/* Whether day is written anywhere in the page's visible text (every date
- * of every text node of the body, styles and option lists aside): with
- * words_only, that very day with words; else that day or the one its
- * digits give in the other order. */
+/* Whether day is written in the page's visible text (every date of every
+ * text node of the body, styles and option lists aside): with words_only,
+ * that very day with words, anywhere; else that day or the one its digits
+ * give in the other order, outside other stories' containers (a related
+ * article's date line does not show the page's date). */
 static int day_written(const meta_ctx *c, const meta_date *day, int words_only)
 {
     const dom_node *top = c->doc->body ? c->doc->body : c->doc->root;
@@ -595,7 +596,7 @@ static int day_written(const meta_ctx *c, const meta_date *day, int words_only)
         }
         const dom_node *cur = x;
         x = dom_next(top, x, 0);
-        if (cur->kind != DOM_TEXT || cur->text_len < 6)
+        if (cur->kind != DOM_TEXT || cur->text_len < 6 || (!words_only && in_boilerplate(c, cur)))
             continue;
         scanned += cur->text_len;
         size_t len = cur->text_len > 4000 ? 4000 : cur->text_len, from = 0, at;
