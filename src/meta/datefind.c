@@ -347,6 +347,20 @@ static const cand *pick(const meta_ctx *c, const cand *cs, size_t n)
     return &cs[0];
 }
 
+/* Whether a text node is a photo's caption (in a <figcaption>, or right
+ * after an image: "<img ...><br>FILE PHOTO: ... January 16, 2020."): its
+ * date is the photo's. */
+static int in_caption(const dom_node *n)
+{
+    for (const dom_node *p = n->parent; p && !dom_is(p, TAG_BODY); p = p->parent)
+        if (dom_is(p, TAG_FIGCAPTION))
+            return 1;
+    const dom_node *s = n->prev;
+    while (s && (dom_is(s, TAG_BR) || (s->kind == DOM_TEXT && !s->text_len)))
+        s = s->prev;
+    return s && dom_is(s, TAG_IMG);
+}
+
 /* A date written in the text right after (or just before) the headline. */
 static int text_near_headline(const meta_ctx *c, meta_date *d)
 {
@@ -358,7 +372,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
+        if (n->kind != DOM_TEXT || in_caption(n) || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
