@@ -381,7 +381,7 @@ static int starts_with(const token *t, const char *a, const char *b)
 /* A day as a date with no time. */
 static int found(meta_date *out, int y, int m, int d)
 {
-    *out = (meta_date){y, m, d, -1, -1, -1, 0, 0};
+    *out = (meta_date){y, m, d, -1, -1, -1, 0, 0, 0};
     return 0;
 }
 
@@ -404,8 +404,11 @@ static int match_numeric(const token *t, size_t k, size_t i, int month_first, me
             day = a, mon = b;
         else
             day = b, mon = a;
-        if (valid_day(c, mon, day))
-            return found(out, c, mon, day);
+        if (valid_day(c, mon, day)) {
+            found(out, c, mon, day);
+            out->either_order = a <= 12 && b <= 12 && a != b;
+            return 0;
+        }
     }
     return -1;
 }

@@ -13,6 +13,7 @@ typedef struct meta_date {
     int hh, mi, ss;   /* -1 when no time */
     int tz_known;     /* 1 when an offset or Z was given */
     int tz_minutes;   /* offset east of UTC */
+    int either_order; /* 1 when read from "04/12/2020", which also reads as the other day */
 } meta_date;
 
 /* Days since 1970-01-01 of a civil date. */

@@ -9,6 +9,7 @@
  * candidate must be plausible (1995 .. reference date + 1 day). Dates
  * inside related-story lists, sidebars, comments and footers do not count
  * before that last resort (htmldate discards the same containers). */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,6 +17,7 @@
 #include "meta/datefind.h"
 #include "meta/tags.h"
 #include "meta/text.h"
+#include "meta/url.h"
 
 /* Publication date keys, after htmldate's DATE_ATTRIBUTES and
  * trafilatura's metadata.py. */
@@ -35,9 +37,23 @@ static const char *const mod_keys[] = {"article:modified_time", "article:modifie
                                        "article.updated", "last-modified", "lastmod", "revised", "updated_time",
                                        NULL};
 
+/* Whether href leads to the page itself (its address but for the
+ * fragment and a final slash): a permalink, not another story. */
+static int links_to_page(const meta_ctx *c, const char *href)
+{
+    const char *u = c->url ? meta_url_resolve(c, href) : NULL;
+    if (!u)
+        return 0;
+    size_t a = strcspn(u, "#"), b = strcspn(c->url, "#");
+    a -= a && u[a - 1] == '/';
+    b -= b && c->url[b - 1] == '/';
+    return a == b && strncmp(u, c->url, a) == 0;
+}
+
 /* An item of a list of links (a related-story list): <li> or the like
- * whose list has three or more items, the item holding a link. */
-static int in_link_list(const dom_node *n)
+ * whose list has three or more items, the item holding a link to another
+ * page. */
+static int in_link_list(const meta_ctx *c, const dom_node *n)
 {
     int depth = 0;
     for (const dom_node *p = n->parent; p && depth < 8; p = p->parent, depth++) {
@@ -45,7 +61,7 @@ static int in_link_list(const dom_node *n)
             continue;
         int has_link = 0;
         for (const dom_node *x = p->first_child; x && !has_link; x = dom_next(p, x, 0))
-            has_link = dom_is(x, TAG_A) && dom_attr_get(x, "href");
+            has_link = dom_is(x, TAG_A) && dom_attr_get(x, "href") && !links_to_page(c, dom_attr_get(x, "href"));
         size_t items = 0;
         for (const dom_node *s = p->parent ? p->parent->first_child : NULL; s; s = s->next)
             items += dom_is(s, TAG_LI);
@@ -77,10 +93,39 @@ static const dom_node *meta_aside(const meta_ctx *c, const dom_node *n)
     return end->index - p->index < META_ASIDE_NODES && gap <= META_ASIDE_REACH ? p : NULL;
 }
 
-/* meta_text_in_boilerplate, but the headline's meta aside is the article's. */
+/* The small element next to the headline (its nearest element sibling
+ * before or after, of the size of a meta aside) that holds n, or NULL. */
+static const dom_node *headline_neighbour(const meta_ctx *c, const dom_node *n)
+{
+    const dom_node *h = c->headline;
+    if (!h)
+        return NULL;
+    const dom_node *prev = h->prev, *next = h->next;
+    while (prev && prev->kind != DOM_ELEMENT)
+        prev = prev->prev;
+    while (next && next->kind != DOM_ELEMENT)
+        next = next->next;
+    for (const dom_node *p = n; p; p = p->parent) {
+        if (p->parent != h->parent)
+            continue;
+        if (p != prev && p != next)
+            return NULL;
+        const dom_node *end = p;
+        while (end->last_child)
+            end = end->last_child;
+        return end->index - p->index < META_ASIDE_NODES ? p : NULL;
+    }
+    return NULL;
+}
+
+/* meta_text_in_boilerplate, but the headline's meta aside is the article's,
+ * and so is the line right by the headline, whatever its class names (a
+ * "teaser-meta" date line above the h1). */
 static int in_boilerplate(const meta_ctx *c, const dom_node *n)
 {
     const dom_node *a = meta_aside(c, n);
+    if (!a)
+        a = headline_neighbour(c, n);
     return meta_text_in_boilerplate(a ? a : n, c->headline);
 }
 
@@ -108,11 +153,22 @@ typedef struct cand {
 /* Labels of the current time a page prints in its header or footer. */
 static const char *const current_time_words[] = {"aktuelle zeit", "current time", "heute ist", "today is", NULL};
 
-static int is_update_text(const char *t)
+static const char *const update_text_words[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour",
+                                                 "actualizado", "aggiornato", "bijgewerkt", "last modified",
+                                                 "edited", NULL};
+
+static int is_update_text(const char *t) { return meta_text_attr_has(t, update_text_words); }
+
+/* Where the first update label of t starts, or NULL. */
+static const char *update_label(const char *t)
 {
-    static const char *const w[] = {"updated", "update:", "aktualisiert", "modifié", "mis à jour", "actualizado",
-                                    "aggiornato", "bijgewerkt", "last modified", "edited", NULL};
-    return meta_text_attr_has(t, w);
+    const char *first = NULL;
+    for (size_t i = 0; update_text_words[i]; i++) {
+        const char *w = meta_text_strcasestr(t, update_text_words[i]);
+        if (w && (!first || w < first))
+            first = w;
+    }
+    return first;
 }
 
 /* True when the text starts with a weekday name: "Mittwoch, 01. November
@@ -133,6 +189,18 @@ static int starts_with_weekday(const char *t)
         if (strncasecmp(t, days[i], strlen(days[i])) == 0)
             return 1;
     return 0;
+}
+
+/* Whether the text holds one date and no other: 1 and *d. */
+static int only_date(const meta_ctx *c, const char *t, size_t len, meta_date *d)
+{
+    size_t at;
+    meta_date other;
+    if (meta_date_find_in_text(t, len, c->lang, d, &at) != 0)
+        return 0;
+    while (at < len && t[at] != ' ') /* past the date's first word */
+        at++;
+    return meta_date_find_in_text(t + at, len - at, c->lang, &other, NULL) != 0;
 }
 
 /* Reads a date from element n (a <time>, an <abbr title>, an element
@@ -171,13 +239,17 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         /* "Updated June 14, 2023 Published March 9, 2021": read from the
          * word that names the publication */
         static const char *const pub_text[] = {"publi", "veröffentlicht", "erschienen", "posted", "gepostet", NULL};
-        const char *from = t;
-        if (is_update_text(t)) {
+        const char *from = t, *label = update_label(t);
+        if (label) {
             for (size_t k = 0; pub_text[k] && from == t; k++) {
                 const char *w = meta_text_strcasestr(t, pub_text[k]);
                 if (w)
                     from = w;
             }
+            /* "2019-02-23, 09:14 PM (This post was last modified:
+             * 2024-01-05)": the one date before the label is the post's */
+            if (from == t && only_date(c, t, (size_t)(label - t), d))
+                goto found;
             if (from == t)
                 *update = 1;
         }
@@ -186,14 +258,6 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
     }
 found:
     return meta_date_plausible(d, c->ref) ? 0 : -1;
-}
-
-static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
-{
-    out->pub.date = meta_date_format_day(c->mem, d);
-    out->pub.date_time = meta_date_format_full(c->mem, d);
-    out->source.date = source;
-    return out->pub.date && out->pub.date_time ? 0 : -1;
 }
 
 /* Candidates from <time>, <abbr>, microdata and date-like elements. */
@@ -220,7 +284,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
                     (ip && (strcasecmp(ip, "datePublished") == 0 || strcasecmp(ip, "dateCreated") == 0 ||
                             strcasecmp(ip, "dateModified") == 0)) ||
                     meta_text_words_in(&class_words, n->cls) || meta_text_words_in(&id_words, n->id);
-        if (!datey || in_boilerplate(c, n) || in_link_list(n))
+        if (!datey || in_boilerplate(c, n) || in_link_list(c, n))
             continue;
         /* the date-like class of a big container is not a date element */
         if (!dom_is(n, TAG_TIME) && n->first_child && n->first_child->kind == DOM_ELEMENT &&
@@ -283,6 +347,30 @@ static const cand *pick(const meta_ctx *c, const cand *cs, size_t n)
     return &cs[0];
 }
 
+/* Whether a text node holds only white space (the indentation between
+ * tags), which is no text to count. */
+static int blank(const dom_node *n)
+{
+    for (size_t i = 0; i < n->text_len; i++)
+        if (n->text[i] != ' ' && n->text[i] != '\t' && n->text[i] != '\n' && n->text[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* Whether a text node is a photo's caption (in a <figcaption>, or right
+ * after an image: "<img ...><br>FILE PHOTO: ... January 16, 2020."): its
+ * date is the photo's. */
+static int in_caption(const dom_node *n)
+{
+    for (const dom_node *p = n->parent; p && !dom_is(p, TAG_BODY); p = p->parent)
+        if (dom_is(p, TAG_FIGCAPTION))
+            return 1;
+    const dom_node *s = n->prev;
+    while (s && (dom_is(s, TAG_BR) || (s->kind == DOM_TEXT && !s->text_len)))
+        s = s->prev;
+    return s && dom_is(s, TAG_IMG);
+}
+
 /* A date written in the text right after (or just before) the headline. */
 static int text_near_headline(const meta_ctx *c, meta_date *d)
 {
@@ -294,7 +382,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
+        if (n->kind != DOM_TEXT || blank(n) || in_caption(n) || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
@@ -309,7 +397,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     nodes = 0;
     for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || in_boilerplate(c, n))
+        if (n->kind != DOM_TEXT || blank(n) || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;
@@ -424,6 +512,25 @@ static const char *date_in_title(const meta_ctx *c, meta_date *d)
     return NULL;
 }
 
+/* A file named by the moment of its upload, "YYYYMMDDhhmmss" and maybe
+ * milliseconds (".../large/20201007120909561.jpg"): the day. 0 and *d. */
+static int timestamp_in_address(const char *v, meta_date *d)
+{
+    for (const char *p = v; *p; p++) {
+        size_t run = strspn(p, "0123456789");
+        if (run >= 14 && run <= 17 && (p == v || p[-1] < '0' || p[-1] > '9')) {
+            char day[11];
+            snprintf(day, sizeof day, "%.4s-%.2s-%.2s", p, p + 4, p + 6);
+            int hh = (p[8] - '0') * 10 + p[9] - '0', mi = (p[10] - '0') * 10 + p[11] - '0',
+                ss = (p[12] - '0') * 10 + p[13] - '0';
+            if (hh < 24 && mi < 60 && ss < 60 && meta_date_parse_iso(day, d) == 0)
+                return 0;
+        }
+        p += run ? run - 1 : 0;
+    }
+    return -1;
+}
+
 /* Very last resort, after htmldate's search of the whole document: a
  * complete date in the content of a <meta> whose name no convention above
  * covers ("five_hundred_pixels:uploaded") or in the address of the page's
@@ -441,9 +548,38 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
         if (!v)
             continue;
         int image = n->tag == TAG_IMG || (name && meta_text_strcasestr(name, "image"));
-        int ok = image ? meta_date_from_url(v, d) == 0 : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
+        int ok = image ? meta_date_from_url(v, d) == 0 || timestamp_in_address(v, d) == 0
+                       : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
         if (ok && meta_date_plausible(d, c->ref))
             return 0;
+    }
+    return -1;
+}
+
+/* Whether an attribute's name says it holds a moment: datetime,
+ * created-timestamp, data-publish-date, ts. */
+static int names_moment(const char *name)
+{
+    static const char *const words[] = {"date", "time", "created", "publish", NULL};
+    return strcmp(name, "ts") == 0 || meta_text_attr_has(name, words);
+}
+
+/* Last of all: the first date and time in an attribute of the body that
+ * names a moment ('<time datetime="2024-08-30T12:00:00Z">' in a sidebar,
+ * a web component's 'created-timestamp'), the date the page's scripts
+ * would show. A time of day is required: a bare day there is as often a
+ * version or a range. */
+static int date_in_attributes(const meta_ctx *c, meta_date *d)
+{
+    size_t from = c->doc->body ? c->doc->body->index : 0;
+    for (size_t i = from; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        if (n->kind != DOM_ELEMENT)
+            continue;
+        for (const dom_attr *a = n->attrs; a; a = a->next)
+            if (names_moment(a->name) && meta_date_parse_iso(a->value, d) == 0 && d->hh >= 0 &&
+                meta_date_plausible(d, c->ref))
+                return 0;
     }
     return -1;
 }
@@ -456,9 +592,24 @@ static int same_day_either_order(const meta_date *a, const meta_date *b)
     return same_day(a, b) || (a->y == b->y && a->m == b->d && a->d == b->m);
 }
 
-/* Whether day is written anywhere in the page's visible text (every date
- * of every text node of the body, styles and option lists aside). */
-static int day_shown(const meta_ctx *c, const meta_date *day)
+/* Whether the date found at text[at] is written with words (a month's
+ * name, "年"), not in digits only. */
+static int in_words(const char *text, size_t len, size_t at)
+{
+    for (size_t i = at; i < len && i < at + 12; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether day is written in the page's visible text (every date of every
+ * text node of the body, styles and option lists aside): with words_only,
+ * that very day with words, anywhere; else that day or the one its digits
+ * give in the other order, outside other stories' containers (a related
+ * article's date line does not show the page's date). */
+static int day_written(const meta_ctx *c, const meta_date *day, int words_only)
 {
     const dom_node *top = c->doc->body ? c->doc->body : c->doc->root;
     size_t scanned = 0;
@@ -469,13 +620,14 @@ static int day_shown(const meta_ctx *c, const meta_date *day)
         }
         const dom_node *cur = x;
         x = dom_next(top, x, 0);
-        if (cur->kind != DOM_TEXT || cur->text_len < 6)
+        if (cur->kind != DOM_TEXT || cur->text_len < 6 || (!words_only && in_boilerplate(c, cur)))
             continue;
         scanned += cur->text_len;
         size_t len = cur->text_len > 4000 ? 4000 : cur->text_len, from = 0, at;
         meta_date d;
         while (from < len && meta_date_find_in_text(cur->text + from, len - from, c->lang, &d, &at) == 0) {
-            if (same_day_either_order(&d, day))
+            if (words_only ? same_day(&d, day) && in_words(cur->text + from, len - from, at)
+                           : same_day_either_order(&d, day))
                 return 1;
             from += at + 1;
             while (from < len && cur->text[from] != ' ') /* past this date's first word */
@@ -483,6 +635,30 @@ static int day_shown(const meta_ctx *c, const meta_date *day)
         }
     }
     return 0;
+}
+
+static int day_shown(const meta_ctx *c, const meta_date *day) { return day_written(c, day, 0); }
+
+/* A date in digits that reads either way ("03-09-2026", "03/10/2023") is
+ * read the way the page writes that day with words ("March 9, 2026", "3
+ * October 2023" in its list of posts) when it writes only the other one
+ * so: the order of the digits varies with the site, not with the page's
+ * language. */
+static meta_date as_written(const meta_ctx *c, const meta_date *d)
+{
+    meta_date other = *d;
+    other.m = d->d;
+    other.d = d->m;
+    return d->either_order && day_written(c, &other, 1) && !day_written(c, d, 1) ? other : *d;
+}
+
+static int set_date(meta_ctx *c, meta_result *out, const meta_date *d, const char *source)
+{
+    meta_date day = as_written(c, d);
+    out->pub.date = meta_date_format_day(c->mem, &day);
+    out->pub.date_time = meta_date_format_full(c->mem, &day);
+    out->source.date = source;
+    return out->pub.date && out->pub.date_time ? 0 : -1;
 }
 
 /* Whether the candidate is in the headline's byline: within a few nodes of
@@ -497,18 +673,23 @@ static int byline_date(const meta_ctx *c, const cand *x)
     return (x->index > h ? x->index - h : h - x->index) <= BYLINE_REACH;
 }
 
+/* January 1 as a structured publication date is often a placeholder: the
+ * year of the first draft known, its day not. */
+static int placeholder_day(const meta_date *s) { return s->m == 1 && s->d == 1; }
+
 /* Whether the byline's date x wins over the structured publication date
  * s: the page's readers see the byline's, and a structured date the page
  * never writes is often a draft's or a database's (the gold of WCXB and
  * htmldate follows the page). Not when x is the modification date the
  * page names: whether a page's gold is then its publication or its update
- * varies from page to page. */
+ * varies from page to page, unless s is a placeholder. */
 static int byline_over_structured(const meta_ctx *c, const meta_result *out, const cand *x, const meta_date *s)
 {
     meta_date mod;
     if (!x || !byline_date(c, x) || same_day_either_order(&x->d, s))
         return 0;
-    if (out->pub.modified && meta_date_parse_iso(out->pub.modified, &mod) == 0 && same_day(&mod, &x->d))
+    if (!placeholder_day(s) && out->pub.modified && meta_date_parse_iso(out->pub.modified, &mod) == 0 &&
+        same_day(&mod, &x->d))
         return 0;
     return day_shown(c, &x->d) && !day_shown(c, s);
 }
@@ -546,14 +727,16 @@ static int earliest_comment_date(const meta_ctx *c, meta_date *best)
 
 /* The k-th structured publication date of the page, in the order they are
  * trusted: JSON-LD datePublished (k = 0), then the meta properties of
- * pub_keys, then any other meta whose key names publishing ("meta").
- * *value is NULL when the page has none there, *src names it. Returns 0
- * past the last. */
+ * pub_keys, then any other meta whose key names publishing ("meta"), then
+ * a JSON-LD uploadDate: a page's only JSON-LD is often a video embedded in
+ * it (a reply's), uploaded after the page was published. *value is NULL
+ * when the page has none there, *src names it. Returns 0 past the last. */
 static int structured_date(const meta_ctx *c, size_t k, const char **value, const char **src)
 {
     static const size_t listed = sizeof pub_keys / sizeof *pub_keys - 1;
-    if (k == 0) {
-        *value = c->jsonld.date_published;
+    int upload = c->jsonld.date_is_upload;
+    if (k == 0 || k == listed + 2) {
+        *value = (k == 0) != upload ? c->jsonld.date_published : NULL;
         *src = "json-ld";
         return 1;
     }
@@ -623,6 +806,10 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
     if (sd) {
         if (byline_over_structured(c, out, best, &s))
             return set_date(c, out, &best->d, "element-shown");
+        /* a placeholder the page never writes: the day it writes by the
+         * headline, be it the update's */
+        if (placeholder_day(&s) && text_near_headline(c, &d) == 0 && !same_day(&d, &s) && !day_shown(c, &s))
+            return set_date(c, out, &d, "text-shown");
         /* A UTC timestamp can be a day after the publisher's local date
          * (evening news in the Americas); a date shown next to the
          * headline one day earlier is the local one. */
@@ -655,5 +842,7 @@ int meta_dates_find(meta_ctx *c, meta_result *out)
         return set_date(c, out, &d, "markup");
     if (earliest_comment_date(c, &d) == 0)
         return set_date(c, out, &d, "comments");
+    if (date_in_attributes(c, &d) == 0)
+        return set_date(c, out, &d, "attribute");
     return 0;
 }

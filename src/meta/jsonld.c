@@ -401,8 +401,10 @@ static void fill_from(arena *mem, const jsonld_blocks *c, json_t *o, meta_jsonld
         const char *d = str_of(json_object_get(o, "datePublished"));
         if (!d)
             d = str_of(json_object_get(o, "dateCreated"));
-        if (!d)
+        if (!d) {
             d = str_of(json_object_get(o, "uploadDate"));
+            out->date_is_upload = d != NULL;
+        }
         out->date_published = copy(mem, d, 100);
     }
     if (!out->date_modified)

@@ -21,6 +21,7 @@ typedef struct meta_jsonld {
     size_t author_count;
     int author_is_org;           /* every author was an Organization */
     const char *date_published, *date_modified;
+    int date_is_upload;          /* date_published is a media object's uploadDate */
     const char *publisher, *website;
     const char *description, *image, *url, *language, *license;
     const char *keywords[META_JSONLD_MAX_LIST];

@@ -147,16 +147,16 @@ static void test_absurd_dates_rejected(void **state)
     unload(p);
 
     /* the reference date + 1 day is the last plausible day */
-    meta_date d = {2025, 6, 2, -1, -1, -1, 0, 0};
+    meta_date d = {2025, 6, 2, -1, -1, -1, 0, 0, 0};
     assert_true(meta_date_plausible(&d, REF_2025_06_01));
     d.d = 3;
     assert_false(meta_date_plausible(&d, REF_2025_06_01));
     /* 1995-01-01 is the first plausible day */
-    d = (meta_date){1994, 12, 31, -1, -1, -1, 0, 0};
+    d = (meta_date){1994, 12, 31, -1, -1, -1, 0, 0, 0};
     assert_false(meta_date_plausible(&d, REF_2025_06_01));
-    d = (meta_date){1995, 1, 1, -1, -1, -1, 0, 0};
+    d = (meta_date){1995, 1, 1, -1, -1, -1, 0, 0, 0};
     assert_true(meta_date_plausible(&d, REF_2025_06_01));
-    d = (meta_date){2023, 2, 29, -1, -1, -1, 0, 0};
+    d = (meta_date){2023, 2, 29, -1, -1, -1, 0, 0, 0};
     assert_false(meta_date_plausible(&d, REF_2025_06_01));
 
     /* nothing plausible at all: no date */
@@ -230,6 +230,13 @@ static void test_written_dates_many_languages(void **state)
     expect_text_date("Stand 28.01.22 / 0 Kommentare", "de", 2022, 1, 28);
     expect_text_date("26 | 01 | 2022", "de", 2022, 1, 26);
     meta_date v;
+    /* digits that read as two days say so; a day past 12 reads one way */
+    assert_int_equal(meta_date_parse_text("03-09-2026", 10, "en", &v), 0);
+    assert_true(v.either_order);
+    assert_int_equal(meta_date_parse_text("13/09/2026", 10, "en", &v), 0);
+    assert_false(v.either_order);
+    assert_int_equal(meta_date_parse_text("9 March 2026", 12, "en", &v), 0);
+    assert_false(v.either_order);
     assert_int_not_equal(meta_date_parse_text("Version 10.11.12.4", 18, "de", &v), 0);
     meta_date md;
     assert_int_not_equal(meta_date_parse_text("Order 123456 of 2025", 20, NULL, &md), 0);
