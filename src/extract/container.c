@@ -149,7 +149,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
     size_t lead = lead_start(p, first, lo);
     for (size_t i = lead; i < first; i++) {
         block *b = &bl->items[i];
-        if (!boiler[i] && !is_label_block(b) && lead_block(b)) {
+        if (!boiler[i] && !is_label_block(b) && lead_block(b) && !labels_dropped(p, i, hi, links, 0)) {
             b->keep = 1;
             kept += b->chars;
         }
