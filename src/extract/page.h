@@ -91,6 +91,7 @@ size_t fallback_jsonld(extract_page *p, size_t kept);
 /* tidy.c: the result's last touches. */
 size_t tidy_notes(extract_page *p, size_t kept); /* the notes that the kept text refers to */
 size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recall */
+size_t tidy_forms(extract_page *p, size_t kept); /* sign-up and comment forms */
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
 
