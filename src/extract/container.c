@@ -87,6 +87,20 @@ static size_t lead_start(const extract_page *p, size_t first, size_t lo)
     return i;
 }
 
+/* 1 when the copyright sign at sign in text reads as a photo's credit:
+ * a caption or a credit word before it ("Der Radweg am Ostufer ©
+ * Agentur", "Foto ©"), or a source and a photographer after it ("©
+ * Bundesrat | Name", "© Agentur/Name"). A bare rights line ("© Reuters",
+ * "© 2019 Associated Press") is the story's own, which wire stories and
+ * their gold keep. */
+static int credit_sign(const char *text, const char *sign)
+{
+    for (const char *c = text; c < sign; c++)
+        if (((unsigned char)*c | 32) >= 'a' && ((unsigned char)*c | 32) <= 'z')
+            return 1;
+    return strpbrk(sign, "/|") != NULL;
+}
+
 /* 1 when block i is a photo's credit between the paragraphs of the story
  * ("Schneeräumpflicht © Rike/pixelio.de", "Foto: Name/Agentur"): the
  * caption of an image that the markup does not call a caption: a line
@@ -105,8 +119,9 @@ static int credit_line(const extract_page *p, size_t i)
     const block *b = &p->bl->items[i];
     if (!rule_on(RULE_LABELS) || b->kind != BLOCK_PARA)
         return 0;
-    if (strstr(b->text, "\xC2\xA9"))
-        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS;
+    const char *sign = strstr(b->text, "\xC2\xA9");
+    if (sign)
+        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && credit_sign(b->text, sign);
     size_t n = strcspn(b->text, ":"); /* the word before the colon */
     if (!b->text[n] || b->chars >= LENGTH_LOW)
         return 0;
