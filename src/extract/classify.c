@@ -43,7 +43,7 @@ static int classify_one(const block *b, int lang, int links, double *memo)
      * being navigation: it may hold twice jusText's share of link text. */
     if (ld > (b->chars >= 2 * LENGTH_HIGH ? 2 * MAX_LINK_DENSITY : MAX_LINK_DENSITY))
         return CLS_BAD;
-    if (b->chars < 200 && is_copyright(b->text))
+    if (b->chars < COPYRIGHT_MAX_CHARS && is_copyright(b->text))
         return CLS_BAD;
     if (b->chars < LENGTH_LOW)
         return links && b->link_chars ? CLS_BAD : CLS_SHORT;

@@ -5,6 +5,7 @@
  * without labels, captions, link lists and boilerplate. */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/classify.h"
 #include "extract/page.h"
@@ -86,6 +87,50 @@ static size_t lead_start(const extract_page *p, size_t first, size_t lo)
     return i;
 }
 
+/* 1 when the copyright sign at sign in text reads as a photo's credit:
+ * a caption or a credit word before it ("Der Radweg am Ostufer ©
+ * Agentur", "Foto ©"), or a source and a photographer after it ("©
+ * Bundesrat | Name", "© Agentur/Name"). A bare rights line ("© Reuters",
+ * "© 2019 Associated Press") is the story's own, which wire stories and
+ * their gold keep. */
+static int credit_sign(const char *text, const char *sign)
+{
+    for (const char *c = text; c < sign; c++)
+        if (((unsigned char)*c | 32) >= 'a' && ((unsigned char)*c | 32) <= 'z')
+            return 1;
+    return strpbrk(sign, "/|") != NULL;
+}
+
+/* 1 when block i is a photo's credit between the paragraphs of the story
+ * ("Schneeräumpflicht © Rike/pixelio.de", "Foto: Name/Agentur"): the
+ * caption of an image that the markup does not call a caption: a line
+ * that is not good itself and holds the copyright sign, or a short line
+ * (under LENGTH_LOW: its good neighbours may have made it good) that
+ * opens with a credit word and a colon, in the languages of the label
+ * list (page.c).
+ * The word "copyright" is prose about it as often as a credit; after the
+ * story's last paragraph the sign marks the story's own rights line
+ * ("© Reuters"), which keep_container leaves alone. */
+static int credit_line(const extract_page *p, size_t i)
+{
+    static const char *const credit_words[] = {"foto", "fotos", "photo", "photos", "bild", "bilder", "bildquelle",
+                                               "image", "credit", "credits", "fotocredit", "crédit", "crédits",
+                                               "zdjęcie"};
+    const block *b = &p->bl->items[i];
+    if (!rule_on(RULE_LABELS) || b->kind != BLOCK_PARA)
+        return 0;
+    const char *sign = strstr(b->text, "\xC2\xA9");
+    if (sign)
+        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && credit_sign(b->text, sign);
+    size_t n = strcspn(b->text, ":"); /* the word before the colon */
+    if (!b->text[n] || b->chars >= LENGTH_LOW)
+        return 0;
+    for (size_t k = 0; k < sizeof credit_words / sizeof *credit_words; k++)
+        if (strlen(credit_words[k]) == n && strncasecmp(b->text, credit_words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Keeps the good blocks of the container, the other blocks between its
  * first and last good block unless they are link lists or boilerplate
  * (short paragraphs, headings, list items and cells are short by nature, so
@@ -119,7 +164,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
     size_t lead = lead_start(p, first, lo);
     for (size_t i = lead; i < first; i++) {
         block *b = &bl->items[i];
-        if (!boiler[i] && !is_label_block(b) && lead_block(b)) {
+        if (!boiler[i] && !is_label_block(b) && lead_block(b) && !labels_dropped(p, i, hi, links, 0)) {
             b->keep = 1;
             kept += b->chars;
         }
@@ -133,7 +178,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
             continue;
         if (i > last && (!rule_on(RULE_TAIL) || !node_within(b->owner, tail_scope)))
             break;
-        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION)
+        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION || (i < last && credit_line(p, i)))
             continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
         if (i > last && b->kind == BLOCK_HEADING && !heads_prose(p, i, hi))
             break;

@@ -93,6 +93,7 @@ size_t tidy_notes(extract_page *p, size_t kept); /* the notes that the kept text
 size_t tidy_standfirst(extract_page *p, size_t kept); /* standfirst.c: the lead above the content,
                                                         * with favor_recall */
 size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recall */
+size_t tidy_forms(extract_page *p, size_t kept); /* sign-up and comment forms */
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
 

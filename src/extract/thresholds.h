@@ -25,6 +25,10 @@
  * sets). */
 #define STOPWORDS_TERSE 0.15
 
+/* A copyright or credit line is shorter than this: longer blocks that
+ * name a copyright are prose about it. */
+#define COPYRIGHT_MAX_CHARS 200
+
 /* ---- teaser-card lists (cards.c) ---- */
 
 /* A card list has at least this many cards, each headed by a link of at

@@ -6,6 +6,7 @@
 
 #include "extract/classify.h"
 #include "extract/page.h"
+#include "extract/rules.h"
 #include "extract/thresholds.h"
 #include "util/hash.h"
 
@@ -61,6 +62,63 @@ size_t tidy_notes(extract_page *p, size_t kept)
             !note_around(p, bl->items[i - 1].owner)) {
             bl->items[i - 1].keep = 1;
             kept += bl->items[i - 1].chars;
+        }
+    }
+    return kept;
+}
+
+/* The good text of form f: an article's worth of it (MIN_CONTENT_CHARS)
+ * makes the form the content (a forum's posts, a calculator's
+ * instructions; ASP.NET wraps the whole page in one form). */
+static size_t form_good_chars(const extract_page *p, const dom_node *f)
+{
+    size_t good = 0, hi = subtree_end(f);
+    for (size_t k = 0; k < p->bl->count; k++)
+        if (p->block.cls[k] == CLS_GOOD && block_within(&p->bl->items[k], f->index, hi))
+            good += p->bl->items[k].chars;
+    return good;
+}
+
+/* The innermost <form> around block b below the container c, or NULL. */
+static const dom_node *form_around(const block *b, const dom_node *c)
+{
+    for (const dom_node *e = b->owner; e && e != c; e = e->parent)
+        if (e->kind == DOM_ELEMENT && e->tag == TAG_FORM)
+            return e;
+    return NULL;
+}
+
+/* The kept blocks inside a <form> within the chosen container that holds
+ * less than an article's worth of good text go: a newsletter sign-up ("By
+ * entering your email address you agree ..."), a comment form ("Name
+ * (required)", "Comment moderation is enabled"), a search box; their
+ * labels and fine print stand between or after the story's paragraphs,
+ * and are not the story. A form around the container does not count; nor
+ * does a result taken without a container (a shop's grid inside its
+ * filter form), a listing's cards (a table of papers in a sorting form)
+ * or a product page (its options and quantity are the buy box's, a form).
+ * Done once the content is chosen, so that the choice still weighs them
+ * as before. A form's blocks come in page order: its good text is counted
+ * once, at its first kept block. */
+size_t tidy_forms(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    const dom_node *last_form = NULL;
+    int small = 0;
+    if (!p->container || p->hints->kind.product || !rule_on(RULE_LABELS))
+        return kept;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        const dom_node *form = b->keep && !p->block.cards[i] ? form_around(b, p->container) : NULL;
+        if (!form)
+            continue;
+        if (form != last_form) {
+            last_form = form;
+            small = form_good_chars(p, form) < MIN_CONTENT_CHARS;
+        }
+        if (small) {
+            b->keep = 0;
+            kept -= b->chars < kept ? b->chars : kept;
         }
     }
     return kept;
