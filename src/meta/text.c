@@ -1,4 +1,5 @@
 /* text.c: small string helpers of the meta stage. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -360,9 +361,15 @@ static const char *const boiler_words[] = {"comment", "related", "recommend", "p
 /* Whether a class or id names a boilerplate container. Drupal marks every
  * article promoted to the front page "node--promoted": that is not a promo
  * box. */
+static meta_text_words boiler_filter;
+static pthread_once_t boiler_once = PTHREAD_ONCE_INIT;
+
+static void init_boiler_filter(void) { meta_text_words_init(&boiler_filter, boiler_words); }
+
 static int names_boilerplate(const char *v)
 {
-    if (!meta_text_attr_has(v, boiler_words)) /* one pass over v rules out most values */
+    pthread_once(&boiler_once, init_boiler_filter);
+    if (!meta_text_words_in(&boiler_filter, v)) /* one pass over v rules out most values */
         return 0;
     for (size_t i = 0; boiler_words[i]; i++) {
         const char *w = boiler_words[i];
