@@ -93,6 +93,15 @@ static int in_landmark(const dom_node *e)
     return 0;
 }
 
+/* 1 when an ancestor of e is marked as the article body. */
+static int in_article_body(const dom_node *e)
+{
+    for (const dom_node *p = e->parent; p; p = p->parent)
+        if (pattern_is_article_body(p))
+            return 1;
+    return 0;
+}
+
 /* Weak verdicts overruled as a group. A weak verdict on a single element
  * is not trusted when the element holds most of the page's good text
  * (mark_boilerplate); the same holds for a kind of element that repeats:
@@ -104,16 +113,6 @@ static int in_landmark(const dom_node *e)
  * marks as its article body they are cleared whatever lies outside: there
  * they are the body's own sections ("TestReport__Section--Ads", named for
  * the ad slots placed between them), not teasers beside it. */
-
-/* 1 when an ancestor of e is marked as the article body. */
-static int in_article_body(const dom_node *e)
-{
-    for (const dom_node *p = e->parent; p; p = p->parent)
-        if (pattern_is_article_body(p))
-            return 1;
-    return 0;
-}
-
 int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned char *cls, unsigned char *verdict,
                             size_t total_good, size_t unmarked_good)
 {
