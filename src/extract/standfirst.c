@@ -50,6 +50,10 @@ static int in_chrome(const dom_node *n)
     return 0;
 }
 
+/* Keeps the block that repeats the page's description among the
+ * STANDFIRST_WINDOW blocks above the first kept one, below the headline,
+ * outside navigation, sidebars and footers, and not a link list. Returns
+ * the kept characters. */
 size_t tidy_standfirst(extract_page *p, size_t kept)
 {
     const char *desc = p->hints->description;
