@@ -12,6 +12,7 @@
 #include "extract/rules.h"
 #include "extract/select.h"
 #include "extract/thresholds.h"
+#include "util/ascii.h"
 
 /* 1 when the block after heading i (within the container ending at node
  * index hi) is prose rather than a link list or boilerplate: a heading
@@ -96,7 +97,7 @@ static size_t lead_start(const extract_page *p, size_t first, size_t lo)
 static int credit_sign(const char *text, const char *sign)
 {
     for (const char *c = text; c < sign; c++)
-        if (((unsigned char)*c | 32) >= 'a' && ((unsigned char)*c | 32) <= 'z')
+        if (ascii_is_alpha((unsigned char)*c))
             return 1;
     return strpbrk(sign, "/|") != NULL;
 }

@@ -10,6 +10,7 @@
 
 #include "extract/page.h"
 #include "extract/thresholds.h"
+#include "util/ascii.h"
 
 /* s folded into out (cap bytes): ASCII letters lower-cased, digits and
  * every non-ASCII byte kept, the rest (spaces, punctuation, an ellipsis
@@ -17,12 +18,9 @@
 static size_t fold(const char *s, char *out, size_t cap)
 {
     size_t n = 0;
-    for (const unsigned char *u = (const unsigned char *)s; *u && n + 1 < cap; u++) {
-        if (*u >= 'A' && *u <= 'Z')
-            out[n++] = (char)(*u + 32);
-        else if ((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9') || *u >= 0x80)
-            out[n++] = (char)*u;
-    }
+    for (const unsigned char *u = (const unsigned char *)s; *u && n + 1 < cap; u++)
+        if (ascii_is_alnum(*u) || *u >= 0x80)
+            out[n++] = (char)ascii_lower(*u);
     out[n] = 0;
     return n;
 }

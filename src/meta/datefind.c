@@ -18,6 +18,7 @@
 #include "meta/tags.h"
 #include "meta/text.h"
 #include "meta/url.h"
+#include "util/ascii.h"
 
 /* Publication date keys, after htmldate's DATE_ATTRIBUTES and
  * trafilatura's metadata.py. */
@@ -598,7 +599,7 @@ static int in_words(const char *text, size_t len, size_t at)
 {
     for (size_t i = at; i < len && i < at + 12; i++) {
         unsigned char ch = (unsigned char)text[i];
-        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80)
+        if (ascii_is_alpha(ch) || ch >= 0x80)
             return 1;
     }
     return 0;
