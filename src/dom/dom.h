@@ -111,6 +111,15 @@ void dom_unlink(dom_node *node);
  * subtree of top, or NULL. skip_children jumps over n's subtree. */
 dom_node *dom_next(const dom_node *top, const dom_node *n, int skip_children);
 
+/* The last node of n's subtree in document order (n itself when it has no
+ * children): n's subtree spans the indexes n->index to that node's index. */
+static inline const dom_node *dom_last_descendant(const dom_node *n)
+{
+    while (n->last_child)
+        n = n->last_child;
+    return n;
+}
+
 static inline int dom_is(const dom_node *n, int tag) { return n && n->kind == DOM_ELEMENT && n->tag == tag; }
 
 /* Appends the text content of node's subtree to a caller buffer (raw,

@@ -81,9 +81,7 @@ unsigned char *page_blocks_inside(extract_page *p, unsigned char *node_flags)
 
 size_t subtree_end(const dom_node *n)
 {
-    while (n->last_child)
-        n = n->last_child;
-    return n->index;
+    return dom_last_descendant(n)->index;
 }
 
 int block_within(const block *b, size_t lo, size_t hi)

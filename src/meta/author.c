@@ -427,10 +427,7 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
         else if (nb < MAX_BYLINES)
             before[nb++] = n;
         /* skip the subtree */
-        const dom_node *end = n;
-        while (end->last_child)
-            end = end->last_child;
-        i = end->index;
+        i = dom_last_descendant(n)->index;
     }
     for (size_t k = 0; k < na + nb; k++) {
         const dom_node *n = k < na ? after[k] : before[k - na];

@@ -86,9 +86,7 @@ static const dom_node *meta_aside(const meta_ctx *c, const dom_node *n)
         p = p->parent;
     if (!p || !c->headline)
         return NULL;
-    const dom_node *end = p;
-    while (end->last_child)
-        end = end->last_child;
+    const dom_node *end = dom_last_descendant(p);
     size_t h = c->headline->index;
     size_t gap = p->index > h ? p->index - h : end->index < h ? h - end->index : 0;
     return end->index - p->index < META_ASIDE_NODES && gap <= META_ASIDE_REACH ? p : NULL;
@@ -111,9 +109,7 @@ static const dom_node *headline_neighbour(const meta_ctx *c, const dom_node *n)
             continue;
         if (p != prev && p != next)
             return NULL;
-        const dom_node *end = p;
-        while (end->last_child)
-            end = end->last_child;
+        const dom_node *end = dom_last_descendant(p);
         return end->index - p->index < META_ASIDE_NODES ? p : NULL;
     }
     return NULL;
@@ -311,10 +307,7 @@ static size_t dom_candidates(const meta_ctx *c, cand *pub, cand *mod, size_t *nm
         /* a container's children are candidates too (its update date) */
         if (!upd && !dom_is(n, TAG_TIME))
             continue;
-        const dom_node *end = n;
-        while (end->last_child)
-            end = end->last_child;
-        i = end->index;
+        i = dom_last_descendant(n)->index;
     }
     return np;
 }

@@ -84,13 +84,6 @@ static const dom_node *element_sibling(const dom_node *e, int forward)
     return e;
 }
 
-static uint32_t last_index(const dom_node *e)
-{
-    while (e->last_child)
-        e = e->last_child;
-    return e->index;
-}
-
 /* 1 when two elements are alike as the items of a list are: the same tag
  * and classes, and ids that differ at most in their digits ("post-12" and
  * "post-13"; "header" and "content" are not alike). */
@@ -122,7 +115,7 @@ static int in_repeated_item(const block_list *list, size_t i)
 {
     const dom_node *a = list->items[i].owner;
     for (int depth = 0; a && depth < SITE_PATH_DEPTH && a->tag != TAG_BODY; a = a->parent, depth++) {
-        uint32_t lo = a->index, hi = last_index(a);
+        uint32_t lo = a->index, hi = dom_last_descendant(a)->index;
         int holds_more = (i > 0 && list->items[i - 1].owner && list->items[i - 1].owner->index >= lo &&
                           list->items[i - 1].owner->index <= hi) ||
                          (i + 1 < list->count && list->items[i + 1].owner &&
