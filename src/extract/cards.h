@@ -6,9 +6,12 @@
  * classification alone takes them for content. A card list is recognised
  * by its structure: three or more sibling elements (li, div, article,
  * section or tr) of one tag sharing most of their class tokens, each
- * holding a link with a headline's worth of text. This is the same
- * repetition signal that list-page extractors (e.g. MDR, Liu et al.,
- * "Mining data records in Web pages", KDD 2003) use to find records. */
+ * holding a link with a headline's worth of text, or a short teaser
+ * holding a heading, a date line and a link (a "read more") where no
+ * longer sibling stands among them (a thread's first post among its
+ * replies). This is the same repetition signal that list-page
+ * extractors (e.g. MDR, Liu et al., "Mining data records in Web pages",
+ * KDD 2003) use to find records. */
 #ifndef CARVE_EXTRACT_CARDS_H
 #define CARVE_EXTRACT_CARDS_H
 
