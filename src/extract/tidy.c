@@ -67,14 +67,17 @@ size_t tidy_notes(extract_page *p, size_t kept)
     return kept;
 }
 
-/* The good text of form f: an article's worth of it (MIN_CONTENT_CHARS)
- * makes the form the content (a forum's posts, a calculator's
- * instructions; ASP.NET wraps the whole page in one form). */
-static size_t form_good_chars(const extract_page *p, const dom_node *f)
+/* The good text of form f, which holds block at: an article's worth of
+ * it (MIN_CONTENT_CHARS) makes the form the content (a forum's posts, a
+ * calculator's instructions; ASP.NET wraps the whole page in one form).
+ * Blocks come in document order, so f's blocks are one run around at. */
+static size_t form_good_chars(const extract_page *p, const dom_node *f, size_t at)
 {
-    size_t good = 0, hi = subtree_end(f);
-    for (size_t k = 0; k < p->bl->count; k++)
-        if (p->block.cls[k] == CLS_GOOD && block_within(&p->bl->items[k], f->index, hi))
+    size_t good = 0, lo = at, hi = subtree_end(f);
+    while (lo > 0 && block_within(&p->bl->items[lo - 1], f->index, hi))
+        lo--;
+    for (size_t k = lo; k < p->bl->count && block_within(&p->bl->items[k], f->index, hi); k++)
+        if (p->block.cls[k] == CLS_GOOD)
             good += p->bl->items[k].chars;
     return good;
 }
@@ -98,8 +101,8 @@ static const dom_node *form_around(const block *b, const dom_node *c)
  * filter form), a listing's cards (a table of papers in a sorting form)
  * or a product page (its options and quantity are the buy box's, a form).
  * Done once the content is chosen, so that the choice still weighs them
- * as before. A form's blocks come in page order: its good text is counted
- * once, at its first kept block. */
+ * as before. A form's good text is counted once, at its first kept
+ * block. */
 size_t tidy_forms(extract_page *p, size_t kept)
 {
     block_list *bl = p->bl;
@@ -114,7 +117,7 @@ size_t tidy_forms(extract_page *p, size_t kept)
             continue;
         if (form != last_form) {
             last_form = form;
-            small = form_good_chars(p, form) < MIN_CONTENT_CHARS;
+            small = form_good_chars(p, form, i) < MIN_CONTENT_CHARS;
         }
         if (small) {
             b->keep = 0;
