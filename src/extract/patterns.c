@@ -433,6 +433,14 @@ int pattern_is_landmark(const dom_node *n)
                     strcmp(role, "menu") == 0 || strcmp(role, "dialog") == 0);
 }
 
+int pattern_in_landmark(const dom_node *n)
+{
+    for (; n; n = n->parent)
+        if (pattern_is_landmark(n))
+            return 1;
+    return 0;
+}
+
 int pattern_is_main(const dom_node *n)
 {
     if (n->kind != DOM_ELEMENT)

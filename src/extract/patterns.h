@@ -25,6 +25,8 @@ int pattern_is_boilerplate(const dom_node *n);
 /* 1 when the element's tag (nav, aside, footer, menu, dialog) or ARIA role
  * names a region beside the main content. */
 int pattern_is_landmark(const dom_node *n);
+/* 1 when n or one of its ancestors is such a landmark. */
+int pattern_in_landmark(const dom_node *n);
 
 /* 1 when the element is the page's main landmark: <main> or role="main". */
 int pattern_is_main(const dom_node *n);

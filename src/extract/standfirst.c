@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract/page.h"
+#include "extract/patterns.h"
 #include "extract/thresholds.h"
 #include "util/ascii.h"
 
@@ -39,19 +40,11 @@ static int repeats_description(const block *b, const char *d, size_t dn)
     return n >= STANDFIRST_MIN_MATCH && memcmp(t, d, n) == 0;
 }
 
-/* 1 when n lies in the site's navigation, a sidebar or a footer. */
-static int in_chrome(const dom_node *n)
-{
-    for (; n; n = n->parent)
-        if (n->tag == TAG_NAV || n->tag == TAG_ASIDE || n->tag == TAG_FOOTER)
-            return 1;
-    return 0;
-}
-
 /* Keeps the block that repeats the page's description among the
  * STANDFIRST_WINDOW blocks above the first kept one, below the headline,
- * outside navigation, sidebars and footers, and not a link list. Returns
- * the kept characters. */
+ * outside the landmarks of the site's chrome (navigation, sidebars,
+ * footers, menus, dialogs), and not a link list. Returns the kept
+ * characters. */
 size_t tidy_standfirst(extract_page *p, size_t kept)
 {
     const char *desc = p->hints->description;
@@ -69,7 +62,7 @@ size_t tidy_standfirst(extract_page *p, size_t kept)
             break; /* the headline: the lead is below it */
         /* a paragraph, a list item or a heading set as the lead ("<h2
          * class="caption">" under the headline) */
-        if (b->kind == BLOCK_CELL || b->kind == BLOCK_PRE || !b->owner || in_chrome(b->owner) ||
+        if (b->kind == BLOCK_CELL || b->kind == BLOCK_PRE || !b->owner || pattern_in_landmark(b->owner) ||
             link_density(b) >= MAX_LINK_DENSITY)
             continue;
         if (repeats_description(b, d, dn)) {

@@ -85,14 +85,6 @@ static uint64_t kind_hash(const dom_node *n)
     return fnv1a(FNV1A_SEED ^ n->tag, n->cls, strlen(n->cls)) | 1;
 }
 
-static int in_landmark(const dom_node *e)
-{
-    for (; e; e = e->parent)
-        if (pattern_is_landmark(e))
-            return 1;
-    return 0;
-}
-
 /* 1 when an ancestor of e is marked as the article body. */
 static int in_article_body(const dom_node *e)
 {
@@ -129,7 +121,7 @@ int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned c
     for (size_t i = 0; i < n; i++) {
         const dom_node *e = doc->nodes[i];
         rep[i] = UINT32_MAX;
-        if (verdict[i] != VERDICT_WEAK || !e->cls || pattern_class_weight(e) >= 0 || in_landmark(e))
+        if (verdict[i] != VERDICT_WEAK || !e->cls || pattern_class_weight(e) >= 0 || pattern_in_landmark(e))
             continue; /* only verdicts from class words, outside sidebars and footers */
         uint64_t h = kind_hash(e);
         size_t j = h & (cap - 1);
