@@ -1,5 +1,6 @@
-/* cards.c: lists of teaser cards (a headline link with a summary, three
- * or more alike), the shape of related-story boxes and of listing pages. */
+/* cards.c: lists of teaser cards (a headline link with a summary, or a
+ * heading, a date and a "read more" link; three or more alike), the shape
+ * of related-story boxes and of listing pages. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,19 +61,49 @@ static int same_kind(const dom_node *a, const dom_node *b)
 /* What a card's blocks hold besides its links: a heading, a date line. */
 enum { HAS_HEADING = 1, HAS_DATE = 2 };
 
-/* 1 when block b is a short unlinked line that holds a date ("09.07.2021",
- * "31. Jänner 2022", "Die Saison ist eröffnet. 31.01.2022"): a teaser's
- * date, not a permalink's (a forum post's date is a link to the post). */
+/* 1 when block b, not a heading and without links, holds a date: a
+ * teaser's date line ("09.07.2021", "31. Jänner 2022") or a summary that
+ * ends on its date ("... internationale Erfolge. 31.01.2022"). A linked
+ * date is a permalink's (a forum post's date links to the post). */
 static int dated(const block *b)
 {
     meta_date d;
-    return b->chars <= CARD_DATE_MAX_CHARS && !b->link_chars && strpbrk(b->text, "0123456789") &&
+    return b->kind != BLOCK_HEADING && b->chars <= CARD_DATE_MAX_CHARS && !b->link_chars &&
+           strpbrk(b->text, "0123456789") &&
            meta_date_find_in_text(b->text, b->len, NULL, &d, NULL) == 0;
 }
 
 static int card_tag(int tag)
 {
     return tag == TAG_LI || tag == TAG_DIV || tag == TAG_ARTICLE || tag == TAG_SECTION || tag == TAG_TR;
+}
+
+/* 1 when e could be a teaser card (card_tag, a heading, a link, at most
+ * TEASER_MAX_CHARS), or one of its ancestors short enough could; text
+ * only grows towards the root, so the walk stops at the first longer. */
+static int in_teaser(const dom_node *e, const size_t *text, const size_t *links, const unsigned char *holds)
+{
+    for (; e && text[e->index] <= TEASER_MAX_CHARS; e = e->parent)
+        if (card_tag(e->tag) && (holds[e->index] & HAS_HEADING) && links[e->index])
+            return 1;
+    return 0;
+}
+
+/* Cards counted in runs: a card counts when the sibling before it is a
+ * card of the same kind (tag and classes), and the first repeat counts
+ * that sibling too. */
+typedef struct card_run {
+    size_t count;
+    int prev_card, prev_counted;
+} card_run;
+
+static void run_next(card_run *r, int card, int repeats)
+{
+    int counted = card && repeats && r->prev_card;
+    if (counted)
+        r->count += r->prev_counted ? 1 : 2;
+    r->prev_card = card;
+    r->prev_counted = counted;
 }
 
 int cards_find_lists(const dom_doc *doc, const block_list *bl, const size_t *text, unsigned char *is_list)
@@ -87,21 +118,29 @@ int cards_find_lists(const dom_doc *doc, const block_list *bl, const size_t *tex
     }
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
-        unsigned char has = (b->kind == BLOCK_HEADING ? HAS_HEADING : 0) | (dated(b) ? HAS_DATE : 0);
         for (const dom_node *e = b->owner; e; e = e->parent) {
             links[e->index] += b->link_chars;
-            holds[e->index] |= has;
+            holds[e->index] |= b->kind == BLOCK_HEADING ? HAS_HEADING : 0;
         }
+    }
+    /* A date matters only inside a possible teaser: the date parser
+     * reads only blocks with one among their ancestors. */
+    for (size_t i = 0; i < bl->count; i++) {
+        const block *b = &bl->items[i];
+        if (!in_teaser(b->owner, text, links, holds) || !dated(b))
+            continue;
+        for (const dom_node *e = b->owner; e; e = e->parent)
+            holds[e->index] |= HAS_DATE;
     }
     for (size_t i = 0; i < doc->node_count; i++) {
         const dom_node *e = doc->nodes[i];
         if (e->kind != DOM_ELEMENT)
             continue;
-        /* Count element children that repeat their previous element
-         * sibling's tag and class and hold a headline link (headlines),
-         * or that and a dated teaser (cards), and the long children that
-         * are neither. */
-        size_t children = 0, headlines = 0, cards = 0, long_others = 0;
+        /* Count the cards among the element children (headline cards,
+         * and those with dated teasers) and the long children that are
+         * neither. */
+        size_t children = 0, long_others = 0;
+        card_run headlines = {0}, cards = {0};
         const dom_node *prev = NULL;
         for (const dom_node *c = e->first_child; c; c = c->next) {
             if (c->kind != DOM_ELEMENT)
@@ -116,18 +155,15 @@ int cards_find_lists(const dom_doc *doc, const block_list *bl, const size_t *tex
             int teaser = card_tag(c->tag) && holds[c->index] == (HAS_HEADING | HAS_DATE) && links[c->index] &&
                          text[c->index] <= TEASER_MAX_CHARS;
             int repeats = same_kind(prev, c);
-            /* the first repeat also makes its predecessor a card */
-            if (headline && repeats)
-                headlines += headlines ? 1 : 2;
-            if ((headline || teaser) && repeats)
-                cards += cards ? 1 : 2;
+            run_next(&headlines, headline, repeats);
+            run_next(&cards, headline || teaser, repeats);
             long_others += !headline && !teaser && text[c->index] > TEASER_MAX_CHARS;
             prev = c;
         }
         /* Dated teasers make a list only where no long child stands among
          * them: a thread's first post beside its short dated replies. */
-        if ((headlines >= MIN_CARDS && 10 * headlines >= 6 * children) ||
-            (cards >= MIN_CARDS && 10 * cards >= 6 * children && !long_others))
+        if ((headlines.count >= MIN_CARDS && 10 * headlines.count >= 6 * children) ||
+            (cards.count >= MIN_CARDS && 10 * cards.count >= 6 * children && !long_others))
             is_list[i] = 1;
     }
     free(links);

@@ -43,7 +43,7 @@ static int repeats_description(const block *b, const char *d, size_t dn)
 /* Keeps the block that repeats the page's description among the
  * STANDFIRST_WINDOW blocks above the first kept one, below the headline,
  * outside the landmarks of the site's chrome (navigation, sidebars,
- * footers, menus, dialogs), and not a link list. Returns the kept
+ * footers, menus, dialogs, banners), and not a link list. Returns the kept
  * characters. */
 size_t tidy_standfirst(extract_page *p, size_t kept)
 {

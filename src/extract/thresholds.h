@@ -36,10 +36,11 @@
 #define MIN_CARDS 3
 #define MIN_TITLE_CHARS 15
 /* A teaser whose heading is not a link (its link is a "read more") is a
- * card when it also holds a date line of at most CARD_DATE_MAX_CHARS and
- * is at most TEASER_MAX_CHARS long: a headline and a summary of a few
- * sentences (set on the dev sets: 400 and 600 gained alike, 600 on three
- * pages more, none lost). */
+ * card when it is at most TEASER_MAX_CHARS long and holds a date: a
+ * headline and a summary of a few sentences (set on the dev sets: 400
+ * and 600 gained alike, 600 on three pages more, none lost). Blocks of up
+ * to CARD_DATE_MAX_CHARS are read for the date, a summary with its date
+ * at the end included (not tuned: it bounds the date parser's work). */
 #define TEASER_MAX_CHARS 600
 #define CARD_DATE_MAX_CHARS 400
 

@@ -73,10 +73,10 @@ size_t tidy_notes(extract_page *p, size_t kept)
  * Blocks come in document order, so f's blocks are one run around at. */
 static size_t form_good_chars(const extract_page *p, const dom_node *f, size_t at)
 {
-    size_t good = 0, lo = at, hi = subtree_end(f);
-    while (lo > 0 && block_within(&p->bl->items[lo - 1], f->index, hi))
-        lo--;
-    for (size_t k = lo; k < p->bl->count && block_within(&p->bl->items[k], f->index, hi); k++)
+    size_t good = 0, first = at, end = subtree_end(f);
+    while (first > 0 && block_within(&p->bl->items[first - 1], f->index, end))
+        first--;
+    for (size_t k = first; k < p->bl->count && block_within(&p->bl->items[k], f->index, end); k++)
         if (p->block.cls[k] == CLS_GOOD)
             good += p->bl->items[k].chars;
     return good;
