@@ -42,7 +42,7 @@ unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const si
         else if (verdict[i] == VERDICT_WEAK && good &&
                  (2 * good[i] <= total_good || (article_outside && 2 * unmarked_good >= good[i])))
             boiler[i] = 1;
-        else if (verdict[i] == VERDICT_CARDS && good && unmarked_good >= 2 * MIN_CONTENT_CHARS &&
+        else if (verdict[i] == VERDICT_CARDS && rule_on(RULE_CARDS) && good && unmarked_good >= 2 * MIN_CONTENT_CHARS &&
                  !(card_text && card_text[i] > unmarked_good))
             boiler[i] = 1; /* teasers beside a real article; on a listing page they are the content */
     }
