@@ -490,6 +490,23 @@ static const char *part_border(const char *title, const char *s, const char **ne
     return NULL;
 }
 
+/* A title whose parts are split by "|" two or more times ("Headline |
+ * Section | Site"): the parts after the first are the page's place in the
+ * site, a trail like a breadcrumb's, and the first part is the headline
+ * when it is long enough to be one. A single "|" may join a headline and
+ * its subtitle, which stay. */
+static const char *without_trail(arena *mem, const char *title)
+{
+    const char *next, *first = part_border(title, title, &next);
+    size_t pipes = 0;
+    for (const char *b = first; b; b = part_border(title, next, &next))
+        pipes += b[1] == '|';
+    if (!first || first[1] != '|' || pipes < 2)
+        return title;
+    const char *head = arena_strndup(mem, title, (size_t)(first - title));
+    return head && headline_sized(head) ? head : title;
+}
+
 /* A title made of parts without its last part (a site's name, a section
  * or a tagline), when what is left is long enough to be a headline; NULL
  * when the title is one part. Readability.js drops the last part of a
@@ -649,7 +666,7 @@ int meta_title_find(meta_ctx *c, meta_result *out)
         title = h1;
         src = "h1";
     }
-    out->pub.title = trim_marks(c->mem, without_site_part(c, title, host));
+    out->pub.title = trim_marks(c->mem, without_site_part(c, without_trail(c->mem, title), host));
     out->source.title = src;
     c->title = out->pub.title;
     return 0;
