@@ -78,13 +78,20 @@ static int card_tag(int tag)
     return tag == TAG_LI || tag == TAG_DIV || tag == TAG_ARTICLE || tag == TAG_SECTION || tag == TAG_TR;
 }
 
-/* 1 when e could be a teaser card (card_tag, a heading, a link, at most
- * TEASER_MAX_CHARS), or one of its ancestors short enough could; text
- * only grows towards the root, so the walk stops at the first longer. */
+/* 1 when e could be a teaser card but for its date: a card's tag, a
+ * heading, a link, at most TEASER_MAX_CHARS. */
+static int teaser_shape(const dom_node *e, const size_t *text, const size_t *links, const unsigned char *holds)
+{
+    return card_tag(e->tag) && (holds[e->index] & HAS_HEADING) && links[e->index] &&
+           text[e->index] <= TEASER_MAX_CHARS;
+}
+
+/* 1 when e or one of its ancestors has a teaser's shape; text only grows
+ * towards the root, so the walk stops at the first longer. */
 static int in_teaser(const dom_node *e, const size_t *text, const size_t *links, const unsigned char *holds)
 {
     for (; e && text[e->index] <= TEASER_MAX_CHARS; e = e->parent)
-        if (card_tag(e->tag) && (holds[e->index] & HAS_HEADING) && links[e->index])
+        if (teaser_shape(e, text, links, holds))
             return 1;
     return 0;
 }
@@ -152,8 +159,7 @@ int cards_find_lists(const dom_doc *doc, const block_list *bl, const size_t *tex
              * it is short and dated. */
             int headline = card_tag(c->tag) && links[c->index] >= MIN_TITLE_CHARS &&
                            6 * links[c->index] >= text[c->index];
-            int teaser = card_tag(c->tag) && holds[c->index] == (HAS_HEADING | HAS_DATE) && links[c->index] &&
-                         text[c->index] <= TEASER_MAX_CHARS;
+            int teaser = teaser_shape(c, text, links, holds) && (holds[c->index] & HAS_DATE);
             int repeats = same_kind(prev, c);
             run_next(&headlines, headline, repeats);
             run_next(&cards, headline || teaser, repeats);

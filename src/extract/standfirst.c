@@ -5,26 +5,12 @@
  * is found by the page's description: publishers write the one and show
  * it as the other (trafilatura keeps the lead because it takes the whole
  * article element; carve's container is often narrower). */
-#include <stdint.h>
 #include <string.h>
 
 #include "extract/page.h"
 #include "extract/patterns.h"
 #include "extract/thresholds.h"
-#include "util/ascii.h"
-
-/* s folded into out (cap bytes): ASCII letters lower-cased, digits and
- * every non-ASCII byte kept, the rest (spaces, punctuation, an ellipsis
- * of three dots) dropped. Returns the folded length. */
-static size_t fold(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (const unsigned char *u = (const unsigned char *)s; *u && n + 1 < cap; u++)
-        if (ascii_is_alnum(*u) || *u >= 0x80)
-            out[n++] = (char)ascii_lower(*u);
-    out[n] = 0;
-    return n;
-}
+#include "meta/text.h"
 
 /* 1 when block b and the folded description d (dn bytes) begin alike for
  * STANDFIRST_MIN_MATCH bytes or more: the block is the description
@@ -32,7 +18,8 @@ static size_t fold(const char *s, char *out, size_t cap)
 static int repeats_description(const block *b, const char *d, size_t dn)
 {
     char t[512];
-    size_t tn = fold(b->text, t, sizeof t);
+    meta_text_fold(b->text, t, sizeof t);
+    size_t tn = strlen(t);
     size_t n = tn < dn ? tn : dn;
     /* the folded description may end inside a word it was cut at */
     if (n == dn && dn < tn && n > 0)
@@ -50,7 +37,8 @@ size_t tidy_standfirst(extract_page *p, size_t kept)
     const char *desc = p->hints->description;
     block_list *bl = p->bl;
     char d[512];
-    size_t dn = desc ? fold(desc, d, sizeof d) : 0;
+    meta_text_fold(desc, d, sizeof d);
+    size_t dn = strlen(d);
     if (dn < STANDFIRST_MIN_MATCH)
         return kept;
     size_t first = 0;
