@@ -341,16 +341,6 @@ static const cand *pick(const meta_ctx *c, const cand *cs, size_t n)
     return &cs[0];
 }
 
-/* Whether a text node holds only white space (the indentation between
- * tags), which is no text to count. */
-static int blank(const dom_node *n)
-{
-    for (size_t i = 0; i < n->text_len; i++)
-        if (n->text[i] != ' ' && n->text[i] != '\t' && n->text[i] != '\n' && n->text[i] != '\r')
-            return 0;
-    return 1;
-}
-
 /* Whether a text node is a photo's caption (in a <figcaption>, or right
  * after an image: "<img ...><br>FILE PHOTO: ... January 16, 2020."): its
  * date is the photo's. */
@@ -376,7 +366,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     int nodes = 0;
     for (size_t i = h->index + 1; i < c->doc->node_count && nodes < 60 && len + 2 < sizeof text; i++) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || blank(n) || in_caption(n) || in_boilerplate(c, n))
+        if (n->kind != DOM_TEXT || meta_text_node_blank(n) || in_caption(n) || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < sizeof text - len - 2 ? n->text_len : sizeof text - len - 2;
@@ -391,7 +381,7 @@ static int text_near_headline(const meta_ctx *c, meta_date *d)
     nodes = 0;
     for (size_t i = h->index; i-- > 0 && nodes < 8 && len + 2 < 400;) {
         const dom_node *n = c->doc->nodes[i];
-        if (n->kind != DOM_TEXT || blank(n) || in_boilerplate(c, n))
+        if (n->kind != DOM_TEXT || meta_text_node_blank(n) || in_boilerplate(c, n))
             continue;
         nodes++;
         size_t k = n->text_len < 400 - len - 2 ? n->text_len : 400 - len - 2;

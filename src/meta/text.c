@@ -317,6 +317,16 @@ void meta_text_fold(const char *s, char *out, size_t cap)
         out[o] = 0;
 }
 
+int meta_text_node_blank(const dom_node *n)
+{
+    if (n->kind != DOM_TEXT)
+        return 0;
+    for (size_t i = 0; i < n->text_len; i++)
+        if (!ascii_is_space_or_nul((unsigned char)n->text[i]))
+            return 0;
+    return 1;
+}
+
 static size_t depth_of(const dom_node *n)
 {
     size_t d = 0;

@@ -49,5 +49,8 @@ const char *meta_text_join(arena *mem, const char *const *list, size_t n, const 
 /* A comparable form: ASCII letters lower-cased, everything that is not a
  * letter or digit dropped. Writes at most cap-1 bytes to out. */
 void meta_text_fold(const char *s, char *out, size_t cap);
+/* 1 when n is a text node of white space only (the indentation between
+ * tags), which shows nothing. */
+int meta_text_node_blank(const dom_node *n);
 
 #endif

@@ -309,7 +309,7 @@ static const char *prep(meta_ctx *c, const char *s)
 /* n or the first sibling after it that is not blank text. */
 static const dom_node *first_shown(const dom_node *n)
 {
-    while (n && n->kind == DOM_TEXT && strspn(n->text, " \t\r\n") >= n->text_len)
+    while (n && meta_text_node_blank(n))
         n = n->next;
     return n;
 }
@@ -318,7 +318,6 @@ static const dom_node *first_shown(const dom_node *n)
  * before the headline ("<span class="label">News</span> Digital
  * cameras...", "<strong>Blog:</strong> Best agencies...", a <time>).
  * NULL when the heading starts with text or holds nothing else. */
-
 static const dom_node *heading_label(arena *mem, const dom_node *h)
 {
     const dom_node *first = first_shown(h->first_child);
@@ -490,6 +489,19 @@ static const char *part_border(const char *title, const char *s, const char **ne
     return NULL;
 }
 
+/* The border before the last part of a title made of parts, with *last
+ * set to that part's first byte; NULL when the title is one part. */
+static const char *last_border(const char *title, const char **last)
+{
+    const char *next, *border = part_border(title, title, &next), *later;
+    if (!border)
+        return NULL;
+    while ((later = part_border(title, next, &next)))
+        border = later;
+    *last = next;
+    return border;
+}
+
 /* A title whose parts are split by "|" two or more times ("Headline |
  * Section | Site"): the parts after the first are the page's place in the
  * site, a trail like a breadcrumb's, and the first part is the headline
@@ -513,14 +525,9 @@ static const char *without_trail(arena *mem, const char *title)
  * <title> the same way, trafilatura keeps the first. */
 static const char *without_last_part(arena *mem, const char *title)
 {
-    const char *next, *border = part_border(title, title, &next), *later;
+    const char *last, *border = last_border(title, &last);
     if (!border)
         return NULL;
-    const char *last = next;
-    while ((later = part_border(title, next, &next))) {
-        border = later;
-        last = next;
-    }
     /* "Rents rise - and so do wages": a part that starts in lower case
      * goes on the headline's sentence */
     if (*last >= 'a' && *last <= 'z')
@@ -535,12 +542,8 @@ static const char *without_last_part(arena *mem, const char *title)
  * as well. */
 static int last_part(const char *title, const char *h)
 {
-    const char *next, *border = part_border(title, title, &next);
-    if (!border)
-        return 0;
-    while (part_border(title, next, &next))
-        ;
-    return same_text(next, h);
+    const char *last;
+    return last_border(title, &last) && same_text(last, h);
 }
 
 /* title without a last part that names the site ("Critics' Choice 2025 –
@@ -548,12 +551,8 @@ static int last_part(const char *title, const char *h)
  * has none, or when too little would be left. */
 static const char *without_site_part(meta_ctx *c, const char *title, const char *host)
 {
-    const char *next, *border = part_border(title, title, &next), *later;
-    if (!border)
-        return title;
-    while ((later = part_border(title, next, &next)))
-        border = later;
-    if (!names_site(c, next, strlen(next), host))
+    const char *last, *border = last_border(title, &last);
+    if (!border || !names_site(c, last, strlen(last), host))
         return title;
     const char *head = arena_strndup(c->mem, title, (size_t)(border - title));
     return head && headline_sized(head) ? head : title;
