@@ -49,6 +49,10 @@ const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
             i++;
             continue;
         }
+        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD) { /* a soft hyphen only marks where a word may break */
+            i += 2;
+            continue;
+        }
         if (space && b.len)
             buf_putc(&b, ' ');
         space = 0;
