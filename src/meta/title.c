@@ -351,13 +351,12 @@ static const char *heading_text(meta_ctx *c, const dom_node *h)
     return headline_sized(rest) ? rest : text;
 }
 
-/* The headline as the page shows it: its <h1> outside the site's header,
- * navigation and footer that is not the site's name, when the page has
- * one such h1 (or several with the same text; different ones are section
- * titles or a listing's headlines). NULL otherwise. */
-static const char *page_headline(meta_ctx *c)
+/* The page's <h1> texts outside the site's header, navigation and footer
+ * that are not the site's name, each text once, up to max of them in
+ * heads. Returns how many there are, or max + 1 when there are more. */
+static size_t page_h1s(meta_ctx *c, const char **heads, size_t max)
 {
-    const char *found = NULL;
+    size_t count = 0;
     for (size_t i = 0; i < c->doc->node_count; i++) {
         const dom_node *n = c->doc->nodes[i];
         if (!dom_is(n, TAG_H1) || in_chrome(n) || in_header(n))
@@ -365,11 +364,16 @@ static const char *page_headline(meta_ctx *c)
         const char *h = heading_text(c, n);
         if (!h || !*h || (c->sitename && same_text(h, c->sitename)))
             continue;
-        if (found && !same_text(found, h))
-            return NULL;
-        found = h;
+        size_t j = 0;
+        while (j < count && j < max && !same_text(heads[j], h))
+            j++;
+        if (j < count)
+            continue;
+        if (count < max)
+            heads[count] = h;
+        count++;
     }
-    return found;
+    return count;
 }
 
 /* 1 when the bytes at p start a separator between a headline and the
@@ -640,8 +644,13 @@ int meta_title_find(meta_ctx *c, meta_result *out)
      * two differ (the metadata title is then often one written for search
      * engines and sharing: "Top 11 SEO Strategies for 2025" over the h1
      * "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead"). An
-     * h1 that is the last part of the title names the site or a section. */
-    const char *h1 = page_headline(c);
+     * h1 that is the last part of the title names the site or a section.
+     * Several different h1 are section titles or a listing's headlines;
+     * of those, only one that the title frames or cuts short is the
+     * headline. */
+    const char *heads[8];
+    size_t nheads = page_h1s(c, heads, 8);
+    const char *h1 = nheads == 1 ? heads[0] : NULL;
     if (h1 && last_part(title, h1))
         h1 = NULL;
     if (strcmp(src, "h1") != 0 && !(h1 && same_text(title, h1))) {
@@ -664,6 +673,18 @@ int meta_title_find(meta_ctx *c, meta_result *out)
     if (h1 && (agrees(title, h1) || (c->kind.article && story_headline(h1)))) {
         title = h1;
         src = "h1";
+    } else if (nheads > 1 && nheads <= 8) {
+        const char *named = NULL;
+        size_t agreeing = 0;
+        for (size_t i = 0; i < nheads; i++)
+            if (agrees(title, heads[i]) && !last_part(title, heads[i])) {
+                named = heads[i];
+                agreeing++;
+            }
+        if (agreeing == 1) {
+            title = named;
+            src = "h1";
+        }
     }
     out->pub.title = trim_marks(c->mem, without_site_part(c, without_trail(c->mem, title), host));
     out->source.title = src;
