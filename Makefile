@@ -17,7 +17,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SHARED ?= $(abspath ../shared)
 
 BUILD_DEPS = gcc g++ make cmake pkg-config libxml2-dev libuchardet-dev libjansson-dev zlib1g-dev \
-             libzstd-dev libbrotli-dev libcld2-dev
+             libzstd-dev libbrotli-dev libcld2-dev libutf8proc-dev
 # The Python module (python/) and its distributed runner; python3-dev is
 # also what makes a plain build include the module.
 PYTHON ?= /usr/bin/python3

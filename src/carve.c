@@ -294,6 +294,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
     if (!doc)
         return out_of_memory ? CARVE_ERR_NOMEM : CARVE_ERR_PARSE;
     dom_clean(doc);
+    dom_text_nfc(doc);
     meta_result meta;
     carve_status st = CARVE_OK;
     if (meta_extract_at(doc, o->url, (time_t)o->reference_time, &r->mem, &meta)) {

@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 awk '/^```c$/ { on = 1; next } /^```$/ { if (on) exit } on' "$src/README.md" > "$tmp/example.c"
 [ -s "$tmp/example.c" ] || { echo "no C example in README.md" >&2; exit 1; }
-libs=$(pkg-config --libs libxml-2.0 uchardet jansson zlib libzstd libbrotlidec)
+libs=$(pkg-config --libs libxml-2.0 uchardet jansson zlib libzstd libbrotlidec libutf8proc)
 cc -std=c11 -Wall -Wextra -Werror $extra -I"$src/include" -I"$build/include" "$tmp/example.c" \
    "$build/libcarve.a" $libs -lcld2 -lstdc++ -lpthread -lm -o "$tmp/example"
 "$tmp/example" "$src/examples/sample-news.html" > "$tmp/out"

@@ -93,6 +93,10 @@ char *dom_guard_markup(const char *html, size_t len);
  * the page would otherwise lose it (see clean.c). */
 void dom_clean(dom_doc *doc);
 
+/* Puts every text node in Unicode Normalization Form C (util/nfc.h); a
+ * node whose copy cannot be allocated stays as it is. */
+void dom_text_nfc(dom_doc *doc);
+
 /* Re-numbers nodes after cleaning so nodes[] lists exactly the nodes still
  * in the tree, in document order. */
 void dom_reindex(dom_doc *doc);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dom/dom.h"
+#include "util/nfc.h"
 #include "util/buf.h"
 
 const char *dom_attr_get(const dom_node *node, const char *name)
@@ -67,4 +68,19 @@ void dom_reindex(dom_doc *doc)
         doc->head = NULL;
     if (!in_tree(doc, doc->body))
         doc->body = NULL;
+}
+
+void dom_text_nfc(dom_doc *doc)
+{
+    for (size_t i = 0; i < doc->node_count; i++) {
+        dom_node *n = doc->nodes[i];
+        if (n->kind != DOM_TEXT)
+            continue;
+        size_t len;
+        const char *t = nfc_text(&doc->mem, n->text, n->text_len, &len);
+        if (t) {
+            n->text = t;
+            n->text_len = len;
+        }
+    }
 }

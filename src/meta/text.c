@@ -9,6 +9,7 @@
 #include "meta/text.h"
 #include "util/ascii.h"
 #include "util/buf.h"
+#include "util/nfc.h"
 #include "util/utf8.h"
 
 /* Length of a Unicode space at s (U+00A0, U+2000..U+200B, U+202F, U+205F,
@@ -65,7 +66,12 @@ const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
         while (len > 0 && b.data[len - 1] == ' ')
             len--;
     }
-    const char *r = len && !b.failed ? arena_strndup(mem, b.data, len) : NULL;
+    const char *r = NULL;
+    if (len && !b.failed) {
+        size_t nlen;
+        const char *t = nfc_text(mem, b.data, len, &nlen);
+        r = t ? arena_strndup(mem, t, nlen) : NULL;
+    }
     meta_buf_free(mem, &b);
     return r;
 }

@@ -12,8 +12,8 @@
 
 /* s[0..n) with white space (incl. U+00A0 and other Unicode spaces) collapsed
  * to single spaces, control characters and soft hyphens (U+00AD) dropped,
- * trimmed, cut to max bytes at a character boundary, in the arena. NULL
- * when nothing is left or memory runs out. */
+ * trimmed, cut to max bytes at a character boundary, in Unicode NFC, in
+ * the arena. NULL when nothing is left or memory runs out. */
 const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max);
 /* meta_text_clean of a NUL-terminated string; s may be NULL. */
 const char *meta_text_clean_str(arena *mem, const char *s, size_t max);

@@ -1,4 +1,4 @@
-/* test_dom.c: the dom stage (src/dom): parsing into carve's tree and cleaning. */
+/* test_dom.c: the dom stage (src/dom): parsing into carve's tree, cleaning and Unicode NFC. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +11,7 @@
 
 #include "dom/dom.h"
 #include "util/buf.h"
+#include "util/nfc.h"
 
 static const dom_limits default_limits = {4000000, 512};
 
@@ -595,6 +596,35 @@ static void test_clean_noscript_only_text_kept(void **state)
     dom_free(doc);
 }
 
+/* Unicode NFC (util/nfc.c): decomposed umlauts are composed, a Bengali
+ * letter excluded from composition is decomposed, a combining mark after a
+ * Cyrillic letter composes with it, and text already in NFC (ASCII, CJK,
+ * Cyrillic, curly quotes, "é") is returned as it is, not copied. */
+static void test_nfc(void **state)
+{
+    (void)state;
+    arena mem;
+    arena_init(&mem);
+    size_t len;
+    const char *t = nfc_text(&mem, "Mu\xCC\x88nchen", 9, &len);
+    assert_int_equal(len, 8);
+    assert_memory_equal(t, "M\xC3\xBCnchen", 8);
+    t = nfc_text(&mem, "\xE0\xA7\x9F", 3, &len); /* U+09DF -> U+09AF U+09BC */
+    assert_int_equal(len, 6);
+    assert_memory_equal(t, "\xE0\xA6\xAF\xE0\xA6\xBC", 6);
+    t = nfc_text(&mem, "\xD0\xB8\xCC\x86", 4, &len); /* U+0438 U+0306 -> U+0439 */
+    assert_int_equal(len, 2);
+    assert_memory_equal(t, "\xD0\xB9", 2);
+    static const char *const stable[] = {"plain ASCII text of some length", "caf\xC3\xA9", "\xE2\x80\x9Cquoted\xE2\x80\x9D",
+                                         "\xE4\xB8\xAD\xE6\x96\x87", "\xD0\xB9"};
+    for (size_t i = 0; i < sizeof stable / sizeof *stable; i++) {
+        assert_true(nfc_stable(stable[i], strlen(stable[i])));
+        assert_ptr_equal(nfc_text(&mem, stable[i], strlen(stable[i]), &len), stable[i]);
+    }
+    assert_false(nfc_stable("\xE2\x84\xA6", 3)); /* the Ohm sign is a singleton: U+03A9 */
+    arena_free(&mem);
+}
+
 static void test_clean_empty_document(void **state)
 {
     (void)state;
@@ -630,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_clean_noscript_enable_javascript_dropped),
         cmocka_unit_test(test_clean_noscript_only_text_kept),
         cmocka_unit_test(test_clean_empty_document),
+        cmocka_unit_test(test_nfc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
