@@ -61,6 +61,32 @@ static dom_node *widen_to_parent(const size_t *good, dom_node *best)
     return p;
 }
 
+/* The body won because of good text after the content (a consent notice
+ * after the footer, an about box) while one of its children holds two
+ * thirds of its good text: by widen_to_parent's test that child needs no
+ * widening, so the container is the best-scoring element inside it. Good
+ * text before that child is left to the body: a lead in a sibling
+ * container of its own is the story's. */
+static dom_node *narrow_from_body(const dom_doc *doc, const double *score, const size_t *good, dom_node *best)
+{
+    if (!best || (best->tag != TAG_BODY && best->tag != TAG_HTML))
+        return best;
+    dom_node *child = NULL;
+    for (dom_node *c = best->first_child; c; c = c->next)
+        if (c->kind == DOM_ELEMENT && (!child || good[c->index] > good[child->index]))
+            child = c;
+    if (!child || 3 * good[child->index] < 2 * good[best->index])
+        return best;
+    for (dom_node *c = best->first_child; c != child; c = c->next)
+        if (good[c->index])
+            return best;
+    best = child;
+    for (size_t i = child->index + 1; i <= dom_last_descendant(child)->index; i++)
+        if (doc->nodes[i]->kind == DOM_ELEMENT && good[i] && score[i] >= score[best->index])
+            best = doc->nodes[i];
+    return best;
+}
+
 dom_node *select_container(dom_doc *doc, const block_list *bl, const unsigned char *cls, int *nomem)
 {
     size_t n = doc->node_count ? doc->node_count : 1;
@@ -94,6 +120,7 @@ dom_node *select_container(dom_doc *doc, const block_list *bl, const unsigned ch
         }
     }
     if (rule_on(RULE_WIDEN)) {
+        best = narrow_from_body(doc, score, good, best);
         best = widen_single_block(good_blocks, best);
         best = widen_to_main(good, best);
         best = widen_to_parent(good, best);
