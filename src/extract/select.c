@@ -1,7 +1,9 @@
 /* select.c: the container choice: every block votes for its ancestors,
- * the best-scoring element wins, then widens to a parent or <main> that
- * shares the content. */
+ * the best-scoring element wins, narrows to a child that holds two thirds
+ * of its good text, then widens to a parent or <main> that shares the
+ * content. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract/classify.h"
 #include "extract/patterns.h"
@@ -61,15 +63,24 @@ static dom_node *widen_to_parent(const size_t *good, dom_node *best)
     return p;
 }
 
-/* The body won because of good text after the content (a consent notice
- * after the footer, an about box) while one of its children holds two
- * thirds of its good text: by widen_to_parent's test that child needs no
- * widening, so the container is the best-scoring element inside it. Good
- * text before that child is left to the body: a lead in a sibling
- * container of its own is the story's. */
-static dom_node *narrow_from_body(const dom_doc *doc, const double *score, const size_t *good, dom_node *best)
+/* 1 when a and b are elements of one kind: the same tag and class name. */
+static int same_kind(const dom_node *a, const dom_node *b)
 {
-    if (!best || (best->tag != TAG_BODY && best->tag != TAG_HTML))
+    return a->kind == DOM_ELEMENT && b->kind == DOM_ELEMENT && a->tag == b->tag &&
+           a->cls && b->cls && strcmp(a->cls, b->cls) == 0;
+}
+
+/* The container won because of good text after the content (a consent
+ * notice after the footer, an author box, a donation appeal) while one of
+ * its children holds two thirds of its good text: by widen_to_parent's
+ * test that child needs no widening, so the container is the
+ * best-scoring element inside it. Not when good text comes before that
+ * child (a lead in a sibling container of its own is the story's), when
+ * a sibling of the child's kind follows with good text (the story's next
+ * section or row), or when the child is a landmark of the site's chrome. */
+static dom_node *narrow_to_child(const dom_doc *doc, const double *score, const size_t *good, dom_node *best)
+{
+    if (!best)
         return best;
     dom_node *child = NULL;
     for (dom_node *c = best->first_child; c; c = c->next)
@@ -77,8 +88,13 @@ static dom_node *narrow_from_body(const dom_doc *doc, const double *score, const
             child = c;
     if (!child || 3 * good[child->index] < 2 * good[best->index])
         return best;
+    if (child->tag == TAG_ASIDE || child->tag == TAG_NAV || child->tag == TAG_FOOTER || child->tag == TAG_HEADER)
+        return best;
     for (dom_node *c = best->first_child; c != child; c = c->next)
         if (good[c->index])
+            return best;
+    for (dom_node *c = child->next; c; c = c->next)
+        if (good[c->index] && same_kind(c, child))
             return best;
     best = child;
     for (size_t i = child->index + 1; i <= dom_last_descendant(child)->index; i++)
@@ -120,7 +136,7 @@ dom_node *select_container(dom_doc *doc, const block_list *bl, const unsigned ch
         }
     }
     if (rule_on(RULE_WIDEN)) {
-        best = narrow_from_body(doc, score, good, best);
+        best = narrow_to_child(doc, score, good, best);
         best = widen_single_block(good_blocks, best);
         best = widen_to_main(good, best);
         best = widen_to_parent(good, best);
