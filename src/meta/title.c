@@ -66,13 +66,24 @@ static int holds_content(const dom_node *n)
     return role && (strcmp(role, "main") == 0 || strcmp(role, "article") == 0);
 }
 
-/* A heading in the page's header or navigation names the site; a header
- * inside the page's main content or an article heads the content. */
+/* 1 when the header h is the site's: one that holds the navigation. */
+static int site_header(const dom_node *h)
+{
+    for (const dom_node *k = dom_next(h, h, 0); k; k = dom_next(h, k, 0))
+        if (dom_is(k, TAG_NAV))
+            return 1;
+    return 0;
+}
+
+/* A heading in the page's navigation or in the site's header names the
+ * site; another header (a forum post's title bar, a hero section's
+ * headline), or one inside the page's main content or an article, heads
+ * the content. */
 static int in_header(const dom_node *n)
 {
     int depth = 0, header = 0;
     for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++) {
-        if (dom_is(p, TAG_HEADER) || dom_is(p, TAG_NAV))
+        if (dom_is(p, TAG_NAV) || (dom_is(p, TAG_HEADER) && site_header(p)))
             header = 1;
         else if (holds_content(p))
             return 0;
@@ -262,11 +273,13 @@ static const char *readability_title(arena *mem, const char *orig)
     return cur;
 }
 
+/* A heading in the navigation, the footer or an aside (a sign-up box's
+ * "Receive our tips") is the site's, not the page's headline. */
 static int in_chrome(const dom_node *n)
 {
     int depth = 0;
     for (const dom_node *p = n->parent; p && depth < 64; p = p->parent, depth++)
-        if (dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER))
+        if (dom_is(p, TAG_NAV) || dom_is(p, TAG_FOOTER) || dom_is(p, TAG_ASIDE))
             return 1;
     return 0;
 }
@@ -547,7 +560,12 @@ static const char *without_last_part(arena *mem, const char *title)
 static int last_part(const char *title, const char *h)
 {
     const char *last;
-    return last_border(title, &last) && same_text(last, h);
+    if (last_border(title, &last) && same_text(last, h))
+        return 1;
+    /* a site's name in brackets after the headline: "Weekly Edition [LWN.net]" */
+    size_t lt = strlen(title), lh = strlen(h);
+    return lt > lh + 3 && title[lt - 1] == ']' && title[lt - lh - 2] == '[' && title[lt - lh - 3] == ' ' &&
+           strncasecmp(title + lt - lh - 1, h, lh) == 0;
 }
 
 /* title without a last part that names the site ("Critics' Choice 2025 –
@@ -650,9 +668,12 @@ int meta_title_find(meta_ctx *c, meta_result *out)
      * headline. */
     const char *heads[8];
     size_t nheads = page_h1s(c, heads, 8);
+    for (size_t i = 0; i < nheads && nheads <= 8;)
+        if (last_part(title, heads[i]))
+            heads[i] = heads[--nheads];
+        else
+            i++;
     const char *h1 = nheads == 1 ? heads[0] : NULL;
-    if (h1 && last_part(title, h1))
-        h1 = NULL;
     if (strcmp(src, "h1") != 0 && !(h1 && same_text(title, h1))) {
         /* A site name before or after the headline goes when the page
          * names its site so (og:site_name, publisher, host); from a bare
@@ -677,7 +698,7 @@ int meta_title_find(meta_ctx *c, meta_result *out)
         const char *named = NULL;
         size_t agreeing = 0;
         for (size_t i = 0; i < nheads; i++)
-            if (agrees(title, heads[i]) && !last_part(title, heads[i])) {
+            if (agrees(title, heads[i])) {
                 named = heads[i];
                 agreeing++;
             }
