@@ -14,7 +14,8 @@ static const char *const label_blocks[] = {
     "share this article", "share this story", "read more", "continue reading", "related", "related articles",
     "related stories", "related content", "more stories", "recommended", "story continues below advertisement",
     "article continues below advertisement", "skip advertisement", "supported by", "click here",
-    "show comments", "comments", "leave a comment", "print", "email", "tweet", "facebook", "twitter",
+    "show comments", "comments", "leave a comment", "no comments", "print", "email", "tweet", "facebook",
+    "twitter", "like this", "loading", "share with friends",
     /* the same labels in German, French, Spanish, Italian, Portuguese, Dutch and Polish */
     "anzeige", "werbung", "teilen", "artikel teilen", "weiterlesen", "zum weiterlesen", "mehr zum thema",
     "lesen sie auch", "das könnte sie auch interessieren", "kommentare", "drucken", "publicité", "partager",
@@ -23,6 +24,10 @@ static const char *const label_blocks[] = {
     "condividi", "leggi anche", "continua a leggere", "commenti", "stampa", "publicidade", "partilhar",
     "leia também", "leia mais", "advertentie", "delen", "lees ook", "lees meer", "reacties", "reklama",
     "udostępnij", "czytaj też", "czytaj także", "czytaj więcej", "komentarze",
+    /* a blog platform's like button and its loading text ("Gefällt mir: Wird geladen …") */
+    "gefällt mir", "wird geladen", "keine kommentare", "mit freunden teilen", "j'aime", "chargement",
+    "aucun commentaire", "me gusta", "cargando", "sin comentarios", "mi piace", "caricamento",
+    "nessun commento",
 };
 
 int is_label_block(const block *b)
@@ -37,8 +42,14 @@ int is_label_block(const block *b)
             c = (char)(c + 32);
         if (c == ':' || c == '.' || c == '!')
             continue;
+        if (c == '\xE2' && i + 2 < b->len && b->text[i + 1] == '\x80' && b->text[i + 2] == '\xA6') {
+            i += 2; /* an ellipsis, "Loading…" */
+            continue;
+        }
         low[n++] = c;
     }
+    while (n && low[n - 1] == ' ')
+        n--;
     low[n] = 0;
     for (size_t i = 0; i < sizeof label_blocks / sizeof *label_blocks; i++)
         if (strcmp(low, label_blocks[i]) == 0)
