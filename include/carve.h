@@ -8,9 +8,11 @@
  * Conventions that hold for every function below:
  *  - Lengths and offsets are in bytes, never characters. All text carve
  *    returns is UTF-8, NUL-terminated, and free of invalid sequences; the
- *    page's text and metadata are in Unicode Normalization Form C (NFC,
- *    as the W3C's character model asks of text on the web), whatever form
- *    the page wrote them in.
+ *    page's text and metadata are put in Unicode Normalization Form C
+ *    (NFC, as the W3C's character model asks of text on the web), each
+ *    text node of the page as a whole (a combining mark that opens an
+ *    element stays apart from the letter before the element); URLs are
+ *    left as they are.
  *  - The library keeps no mutable global state: any number of threads may
  *    call carve_extract() at once, each with its own options and results.
  *  - The library never prints and never exits. Failures come back as a

@@ -15,7 +15,7 @@ static const char *const label_blocks[] = {
     "related stories", "related content", "more stories", "recommended", "story continues below advertisement",
     "article continues below advertisement", "skip advertisement", "supported by", "click here",
     "show comments", "comments", "leave a comment", "no comments", "print", "email", "tweet", "facebook",
-    "twitter", "like this", "loading", "share with friends",
+    "twitter", "loading", "share with friends",
     /* the same labels in German, French, Spanish, Italian, Portuguese, Dutch and Polish */
     "anzeige", "werbung", "teilen", "artikel teilen", "weiterlesen", "zum weiterlesen", "mehr zum thema",
     "lesen sie auch", "das könnte sie auch interessieren", "kommentare", "drucken", "publicité", "partager",

@@ -9,6 +9,7 @@
 #include "extract/patterns.h"
 #include "extract/rules.h"
 #include "extract/select.h"
+#include "extract/thresholds.h"
 
 void select_good_chars(const block_list *bl, const unsigned char *cls, size_t *good)
 {
@@ -63,30 +64,59 @@ static dom_node *widen_to_parent(const size_t *good, dom_node *best)
     return p;
 }
 
-/* 1 when a and b are elements of one kind: the same tag and class name. */
+/* 1 when a and b are elements of one kind: the same tag and class name,
+ * or the same tag and neither a class nor an id (two plain <section>s). */
 static int same_kind(const dom_node *a, const dom_node *b)
 {
-    return a->kind == DOM_ELEMENT && b->kind == DOM_ELEMENT && a->tag == b->tag &&
-           a->cls && b->cls && strcmp(a->cls, b->cls) == 0;
+    if (a->kind != DOM_ELEMENT || b->kind != DOM_ELEMENT || a->tag != b->tag)
+        return 0;
+    if (!a->cls && !b->cls)
+        return !a->id && !b->id;
+    return a->cls && b->cls && strcmp(a->cls, b->cls) == 0;
 }
 
-/* The container won because of good text after the content (a consent
- * notice after the footer, an author box, a donation appeal) while one of
- * its children holds two thirds of its good text: by widen_to_parent's
- * test that child needs no widening, so the container is the
- * best-scoring element inside it. Not when good text comes before that
- * child (a lead in a sibling container of its own is the story's), when
- * a sibling of the child's kind follows with good text (the story's next
- * section or row), or when the child is a landmark of the site's chrome. */
+/* Characters other than white space in n when it is text that its
+ * parent's block holds (a text node, or an inline element); 0 otherwise. */
+static size_t own_text(const dom_node *n)
+{
+    if (n->kind == DOM_ELEMENT && !(dom_tag_flags(n->tag) & TAGF_INLINE))
+        return 0;
+    size_t chars = 0;
+    for (const dom_node *k = n; k; k = dom_next(n, k, 0))
+        if (k->kind == DOM_TEXT)
+            for (size_t i = 0; i < k->text_len; i++)
+                chars += k->text[i] != ' ' && k->text[i] != '\n' && k->text[i] != '\t' && k->text[i] != '\r';
+    return chars;
+}
+
+/* A container one of whose children holds two thirds of its good text:
+ * by widen_to_parent's test that child needs no widening, and the rest is
+ * good text beside the content (a consent notice after the footer, an
+ * author box, a donation appeal), so the container is the best-scoring
+ * element inside the child. Not when good text comes before that child or
+ * lies in the container's own text (a lead in a sibling container of its
+ * own is the story's), when a sibling of the child's kind follows with
+ * good text (the story's next section or row), or when the child is a
+ * landmark of the site's chrome. */
 static dom_node *narrow_to_child(const dom_doc *doc, const double *score, const size_t *good, dom_node *best)
 {
     if (!best)
         return best;
     dom_node *child = NULL;
-    for (dom_node *c = best->first_child; c; c = c->next)
+    size_t in_children = 0;
+    for (dom_node *c = best->first_child; c; c = c->next) {
+        in_children += good[c->index];
         if (c->kind == DOM_ELEMENT && (!child || good[c->index] > good[child->index]))
             child = c;
+    }
     if (!child || 3 * good[child->index] < 2 * good[best->index])
+        return best;
+    /* the container's own good text (text and inline elements directly in
+     * it) before the child, a paragraph's worth: a lead, not a label */
+    size_t before = 0;
+    for (const dom_node *c = best->first_child; c != child && in_children < good[best->index]; c = c->next)
+        before += own_text(c);
+    if (before >= LENGTH_LOW)
         return best;
     if (child->tag == TAG_ASIDE || child->tag == TAG_NAV || child->tag == TAG_FOOTER || child->tag == TAG_HEADER)
         return best;

@@ -210,7 +210,7 @@ int meta_extract_at(const dom_doc *doc, const char *url, time_t ref, arena *mem,
 
     const char *canon = meta_url_canonical(c);
     if (c->url) {
-        out->pub.url = meta_text_clean_str(mem, c->url, 8192);
+        out->pub.url = meta_text_clean_url(mem, c->url, 8192);
         out->source.url = "given";
     } else if (canon) {
         out->pub.url = canon;

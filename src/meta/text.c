@@ -31,7 +31,10 @@ static size_t space_len(const unsigned char *s, size_t n)
     return 0;
 }
 
-const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
+/* meta_text_clean, and meta_text_clean_url when as_text is 0: the URL's
+ * bytes are its identity, so no soft hyphen goes and nothing is
+ * normalized. */
+static const char *clean(arena *mem, const char *s, size_t n, size_t max, int as_text)
 {
     if (!s)
         return NULL;
@@ -39,7 +42,7 @@ const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
     buf_init(&b);
     int space = 0;
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n && b.len < max + 4;) {
+    for (size_t i = 0; i < n && b.len < 2 * max + 8;) {
         size_t sl = space_len(u + i, n - i);
         if (sl) {
             space = 1;
@@ -50,7 +53,7 @@ const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
             i++;
             continue;
         }
-        if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD) { /* a soft hyphen only marks where a word may break */
+        if (as_text && u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD) { /* a soft hyphen only marks where a word may break */
             i += 2;
             continue;
         }
@@ -60,20 +63,25 @@ const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max)
         buf_putc(&b, s[i]);
         i++;
     }
+    const char *t = b.data;
     size_t len = b.len;
-    if (len > max) {
-        len = utf8_char_start(b.data, max);
-        while (len > 0 && b.data[len - 1] == ' ')
+    if (as_text && len && !b.failed && !(t = nfc_text(mem, b.data, b.len, &len))) /* before the cut: NFC may lengthen */
+        b.failed = 1;
+    if (!b.failed && len > max) {
+        len = utf8_char_start(t, max);
+        while (len > 0 && t[len - 1] == ' ')
             len--;
     }
-    const char *r = NULL;
-    if (len && !b.failed) {
-        size_t nlen;
-        const char *t = nfc_text(mem, b.data, len, &nlen);
-        r = t ? arena_strndup(mem, t, nlen) : NULL;
-    }
+    const char *r = len && !b.failed ? arena_strndup(mem, t, len) : NULL;
     meta_buf_free(mem, &b);
     return r;
+}
+
+const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max) { return clean(mem, s, n, max, 1); }
+
+const char *meta_text_clean_url(arena *mem, const char *s, size_t max)
+{
+    return s ? clean(mem, s, strlen(s), max, 0) : NULL;
 }
 
 const char *meta_text_clean_str(arena *mem, const char *s, size_t max)

@@ -15,6 +15,10 @@
  * trimmed, cut to max bytes at a character boundary, in Unicode NFC, in
  * the arena. NULL when nothing is left or memory runs out. */
 const char *meta_text_clean(arena *mem, const char *s, size_t n, size_t max);
+/* meta_text_clean of a NUL-terminated URL (s may be NULL), without the
+ * soft-hyphen removal and the normalization: a URL's bytes are its
+ * identity. */
+const char *meta_text_clean_url(arena *mem, const char *s, size_t max);
 /* meta_text_clean of a NUL-terminated string; s may be NULL. */
 const char *meta_text_clean_str(arena *mem, const char *s, size_t max);
 /* The collapsed text content of node's subtree, read up to max bytes. */

@@ -364,8 +364,9 @@ static const char *heading_text(meta_ctx *c, const dom_node *h)
     return headline_sized(rest) ? rest : text;
 }
 
-/* The page's <h1> texts outside the site's header, navigation and footer
- * that are not the site's name, each text once, up to max of them in
+/* The page's <h1> texts outside the site's header (one that holds the
+ * navigation), the navigation, the footer and asides, that are not the
+ * site's name, each text once, up to max of them in
  * heads. Returns how many there are, or max + 1 when there are more. */
 static size_t page_h1s(meta_ctx *c, const char **heads, size_t max)
 {
@@ -697,11 +698,16 @@ int meta_title_find(meta_ctx *c, meta_result *out)
     } else if (nheads > 1 && nheads <= 8) {
         const char *named = NULL;
         size_t agreeing = 0;
-        for (size_t i = 0; i < nheads; i++)
+        for (size_t i = 0; i < nheads; i++) {
+            if (same_text(title, heads[i])) {
+                agreeing = 0; /* the page shows the title itself as one of them */
+                break;
+            }
             if (agrees(title, heads[i])) {
                 named = heads[i];
                 agreeing++;
             }
+        }
         if (agreeing == 1) {
             title = named;
             src = "h1";

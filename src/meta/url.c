@@ -176,12 +176,12 @@ const char *meta_url_canonical(const meta_ctx *c)
         u = meta_url_absolute(c->mem, NULL, meta_tags_content(&c->tags, "og:url"));
     if (!u)
         u = c->jsonld.url ? meta_url_absolute(c->mem, NULL, c->jsonld.url) : NULL;
-    return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
+    return u ? meta_text_clean_url(c->mem, u, META_MAX_FIELD) : NULL;
 }
 
 const char *meta_url_resolve(const meta_ctx *c, const char *href)
 {
     const char *base = base_of(c);
     const char *u = meta_url_absolute(c->mem, base, href);
-    return u ? meta_text_clean_str(c->mem, u, META_MAX_FIELD) : NULL;
+    return u ? meta_text_clean_url(c->mem, u, META_MAX_FIELD) : NULL;
 }

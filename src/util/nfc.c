@@ -9,12 +9,13 @@
 #include "util/nfc.h"
 
 /* 1 when normalization may change cp or the code points around it: a
- * combining mark or a character that combines with the one before it
- * (composition's second element, Hangul's medial and final jamo), one
- * excluded from composition (Devanagari and Bengali nukta letters), or
- * a singleton that decomposes to another character (the Ohm and Angstrom
- * signs). Characters that merely have a canonical decomposition ("é",
- * Cyrillic "й") are stable: NFC composes them back. */
+ * combining mark (it may reorder, or compose with the letter before it),
+ * a Hangul medial or final jamo (it composes with the syllable before
+ * it), or a character whose canonical decomposition does not compose
+ * back to itself (Devanagari and Bengali nukta letters, excluded from
+ * composition; singletons such as the Ohm and Angstrom signs and Greek
+ * letters with oxia). Characters that merely have a canonical
+ * decomposition ("é", Cyrillic "й") are stable: NFC composes them back. */
 static int may_change(utf8proc_int32_t cp)
 {
     const utf8proc_property_t *p = utf8proc_get_property(cp);
@@ -23,14 +24,16 @@ static int may_change(utf8proc_int32_t cp)
     if (p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
         p->category == UTF8PROC_CATEGORY_ME)
         return 1;
-    if (p->comb_index != UINT16_MAX && (p->comb_index & 0x8000))
-        return 1;
     if (cp >= 0x1160 && cp <= 0x11FF)
         return 1;
     if (p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX) {
-        utf8proc_int32_t d[4];
+        utf8proc_int32_t d[8];
         int last = 0;
-        return utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, &last) == 1;
+        utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &last);
+        if (k < 1 || k > 8)
+            return 1;
+        k = utf8proc_normalize_utf32(d, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        return k != 1 || d[0] != cp;
     }
     return 0;
 }

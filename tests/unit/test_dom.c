@@ -622,6 +622,8 @@ static void test_nfc(void **state)
         assert_ptr_equal(nfc_text(&mem, stable[i], strlen(stable[i]), &len), stable[i]);
     }
     assert_false(nfc_stable("\xE2\x84\xA6", 3)); /* the Ohm sign is a singleton: U+03A9 */
+    assert_false(nfc_stable("\xE2\x84\xAB", 3)); /* the Angstrom sign: U+00C5 */
+    assert_false(nfc_stable("\xE1\xBD\xB1", 3)); /* alpha with oxia: U+03AC */
     arena_free(&mem);
 }
 

@@ -595,6 +595,11 @@ static void test_title_by_h1_agreement(void **state)
     assert_string_equal(p->m.pub.title, "Weekly Edition for March 26");
     unload(p);
 
+    p = load("<html><head><title>Garden Tools</title></head><body><h1>Garden Tools</h1>"
+             "<h1>Garden Tools for Children</h1><p>x</p></body></html>", NULL);
+    assert_string_equal(p->m.pub.title, "Garden Tools"); /* one of several h1 is the title itself */
+    unload(p);
+
     p = load("<html><head><meta property='og:title' content='Orchard Lane: Council backs the ferry trial'>"
              "</head><body><h1>Council backs the ferry trial</h1><p>x</p></body></html>", NULL);
     assert_string_equal(p->m.pub.title, "Council backs the ferry trial");
