@@ -93,11 +93,12 @@ static size_t own_text(const dom_node *n)
  * by widen_to_parent's test that child needs no widening, and the rest is
  * good text beside the content (a consent notice after the footer, an
  * author box, a donation appeal), so the container is the best-scoring
- * element inside the child. Not when good text comes before that child or
- * lies in the container's own text (a lead in a sibling container of its
- * own is the story's), when a sibling of the child's kind follows with
- * good text (the story's next section or row), or when the child is a
- * landmark of the site's chrome. */
+ * element inside the child. Not when good text comes before that child,
+ * or a paragraph's worth of the container's own text does (a lead in a
+ * sibling container, or written directly in the container, is the
+ * story's), when a sibling of the child's kind follows with good text
+ * (the story's next section or row), or when the child is a landmark of
+ * the site's chrome. */
 static dom_node *narrow_to_child(const dom_doc *doc, const double *score, const size_t *good, dom_node *best)
 {
     if (!best)
