@@ -10,6 +10,7 @@
 #include "extract/rules.h"
 #include "extract/select.h"
 #include "extract/thresholds.h"
+#include "util/ascii.h"
 
 void select_good_chars(const block_list *bl, const unsigned char *cls, size_t *good)
 {
@@ -85,7 +86,7 @@ static size_t own_text(const dom_node *n)
     for (const dom_node *k = n; k; k = dom_next(n, k, 0))
         if (k->kind == DOM_TEXT)
             for (size_t i = 0; i < k->text_len; i++)
-                chars += k->text[i] != ' ' && k->text[i] != '\n' && k->text[i] != '\t' && k->text[i] != '\r';
+                chars += !ascii_is_space_or_nul((unsigned char)k->text[i]);
     return chars;
 }
 
