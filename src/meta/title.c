@@ -368,7 +368,7 @@ static const char *heading_text(meta_ctx *c, const dom_node *h)
  * navigation), the navigation, the footer and asides, that are not the
  * site's name, each text once, up to max of them in
  * heads. Returns how many there are, or max + 1 when there are more. */
-static size_t page_h1s(meta_ctx *c, const char **heads, size_t max)
+static size_t page_h1s(meta_ctx *c, const char **heads, const dom_node **nodes, size_t max)
 {
     size_t count = 0;
     for (size_t i = 0; i < c->doc->node_count; i++) {
@@ -383,8 +383,10 @@ static size_t page_h1s(meta_ctx *c, const char **heads, size_t max)
             j++;
         if (j < count)
             continue;
-        if (count < max)
+        if (count < max) {
             heads[count] = h;
+            nodes[count] = n;
+        }
         count++;
     }
     return count;
@@ -602,6 +604,55 @@ static int agrees(const char *title, const char *h)
     return lt >= 8 && lh <= 2 * lt && strncmp(fh, ft, lt) == 0;
 }
 
+/* Moves the digits of the folded text f to digits (up to cap - 1 of them),
+ * leaving the rest in f; both end in NUL. */
+static void split_digits(char *f, char *digits, size_t cap)
+{
+    size_t kept = 0, nd = 0;
+    for (size_t i = 0; f[i]; i++)
+        if (f[i] >= '0' && f[i] <= '9') {
+            if (nd + 1 < cap)
+                digits[nd++] = f[i];
+        } else
+            f[kept++] = f[i];
+    f[kept] = 0;
+    digits[nd] = 0;
+}
+
+/* 1 when title and h differ only in their numbers ("Guide to filing
+ * your taxes in 2024" over the h1 "... in 2025"): the page updated its
+ * headline and left the metadata title as it was. */
+static int renumbered(const char *title, const char *h)
+{
+    char ft[1024], fh[1024], dt[64], dh[64];
+    meta_text_fold(title, ft, sizeof ft);
+    meta_text_fold(h, fh, sizeof fh);
+    split_digits(ft, dt, sizeof dt);
+    split_digits(fh, dh, sizeof dh);
+    return ft[0] && strcmp(ft, fh) == 0 && strcmp(dt, dh) != 0;
+}
+
+/* 1 when the heading node h, of text ht, starts with an element that
+ * holds the title, and holds more after it: the headline's link followed
+ * by its source and a comment count ("Headline (example.com) 87"), which
+ * are not part of it. (A brand's name before a product's name is part of
+ * the heading.) */
+static int decorated(meta_ctx *c, const dom_node *h, const char *ht, const char *title)
+{
+    char fh[1024], ft[1024];
+    meta_text_fold(ht, fh, sizeof fh);
+    meta_text_fold(title, ft, sizeof ft);
+    if (!ft[0] || strncmp(fh, ft, strlen(ft)) != 0)
+        return 0;
+    for (const dom_node *k = dom_next(h, h, 0); k; k = dom_next(h, k, 0))
+        if (k->kind == DOM_ELEMENT) {
+            const char *t = meta_text_of_node(c->mem, k, META_MAX_TITLE);
+            if (t && same_text(t, title))
+                return 1;
+        }
+    return 0;
+}
+
 /* Long enough to be a story's headline rather than the name of a site, a
  * show or a section that some pages put in their <h1> ("Minecraft News",
  * "Good Morning America"): four words, or eight Chinese or Japanese
@@ -668,13 +719,17 @@ int meta_title_find(meta_ctx *c, meta_result *out)
      * of those, only one that the title frames or cuts short is the
      * headline. */
     const char *heads[8];
-    size_t nheads = page_h1s(c, heads, 8);
+    const dom_node *nodes[8];
+    size_t nheads = page_h1s(c, heads, nodes, 8);
     for (size_t i = 0; i < nheads && nheads <= 8;)
-        if (last_part(title, heads[i]))
-            heads[i] = heads[--nheads];
-        else
+        if (last_part(title, heads[i])) {
+            nheads--;
+            heads[i] = heads[nheads];
+            nodes[i] = nodes[nheads];
+        } else
             i++;
     const char *h1 = nheads == 1 ? heads[0] : NULL;
+    int site_stripped = 0;
     if (strcmp(src, "h1") != 0 && !(h1 && same_text(title, h1))) {
         /* A site name before or after the headline goes when the page
          * names its site so (og:site_name, publisher, host); from a bare
@@ -684,15 +739,23 @@ int meta_title_find(meta_ctx *c, meta_result *out)
          * the whole title as its h1. */
         int stripped = 0;
         const char *t = strip_site(c, title, host, from_tag, &stripped);
-        if (stripped && t && headline_sized(t))
+        if (stripped && t && headline_sized(t)) {
             title = t;
-        else if (from_tag)
+            site_stripped = 1;
+        } else if (from_tag)
             title = readability_title(c->mem, title);
         const char *head = without_last_part(c->mem, title);
         if (head)
             title = head;
     }
-    if (h1 && (agrees(title, h1) || (c->kind.article && story_headline(h1)))) {
+    /* A <title> that, without the site's name, shares no word with the
+     * h1 is the site's slogan ("Reddit - The heart of the internet" over
+     * a thread's h1); an h1 whose numbers alone differ from the title is
+     * the updated headline. An h1 that holds the title in an element of
+     * its own adds a source or a count to it and is not the headline. */
+    int slogan = h1 && from_tag && site_stripped && similarity(title, h1) == 0.0;
+    if (h1 && !decorated(c, nodes[0], h1, title) &&
+        (agrees(title, h1) || slogan || renumbered(title, h1) || (c->kind.article && story_headline(h1)))) {
         title = h1;
         src = "h1";
     } else if (nheads > 1 && nheads <= 8) {
