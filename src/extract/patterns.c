@@ -320,8 +320,8 @@ static void score_value(const char *v, name_counts *c)
     end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
 }
 
-/* The counts of an element's class and id words (all zero for a node
- * that is not an element). */
+/* The counts of an element's class and id words, and of its microdata
+ * (all zero for a node that is not an element). */
 static name_counts weigh(const dom_node *n)
 {
     name_counts c = {0};
@@ -331,6 +331,16 @@ static name_counts weigh(const dom_node *n)
         score_value(n->cls, &c);
     if (n->id)
         score_value(n->id, &c);
+    /* Microdata of a person (schema.org's itemprop="author", itemtype
+     * Person): an author box, a forum post's user card, a byline. One
+     * pass over the attributes, as weigh runs often. */
+    for (const dom_attr *a = n->attrs; a; a = a->next)
+        if (a->name[0] == 'i' && strncmp(a->name, "item", 4) == 0 &&
+            ((strcmp(a->name + 4, "prop") == 0 && strstr(a->value, "author")) ||
+             (strcmp(a->name + 4, "type") == 0 && strstr(a->value, "schema.org/Person")))) {
+            c.neg += rule_on(RULE_WORDS_NEGATIVE);
+            break;
+        }
     return c;
 }
 
