@@ -282,19 +282,68 @@ static int resolve_targets(carve_result *r)
     return 0;
 }
 
+/* Parses and cleans decoded text with the chosen parser; hidden elements
+ * stay with show_hidden. NULL when the parser fails (*out_of_memory
+ * set when memory ran out). */
+static dom_doc *parse_page(const decode_result *dec, const carve_options *o, int show_hidden, int *out_of_memory)
+{
+    dom_limits lim = {o->max_nodes, o->max_depth ? o->max_depth : 1};
+    dom_doc *doc = o->parser == CARVE_PARSER_LIBXML2 ? dom_parse_reporting(dec->data, dec->len, &lim, out_of_memory)
+                                                     : html_parse(dec->data, dec->len, &lim, out_of_memory);
+    if (!doc)
+        return NULL;
+    if (show_hidden)
+        dom_clean_showing_hidden(doc);
+    else
+        dom_clean(doc);
+    dom_text_nfc(doc);
+    return doc;
+}
+
+/* The least text of hidden elements worth a second extraction: the least
+ * content a page is given (MIN_CONTENT_CHARS of extract/thresholds.h). */
+#define HIDDEN_RETRY_BYTES 250
+
+/* When nothing was found and cleaning removed hidden elements with text
+ * enough for content, the page is extracted again with them shown:
+ * its scripts show what it hides (product panels under display:none, a
+ * page revealed once loaded). *doc and r->content become the second
+ * run's when it finds content. Returns 0, or -1 when memory runs out. */
+static int extract_showing_hidden(const decode_result *dec, const carve_options *o, const extract_hints *hints,
+                                  dom_doc **doc, carve_result *r)
+{
+    if (r->content.method != EXTRACT_NONE || (*doc)->hidden_text < HIDDEN_RETRY_BYTES)
+        return 0;
+    int out_of_memory = 0;
+    dom_doc *shown = parse_page(dec, o, 1, &out_of_memory);
+    if (!shown)
+        return out_of_memory ? -1 : 0;
+    extract_result again;
+    if (extract_main_content(shown, hints, &again)) {
+        dom_free(shown);
+        return -1;
+    }
+    if (again.method == EXTRACT_NONE) {
+        extract_free(&again);
+        dom_free(shown);
+        return 0;
+    }
+    extract_free(&r->content);
+    r->content = again;
+    dom_free(*doc);
+    *doc = shown;
+    return 0;
+}
+
 /* Runs parse, clean, meta and extract on decoded text. */
 static carve_status run_stages(const decode_result *dec, const carve_options *o, carve_result *r)
 {
     if (!sniff_has_markup(dec->data, dec->len))
         return CARVE_ERR_NOT_HTML;
-    dom_limits lim = {o->max_nodes, o->max_depth ? o->max_depth : 1};
     int out_of_memory = 0;
-    dom_doc *doc = o->parser == CARVE_PARSER_LIBXML2 ? dom_parse_reporting(dec->data, dec->len, &lim, &out_of_memory)
-                                                     : html_parse(dec->data, dec->len, &lim, &out_of_memory);
+    dom_doc *doc = parse_page(dec, o, 0, &out_of_memory);
     if (!doc)
         return out_of_memory ? CARVE_ERR_NOMEM : CARVE_ERR_PARSE;
-    dom_clean(doc);
-    dom_text_nfc(doc);
     meta_result meta;
     carve_status st = CARVE_OK;
     if (meta_extract_at(doc, o->url, (time_t)o->reference_time, &r->mem, &meta)) {
@@ -308,7 +357,7 @@ static carve_status run_stages(const decode_result *dec, const carve_options *o,
                                o->favor_precision ? EXTRACT_FAVOR_PRECISION
                                : o->favor_recall  ? EXTRACT_FAVOR_RECALL
                                                   : EXTRACT_FAVOR_BALANCE};
-        if (extract_main_content(doc, &hints, &r->content))
+        if (extract_main_content(doc, &hints, &r->content) || extract_showing_hidden(dec, o, &hints, &doc, r))
             st = CARVE_ERR_NOMEM;
         if (st == CARVE_OK && !o->include_tables)
             for (size_t i = 0; i < r->content.blocks.count; i++)

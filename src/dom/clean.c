@@ -393,7 +393,7 @@ static int resolve_math(dom_doc *doc, dom_node *math)
     return 1;
 }
 
-void dom_clean(dom_doc *doc)
+static void clean(dom_doc *doc, int show_hidden)
 {
     size_t page_text = 0, nscount = 0;
     size_t *text = text_sizes(doc);
@@ -413,7 +413,7 @@ void dom_clean(dom_doc *doc)
             continue;
         }
         int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(text, n)) ||
-                   (n != doc->root && n->tag != TAG_BODY && is_hidden(n, &controlled) && !hidden_holds_page(doc, text, n));
+                   (n != doc->root && n->tag != TAG_BODY && !show_hidden && is_hidden(n, &controlled) && !hidden_holds_page(doc, text, n));
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;
         else if (n->tag == TAG_A && is_permalink(n))
@@ -428,6 +428,8 @@ void dom_clean(dom_doc *doc)
             }
         }
         dom_node *next = dom_next(doc->root, n, drop);
+        if (drop && text && !(dom_tag_flags(n->tag) & TAGF_DROP) && is_hidden(n, &controlled))
+            doc->hidden_text += text[n->index];
         if (drop)
             dom_unlink(n);
         else if (n->tag == TAG_NOSCRIPT)
@@ -439,3 +441,7 @@ void dom_clean(dom_doc *doc)
     resolve_noscript(noscripts, nscount, page_text);
     dom_reindex(doc);
 }
+
+void dom_clean(dom_doc *doc) { clean(doc, 0); }
+
+void dom_clean_showing_hidden(dom_doc *doc) { clean(doc, 1); }

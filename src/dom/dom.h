@@ -62,6 +62,7 @@ typedef struct dom_doc {
     const char **jsonld;    /* text of every <script type="application/ld+json">, in order */
     size_t jsonld_count;
     int truncated;          /* nodes or depth limits cut part of the page */
+    size_t hidden_text;     /* text bytes of the hidden elements cleaning removed */
 } dom_doc;
 
 typedef struct dom_limits {
@@ -92,6 +93,11 @@ char *dom_guard_markup(const char *html, size_t len);
  * aria-controls names, and resolves <noscript>: its content is kept only where
  * the page would otherwise lose it (see clean.c). */
 void dom_clean(dom_doc *doc);
+
+/* dom_clean, but hidden elements stay, as the page's scripts would show
+ * them: for a page whose content is all in elements it hides until a
+ * script runs (a product page's panels under display:none). */
+void dom_clean_showing_hidden(dom_doc *doc);
 
 /* Puts every text node in Unicode Normalization Form C (util/nfc.h); a
  * node whose copy cannot be allocated stays as it is. */

@@ -453,6 +453,33 @@ static void test_clean_hidden(void **state)
     dom_free(doc);
 }
 
+/* dom_clean counts the text of the hidden elements it removes;
+ * dom_clean_showing_hidden keeps them, as a page's scripts would show
+ * them. */
+static void test_clean_showing_hidden(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><p>visible text, longer than the hidden part</p><div style=\"display: none\"><p>shown later</p></div>"
+                       "<script>var x = 1;</script></body></html>";
+    dom_doc *doc = parse(html);
+    dom_clean(doc);
+    char *t = all_text(doc);
+    assert_null(strstr(t, "shown later"));
+    assert_int_equal(doc->hidden_text, strlen("shown later"));
+    free(t);
+    dom_free(doc);
+    doc = parse(html);
+    dom_clean_showing_hidden(doc);
+    assert_index_consistent(doc);
+    t = all_text(doc);
+    assert_non_null(strstr(t, "visible"));
+    assert_non_null(strstr(t, "shown later"));
+    assert_null(strstr(t, "var x")); /* scripts still go */
+    assert_int_equal(doc->hidden_text, 0);
+    free(t);
+    dom_free(doc);
+}
+
 /* A hidden element holding most of the page's text is shown by a script
  * (React's streamed rendering): it stays. A small hidden menu still goes. */
 static void test_clean_hidden_page_kept(void **state)
@@ -655,6 +682,7 @@ int main(void)
         cmocka_unit_test(test_attribute_cut),
         cmocka_unit_test(test_clean_hidden),
         cmocka_unit_test(test_clean_hidden_page_kept),
+        cmocka_unit_test(test_clean_showing_hidden),
         cmocka_unit_test(test_clean_hidden_panels_kept),
         cmocka_unit_test(test_streamed_segments_placed),
         cmocka_unit_test(test_clean_keeps_meta_and_title_even_if_marked),
