@@ -363,6 +363,25 @@ out:
     return rc;
 }
 
+/* An <article> of an article's worth of text (MIN_CONTENT_CHARS and a
+ * quarter of the page's) that holds at least half of the text of an
+ * element with a sure verdict: the element is no overlay but the story's
+ * wrapper, named for what the page
+ * is (a newsletter's issue in "section-hero cc-newsletter", a story
+ * behind a "paywall" wrapper); its verdict is cleared. An overlay's
+ * sign-up text is not an <article>. */
+static void clear_around_articles(const dom_doc *doc, const size_t *text, unsigned char *v)
+{
+    for (size_t i = 0; i < doc->node_count; i++) {
+        const dom_node *a = doc->nodes[i];
+        if (a->tag != TAG_ARTICLE || text[i] < MIN_CONTENT_CHARS || 4 * text[i] < text[doc->root->index])
+            continue;
+        for (const dom_node *e = a->parent; e && 2 * text[i] >= text[e->index]; e = e->parent)
+            if (v[e->index] == VERDICT_SURE)
+                v[e->index] = VERDICT_NONE;
+    }
+}
+
 /* Every element's boilerplate verdict, indexed by node index: its names,
  * tag or role (pattern_is_boilerplate), else whether it is a list of
  * teaser cards, else whether it is another post than the page's own: on a
@@ -395,6 +414,7 @@ unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t 
                     v[i] = VERDICT_WEAK;
             }
         }
+        clear_around_articles(doc, text, v);
         if (!rule_on(RULE_NOTES))
             memset(*note_ref, 0, (doc->node_count ? doc->node_count : 1) * sizeof **note_ref);
         else if (verdict_clear_notes(doc, text, v, *note_ref))
