@@ -300,19 +300,32 @@ static dom_doc *parse_page(const decode_result *dec, const carve_options *o, int
     return doc;
 }
 
-/* The least text of hidden elements worth a second extraction: the least
- * content a page is given (MIN_CONTENT_CHARS of extract/thresholds.h). */
-#define HIDDEN_RETRY_BYTES 250
+/* The least text of hidden elements worth a second extraction, and the
+ * least that extraction must keep: twice the least content a page is
+ * given (MIN_CONTENT_CHARS of extract/thresholds.h), more than a hidden
+ * notice or dialog holds ("Your browser is out of date...", a sign-in
+ * form's help). */
+#define HIDDEN_CONTENT_MIN 500
+
+/* Characters of the kept blocks. */
+static size_t kept_chars(const block_list *bl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep)
+            n += bl->items[i].chars;
+    return n;
+}
 
 /* When nothing was found and cleaning removed hidden elements with text
  * enough for content, the page is extracted again with them shown:
  * its scripts show what it hides (product panels under display:none, a
  * page revealed once loaded). *doc and r->content become the second
- * run's when it finds content. Returns 0, or -1 when memory runs out. */
+ * run's when it finds content, and as much of it. Returns 0, or -1 when memory runs out. */
 static int extract_showing_hidden(const decode_result *dec, const carve_options *o, const extract_hints *hints,
                                   dom_doc **doc, carve_result *r)
 {
-    if (r->content.method != EXTRACT_NONE || (*doc)->hidden_text < HIDDEN_RETRY_BYTES)
+    if (r->content.method != EXTRACT_NONE || (*doc)->hidden_text < HIDDEN_CONTENT_MIN)
         return 0;
     int out_of_memory = 0;
     dom_doc *shown = parse_page(dec, o, 1, &out_of_memory);
@@ -320,10 +333,11 @@ static int extract_showing_hidden(const decode_result *dec, const carve_options 
         return out_of_memory ? -1 : 0;
     extract_result again;
     if (extract_main_content(shown, hints, &again)) {
+        extract_free(&again);
         dom_free(shown);
         return -1;
     }
-    if (again.method == EXTRACT_NONE) {
+    if (again.method == EXTRACT_NONE || kept_chars(&again.blocks) < HIDDEN_CONTENT_MIN) {
         extract_free(&again);
         dom_free(shown);
         return 0;

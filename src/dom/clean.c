@@ -428,8 +428,8 @@ static void clean(dom_doc *doc, int show_hidden)
             }
         }
         dom_node *next = dom_next(doc->root, n, drop);
-        if (drop && text && !(dom_tag_flags(n->tag) & TAGF_DROP) && is_hidden(n, &controlled))
-            doc->hidden_text += text[n->index];
+        if (drop && !(dom_tag_flags(n->tag) & TAGF_DROP) && is_hidden(n, &controlled))
+            doc->hidden_text += nonspace_under(n); /* dropped subtrees are disjoint: linear */
         if (drop)
             dom_unlink(n);
         else if (n->tag == TAG_NOSCRIPT)

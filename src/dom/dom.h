@@ -62,7 +62,7 @@ typedef struct dom_doc {
     const char **jsonld;    /* text of every <script type="application/ld+json">, in order */
     size_t jsonld_count;
     int truncated;          /* nodes or depth limits cut part of the page */
-    size_t hidden_text;     /* text bytes of the hidden elements cleaning removed */
+    size_t hidden_text;     /* text bytes (white space aside) of the hidden elements cleaning removed */
 } dom_doc;
 
 typedef struct dom_limits {

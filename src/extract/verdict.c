@@ -365,8 +365,8 @@ out:
 
 /* An <article> of an article's worth of text (MIN_CONTENT_CHARS and a
  * quarter of the page's) that holds at least half of the text of an
- * element with a sure verdict: the element is no overlay but the story's
- * wrapper, named for what the page
+ * element with a sure verdict from its names (not the page's footer, a
+ * landmark): the element is no overlay but the story's wrapper, named for what the page
  * is (a newsletter's issue in "section-hero cc-newsletter", a story
  * behind a "paywall" wrapper); its verdict is cleared. An overlay's
  * sign-up text is not an <article>. */
@@ -377,7 +377,7 @@ static void clear_around_articles(const dom_doc *doc, const size_t *text, unsign
         if (a->tag != TAG_ARTICLE || text[i] < MIN_CONTENT_CHARS || 4 * text[i] < text[doc->root->index])
             continue;
         for (const dom_node *e = a->parent; e && 2 * text[i] >= text[e->index]; e = e->parent)
-            if (v[e->index] == VERDICT_SURE)
+            if (v[e->index] == VERDICT_SURE && !pattern_is_landmark(e)) /* not the page's footer */
                 v[e->index] = VERDICT_NONE;
     }
 }

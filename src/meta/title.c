@@ -632,24 +632,29 @@ static int renumbered(const char *title, const char *h)
     return ft[0] && strcmp(ft, fh) == 0 && strcmp(dt, dh) != 0;
 }
 
-/* 1 when the heading node h, of text ht, starts with an element that
- * holds the title, and holds more after it: the headline's link followed
- * by its source and a comment count ("Headline (example.com) 87"), which
- * are not part of it. (A brand's name before a product's name is part of
- * the heading.) */
+/* 1 when the heading node h, of text ht, opens with an element that holds
+ * the title (its first element, or that one's first, a few levels down)
+ * and adds at most three words after it: the headline's link followed by
+ * its source and a comment count ("Headline (example.com) 87"), which are
+ * not part of it. A subtitle after the title ("How to bake bread without a
+ * machine, in five steps") has more words and stays; a brand's name
+ * before a product's name is not the title's element. */
 static int decorated(meta_ctx *c, const dom_node *h, const char *ht, const char *title)
 {
     char fh[1024], ft[1024];
     meta_text_fold(ht, fh, sizeof fh);
     meta_text_fold(title, ft, sizeof ft);
-    if (!ft[0] || strncmp(fh, ft, strlen(ft)) != 0)
+    size_t lt = strlen(ft);
+    if (!lt || strncmp(fh, ft, lt) != 0 || strlen(ht) <= strlen(title))
         return 0;
-    for (const dom_node *k = dom_next(h, h, 0); k; k = dom_next(h, k, 0))
-        if (k->kind == DOM_ELEMENT) {
-            const char *t = meta_text_of_node(c->mem, k, META_MAX_TITLE);
-            if (t && same_text(t, title))
-                return 1;
-        }
+    if (meta_text_word_count(ht) > meta_text_word_count(title) + 3)
+        return 0;
+    const dom_node *k = first_shown(h->first_child);
+    for (int depth = 0; k && k->kind == DOM_ELEMENT && depth < 8; depth++, k = first_shown(k->first_child)) {
+        const char *t = meta_text_of_node(c->mem, k, META_MAX_TITLE);
+        if (t && same_text(t, title))
+            return 1;
+    }
     return 0;
 }
 
@@ -750,10 +755,13 @@ int meta_title_find(meta_ctx *c, meta_result *out)
     }
     /* A <title> that, without the site's name, shares no word with the
      * h1 is the site's slogan ("Reddit - The heart of the internet" over
-     * a thread's h1); an h1 whose numbers alone differ from the title is
+     * a thread's h1), when the h1 is a story's headline (not a section's
+     * name, "Weather") and neither is Chinese or Japanese (written without
+     * spaces, whose words similarity() cannot tell apart); an h1 whose numbers alone differ from the title is
      * the updated headline. An h1 that holds the title in an element of
      * its own adds a source or a count to it and is not the headline. */
-    int slogan = h1 && from_tag && site_stripped && similarity(title, h1) == 0.0;
+    int slogan = h1 && from_tag && site_stripped && story_headline(h1) && !cjk_chars(h1) && !cjk_chars(title) &&
+                 similarity(title, h1) == 0.0;
     if (h1 && !decorated(c, nodes[0], h1, title) &&
         (agrees(title, h1) || slogan || renumbered(title, h1) || (c->kind.article && story_headline(h1)))) {
         title = h1;
