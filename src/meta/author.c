@@ -324,8 +324,9 @@ size_t meta_author_split(arena *mem, const char *byline, const char *sitename, c
 /* The author as a page's metadata declares it, when no person's name
  * could be read from any source: a team, a desk, an organisation or a
  * user name ("Camphouse Team", "News Desk", "kirstin boatto"). The whole
- * value is one name; it only has to be short, without digits, links or
- * markup. NULL otherwise. */
+ * value is one name; it only has to be short, without links or markup,
+ * and without digits unless it is one word (an account's name,
+ * "user447274"). NULL otherwise. */
 static const char *declared_name(arena *mem, const char *value)
 {
     const char *v = meta_text_clean_str(mem, meta_text_unescape(mem, value), META_MAX_NAME + 1);
@@ -335,8 +336,10 @@ static const char *declared_name(arena *mem, const char *value)
     size_t n = strlen(v), letters = 0;
     if (n < 2 || n > META_MAX_NAME || meta_text_word_count(v) > 5 || strstr(v, "://") || meta_text_strcasestr(v, "www."))
         return NULL;
+    /* one word may hold digits: an account's name ("luizjr4", "user447274") */
+    const char *banned = meta_text_word_count(v) == 1 ? "@/=?#<>{}" : "@0123456789/=?#<>{}";
     for (const char *p = v; *p; p++) {
-        if (strchr("@0123456789/=?#<>{}", *p))
+        if (strchr(banned, *p))
             return NULL;
         letters += (unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
     }

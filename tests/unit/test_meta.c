@@ -371,7 +371,8 @@ static void test_author_sources(void **state)
  * read: a team or a user name in the author meta, microdata or a forum's
  * username element; a label ("Written by") in its own element introduces
  * the name after it; sharing cards' "Written by" label names the writer;
- * a role or an account alone is no one. */
+ * a role or an account alone is no one; an account's name may hold
+ * digits. */
 static void test_author_declared(void **state)
 {
     (void)state;
@@ -399,6 +400,21 @@ static void test_author_declared(void **state)
              "<p>Question.</p></div><div class='post'><span itemprop='author' itemscope>"
              "<span itemprop='name'>Burnt Toast</span></span><p>Answer.</p></div></body></html>", NULL);
     assert_string_equal(p->m.pub.author, "quietfox");
+    unload(p);
+
+    /* an account's name may hold digits; a byline of several words may not
+     * (there digits are a date or a count, not a name) */
+    p = load("<html><body><h1>How to show a saved route on a phone?</h1>"
+             "<div class='post'><span itemprop='author' itemscope><meta itemprop='name' content='luizjr4'></span>"
+             "<p>Question.</p></div><div class='post'><span itemprop='author' itemscope>"
+             "<span itemprop='name'>Suty</span></span><p>Answer.</p></div></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "luizjr4");
+    unload(p);
+
+    p = load("<html><body><h1>Best tent for two in the rain?</h1>"
+             "<div class='post'><span itemprop='author' itemscope><span itemprop='name'>Posted 12 May 2024</span></span>"
+             "<p>Question.</p></div></body></html>", NULL);
+    assert_null(p->m.pub.author);
     unload(p);
 
     p = load("<html><body><h1>Best tent for two in the rain?</h1><ul><li><span class='sr-only'>Thread starter</span>"
