@@ -545,6 +545,27 @@ static const char *card_writer(const meta_ctx *c)
     return NULL;
 }
 
+/* The account a forum names in the data-author attribute of the first
+ * post after the headline (XenForo's <article class="message"
+ * data-author="...">, a link aggregator's post), else of the first
+ * element that has one; NULL when there is none or it is no name. */
+static const char *post_data_author(const meta_ctx *c)
+{
+    const char *first = NULL;
+    size_t h = c->headline ? c->headline->index : 0;
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        const char *v = n->kind == DOM_ELEMENT ? dom_attr_get(n, "data-author") : NULL;
+        if (!v)
+            continue;
+        if (i >= h)
+            return declared_name(c->mem, v);
+        if (!first)
+            first = v;
+    }
+    return first ? declared_name(c->mem, first) : NULL;
+}
+
 static const char *const author_keys[] = {"author", "article:author", "parsely-author", "sailthru.author",
                                           "dc.creator", "dcterms.creator", "dc:creator", "byl", "og:article:author",
                                           "citation_author", "book:author", NULL};
@@ -614,6 +635,10 @@ int meta_author_find(meta_ctx *c, meta_result *out)
     if (!n && writer && (names[0] = declared_name(c->mem, writer))) {
         n = 1;
         src = "twitter:data";
+    }
+    if (!n && (names[0] = post_data_author(c))) {
+        n = 1;
+        src = "data-author";
     }
     if (!n)
         return 0;

@@ -417,6 +417,14 @@ static void test_author_declared(void **state)
     assert_null(p->m.pub.author);
     unload(p);
 
+    /* a forum's first post names its account in data-author */
+    p = load("<html><body><h1>Best tent for two in the rain?</h1>"
+             "<article class='message' data-author='paulb203'><p>Question.</p></article>"
+             "<article class='message' data-author='Kevin'><p>Answer.</p></article></body></html>", NULL);
+    assert_string_equal(p->m.pub.author, "paulb203");
+    assert_string_equal(p->m.source.author, "data-author");
+    unload(p);
+
     p = load("<html><body><h1>Best tent for two in the rain?</h1><ul><li><span class='sr-only'>Thread starter</span>"
              "<a class='username' href='/members/pelex.1/'>pelex</a></li></ul>"
              "<div class='login'><a class='username-link' href='/login'>Sign in</a></div><p>Question.</p></body></html>",
