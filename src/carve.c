@@ -321,7 +321,8 @@ static size_t kept_chars(const block_list *bl)
  * enough for content, the page is extracted again with them shown:
  * its scripts show what it hides (product panels under display:none, a
  * page revealed once loaded). *doc and r->content become the second
- * run's when it finds content, and as much of it. Returns 0, or -1 when memory runs out. */
+ * run's when it finds content, and as much of it. Returns 0, or -1 when
+ * memory runs out. */
 static int extract_showing_hidden(const decode_result *dec, const carve_options *o, const extract_hints *hints,
                                   dom_doc **doc, carve_result *r)
 {
@@ -332,15 +333,11 @@ static int extract_showing_hidden(const decode_result *dec, const carve_options 
     if (!shown)
         return out_of_memory ? -1 : 0;
     extract_result again;
-    if (extract_main_content(shown, hints, &again)) {
+    int failed = extract_main_content(shown, hints, &again);
+    if (failed || again.method == EXTRACT_NONE || kept_chars(&again.blocks) < HIDDEN_CONTENT_MIN) {
         extract_free(&again);
         dom_free(shown);
-        return -1;
-    }
-    if (again.method == EXTRACT_NONE || kept_chars(&again.blocks) < HIDDEN_CONTENT_MIN) {
-        extract_free(&again);
-        dom_free(shown);
-        return 0;
+        return failed ? -1 : 0;
     }
     extract_free(&r->content);
     r->content = again;

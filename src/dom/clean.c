@@ -412,8 +412,9 @@ static void clean(dom_doc *doc, int show_hidden)
             n = dom_next(doc->root, n, 0);
             continue;
         }
-        int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(text, n)) ||
-                   (n != doc->root && n->tag != TAG_BODY && !show_hidden && is_hidden(n, &controlled) && !hidden_holds_page(doc, text, n));
+        int hidden = n != doc->root && n->tag != TAG_BODY && !show_hidden && is_hidden(n, &controlled) &&
+                     !hidden_holds_page(doc, text, n);
+        int drop = ((dom_tag_flags(n->tag) & TAGF_DROP) && !holds_page(text, n)) || hidden;
         if (n->tag == TAG_TITLE || n->tag == TAG_META || n->tag == TAG_LINK)
             drop = 0;
         else if (n->tag == TAG_A && is_permalink(n))
@@ -428,7 +429,7 @@ static void clean(dom_doc *doc, int show_hidden)
             }
         }
         dom_node *next = dom_next(doc->root, n, drop);
-        if (drop && !(dom_tag_flags(n->tag) & TAGF_DROP) && is_hidden(n, &controlled))
+        if (drop && hidden && !(dom_tag_flags(n->tag) & TAGF_DROP))
             doc->hidden_text += nonspace_under(n); /* dropped subtrees are disjoint: linear */
         if (drop)
             dom_unlink(n);

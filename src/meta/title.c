@@ -756,14 +756,15 @@ int meta_title_find(meta_ctx *c, meta_result *out)
     /* A <title> that, without the site's name, shares no word with the
      * h1 is the site's slogan ("Reddit - The heart of the internet" over
      * a thread's h1), when the h1 is a story's headline (not a section's
-     * name, "Weather") and neither is Chinese or Japanese (written without
-     * spaces, whose words similarity() cannot tell apart); an h1 whose numbers alone differ from the title is
-     * the updated headline. An h1 that holds the title in an element of
-     * its own adds a source or a count to it and is not the headline. */
+     * name, "Weather") and neither is Chinese or Japanese (written
+     * without spaces, whose words similarity() cannot tell apart); an h1
+     * whose numbers alone differ from the title is the updated headline.
+     * An h1 that holds the title in an element of its own adds a source
+     * or a count to it and is not the headline. */
     int slogan = h1 && from_tag && site_stripped && story_headline(h1) && !cjk_chars(h1) && !cjk_chars(title) &&
                  similarity(title, h1) == 0.0;
-    if (h1 && !decorated(c, nodes[0], h1, title) &&
-        (agrees(title, h1) || slogan || renumbered(title, h1) || (c->kind.article && story_headline(h1)))) {
+    if (h1 && (agrees(title, h1) || slogan || renumbered(title, h1) || (c->kind.article && story_headline(h1))) &&
+        !decorated(c, nodes[0], h1, title)) {
         title = h1;
         src = "h1";
     } else if (nheads > 1 && nheads <= 8) {
