@@ -2,7 +2,6 @@
  * docs/extraction.md tells it: the language, the boilerplate verdicts,
  * the container passes, the fallbacks, the result's last touches. */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "extract/classify.h"
@@ -16,20 +15,23 @@
 #include "extract/verdict.h"
 #include "util/buf.h"
 
-/* The stop-word list: the markup's language, else the list with the most
- * hits in the blocks' text. */
+/* The stop-word list: the markup's language, unless the blocks' text
+ * clearly speaks another (a German page whose template says lang="en":
+ * counted with the wrong list, the story's stop-word density is near zero
+ * and a short English box, or nothing, wins); without a language in the
+ * markup, the list with the most hits in the blocks' text. */
 static int page_language(const extract_hints *hints, const block_list *bl)
 {
     int lang = stopwords_lang(hints->lang);
-    if (lang >= 0)
-        return lang;
+    size_t max = lang >= 0 ? LANG_CHECK_BYTES : LANG_SAMPLE_BYTES;
     buf sample;
     buf_init(&sample);
-    for (size_t i = 0; i < bl->count && sample.len < LANG_SAMPLE_BYTES; i++) {
+    for (size_t i = 0; i < bl->count && sample.len < max; i++) {
         buf_append(&sample, bl->items[i].text, bl->items[i].len);
         buf_putc(&sample, ' ');
     }
-    lang = sample.data ? stopwords_guess(sample.data, sample.len, LANG_MIN_HITS) : -1;
+    if (sample.data)
+        lang = stopwords_guess_over(sample.data, sample.len, LANG_MIN_HITS, lang, LANG_OVERRULE_RATIO);
     buf_free(&sample);
     return lang;
 }

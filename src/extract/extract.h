@@ -45,7 +45,8 @@ enum { EXTRACT_FAVOR_BALANCE = 0, EXTRACT_FAVOR_PRECISION = 1, EXTRACT_FAVOR_REC
 
 /* What the meta stage knows that bears on the choice of content. */
 typedef struct extract_hints {
-    const char *lang;        /* ISO 639 code from the page's markup, or NULL (then guessed from stop words) */
+    const char *lang;        /* ISO 639 code from the page's markup, or NULL (then guessed from stop words);
+                                a claim the text's stop words clearly contradict is overruled */
     const char *jsonld_body; /* the JSON-LD articleBody text, or NULL */
     const char *title;       /* the headline: a heading that repeats it at the start of the content
                               * is metadata, not text, and is left out; or NULL */

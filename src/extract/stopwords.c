@@ -348,7 +348,7 @@ static void guess_fn(const entry *e, void *p)
             g->hits[k * 64 + __builtin_ctzll(m)]++;
 }
 
-int stopwords_guess(const char *text, size_t len, size_t min_hits)
+int stopwords_guess_over(const char *text, size_t len, size_t min_hits, int claimed, size_t ratio)
 {
     init();
     guess_ctx g;
@@ -358,5 +358,12 @@ int stopwords_guess(const char *text, size_t len, size_t min_hits)
     for (int l = 0; l < sw.nlangs; l++)
         if (g.hits[l] >= min_hits && (best < 0 || g.hits[l] > g.hits[best]))
             best = l;
+    if (claimed >= 0 && claimed < sw.nlangs && (best < 0 || g.hits[best] <= ratio * g.hits[claimed]))
+        return claimed;
     return best;
+}
+
+int stopwords_guess(const char *text, size_t len, size_t min_hits)
+{
+    return stopwords_guess_over(text, len, min_hits, -1, 0);
 }

@@ -23,4 +23,11 @@ void stopwords_count(int lang, const char *text, size_t len, size_t *words, size
  * with the most hits, or -1 when no list reaches min_hits. */
 int stopwords_guess(const char *text, size_t len, size_t min_hits);
 
+/* The same, checking a claimed list (the markup's language; -1 claims
+ * nothing): returns claimed unless the list with the most hits reaches
+ * min_hits and has more than ratio times claimed's hits. Hits are counted
+ * over each list's most frequent words only, so lists of different
+ * lengths compare fairly. */
+int stopwords_guess_over(const char *text, size_t len, size_t min_hits, int claimed, size_t ratio);
+
 #endif

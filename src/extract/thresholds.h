@@ -117,4 +117,17 @@
 #define LANG_SAMPLE_BYTES 20000
 #define LANG_MIN_HITS 5
 
+/* A language in the markup is checked against the stop-word hits in the
+ * first this many bytes of the blocks' text (enough prose on most pages;
+ * the check costs about 2% of the instructions at 8 KB, 3% at 20 KB), and
+ * the text's language replaces it when its hits outnumber the markup's
+ * more than LANG_OVERRULE_RATIO times. On German story pages relabelled
+ * lang="en" the ratio is 10 to 30; a story that quotes whole paragraphs
+ * in the markup's language gives 2 to 3.5 (the sites set's stories mixing
+ * English and Portuguese or Korean paragraphs), and there the markup's
+ * list keeps the quoted paragraphs good. Ratios 2 to 5 change the same
+ * pages of the per-page bench sets. */
+#define LANG_CHECK_BYTES 8192
+#define LANG_OVERRULE_RATIO 4
+
 #endif

@@ -44,6 +44,45 @@ static void test_language_guessed_from_stop_words(void **state)
     dom_free(doc);
 }
 
+/* A language the markup claims stands unless the text's stop words
+ * clearly belong to another list: German prose claimed English gives
+ * German, an English page with a German menu stays English, and a page
+ * whose text holds too few stop words keeps the claim. */
+static void test_claimed_language_checked(void **state)
+{
+    (void)state;
+    int de = stopwords_lang("de"), en = stopwords_lang("en");
+    assert_true(de >= 0 && en >= 0);
+    static const char german[] = "Die Stadt will bis zum Herbst drei neue Radwege am Seeufer bauen lassen. "
+                                 "Der Gemeinderat hat am Dienstag mit großer Mehrheit zugestimmt, nachdem die "
+                                 "Pläne monatelang diskutiert worden waren, und die Arbeiten beginnen im Mai.";
+    assert_int_equal(stopwords_guess_over(german, strlen(german), 5, en, 4), de);
+    assert_int_equal(stopwords_guess_over(german, strlen(german), 5, -1, 4), de);
+    static const char english[] = "Startseite Über uns Kontakt. The city wants to build three new cycle paths "
+                                  "along the lake by the autumn, and the council has agreed to it with a large "
+                                  "majority after the plans had been discussed for months.";
+    assert_int_equal(stopwords_guess_over(english, strlen(english), 5, en, 4), en);
+    static const char menu[] = "Start Lokales Sport Kultur Impressum";
+    assert_int_equal(stopwords_guess_over(menu, strlen(menu), 5, en, 4), en);
+    /* the page as a whole: its template says en-US, the story is German */
+    char *html = NULL;
+    size_t len = 0;
+    assert_int_equal(
+        carve_read_file(CARVE_SOURCE_DIR "/tests/extract/story-language-misdeclared.html", 1 << 20, &html, &len),
+        CARVE_OK);
+    static const dom_limits lim = {4000000, 512};
+    dom_doc *doc = dom_parse(html, len, &lim);
+    carve_free(html);
+    assert_non_null(doc);
+    dom_clean(doc);
+    extract_hints hints = {.lang = "en"};
+    extract_result r;
+    assert_int_equal(extract_main_content(doc, &hints, &r), 0);
+    assert_int_equal(r.lang, de);
+    extract_free(&r);
+    dom_free(doc);
+}
+
 /* The classes classify_page gave, one per block. */
 static unsigned char cls[16];
 
@@ -170,6 +209,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_language_guessed_from_stop_words),
+        cmocka_unit_test(test_claimed_language_checked),
         cmocka_unit_test(test_long_prose_link_allowance),
         cmocka_unit_test(test_stop_word_thresholds),
     };
