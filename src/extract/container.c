@@ -268,6 +268,27 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
     return good >= MIN_CONTENT_CHARS ? match : c;
 }
 
+/* On an article page the story follows its headline, as boilerpipe's
+ * article extractor anchors the content at the title (Kohlschütter et
+ * al., "Boilerplate Detection using Shallow Text Features", WSDM 2010):
+ * a container c that ends before the headline (an h1 that is the title)
+ * is a box above it, a notification prompt or a sign-up box at the start
+ * of the body, and the container is chosen again among the good blocks
+ * after the headline. Listing and product pages are left alone: their h1
+ * may stand below the items or beside the buy box. */
+static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
+{
+    if (!c || !p->hints->kind.article || p->hints->kind.product || !rule_on(RULE_HEADLINE))
+        return c;
+    size_t h = page_headline(p);
+    if (h == SIZE_MAX || subtree_end(c) >= p->bl->items[h].owner->index)
+        return c;
+    for (size_t i = 0; i < h; i++)
+        if (p->block.cls[i] == CLS_GOOD)
+            p->block.cls[i] = CLS_BAD;
+    return select_container(p->doc, p->bl, p->block.cls, nomem);
+}
+
 /* Picks the container for classified blocks and sets each block's keep;
  * falls back to every good block of the page (jusText's whole-page mode)
  * when the container gives implausibly little and the page clearly more.
@@ -282,7 +303,8 @@ static size_t choose(extract_page *p, int links)
     for (size_t i = 0; i < bl->count; i++)
         bl->items[i].keep = 0;
     int nomem = 0;
-    dom_node *widest = select_container(p->doc, bl, p->block.cls, &nomem), *c = own_story(p, widest);
+    dom_node *widest = after_headline(p, select_container(p->doc, bl, p->block.cls, &nomem), &nomem);
+    dom_node *c = own_story(p, widest);
     p->own_story = c != widest;
     if (nomem)
         arena_fail(&p->mem);

@@ -140,6 +140,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (!failed)
         kept = choose_content(&p, title_block);
     if (kept && kept != SIZE_MAX)
+        kept = tidy_above_headline(&p, kept);
+    if (kept && kept != SIZE_MAX)
         kept = tidy_notes(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_forms(&p, kept);

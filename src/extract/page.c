@@ -127,3 +127,14 @@ int same_text(const char *a, const char *b)
         b++;
     }
 }
+
+size_t page_headline(const extract_page *p)
+{
+    const char *title = p->hints ? p->hints->title : NULL;
+    for (size_t i = 0; title && i < p->bl->count; i++) {
+        const block *b = &p->bl->items[i];
+        if (b->kind == BLOCK_HEADING && b->level == 1 && same_text(b->text, title))
+            return i;
+    }
+    return SIZE_MAX;
+}

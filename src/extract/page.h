@@ -66,6 +66,9 @@ int is_label_block(const block *b);
 int same_text(const char *a, const char *b);
 /* jusText's whole-page mode: block i is good and outside boilerplate. */
 int page_good(const extract_page *p, size_t i);
+/* The block of the page's headline: the first h1 whose text is the
+ * title (hints->title); SIZE_MAX when there is none. */
+size_t page_headline(const extract_page *p);
 
 /* ---- the steps (each in its own file) ---- */
 
@@ -94,6 +97,7 @@ size_t tidy_standfirst(extract_page *p, size_t kept); /* standfirst.c: the lead 
                                                         * with favor_recall */
 size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recall */
 size_t tidy_forms(extract_page *p, size_t kept); /* sign-up and comment forms */
+size_t tidy_above_headline(extract_page *p, size_t kept); /* boxes above the headline */
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
 

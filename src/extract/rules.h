@@ -27,6 +27,7 @@ typedef enum extract_rule {
     RULE_WORDS_OVERLAY, /* overlay words always trusted (cookie, consent, newsletter, ...) */
     RULE_OWN_STORY,     /* of several <article>s in the container, the one headed by the title */
     RULE_NOTES,         /* the notes the text refers to are content (verdict.c, tidy_notes) */
+    RULE_HEADLINE,      /* the story follows its headline (after_headline, tidy_above_headline) */
     RULE_COUNT
 } extract_rule;
 

@@ -198,6 +198,35 @@ void tidy_repeats(extract_page *p)
     }
 }
 
+/* Drops the kept blocks above the page's headline (an h1 that is the
+ * title) when the kept text after it outweighs theirs: a notification
+ * prompt, a sign-up or donation box at the start of the body that the
+ * container took in with the story. The story follows its headline
+ * (after_headline in container.c). Where the text above is the larger
+ * part, the h1 stands below most of the content (a category page's h1
+ * over its closing text, an appeal box's heading taken as the title). */
+size_t tidy_above_headline(extract_page *p, size_t kept)
+{
+    size_t h = rule_on(RULE_HEADLINE) ? page_headline(p) : SIZE_MAX;
+    if (h == SIZE_MAX)
+        return kept;
+    block_list *bl = p->bl;
+    size_t above = 0, after = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        if (!bl->items[i].keep)
+            continue;
+        if (i < h)
+            above += bl->items[i].chars;
+        else if (i > h)
+            after += bl->items[i].chars;
+    }
+    if (!above || after < MIN_CONTENT_CHARS || after < above)
+        return kept;
+    for (size_t i = 0; i < h; i++)
+        bl->items[i].keep = 0;
+    return kept - above;
+}
+
 /* Leaves out a heading at the start of the content that repeats the
  * headline: the title is metadata, and renderers print it as such. Short
  * lines kept before it (a date, a category, a kicker) go with it: what is
