@@ -11,6 +11,8 @@ before often do:
 
     prompt   a notification prompt with two buttons
     signup   a newsletter box with a form
+    widgets  a blog's sidebar: an about-me paragraph, categories, archive
+    teasers  "you might also like": four linked headlines with a summary each
 
     python3 tools/inject_box.py build/carve [--box prompt] [--at start|end]
 """
@@ -51,6 +53,50 @@ BOXES = {
               "in your neighbourhood, from the council to the football club.</p><form><input type=\"email\"><p>By "
               "signing up you agree to our privacy policy. You can unsubscribe at any time, and there is a link to "
               "do so at the end of every issue of the newsletter.</p><button>Sign up</button></form></div>",
+    },
+    "widgets": {
+        "de": '<div class="col-2"><h3>Über mich</h3><p>Ich schreibe hier seit vielen Jahren über die Dinge, die mich '
+              "bewegen: Reisen, Bücher, das Leben auf dem Land und alles, was mir sonst noch über den Weg läuft. Schön, "
+              "dass du vorbeischaust, und viel Spaß beim Stöbern in meinen Beiträgen.</p><h3>Kategorien</h3><ul>"
+              + "".join(f'<li><a href="/kategorie/{w.lower()}">{w}</a></li>' for w in
+                        ["Allgemein", "Bücher", "Garten", "Küche", "Reisen", "Leben", "Fundstücke", "Musik"])
+              + "</ul><h3>Archiv</h3><ul>"
+              + "".join(f'<li><a href="/2021/{m:02d}">{n} 2021</a></li>' for m, n in
+                        enumerate(["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"], 1))
+              + "</ul></div>",
+        "en": '<div class="col-2"><h3>About me</h3><p>I have been writing here for many years about the things that '
+              "move me: travel, books, life in the country and everything else that comes my way. It is nice that you "
+              "stopped by, and I hope you enjoy browsing through my posts.</p><h3>Categories</h3><ul>"
+              + "".join(f'<li><a href="/category/{w.lower()}">{w}</a></li>' for w in
+                        ["General", "Books", "Garden", "Kitchen", "Travel", "Life", "Finds", "Music"])
+              + "</ul><h3>Archive</h3><ul>"
+              + "".join(f'<li><a href="/2021/{m:02d}">{n} 2021</a></li>' for m, n in
+                        enumerate(["January", "February", "March", "April", "May", "June", "July", "August"], 1))
+              + "</ul></div>",
+    },
+    "teasers": {
+        "de": '<div class="more-box"><h3>Das könnte Sie auch interessieren</h3>'
+              + "".join(f'<div class="tz"><h4><a href="/a/{i}">{h}</a></h4><p>{t}</p></div>' for i, (h, t) in enumerate([
+                  ("Neues Dach für die Grundschule", "Die Arbeiten an der Grundschule im Ortsteil Nord sind fast fertig, "
+                   "im Herbst sollen die Kinder wieder in ihre Klassenzimmer zurückkehren."),
+                  ("Stadtfest mit Rekord", "Mehr als zwanzigtausend Gäste kamen am Wochenende in die Altstadt, so "
+                   "viele wie noch nie seit der ersten Auflage des Festes."),
+                  ("Bäckerei schließt nach 80 Jahren", "Die Familie findet keinen Nachfolger für den Betrieb am Markt "
+                   "und will den Laden zum Ende des Jahres schließen."),
+                  ("Freibad öffnet früher", "Wegen des warmen Wetters beginnt die Saison schon Anfang Mai, wie die "
+                   "Stadtwerke am Montag mitgeteilt haben.")]))
+              + "</div>",
+        "en": '<div class="more-box"><h3>You might also like</h3>'
+              + "".join(f'<div class="tz"><h4><a href="/a/{i}">{h}</a></h4><p>{t}</p></div>' for i, (h, t) in enumerate([
+                  ("A new roof for the primary school", "The work on the primary school in the northern district is "
+                   "almost finished, and the children are to return to their classrooms in the autumn."),
+                  ("A record for the town festival", "More than twenty thousand visitors came to the old town at the "
+                   "weekend, more than ever since the festival was first held."),
+                  ("Bakery closes after 80 years", "The family has not found anyone to take over the business on the "
+                   "market square and will close the shop at the end of the year."),
+                  ("Swimming pool opens earlier", "Because of the warm weather the season starts at the beginning of "
+                   "May, the town's utility company said on Monday.")]))
+              + "</div>",
     },
 }
 

@@ -102,13 +102,49 @@ static int credit_sign(const char *text, const char *sign)
     return strpbrk(sign, "/|") != NULL;
 }
 
+/* 1 when text ends with a photo's credit: one of words and a colon, then
+ * at most CREDIT_MAX_BYTES of names with no sentence end inside ("... im
+ * Herbst. Foto: Andina", "... the 14th century (Image: Getty)"): the line
+ * is a caption with its credit. */
+static int ends_with_credit(const char *text, const char *const *words, size_t nwords)
+{
+    size_t len = strlen(text);
+    while (len && (text[len - 1] == ' ' || text[len - 1] == ')' || text[len - 1] == '.'))
+        len--;
+    /* the last colon, its credit after it: short, no sentence end */
+    const char *colon = NULL;
+    for (size_t k = len; k > 0; k--)
+        if (text[k - 1] == ':') {
+            colon = text + k - 1;
+            break;
+        }
+    if (!colon || (size_t)(text + len - colon) > CREDIT_MAX_BYTES)
+        return 0;
+    for (const char *c = colon + 1; c < text + len; c++)
+        if (*c == '.' || *c == '!' || *c == '?')
+            if (c + 1 < text + len && c[1] == ' ')
+                return 0;
+    const char *w = colon;
+    while (w > text && (ascii_is_alpha((unsigned char)w[-1]) || (unsigned char)w[-1] >= 0x80))
+        w--;
+    size_t n = (size_t)(colon - w);
+    if (w > text && w[-1] != ' ' && w[-1] != '(')
+        return 0;
+    for (size_t k = 0; k < nwords; k++)
+        if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* 1 when block i is a photo's credit between the paragraphs of the story
  * ("Schneeräumpflicht © Rike/pixelio.de", "Foto: Name/Agentur"): the
  * caption of an image that the markup does not call a caption: a line
  * that is not good itself and holds the copyright sign, or a short line
  * (under LENGTH_LOW: its good neighbours may have made it good) that
  * opens with a credit word and a colon, in the languages of the label
- * list (page.c).
+ * list (page.c), or a longer line that is not good itself, under
+ * COPYRIGHT_MAX_CHARS, and ends with such a credit (a caption and its
+ * credit: "Die Halle nach dem Umbau. Foto: Stadt Bergheim").
  * The word "copyright" is prose about it as often as a credit; after the
  * story's last paragraph the sign marks the story's own rights line
  * ("© Reuters"), which keep_container leaves alone. */
@@ -124,8 +160,11 @@ static int credit_line(const extract_page *p, size_t i)
     if (sign)
         return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && credit_sign(b->text, sign);
     size_t n = strcspn(b->text, ":"); /* the word before the colon */
-    if (!b->text[n] || b->chars >= LENGTH_LOW)
+    if (!b->text[n])
         return 0;
+    if (b->chars >= LENGTH_LOW)
+        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS &&
+               ends_with_credit(b->text, credit_words, sizeof credit_words / sizeof *credit_words);
     for (size_t k = 0; k < sizeof credit_words / sizeof *credit_words; k++)
         if (strlen(credit_words[k]) == n && strncasecmp(b->text, credit_words[k], n) == 0)
             return 1;

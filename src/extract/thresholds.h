@@ -28,6 +28,10 @@
 /* A copyright or credit line is shorter than this: longer blocks that
  * name a copyright are prose about it. */
 #define COPYRIGHT_MAX_CHARS 200
+/* A credit at the end of a caption ("... Foto: Name") is a credit word, a
+ * colon and at most this many bytes: a photographer's and an agency's
+ * name, not a sentence. */
+#define CREDIT_MAX_BYTES 48
 
 /* ---- teaser-card lists (cards.c) ---- */
 
