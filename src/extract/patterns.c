@@ -396,7 +396,7 @@ int pattern_is_article_body(const dom_node *n)
  * article or section may hold its notes; the page's footer holds the
  * site's legal text, addresses and link lists, and its prose is never the
  * main content, even on a page whose own content is short items. */
-static int is_page_footer(const dom_node *n)
+int pattern_is_page_footer(const dom_node *n)
 {
     const char *role = dom_attr_get(n, "role");
     if (role && strcmp(role, "contentinfo") == 0)
@@ -422,7 +422,7 @@ int pattern_is_boilerplate(const dom_node *n)
     if (n->tag == TAG_ARTICLE)
         return c.not_story > c.pos ? 1 : 0;
     int w = c.pos - c.neg, landmark = pattern_is_landmark(n);
-    if ((w < 0 && c.sure) || (landmark && rule_on(RULE_FOOTER) && is_page_footer(n)))
+    if ((w < 0 && c.sure) || (landmark && rule_on(RULE_FOOTER) && pattern_is_page_footer(n)))
         return 2;
     return landmark || w < 0 ? 1 : 0;
 }

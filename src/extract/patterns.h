@@ -25,6 +25,9 @@ int pattern_is_boilerplate(const dom_node *n);
 /* 1 when the element's tag (nav, aside, footer, menu, dialog) or ARIA role
  * names a region beside the main content. */
 int pattern_is_landmark(const dom_node *n);
+/* 1 when n is the page's footer: role="contentinfo", or a <footer> that
+ * no sectioning element encloses (the ARIA in HTML mapping). */
+int pattern_is_page_footer(const dom_node *n);
 /* 1 when n or one of its ancestors is such a landmark. */
 int pattern_in_landmark(const dom_node *n);
 

@@ -21,7 +21,7 @@ typedef enum extract_rule {
     RULE_TAIL,          /* the blocks after the last good block, in its parent */
     RULE_BODY_FLOOR,    /* short paragraphs inside a marked article body are good */
     RULE_JSONLD,        /* the JSON-LD articleBody when the markup gave much less */
-    RULE_FOOTER,        /* the page's footer is sure boilerplate */
+    RULE_FOOTER,        /* the page's footer is sure boilerplate, and what follows it no story */
     RULE_WORDS_NEGATIVE, /* class and id words of boilerplate (comment, share, related, ...) */
     RULE_WORDS_POSITIVE, /* class and id words of content (article, content, post, ...) */
     RULE_WORDS_OVERLAY, /* overlay words always trusted (cookie, consent, newsletter, ...) */

@@ -6,6 +6,7 @@
 
 #include "extract/classify.h"
 #include "extract/page.h"
+#include "extract/patterns.h"
 #include "extract/rules.h"
 #include "extract/thresholds.h"
 #include "util/hash.h"
@@ -225,6 +226,46 @@ size_t tidy_above_headline(extract_page *p, size_t kept)
     for (size_t i = 0; i < h; i++)
         bl->items[i].keep = 0;
     return kept - above;
+}
+
+/* Drops the kept blocks after the page's footer (the first element after
+ * the first kept block that is the page's footer: role contentinfo, or a
+ * <footer> outside every sectioning element) when the kept text before it
+ * outweighs theirs: a notification prompt, a cookie notice or a sign-up
+ * box that a page places at the end of its body, after the site's footer,
+ * and that the container took in with the story. The page ends with its
+ * footer; where the text after it is the larger part, the element is no
+ * page footer (a byline area marked up as <footer> below the headline). */
+size_t tidy_after_footer(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    size_t first = 0;
+    while (first < bl->count && !bl->items[first].keep)
+        first++;
+    if (first == bl->count || !rule_on(RULE_FOOTER))
+        return kept;
+    const dom_doc *doc = p->doc;
+    for (size_t n = bl->items[first].owner->index; n < doc->node_count; n++) {
+        const dom_node *f = doc->nodes[n];
+        if (f->kind != DOM_ELEMENT || !pattern_is_page_footer(f))
+            continue;
+        size_t end = subtree_end(f), before = 0, after = 0;
+        for (size_t i = 0; i < bl->count; i++) {
+            if (!bl->items[i].keep)
+                continue;
+            if (bl->items[i].owner->index < f->index)
+                before += bl->items[i].chars;
+            else if (bl->items[i].owner->index > end)
+                after += bl->items[i].chars;
+        }
+        if (!after || before < after)
+            return kept;
+        for (size_t i = 0; i < bl->count; i++)
+            if (bl->items[i].owner->index > end)
+                bl->items[i].keep = 0;
+        return kept - after;
+    }
+    return kept;
 }
 
 /* Leaves out a heading at the start of the content that repeats the
