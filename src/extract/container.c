@@ -120,10 +120,11 @@ static int ends_with_credit(const char *text, const char *const *words, size_t n
         }
     if (!colon || (size_t)(text + len - colon) > CREDIT_MAX_BYTES)
         return 0;
-    for (const char *c = colon + 1; c < text + len; c++)
-        if (*c == '.' || *c == '!' || *c == '?')
-            if (c + 1 < text + len && c[1] == ' ')
-                return 0;
+    for (const char *c = colon + 1; c < text + len; c++) {
+        int initial = *c == '.' && c - colon >= 3 && c[-1] >= 'A' && c[-1] <= 'Z' && (c[-2] == ' ' || c[-2] == ':');
+        if ((*c == '.' || *c == '!' || *c == '?') && !initial && c + 1 < text + len && c[1] == ' ')
+            return 0; /* a sentence ends: "Foto: J. Pérez" is a name */
+    }
     const char *w = colon;
     while (w > text && (ascii_is_alpha((unsigned char)w[-1]) || (unsigned char)w[-1] >= 0x80))
         w--;
@@ -307,14 +308,26 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
     return good >= MIN_CONTENT_CHARS ? match : c;
 }
 
+/* The characters of the blocks inside element e. */
+static size_t text_within(const extract_page *p, const dom_node *e)
+{
+    size_t chars = 0, hi = subtree_end(e);
+    for (size_t i = 0; i < p->bl->count; i++)
+        if (block_within(&p->bl->items[i], e->index, hi))
+            chars += p->bl->items[i].chars;
+    return chars;
+}
+
 /* On an article page the story follows its headline, as boilerpipe's
  * article extractor anchors the content at the title (Kohlschütter et
  * al., "Boilerplate Detection using Shallow Text Features", WSDM 2010):
  * a container c that ends before the headline (an h1 that is the title)
- * is a box above it, a notification prompt or a sign-up box at the start
- * of the body, and the container is chosen again among the good blocks
- * after the headline. Listing and product pages are left alone: their h1
- * may stand below the items or beside the buy box. */
+ * and holds less than BOX_MAX_CHARS is a box above it, a notification
+ * prompt or a sign-up box at the start of the body, and the container is
+ * chosen again among the good blocks after the headline; NULL when there
+ * are none, so that the next pass (punctuation instead of stop words)
+ * looks for the story. Listing and product pages are left alone: their
+ * h1 may stand below the items or beside the buy box. */
 static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
 {
     if (!c || !p->hints->kind.article || p->hints->kind.product || !rule_on(RULE_HEADLINE))
@@ -322,10 +335,26 @@ static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
     size_t h = page_headline(p);
     if (h == SIZE_MAX || subtree_end(c) >= p->bl->items[h].owner->index)
         return c;
+    unsigned char *cls = arena_alloc(&p->mem, h ? h : 1);
+    if (!cls) {
+        *nomem = 1;
+        return c;
+    }
+    memcpy(cls, p->block.cls, h);
     for (size_t i = 0; i < h; i++)
         if (p->block.cls[i] == CLS_GOOD)
             p->block.cls[i] = CLS_BAD;
-    return select_container(p->doc, p->bl, p->block.cls, nomem);
+    /* A box above the headline holds little text; a container of more is
+     * the story, above an h1 at the bottom of the page (over an appeal, a
+     * share bar), unless the choice after the headline holds more still. */
+    dom_node *story = select_container(p->doc, p->bl, p->block.cls, nomem);
+    size_t box = text_within(p, c);
+    if (box < BOX_MAX_CHARS)
+        return story; /* NULL when no good text follows the headline: the next pass tries */
+    if (story && text_within(p, story) >= box)
+        return story;
+    memcpy(p->block.cls, cls, h); /* the first choice stands */
+    return c;
 }
 
 /* Picks the container for classified blocks and sets each block's keep;

@@ -15,7 +15,8 @@
 #include "extract/verdict.h"
 #include "util/buf.h"
 
-/* The stop-word list: the markup's language, unless the blocks' text
+/* The stop-word list: the markup's language (or, where the markup names
+ * none, CLD2's for the page's text; meta/lang.c), unless the blocks' text
  * clearly speaks another (a German page whose template says lang="en":
  * counted with the wrong list, the story's stop-word density is near zero
  * and a short English box, or nothing, wins); without a language in the

@@ -93,6 +93,16 @@
 /* The headline is dropped with the lines above it when they are at most
  * this many, each shorter than HEADLINE_LINE_CHARS (a date, a kicker). */
 #define HEADLINE_LINES_ABOVE 3
+/* Kept blocks after the page's footer go when the kept text before the
+ * footer is at least this many times theirs (tidy_after_footer): the
+ * story outweighs a box after the footer clearly; a page whose kept text
+ * is split about evenly around a <footer> is a page of several posts. */
+#define AFTER_FOOTER_RATIO 2
+/* A box above the headline (a prompt, a sign-up box) holds fewer
+ * characters than this; a container before the headline that holds more
+ * is given up for one after it only when that one holds more still
+ * (after_headline). */
+#define BOX_MAX_CHARS 600
 #define HEADLINE_LINE_CHARS 50
 /* favor_precision drops a kept line shorter than PRECISION_LINE_CHARS
  * without a sentence, and one that is not good itself when it is a link

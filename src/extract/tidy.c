@@ -225,45 +225,70 @@ size_t tidy_above_headline(extract_page *p, size_t kept)
         return kept;
     for (size_t i = 0; i < h; i++)
         bl->items[i].keep = 0;
-    return kept - above;
+    return kept > above ? kept - above : 0;
 }
 
-/* Drops the kept blocks after the page's footer (the first element after
- * the first kept block that is the page's footer: role contentinfo, or a
- * <footer> outside every sectioning element) when the kept text before it
- * outweighs theirs: a notification prompt, a cookie notice or a sign-up
- * box that a page places at the end of its body, after the site's footer,
- * and that the container took in with the story. The page ends with its
- * footer; where the text after it is the larger part, the element is no
- * page footer (a byline area marked up as <footer> below the headline). */
+/* The element of the body's children that holds n (n itself when it is
+ * one), or NULL when n is not inside the body. */
+static const dom_node *body_child(const dom_node *n)
+{
+    for (; n && n->parent; n = n->parent)
+        if (n->parent->kind == DOM_ELEMENT && n->parent->tag == TAG_BODY)
+            return n;
+    return NULL;
+}
+
+/* 1 when the footer f belongs to a quotation, a figure or a list item
+ * (a quote's attribution, a card's meta line), whatever encloses it. */
+static int local_footer(const dom_node *f)
+{
+    for (const dom_node *e = f->parent; e; e = e->parent)
+        if (e->tag == TAG_BLOCKQUOTE || e->tag == TAG_FIGURE || e->tag == TAG_LI)
+            return 1;
+    return 0;
+}
+
+/* Drops the kept blocks after the page's footer when the kept text before
+ * it is at least twice theirs: a notification prompt, a cookie notice or a
+ * sign-up box that a page places at the end of its body, after the site's
+ * footer, and that the container took in with the story. The footer is
+ * the first element after the first kept block that is the page's footer
+ * (role contentinfo, or a <footer> outside every sectioning element) and
+ * not a quotation's or a figure's; only blocks outside the body's child
+ * that holds it go, so that a <footer> used for a byline or a post's meta
+ * line inside the layout cuts nothing. */
 size_t tidy_after_footer(extract_page *p, size_t kept)
 {
     block_list *bl = p->bl;
     size_t first = 0;
     while (first < bl->count && !bl->items[first].keep)
         first++;
-    if (first == bl->count || !rule_on(RULE_FOOTER))
+    if (first == bl->count || !bl->items[first].owner || !rule_on(RULE_FOOTER))
         return kept;
     const dom_doc *doc = p->doc;
     for (size_t n = bl->items[first].owner->index; n < doc->node_count; n++) {
         const dom_node *f = doc->nodes[n];
-        if (f->kind != DOM_ELEMENT || !pattern_is_page_footer(f))
+        if (f->kind != DOM_ELEMENT || !pattern_is_page_footer(f) || local_footer(f))
             continue;
-        size_t end = subtree_end(f), before = 0, after = 0;
+        const dom_node *top = body_child(f);
+        if (!top)
+            return kept;
+        size_t end = subtree_end(top), before = 0, after = 0;
         for (size_t i = 0; i < bl->count; i++) {
-            if (!bl->items[i].keep)
+            const block *b = &bl->items[i];
+            if (!b->keep || !b->owner)
                 continue;
-            if (bl->items[i].owner->index < f->index)
-                before += bl->items[i].chars;
-            else if (bl->items[i].owner->index > end)
-                after += bl->items[i].chars;
+            if (b->owner->index < f->index)
+                before += b->chars;
+            else if (b->owner->index > end)
+                after += b->chars;
         }
-        if (!after || before < after)
+        if (!after || before < AFTER_FOOTER_RATIO * after)
             return kept;
         for (size_t i = 0; i < bl->count; i++)
-            if (bl->items[i].owner->index > end)
+            if (bl->items[i].owner && bl->items[i].owner->index > end)
                 bl->items[i].keep = 0;
-        return kept - after;
+        return kept > after ? kept - after : 0;
     }
     return kept;
 }

@@ -62,6 +62,18 @@ static void test_claimed_language_checked(void **state)
                                   "along the lake by the autumn, and the council has agreed to it with a large "
                                   "majority after the plans had been discussed for months.";
     assert_int_equal(stopwords_guess_over(english, strlen(english), 5, en, 4), en);
+    /* the ratio decides: this text's German hits outnumber its English
+     * ones four to five times, so a ratio of 2 overrules the claim and one
+     * of 8 keeps it */
+    static const char mixed[] = "Die Stadt will bis zum Herbst drei neue Radwege am Seeufer bauen lassen, und der "
+                                "Gemeinderat hat mit großer Mehrheit zugestimmt, nachdem die Pläne lange "
+                                "diskutiert worden waren. Die Arbeiten sollen im Mai beginnen und bis zum Herbst "
+                                "dauern, wie die Stadt mitteilte. Anwohner hatten sich zunächst gegen die Pläne "
+                                "gewehrt, weil sie den Verlust von Parkplätzen fürchteten. Nun sollen an der "
+                                "Uferstraße neue Stellplätze entstehen, und die Zufahrten zu den Höfen bleiben "
+                                "frei. The council said that the work would start in May.";
+    assert_int_equal(stopwords_guess_over(mixed, strlen(mixed), 5, en, 2), de);
+    assert_int_equal(stopwords_guess_over(mixed, strlen(mixed), 5, en, 8), en);
     static const char menu[] = "Start Lokales Sport Kultur Impressum";
     assert_int_equal(stopwords_guess_over(menu, strlen(menu), 5, en, 4), en);
     /* the page as a whole: its template says en-US, the story is German */
