@@ -102,11 +102,24 @@ static int credit_sign(const char *text, const char *sign)
     return strpbrk(sign, "/|") != NULL;
 }
 
-/* 1 when text ends with a photo's credit: one of words and a colon, then
+/* 1 when the n bytes at w are a word that introduces a photo's credit,
+ * in the languages of the label list (page.c), in any case. */
+static int credit_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"foto", "fotos", "photo", "photos", "bild", "bilder", "bildquelle",
+                                        "image", "credit", "credits", "fotocredit", "crédit", "crédits",
+                                        "zdjęcie"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when text ends with a photo's credit: a credit word and a colon, then
  * at most CREDIT_MAX_BYTES of names with no sentence end inside ("... im
  * Herbst. Foto: Andina", "... the 14th century (Image: Getty)"): the line
  * is a caption with its credit. */
-static int ends_with_credit(const char *text, const char *const *words, size_t nwords)
+static int ends_with_credit(const char *text)
 {
     size_t len = strlen(text);
     while (len && (text[len - 1] == ' ' || text[len - 1] == ')' || text[len - 1] == '.'))
@@ -128,13 +141,9 @@ static int ends_with_credit(const char *text, const char *const *words, size_t n
     const char *w = colon;
     while (w > text && (ascii_is_alpha((unsigned char)w[-1]) || (unsigned char)w[-1] >= 0x80))
         w--;
-    size_t n = (size_t)(colon - w);
     if (w > text && w[-1] != ' ' && w[-1] != '(')
         return 0;
-    for (size_t k = 0; k < nwords; k++)
-        if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
-            return 1;
-    return 0;
+    return credit_word(w, (size_t)(colon - w));
 }
 
 /* 1 when block i is a photo's credit between the paragraphs of the story
@@ -151,9 +160,6 @@ static int ends_with_credit(const char *text, const char *const *words, size_t n
  * ("© Reuters"), which keep_container leaves alone. */
 static int credit_line(const extract_page *p, size_t i)
 {
-    static const char *const credit_words[] = {"foto", "fotos", "photo", "photos", "bild", "bilder", "bildquelle",
-                                               "image", "credit", "credits", "fotocredit", "crédit", "crédits",
-                                               "zdjęcie"};
     const block *b = &p->bl->items[i];
     if (!rule_on(RULE_LABELS) || b->kind != BLOCK_PARA)
         return 0;
@@ -164,12 +170,8 @@ static int credit_line(const extract_page *p, size_t i)
     if (!b->text[n])
         return 0;
     if (b->chars >= LENGTH_LOW)
-        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS &&
-               ends_with_credit(b->text, credit_words, sizeof credit_words / sizeof *credit_words);
-    for (size_t k = 0; k < sizeof credit_words / sizeof *credit_words; k++)
-        if (strlen(credit_words[k]) == n && strncasecmp(b->text, credit_words[k], n) == 0)
-            return 1;
-    return 0;
+        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && ends_with_credit(b->text);
+    return credit_word(b->text, n);
 }
 
 /* Keeps the good blocks of the container, the other blocks between its
@@ -308,16 +310,6 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
     return good >= MIN_CONTENT_CHARS ? match : c;
 }
 
-/* The characters of the blocks inside element e. */
-static size_t text_within(const extract_page *p, const dom_node *e)
-{
-    size_t chars = 0, hi = subtree_end(e);
-    for (size_t i = 0; i < p->bl->count; i++)
-        if (block_within(&p->bl->items[i], e->index, hi))
-            chars += p->bl->items[i].chars;
-    return chars;
-}
-
 /* On an article page the story follows its headline, as boilerpipe's
  * article extractor anchors the content at the title (Kohlschütter et
  * al., "Boilerplate Detection using Shallow Text Features", WSDM 2010):
@@ -348,10 +340,10 @@ static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
      * the story, above an h1 at the bottom of the page (over an appeal, a
      * share bar), unless the choice after the headline holds more still. */
     dom_node *story = select_container(p->doc, p->bl, p->block.cls, nomem);
-    size_t box = text_within(p, c);
+    size_t box = p->node.text[c->index];
     if (box < BOX_MAX_CHARS)
         return story; /* NULL when no good text follows the headline: the next pass tries */
-    if (story && text_within(p, story) >= box)
+    if (story && p->node.text[story->index] >= box)
         return story;
     memcpy(p->block.cls, cls, h); /* the first choice stands */
     return c;
