@@ -2,6 +2,7 @@
  * extract_main_content() and its steps (classify_blocks), where the
  * internals matter. The cases that go
  * through the public API are data: tests/extract/ (test_extract_data.c). */
+#include <stdio.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,21 +17,28 @@
 #include "extract/extract.h"
 #include "extract/stopwords.h"
 
+/* The extraction case tests/extract/NAME, parsed and cleaned. */
+static dom_doc *load_case(const char *name)
+{
+    char path[512], *html = NULL;
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/tests/extract/%s", CARVE_SOURCE_DIR, name);
+    assert_int_equal(carve_read_file(path, 1 << 20, &html, &len), CARVE_OK);
+    static const dom_limits lim = {4000000, 512};
+    dom_doc *doc = dom_parse(html, len, &lim);
+    carve_free(html);
+    assert_non_null(doc);
+    dom_clean(doc);
+    return doc;
+}
+
 /* No lang attribute: the language comes from the stop words. Stays in C
  * because the language found and the kept blocks are internals
  * (extract_result.lang, .blocks), not part of carve_result. */
 static void test_language_guessed_from_stop_words(void **state)
 {
     (void)state;
-    char *html = NULL;
-    size_t len = 0;
-    assert_int_equal(carve_read_file(CARVE_SOURCE_DIR "/tests/extract/french-page.html", 1 << 20, &html, &len),
-                     CARVE_OK);
-    static const dom_limits lim = {4000000, 512};
-    dom_doc *doc = dom_parse(html, len, &lim);
-    carve_free(html);
-    assert_non_null(doc);
-    dom_clean(doc);
+    dom_doc *doc = load_case("french-page.html");
     extract_result r;
     assert_int_equal(extract_main_content(doc, NULL, &r), 0);
     assert_true(stopwords_lang("fr") >= 0);
@@ -77,16 +85,7 @@ static void test_claimed_language_checked(void **state)
     static const char menu[] = "Start Lokales Sport Kultur Impressum";
     assert_int_equal(stopwords_guess_over(menu, strlen(menu), 5, en, 4), en);
     /* the page as a whole: its template says en-US, the story is German */
-    char *html = NULL;
-    size_t len = 0;
-    assert_int_equal(
-        carve_read_file(CARVE_SOURCE_DIR "/tests/extract/story-language-misdeclared.html", 1 << 20, &html, &len),
-        CARVE_OK);
-    static const dom_limits lim = {4000000, 512};
-    dom_doc *doc = dom_parse(html, len, &lim);
-    carve_free(html);
-    assert_non_null(doc);
-    dom_clean(doc);
+    dom_doc *doc = load_case("story-language-misdeclared.html");
     extract_hints hints = {.lang = "en"};
     extract_result r;
     assert_int_equal(extract_main_content(doc, &hints, &r), 0);
