@@ -324,7 +324,7 @@ static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
 {
     if (!c || !p->hints->kind.article || p->hints->kind.product || !rule_on(RULE_HEADLINE))
         return c;
-    size_t h = page_headline(p);
+    size_t h = p->headline;
     if (h == SIZE_MAX || subtree_end(c) >= p->bl->items[h].owner->index)
         return c;
     unsigned char *cls = arena_alloc(&p->mem, h ? h : 1);

@@ -129,6 +129,7 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (blocks_build(top, &out->blocks))
         return -1;
     extract_page p = {.doc = doc, .bl = &out->blocks, .hints = hints, .out = out};
+    p.headline = page_headline(&p);
     arena_init(&p.mem);
     p.lang = out->lang = page_language(hints, p.bl);
     size_t n = p.bl->count ? p.bl->count : 1, title_block = SIZE_MAX, kept = 0;

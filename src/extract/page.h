@@ -25,6 +25,7 @@ typedef struct extract_page {
     int lang;                   /* the stop-word list (stopwords.h), or -1 */
     const dom_node *container;  /* the element the content was chosen from, or NULL */
     int own_story;              /* 1: the container is the page's story among others (container.c) */
+    size_t headline;            /* the block of the headline (page_headline), or SIZE_MAX */
     arena mem;                  /* every array below */
     struct {
         unsigned char *verdict; /* VERDICT_* of verdict.h */
@@ -67,7 +68,8 @@ int same_text(const char *a, const char *b);
 /* jusText's whole-page mode: block i is good and outside boilerplate. */
 int page_good(const extract_page *p, size_t i);
 /* The block of the page's headline: the first h1 whose text is the
- * title (hints->title); SIZE_MAX when there is none. */
+ * title (hints->title); SIZE_MAX when there is none. Found once per page,
+ * into p->headline, which the steps read. */
 size_t page_headline(const extract_page *p);
 
 /* ---- the steps (each in its own file) ---- */

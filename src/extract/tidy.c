@@ -208,7 +208,7 @@ void tidy_repeats(extract_page *p)
  * over its closing text, an appeal box's heading taken as the title). */
 size_t tidy_above_headline(extract_page *p, size_t kept)
 {
-    size_t h = rule_on(RULE_HEADLINE) ? page_headline(p) : SIZE_MAX;
+    size_t h = rule_on(RULE_HEADLINE) ? p->headline : SIZE_MAX;
     if (h == SIZE_MAX)
         return kept;
     block_list *bl = p->bl;
