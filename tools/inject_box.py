@@ -1,20 +1,29 @@
 #!/usr/bin/python3
-"""Robustness to a box of prose that is not the story.
+"""Robustness to a box that is not the story.
 
 Inserts a box into every German and English page of tfeval-dev (as carve
 reports their language; pages that are not UTF-8 are skipped, since the
 box is UTF-8) and counts, against the pages as they are, the wanted
-snippets lost and the pages whose text keeps the box. The boxes hold two
-paragraphs of prose in the page's language and have class names that say
-nothing, as the overlays, sign-up boxes and prompts of pages not seen
-before often do:
+snippets lost and the pages whose text keeps some of the box. The boxes
+are in the page's language and have class names that say nothing, as
+the overlays, sign-up boxes and widgets of pages not seen before often
+do. Whole boxes, two paragraphs of prose each, put at the start or the
+end of the body:
 
     prompt   a notification prompt with two buttons
     signup   a newsletter box with a form
     widgets  a blog's sidebar: an about-me paragraph, categories, archive
     teasers  "you might also like": four linked headlines with a summary each
 
-    python3 tools/inject_box.py build/carve [--box prompt] [--at start|end]
+Chrome put inside the story, after the paragraph holding its last wanted
+snippet (--at story-end) or before the paragraph holding its first
+(--at story-start):
+
+    signup-line  one sentence asking to sign up, then an e-mail form
+    events       a widget heading over four linked events
+    label        a section label ("Lokales") in a div of its own
+
+    python3 tools/inject_box.py build/carve [--box prompt] [--at start|end|story-start|story-end]
 """
 import argparse
 import gzip
@@ -98,6 +107,22 @@ BOXES = {
                    "May, the town's utility company said on Monday.")]))
               + "</div>",
     },
+    "signup-line": {
+        "de": "<p>Sie wollen keine Nachricht aus Ihrer Region mehr verpassen? Dann melden Sie sich hier für unseren "
+              'kostenlosen Newsletter an.</p><form><input type="email"><button>Anmelden</button></form>',
+        "en": "<p>Do you never want to miss news from your region again? Then sign up here for our free "
+              'newsletter.</p><form><input type="email"><button>Sign up</button></form>',
+    },
+    "events": {
+        "de": "<h3>Kommende Events</h3><ul>" + "".join(f'<li><a href="/e/{i}">{t}</a></li>' for i, t in enumerate(
+              ["Stadtlauf am 12. Mai", "Flohmarkt im Park", "Konzert der Musikschule", "Vortrag im Rathaus"])) + "</ul>",
+        "en": "<h3>Upcoming events</h3><ul>" + "".join(f'<li><a href="/e/{i}">{t}</a></li>' for i, t in enumerate(
+              ["City run on 12 May", "Flea market in the park", "Music school concert", "Talk at the town hall"])) + "</ul>",
+    },
+    "label": {
+        "de": '<div class="kx">Lokales</div>',
+        "en": '<div class="kx">Local news</div>',
+    },
 }
 
 
@@ -114,12 +139,37 @@ def carve_text(binary, html):
     return record.get("language"), norm(record.get("text") or "")
 
 
-def insert(html, box, at):
+def story_edge(page, wanted, at):
+    """The offset after the </p> that follows the last wanted snippet found
+    in the markup (story-end), or of the <p that precedes the first
+    (story-start); None when no snippet is found as it stands."""
+    hits = []
+    for s in wanted:
+        for n in (30, 20, 12):  # a run of the snippet's middle without markup characters
+            mid = s[(len(s) - n) // 2:(len(s) - n) // 2 + n]
+            if len(s) >= n and not re.search(r"[&<>\"']", mid) and page.find(mid) >= 0:
+                hits.append(page.find(mid))
+                break
+    if not hits:
+        return None
+    if at == "story-end":
+        i = page.find("</p>", max(hits))
+        return None if i < 0 else i + 4
+    i = page.rfind("<p", 0, min(hits))
+    return None if i < 0 else i
+
+
+def insert(html, box, at, wanted):
     try:
         page = html.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if at == "start":
+    if at.startswith("story"):
+        i = story_edge(page, wanted, at)
+        if i is None:
+            return None
+        page = page[:i] + box + page[i:]
+    elif at == "start":
         m = re.search(r"<body[^>]*>", page, re.I)
         if not m:
             return None
@@ -136,7 +186,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("binary")
     ap.add_argument("--box", choices=sorted(BOXES), default="prompt")
-    ap.add_argument("--at", choices=["start", "end"], default="start", help="where in the body (default start)")
+    ap.add_argument("--at", choices=["start", "end", "story-start", "story-end"], default="start",
+                    help="where: the body's start or end, or inside the story (default start)")
     args = ap.parse_args()
     if not BENCH.is_dir():
         raise SystemExit(f"skipped: {BENCH} not found")
@@ -148,18 +199,20 @@ def main():
         if lang not in BOXES[args.box]:
             return None
         box = BOXES[args.box][lang]
-        changed = insert(html, box, args.at)
+        wanted = [norm(s) for s in item["with"]]
+        changed = insert(html, box, args.at, wanted)
         if changed is None:
             return None
         _, after = carve_text(args.binary, changed)
-        wanted = [norm(s) for s in item["with"]]
         found = (sum(1 for s in wanted if before and s in before), sum(1 for s in wanted if after and s in after))
-        return item["file"], found, norm(re.sub(r"<[^>]+>", " ", box))[:40] in after
+        pieces = [norm(t) for t in re.split(r"<[^>]+>", box) if len(norm(t)) >= 4]
+        return item["file"], found, any(t in after and t not in before for t in pieces)
 
     with ThreadPoolExecutor(2) as pool:
         results = [r for r in pool.map(one, pages.values()) if r]
     lost = [r for r in results if r[1][1] < r[1][0]]
-    print(f"box {args.box} at the {args.at} of the body, {len(results)} pages")
+    where = f"at the story's {args.at[6:]}" if args.at.startswith("story") else f"at the {args.at} of the body"
+    print(f"box {args.box} {where}, {len(results)} pages")
     print(f"  wanted snippets found: {sum(r[1][0] for r in results)} as they are, {sum(r[1][1] for r in results)} with the box")
     print(f"  pages losing wanted snippets: {len(lost)}")
     print(f"  pages whose text keeps the box: {sum(1 for r in results if r[2])}")

@@ -393,6 +393,39 @@ static int resolve_math(dom_doc *doc, dom_node *math)
     return 1;
 }
 
+/* 1 when the attribute value v holds "mail" in any case. */
+static int says_mail(const char *v)
+{
+    for (; v && *v; v++)
+        if (strncasecmp(v, "mail", 4) == 0)
+            return 1;
+    return 0;
+}
+
+/* Cleaning removes form fields, which hold no text; the form keeps what
+ * they asked for (NODE_ASKS_MAIL, NODE_ASKS_TEXT), for extraction to tell
+ * a sign-up form from a comment form. A field asks for an e-mail address
+ * when its type is email or its name, id or placeholder says "mail". */
+static void note_field(const dom_node *field)
+{
+    int ask = 0;
+    if (field->tag == TAG_TEXTAREA) {
+        ask = NODE_ASKS_TEXT;
+    } else if (field->tag == TAG_INPUT) {
+        const char *type = dom_attr_get(field, "type");
+        if ((type && strcasecmp(type, "email") == 0) || says_mail(dom_attr_get(field, "name")) ||
+            says_mail(field->id) || says_mail(dom_attr_get(field, "placeholder")))
+            ask = NODE_ASKS_MAIL;
+    }
+    if (!ask)
+        return;
+    for (dom_node *f = field->parent; f; f = f->parent)
+        if (f->kind == DOM_ELEMENT && f->tag == TAG_FORM) {
+            f->flags |= ask;
+            return;
+        }
+}
+
 static void clean(dom_doc *doc, int show_hidden)
 {
     size_t page_text = 0, nscount = 0;
@@ -428,6 +461,8 @@ static void clean(dom_doc *doc, int show_hidden)
                 drop = !resolve_math(doc, n);
             }
         }
+        if (n->tag == TAG_INPUT || n->tag == TAG_TEXTAREA)
+            note_field(n);
         dom_node *next = dom_next(doc->root, n, drop);
         if (drop && hidden && !(dom_tag_flags(n->tag) & TAGF_DROP))
             doc->hidden_text += nonspace_under(n); /* dropped subtrees are disjoint: linear */

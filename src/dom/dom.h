@@ -33,6 +33,8 @@ typedef enum dom_kind { DOM_ELEMENT = 0, DOM_TEXT = 1 } dom_kind;
 enum {
     NODE_REMOVED = 1,   /* cut from the main content by extraction */
     NODE_HIDDEN = 2,    /* hidden in the page (hidden, aria-hidden, display:none) */
+    NODE_ASKS_MAIL = 4, /* a <form> whose removed fields include one for an e-mail address */
+    NODE_ASKS_TEXT = 8, /* a <form> whose removed fields include a <textarea> */
 };
 
 typedef struct dom_attr {

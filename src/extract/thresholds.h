@@ -32,6 +32,10 @@
  * colon and at most this many bytes: a photographer's and an agency's
  * name, not a sentence. */
 #define CREDIT_MAX_BYTES 48
+/* The prompt before a sign-up form ("Sign up for our newsletter") is one
+ * or two sentences, shorter than this (not tuned: a bound that keeps a
+ * story's closing paragraph before such a form). */
+#define FORM_PROMPT_MAX_CHARS 250
 
 /* ---- teaser-card lists (cards.c) ---- */
 

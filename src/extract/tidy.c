@@ -92,6 +92,61 @@ static const dom_node *form_around(const block *b, const dom_node *c)
     return NULL;
 }
 
+/* 1 when form f is a sign-up form: it asked for an e-mail address and
+ * for no message (cleaning noted its fields: NODE_ASKS_*; a comment or a
+ * contact form has a <textarea>), and holds little text of its own (under
+ * LENGTH_LOW: a field and a button; its prompt stands before it). */
+static int signup_form(const extract_page *p, const dom_node *f)
+{
+    return (f->flags & (NODE_ASKS_MAIL | NODE_ASKS_TEXT)) == NODE_ASKS_MAIL && p->node.text[f->index] < LENGTH_LOW;
+}
+
+/* The element before n among its siblings, white space and comments
+ * skipped, or NULL. */
+static const dom_node *prev_element(const dom_node *n)
+{
+    for (n = n->prev; n; n = n->prev)
+        if (n->kind == DOM_ELEMENT)
+            return n;
+    return NULL;
+}
+
+/* The prompt of a sign-up form goes with the form: the element right
+ * before a sign-up form (signup_form) when its text is one or two
+ * sentences (under FORM_PROMPT_MAX_CHARS: "Never miss a story: sign up
+ * for our free newsletter."), and a heading right before that ("Our
+ * newsletter"). A newsletter box set between or after the story's
+ * paragraphs has its form's label as a paragraph of prose, which
+ * jusText's classes cannot tell from the story's. */
+static size_t drop_form_prompts(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep || !b->owner)
+            continue;
+        const dom_node *el = b->owner, *next = el->next;
+        while (next && next->kind != DOM_ELEMENT)
+            next = next->next;
+        if (!next || next->tag != TAG_FORM || p->node.text[el->index] >= FORM_PROMPT_MAX_CHARS ||
+            !signup_form(p, next))
+            continue;
+        const dom_node *head = prev_element(el);
+        for (size_t k = i + 1; k-- > 0;) {
+            block *d = &bl->items[k];
+            int prompt = d->owner && node_within(d->owner, el);
+            int heading = head && d->kind == BLOCK_HEADING && d->owner && node_within(d->owner, head);
+            if (!prompt && !heading)
+                break;
+            if (d->keep) {
+                d->keep = 0;
+                kept -= d->chars < kept ? d->chars : kept;
+            }
+        }
+    }
+    return kept;
+}
+
 /* The kept blocks inside a <form> within the chosen container that holds
  * less than an article's worth of good text go: a newsletter sign-up ("By
  * entering your email address you agree ..."), a comment form ("Name
@@ -111,6 +166,7 @@ size_t tidy_forms(extract_page *p, size_t kept)
     int small = 0;
     if (!p->container || p->hints->kind.product || !rule_on(RULE_LABELS))
         return kept;
+    kept = drop_form_prompts(p, kept);
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         const dom_node *form = b->keep && !p->block.cards[i] ? form_around(b, p->container) : NULL;
