@@ -28,6 +28,7 @@ typedef enum extract_rule {
     RULE_OWN_STORY,     /* of several <article>s in the container, the one headed by the title */
     RULE_NOTES,         /* the notes the text refers to are content (verdict.c, tidy_notes) */
     RULE_HEADLINE,      /* the story follows its headline (after_headline, tidy_above_headline) */
+    RULE_THREAD,        /* a heading quoting the title opens the comment thread (tidy_thread) */
     RULE_COUNT
 } extract_rule;
 

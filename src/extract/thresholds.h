@@ -36,6 +36,10 @@
  * or two sentences, shorter than this (not tuned: a bound that keeps a
  * story's closing paragraph before such a form). */
 #define FORM_PROMPT_MAX_CHARS 250
+/* A comment thread's heading holds, before the quoted title, a count and
+ * a few words ("12 thoughts on", "3 Kommentare zu", "2 réponses à"): at
+ * most this many bytes (not tuned: three or four words in any script). */
+#define THREAD_PREFIX_MAX_BYTES 40
 
 /* ---- teaser-card lists (cards.c) ---- */
 

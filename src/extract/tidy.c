@@ -349,6 +349,90 @@ size_t tidy_after_footer(extract_page *p, size_t kept)
     return kept;
 }
 
+/* The bytes of the quotation mark at s that opens (open) or closes a
+ * quotation: ASCII quotes, typographic double and single quotes, German
+ * low quotes, guillemets either way round, Japanese corner brackets; 0
+ * when s holds none. */
+static size_t quote_mark(const char *s, int open)
+{
+    static const char *const opening[] = {"\xE2\x80\x9C", "\xE2\x80\x9E", "\xE2\x80\x98", "\xE2\x80\x9A",
+                                          "\xC2\xAB", "\xC2\xBB", "\xE3\x80\x8C", "\"", "'"};
+    static const char *const closing[] = {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x98",
+                                          "\xC2\xBB", "\xC2\xAB", "\xE3\x80\x8D", "\"", "'"};
+    const char *const *marks = open ? opening : closing;
+    for (size_t k = 0; k < sizeof opening / sizeof *opening; k++)
+        if (strncmp(s, marks[k], strlen(marks[k])) == 0)
+            return strlen(marks[k]);
+    return 0;
+}
+
+/* The end of title within text at s, compared as same_text does (white
+ * space aside, ASCII case folded), or NULL when s does not start with it. */
+static const char *title_at(const char *s, const char *title)
+{
+    for (;;) {
+        while (*title == ' ' || *title == '\n')
+            title++;
+        if (!*title)
+            return s;
+        while (*s == ' ' || *s == '\n')
+            s++;
+        char x = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
+        char y = (*title >= 'A' && *title <= 'Z') ? (char)(*title + 32) : *title;
+        if (!*s || x != y)
+            return NULL;
+        s++;
+        title++;
+    }
+}
+
+/* 1 when text is a comment thread's heading: a few words (a count, "on",
+ * "zu", at most THREAD_PREFIX_MAX_BYTES) and the page's title in quotation
+ * marks, nothing after them: WordPress's "12 thoughts on “Title”" in each
+ * of its translations ("3 Kommentare zu „Title“", "2 réponses à « Title
+ * »"), which themes of every name print over the comments. */
+static int heads_thread(const char *text, const char *title)
+{
+    for (const char *q = text + 1; *q && q - text <= THREAD_PREFIX_MAX_BYTES; q++) {
+        size_t open = quote_mark(q, 1);
+        const char *end = open ? title_at(q + open, title) : NULL;
+        if (!end)
+            continue;
+        while (*end == ' ')
+            end++;
+        size_t close = quote_mark(end, 0);
+        if (close && !end[close + strspn(end + close, " ")])
+            return 1;
+    }
+    return 0;
+}
+
+/* Drops the comment thread that the content took in after the story: the
+ * first kept heading, after an article's worth of kept text, that is a
+ * thread's heading (heads_thread), and every kept block after it. Its
+ * names usually say "comments" (patterns.c); this finds the thread when
+ * they say nothing carve knows. */
+size_t tidy_thread(extract_page *p, size_t kept)
+{
+    const char *title = p->hints->title;
+    block_list *bl = p->bl;
+    if (!title || !*title || !rule_on(RULE_THREAD))
+        return kept;
+    size_t before = 0, limit = strlen(title) + THREAD_PREFIX_MAX_BYTES + 8;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep)
+            continue;
+        if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && heads_thread(b->text, title)) {
+            for (size_t k = i; k < bl->count; k++)
+                bl->items[k].keep = 0;
+            return before;
+        }
+        before += b->chars;
+    }
+    return kept;
+}
+
 /* Leaves out a heading at the start of the content that repeats the
  * headline: the title is metadata, and renderers print it as such. Short
  * lines kept before it (a date, a category, a kicker) go with it: what is
