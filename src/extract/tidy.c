@@ -9,6 +9,7 @@
 #include "extract/patterns.h"
 #include "extract/rules.h"
 #include "extract/thresholds.h"
+#include "util/ascii.h"
 #include "util/hash.h"
 
 /* 1 when block b reads as a sentence: it holds sentence punctuation,
@@ -386,15 +387,20 @@ static const char *title_at(const char *s, const char *title)
     }
 }
 
-/* 1 when text is a comment thread's heading: a few words (a count, "on",
- * "zu", at most THREAD_PREFIX_MAX_BYTES) and the page's title in quotation
- * marks, nothing after them: WordPress's "12 thoughts on “Title”" in each
- * of its translations ("3 Kommentare zu „Title“", "2 réponses à « Title
- * »"), which themes of every name print over the comments. */
+/* 1 when text is a comment thread's heading: a count and a few words
+ * ("12 thoughts on", "3 Kommentare zu", at most THREAD_PREFIX_MAX_BYTES),
+ * then the page's title in quotation marks, nothing after them:
+ * WordPress's "12 thoughts on “Title”" in each of its translations ("2
+ * réponses à « Title »"), which themes of every name print over the
+ * comments. The count tells it from a story's subheading that quotes the
+ * title (a review's "Über „Title“"); the singular form ("One thought on")
+ * has none and is missed. */
 static int heads_thread(const char *text, const char *title)
 {
+    int count = 0;
     for (const char *q = text + 1; *q && q - text <= THREAD_PREFIX_MAX_BYTES; q++) {
-        size_t open = quote_mark(q, 1);
+        count |= ascii_is_digit((unsigned char)q[-1]);
+        size_t open = count ? quote_mark(q, 1) : 0;
         const char *end = open ? title_at(q + open, title) : NULL;
         if (!end)
             continue;
