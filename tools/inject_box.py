@@ -19,7 +19,9 @@ Chrome put inside the story, after the paragraph holding its last wanted
 snippet (--at story-end) or before the paragraph holding its first
 (--at story-start):
 
-    signup-line  one sentence asking to sign up, then an e-mail form
+    signup-line  a box of one sentence asking to sign up and an e-mail form
+    signup-form  an e-mail form alone, right after (or before) a story
+                 paragraph: nothing of the story may go with it
     events       a widget heading over four linked events
     label        a section label ("Lokales") in a div of its own
 
@@ -108,10 +110,15 @@ BOXES = {
               + "</div>",
     },
     "signup-line": {
-        "de": "<p>Sie wollen keine Nachricht aus Ihrer Region mehr verpassen? Dann melden Sie sich hier für unseren "
-              'kostenlosen Newsletter an.</p><form><input type="email"><button>Anmelden</button></form>',
-        "en": "<p>Do you never want to miss news from your region again? Then sign up here for our free "
-              'newsletter.</p><form><input type="email"><button>Sign up</button></form>',
+        "de": '<div class="nx"><p>Sie wollen keine Nachricht aus Ihrer Region mehr verpassen? Dann melden Sie sich '
+              'hier für unseren kostenlosen Newsletter an.</p><form><input type="email"><button>Anmelden</button>'
+              "</form></div>",
+        "en": '<div class="nx"><p>Do you never want to miss news from your region again? Then sign up here for our '
+              'free newsletter.</p><form><input type="email"><button>Sign up</button></form></div>',
+    },
+    "signup-form": {
+        "de": '<form><input type="email" placeholder="Ihre E-Mail-Adresse"><button>Anmelden</button></form>',
+        "en": '<form><input type="email" placeholder="Your e-mail address"><button>Sign up</button></form>',
     },
     "events": {
         "de": "<h3>Kommende Events</h3><ul>" + "".join(f'<li><a href="/e/{i}">{t}</a></li>' for i, t in enumerate(
@@ -143,20 +150,22 @@ def story_edge(page, wanted, at):
     """The offset after the </p> that follows the last wanted snippet found
     in the markup (story-end), or of the <p that precedes the first
     (story-start); None when no snippet is found as it stands."""
+    body = re.search(r"<body[^>]*>", page, re.I)
+    start = body.end() if body else 0  # not the <head>, whose description repeats the lead
     hits = []
     for s in wanted:
         for n in (30, 20, 12):  # a run of the snippet's middle without markup characters
             mid = s[(len(s) - n) // 2:(len(s) - n) // 2 + n]
-            if len(s) >= n and not re.search(r"[&<>\"']", mid) and page.find(mid) >= 0:
-                hits.append(page.find(mid))
+            if len(s) >= n and not re.search(r"[&<>\"']", mid) and page.find(mid, start) >= 0:
+                hits.append(page.find(mid, start))
                 break
     if not hits:
         return None
     if at == "story-end":
         i = page.find("</p>", max(hits))
         return None if i < 0 else i + 4
-    i = page.rfind("<p", 0, min(hits))
-    return None if i < 0 else i
+    opens = [m.start() for m in re.finditer(r"<p[\s>]", page[start:min(hits)], re.I)]
+    return start + opens[-1] if opens else None
 
 
 def insert(html, box, at, wanted):

@@ -12,25 +12,31 @@ evaluate.py scores carve on the same pages with their names taken away:
         --cmd 'tools/names_stripped.py build/carve --format json' \\
         --sets scrapinghub,tfeval-dev,wcxb-dev
 
-Tags, ARIA roles, microdata and the text stay. The attributes are removed
-from the markup's start tags by pattern, not by parsing: a start tag with
-a ">" inside a quoted attribute value keeps what follows that ">".
+Tags, ARIA roles, microdata and the text stay. Start tags are found by
+pattern, not by parsing, with quoted attribute values read whole (a ">"
+inside one does not end the tag); a start tag inside a script's text is
+changed like any other, which changes nothing carve reads.
 """
 import re
 import subprocess
 import sys
 
-# A start tag's class or id attribute, quoted or not.
-NAME = re.compile(rb"""(<[A-Za-z][^<>]*?)\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+# A start tag: its name, then its attributes, quoted values read whole.
+START_TAG = re.compile(rb"""<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?|\s*/)*\s*>""")
+# One attribute of a start tag: its name and its value, if any.
+ATTRIBUTE = re.compile(rb"""\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+def strip_tag(tag):
+    """The start tag without its class and id attributes, in any case."""
+    name = re.match(rb"<[^\s/>]*", tag).group(0)
+    rest = tag[len(name):]
+    return name + ATTRIBUTE.sub(lambda a: b"" if a.group(1).lower() in (b"class", b"id") else a.group(0), rest)
 
 
 def strip_names(html):
     """The page without class and id attributes."""
-    while True:
-        out = NAME.sub(rb"\1", html)  # one attribute per start tag each time
-        if out == html:
-            return out
-        html = out
+    return START_TAG.sub(lambda m: strip_tag(m.group(0)), html)
 
 
 def main():

@@ -403,20 +403,24 @@ static int says_mail(const char *v)
 }
 
 /* Cleaning removes form fields, which hold no text; the form keeps what
- * they asked for (NODE_ASKS_MAIL, NODE_ASKS_TEXT), for extraction to tell
- * a sign-up form from a comment form. A field asks for an e-mail address
- * when its type is email or its name, id or placeholder says "mail". */
+ * its shown fields asked for (NODE_ASKS_MAIL, NODE_ASKS_MORE), for
+ * extraction to tell a sign-up form from a comment, contact or login
+ * form. A field asks for an e-mail address when its type is email or its
+ * name, id or placeholder says "mail"; a <textarea> (a message) or a
+ * password asks for more. Hidden fields (type hidden, a honeypot
+ * hidden by style) are not what the form shows and are not noted, as
+ * fields inside hidden elements are never visited. */
 static void note_field(const dom_node *field)
 {
+    const char *type = dom_attr_get(field, "type");
     int ask = 0;
-    if (field->tag == TAG_TEXTAREA) {
-        ask = NODE_ASKS_TEXT;
-    } else if (field->tag == TAG_INPUT) {
-        const char *type = dom_attr_get(field, "type");
-        if ((type && strcasecmp(type, "email") == 0) || says_mail(dom_attr_get(field, "name")) ||
-            says_mail(field->id) || says_mail(dom_attr_get(field, "placeholder")))
-            ask = NODE_ASKS_MAIL;
-    }
+    if (field->tag == TAG_TEXTAREA || (type && strcasecmp(type, "password") == 0))
+        ask = NODE_ASKS_MORE;
+    else if (type && strcasecmp(type, "hidden") == 0)
+        return;
+    else if ((type && strcasecmp(type, "email") == 0) || says_mail(dom_attr_get(field, "name")) ||
+             says_mail(field->id) || says_mail(dom_attr_get(field, "placeholder")))
+        ask = NODE_ASKS_MAIL;
     if (!ask)
         return;
     for (dom_node *f = field->parent; f; f = f->parent)
@@ -461,7 +465,7 @@ static void clean(dom_doc *doc, int show_hidden)
                 drop = !resolve_math(doc, n);
             }
         }
-        if (n->tag == TAG_INPUT || n->tag == TAG_TEXTAREA)
+        if ((n->tag == TAG_INPUT || n->tag == TAG_TEXTAREA) && !hidden)
             note_field(n);
         dom_node *next = dom_next(doc->root, n, drop);
         if (drop && hidden && !(dom_tag_flags(n->tag) & TAGF_DROP))

@@ -34,7 +34,7 @@ enum {
     NODE_REMOVED = 1,   /* cut from the main content by extraction */
     NODE_HIDDEN = 2,    /* hidden in the page (hidden, aria-hidden, display:none) */
     NODE_ASKS_MAIL = 4, /* a <form> whose removed fields include one for an e-mail address */
-    NODE_ASKS_TEXT = 8, /* a <form> whose removed fields include a <textarea> */
+    NODE_ASKS_MORE = 8, /* a <form> whose removed fields include a <textarea> or a password */
 };
 
 typedef struct dom_attr {

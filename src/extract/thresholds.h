@@ -32,14 +32,14 @@
  * colon and at most this many bytes: a photographer's and an agency's
  * name, not a sentence. */
 #define CREDIT_MAX_BYTES 48
-/* The prompt before a sign-up form ("Sign up for our newsletter") is one
- * or two sentences, shorter than this (not tuned: a bound that keeps a
- * story's closing paragraph before such a form). */
+/* A sign-up form's box holds, besides the form, a heading and one or two
+ * sentences ("Sign up for our newsletter"), shorter than this; an
+ * element with more is the story's (not tuned). */
 #define FORM_PROMPT_MAX_CHARS 250
 /* A comment thread's heading holds, before the quoted title, a count and
  * a few words ("12 thoughts on", "3 Kommentare zu", "2 réponses à"): at
- * most this many bytes (not tuned: three or four words in any script). */
-#define THREAD_PREFIX_MAX_BYTES 40
+ * most this many characters (not tuned: three or four words). */
+#define THREAD_PREFIX_MAX_CHARS 40
 
 /* ---- teaser-card lists (cards.c) ---- */
 

@@ -94,56 +94,53 @@ static const dom_node *form_around(const block *b, const dom_node *c)
 }
 
 /* 1 when form f is a sign-up form: it asked for an e-mail address and
- * for no message (cleaning noted its fields: NODE_ASKS_*; a comment or a
- * contact form has a <textarea>), and holds little text of its own (under
- * LENGTH_LOW: a field and a button; its prompt stands before it). */
+ * for nothing more (cleaning noted its shown fields, NODE_ASKS_*: a
+ * comment or contact form asks for a message, a login form for a
+ * password), and holds little text of its own (under LENGTH_LOW: a field
+ * and a button; its prompt stands beside it). */
 static int signup_form(const extract_page *p, const dom_node *f)
 {
-    return (f->flags & (NODE_ASKS_MAIL | NODE_ASKS_TEXT)) == NODE_ASKS_MAIL && p->node.text[f->index] < LENGTH_LOW;
+    return (f->flags & (NODE_ASKS_MAIL | NODE_ASKS_MORE)) == NODE_ASKS_MAIL && p->node.text[f->index] < LENGTH_LOW;
 }
 
-/* The element before n among its siblings, white space and comments
- * skipped, or NULL. */
-static const dom_node *prev_element(const dom_node *n)
-{
-    for (n = n->prev; n; n = n->prev)
-        if (n->kind == DOM_ELEMENT)
-            return n;
-    return NULL;
-}
-
-/* The prompt of a sign-up form goes with the form: the element right
- * before a sign-up form (signup_form) when its text is one or two
- * sentences (under FORM_PROMPT_MAX_CHARS: "Never miss a story: sign up
- * for our free newsletter."), and a heading right before that ("Our
- * newsletter"). A newsletter box set between or after the story's
- * paragraphs has its form's label as a paragraph of prose, which
- * jusText's classes cannot tell from the story's. */
+/* The box of a sign-up form goes with the form: when the form's parent
+ * holds, besides the form, under FORM_PROMPT_MAX_CHARS of text, and
+ * either a heading or under LENGTH_HIGH of text ("Our newsletter" and a
+ * sentence; "Never miss a story: sign up for our free newsletter."),
+ * that text is the form's prompt, good prose that jusText's classes
+ * cannot tell from the story's. A parent holding more is the story's own
+ * element, whose closing paragraph may stand right before the form; a
+ * paragraph's worth without a heading may be a story paragraph in a
+ * wrapper of its own; and a box whose removal would leave less than an
+ * article's worth of text (a newsletter's own page) stays. Dropped
+ * blocks count as boilerplate, so that --recall does not take them
+ * back. */
 static size_t drop_form_prompts(extract_page *p, size_t kept)
 {
     block_list *bl = p->bl;
-    for (size_t i = 0; i < bl->count; i++) {
-        block *b = &bl->items[i];
-        if (!b->keep || !b->owner)
+    const dom_doc *doc = p->doc;
+    for (size_t n = 0; n < doc->node_count; n++) {
+        const dom_node *f = doc->nodes[n], *box = f->parent;
+        if (f->kind != DOM_ELEMENT || f->tag != TAG_FORM || !box || box->tag == TAG_BODY || !signup_form(p, f) ||
+            p->node.text[box->index] - p->node.text[f->index] >= FORM_PROMPT_MAX_CHARS)
             continue;
-        const dom_node *el = b->owner, *next = el->next;
-        while (next && next->kind != DOM_ELEMENT)
-            next = next->next;
-        if (!next || next->tag != TAG_FORM || p->node.text[el->index] >= FORM_PROMPT_MAX_CHARS ||
-            !signup_form(p, next))
-            continue;
-        const dom_node *head = prev_element(el);
-        for (size_t k = i + 1; k-- > 0;) {
-            block *d = &bl->items[k];
-            int prompt = d->owner && node_within(d->owner, el);
-            int heading = head && d->kind == BLOCK_HEADING && d->owner && node_within(d->owner, head);
-            if (!prompt && !heading)
-                break;
-            if (d->keep) {
-                d->keep = 0;
-                kept -= d->chars < kept ? d->chars : kept;
+        size_t lo = box->index, hi = subtree_end(box), prompt = 0;
+        int headed = 0;
+        for (size_t i = 0; i < bl->count; i++) {
+            const block *b = &bl->items[i];
+            if (b->keep && block_within(b, lo, hi)) {
+                prompt += b->chars;
+                headed |= b->kind == BLOCK_HEADING;
             }
         }
+        if (!prompt || (!headed && prompt >= LENGTH_HIGH) || kept < prompt + MIN_CONTENT_CHARS)
+            continue;
+        for (size_t i = 0; i < bl->count; i++)
+            if (bl->items[i].keep && block_within(&bl->items[i], lo, hi)) {
+                bl->items[i].keep = 0;
+                p->block.boiler[i] = 1;
+            }
+        kept -= prompt;
     }
     return kept;
 }
@@ -351,20 +348,45 @@ size_t tidy_after_footer(extract_page *p, size_t kept)
 }
 
 /* The bytes of the quotation mark at s that opens (open) or closes a
- * quotation: ASCII quotes, typographic double and single quotes, German
- * low quotes, guillemets either way round, Japanese corner brackets; 0
- * when s holds none. */
+ * quotation: ASCII quotes, typographic double and single quotes (the
+ * closing ones open in Swedish and Finnish), German low quotes,
+ * guillemets double and single either way round, CJK corner and angle
+ * brackets; 0 when s holds none. */
 static size_t quote_mark(const char *s, int open)
 {
-    static const char *const opening[] = {"\xE2\x80\x9C", "\xE2\x80\x9E", "\xE2\x80\x98", "\xE2\x80\x9A",
-                                          "\xC2\xAB", "\xC2\xBB", "\xE3\x80\x8C", "\"", "'"};
+    static const char *const opening[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\x98",
+                                          "\xE2\x80\x99", "\xE2\x80\x9A", "\xC2\xAB", "\xC2\xBB",
+                                          "\xE2\x80\xB9", "\xE2\x80\xBA", "\xE3\x80\x8C", "\xE3\x80\x8E",
+                                          "\xE3\x80\x8A", "\"", "'", NULL};
     static const char *const closing[] = {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x98",
-                                          "\xC2\xBB", "\xC2\xAB", "\xE3\x80\x8D", "\"", "'"};
-    const char *const *marks = open ? opening : closing;
-    for (size_t k = 0; k < sizeof opening / sizeof *opening; k++)
-        if (strncmp(s, marks[k], strlen(marks[k])) == 0)
-            return strlen(marks[k]);
+                                          "\xC2\xBB", "\xC2\xAB", "\xE2\x80\xBA", "\xE2\x80\xB9",
+                                          "\xE3\x80\x8D", "\xE3\x80\x8F", "\xE3\x80\x8B", "\"", "'", NULL};
+    for (const char *const *m = open ? opening : closing; *m; m++)
+        if (strncmp(s, *m, strlen(*m)) == 0)
+            return strlen(*m);
     return 0;
+}
+
+/* The bytes of the white space at s: ASCII space and line break, and the
+ * no-break, narrow no-break and thin spaces that French typography puts
+ * inside guillemets; 0 when s holds none. */
+static size_t space_at(const char *s)
+{
+    if (*s == ' ' || *s == '\n')
+        return 1;
+    if (strncmp(s, "\xC2\xA0", 2) == 0)
+        return 2;
+    if (strncmp(s, "\xE2\x80\xAF", 3) == 0 || strncmp(s, "\xE2\x80\x89", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* s past its white space (space_at). */
+static const char *skip_space(const char *s)
+{
+    for (size_t n; (n = space_at(s)) != 0;)
+        s += n;
+    return s;
 }
 
 /* The end of title within text at s, compared as same_text does (white
@@ -372,12 +394,10 @@ static size_t quote_mark(const char *s, int open)
 static const char *title_at(const char *s, const char *title)
 {
     for (;;) {
-        while (*title == ' ' || *title == '\n')
-            title++;
+        title = skip_space(title);
         if (!*title)
             return s;
-        while (*s == ' ' || *s == '\n')
-            s++;
+        s = skip_space(s);
         char x = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
         char y = (*title >= 'A' && *title <= 'Z') ? (char)(*title + 32) : *title;
         if (!*s || x != y)
@@ -388,26 +408,28 @@ static const char *title_at(const char *s, const char *title)
 }
 
 /* 1 when text is a comment thread's heading: a count and a few words
- * ("12 thoughts on", "3 Kommentare zu", at most THREAD_PREFIX_MAX_BYTES),
- * then the page's title in quotation marks, nothing after them:
- * WordPress's "12 thoughts on “Title”" in each of its translations ("2
+ * ("12 thoughts on", "3 Kommentare zu", at most THREAD_PREFIX_MAX_CHARS
+ * characters), then the page's title in quotation marks, nothing after
+ * them: WordPress's "12 thoughts on “Title”" in its translations ("2
  * réponses à « Title »"), which themes of every name print over the
  * comments. The count tells it from a story's subheading that quotes the
- * title (a review's "Über „Title“"); the singular form ("One thought on")
- * has none and is missed. */
+ * title (a review's "Über „Title“"); the singular form ("One thought
+ * on") has none and is missed, as are languages that put the title
+ * first. */
 static int heads_thread(const char *text, const char *title)
 {
     int count = 0;
-    for (const char *q = text + 1; *q && q - text <= THREAD_PREFIX_MAX_BYTES; q++) {
+    size_t chars = 0;
+    for (const char *q = text + 1; *q && chars < THREAD_PREFIX_MAX_CHARS; q++) {
         count |= ascii_is_digit((unsigned char)q[-1]);
+        chars += ((unsigned char)*q & 0xC0) != 0x80; /* a UTF-8 lead byte starts a character */
         size_t open = count ? quote_mark(q, 1) : 0;
         const char *end = open ? title_at(q + open, title) : NULL;
         if (!end)
             continue;
-        while (*end == ' ')
-            end++;
+        end = skip_space(end);
         size_t close = quote_mark(end, 0);
-        if (close && !end[close + strspn(end + close, " ")])
+        if (close && !*skip_space(end + close))
             return 1;
     }
     return 0;
@@ -415,26 +437,37 @@ static int heads_thread(const char *text, const char *title)
 
 /* Drops the comment thread that the content took in after the story: the
  * first kept heading, after an article's worth of kept text, that is a
- * thread's heading (heads_thread), and every kept block after it. Its
- * names usually say "comments" (patterns.c); this finds the thread when
- * they say nothing carve knows. */
+ * thread's heading (heads_thread) and stands in another element than
+ * the kept block before it (WordPress puts it in the thread's wrapper,
+ * not among the story's paragraphs), and every kept block after it.
+ * The thread's names usually say "comments" (patterns.c); this finds it
+ * when they say nothing carve knows. Dropped blocks count as
+ * boilerplate, so that --recall does not take them back. */
 size_t tidy_thread(extract_page *p, size_t kept)
 {
     const char *title = p->hints->title;
     block_list *bl = p->bl;
     if (!title || !*title || !rule_on(RULE_THREAD))
         return kept;
-    size_t before = 0, limit = strlen(title) + THREAD_PREFIX_MAX_BYTES + 8;
+    size_t before = 0, prev = SIZE_MAX, limit = strlen(title) + 4 * THREAD_PREFIX_MAX_CHARS + 16;
     for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         if (!b->keep)
             continue;
-        if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && heads_thread(b->text, title)) {
+        if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && b->owner &&
+            bl->items[prev].owner && b->owner->parent != bl->items[prev].owner->parent &&
+            heads_thread(b->text, title)) {
+            size_t dropped = 0;
             for (size_t k = i; k < bl->count; k++)
-                bl->items[k].keep = 0;
-            return before;
+                if (bl->items[k].keep) {
+                    bl->items[k].keep = 0;
+                    p->block.boiler[k] = 1;
+                    dropped += bl->items[k].chars;
+                }
+            return kept > dropped ? kept - dropped : 0;
         }
         before += b->chars;
+        prev = i;
     }
     return kept;
 }
