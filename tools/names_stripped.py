@@ -40,8 +40,13 @@ def strip_names(html):
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
-        sys.exit(__doc__.split("\n\n")[0] + "\nusage: tools/names_stripped.py CARVE [ARGS...] < page.html")
+    usage = "usage: tools/names_stripped.py CARVE [ARGS...] < page.html"
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__ + "\n" + usage)
+        return
+    if len(sys.argv) < 2:
+        print(usage, file=sys.stderr)
+        sys.exit(2)
     page = strip_names(sys.stdin.buffer.read())
     run = subprocess.run(sys.argv[1:], input=page, capture_output=True)
     sys.stdout.buffer.write(run.stdout)
