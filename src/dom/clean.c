@@ -394,13 +394,7 @@ static int resolve_math(dom_doc *doc, dom_node *math)
 }
 
 /* 1 when the attribute value v holds "mail" in any case. */
-static int says_mail(const char *v)
-{
-    for (; v && *v; v++)
-        if (strncasecmp(v, "mail", 4) == 0)
-            return 1;
-    return 0;
-}
+static int says_mail(const char *v) { return v && ascii_strcasestr(v, "mail"); }
 
 /* Cleaning removes form fields, which hold no text; the form keeps what
  * its shown fields asked for (NODE_ASKS_MAIL, NODE_ASKS_MORE), for

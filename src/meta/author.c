@@ -19,6 +19,7 @@
 #include "meta/common.h"
 #include "meta/tags.h"
 #include "meta/text.h"
+#include "util/ascii.h"
 #include "util/buf.h"
 
 #define MAX_AUTHORS 12
@@ -123,7 +124,7 @@ static int plausible_name(const char *s, size_t n, const char *site_fold)
     }
     if (letters < 2 || words > 5)
         return 0;
-    if (meta_text_strcasestr(s, "www.") || meta_text_strcasestr(s, ".com") || meta_text_strcasestr(s, "http"))
+    if (ascii_strcasestr(s, "www.") || ascii_strcasestr(s, ".com") || ascii_strcasestr(s, "http"))
         return 0;
     /* a name starts with a capital letter or a non-ASCII letter */
     if (s[0] >= 'a' && s[0] <= 'z')
@@ -334,7 +335,7 @@ static const char *declared_name(arena *mem, const char *value)
         return NULL;
     v = strip_prefix(v);
     size_t n = strlen(v), letters = 0;
-    if (n < 2 || n > META_MAX_NAME || meta_text_word_count(v) > 5 || strstr(v, "://") || meta_text_strcasestr(v, "www."))
+    if (n < 2 || n > META_MAX_NAME || meta_text_word_count(v) > 5 || strstr(v, "://") || ascii_strcasestr(v, "www."))
         return NULL;
     /* one word may hold digits: an account's name ("luizjr4", "user447274") */
     const char *banned = meta_text_word_count(v) == 1 ? "@/=?#<>{}" : "@0123456789/=?#<>{}";
@@ -420,7 +421,7 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
             continue;
         const char *rel = dom_attr_get(n, "rel");
         const char *ip = dom_attr_get(n, "itemprop");
-        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && meta_text_strcasestr(ip, "author")) ||
+        int hit = (rel && strcasecmp(rel, "author") == 0) || (ip && ascii_strcasestr(ip, "author")) ||
                   meta_text_words_in(&byline_words, n->cls) || meta_text_words_in(&byline_words, n->id);
         if (!hit || meta_text_attr_has(n->cls, not_words) || meta_text_attr_has(n->id, not_words) ||
             meta_text_in_boilerplate(n, c->headline))
@@ -436,7 +437,7 @@ static size_t byline_elements(meta_ctx *c, const char **names, size_t max, const
         const dom_node *n = k < na ? after[k] : before[k - na];
         const char *text = byline_text(c, n, src);
         size_t got = 0;
-        if (meta_text_strcasestr(n->cls ? n->cls : "", "username")) {
+        if (ascii_strcasestr(n->cls ? n->cls : "", "username")) {
             /* a forum's or an issue tracker's user name ("sorairolake") */
             if (text && (names[0] = shown_user_name(c->mem, text)))
                 got = 1;

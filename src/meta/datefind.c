@@ -161,7 +161,7 @@ static const char *update_label(const char *t)
 {
     const char *first = NULL;
     for (size_t i = 0; update_text_words[i]; i++) {
-        const char *w = meta_text_strcasestr(t, update_text_words[i]);
+        const char *w = ascii_strcasestr(t, update_text_words[i]);
         if (w && (!first || w < first))
             first = w;
     }
@@ -239,7 +239,7 @@ static int date_of_element(const meta_ctx *c, const dom_node *n, meta_date *d, i
         const char *from = t, *label = update_label(t);
         if (label) {
             for (size_t k = 0; pub_text[k] && from == t; k++) {
-                const char *w = meta_text_strcasestr(t, pub_text[k]);
+                const char *w = ascii_strcasestr(t, pub_text[k]);
                 if (w)
                     from = w;
             }
@@ -531,7 +531,7 @@ static int date_in_markup(const meta_ctx *c, meta_date *d)
         const char *v = dom_attr_get(n, n->tag == TAG_META ? "content" : "src");
         if (!v)
             continue;
-        int image = n->tag == TAG_IMG || (name && meta_text_strcasestr(name, "image"));
+        int image = n->tag == TAG_IMG || (name && ascii_strcasestr(name, "image"));
         int ok = image ? meta_date_from_url(v, d) == 0 || timestamp_in_address(v, d) == 0
                        : (strlen(v) >= 10 && meta_date_parse_iso(v, d) == 0);
         if (ok && meta_date_plausible(d, c->ref))

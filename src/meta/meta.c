@@ -15,6 +15,7 @@
 #include "meta/text.h"
 #include "meta/title.h"
 #include "meta/url.h"
+#include "util/ascii.h"
 
 /* og:site_name, then the structured publisher, then the host name
  * (trafilatura's order; Readability.js reads the same sources). */
@@ -48,12 +49,12 @@ static void site_name(meta_ctx *c, meta_result *out)
  * as trafilatura's extract_license does. */
 static const char *license_name(arena *mem, const char *href)
 {
-    const char *p = meta_text_strcasestr(href, "creativecommons.org/");
+    const char *p = ascii_strcasestr(href, "creativecommons.org/");
     if (!p)
         return NULL;
     p = strstr(p, "/licenses/");
     if (!p) {
-        if (meta_text_strcasestr(href, "/publicdomain/zero/"))
+        if (ascii_strcasestr(href, "/publicdomain/zero/"))
             return "CC0 1.0";
         return NULL;
     }

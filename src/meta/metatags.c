@@ -6,6 +6,7 @@
 
 #include "meta/tags.h"
 #include "meta/text.h"
+#include "util/ascii.h"
 #include "util/hash.h"
 
 static const char *const key_attrs[] = {"property", "name", "itemprop", "http-equiv"};
@@ -173,9 +174,9 @@ static int names_publication(const char *key)
 {
     if (!key)
         return 0;
-    if (meta_text_strcasestr(key, "pubdate") || meta_text_strcasestr(key, "uploaddate"))
+    if (ascii_strcasestr(key, "pubdate") || ascii_strcasestr(key, "uploaddate"))
         return 1;
-    for (const char *p = meta_text_strcasestr(key, "publish"); p; p = meta_text_strcasestr(p + 1, "publish"))
+    for (const char *p = ascii_strcasestr(key, "publish"); p; p = ascii_strcasestr(p + 1, "publish"))
         if (strncasecmp(p + 7, "er", 2) != 0 && strncasecmp(p + 7, "ing", 3) != 0)
             return 1;
     return 0;

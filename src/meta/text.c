@@ -215,20 +215,6 @@ const char *meta_text_unescape(arena *mem, const char *s)
     return r;
 }
 
-const char *meta_text_strcasestr(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (!n)
-        return hay;
-    /* Only positions whose first byte matches are compared in full: this
-     * runs on every class and id value of the page. */
-    char first = ascii_lower(needle[0]);
-    for (const char *p = hay; *p; p++)
-        if (ascii_lower(*p) == first && strncasecmp(p + 1, needle + 1, n - 1) == 0)
-            return p;
-    return NULL;
-}
-
 /* ASCII lower case without a branch, for the scan below. */
 static unsigned fold_byte(char c)
 {
@@ -261,7 +247,7 @@ int meta_text_words_in(const meta_text_words *f, const char *value)
         return 0;
     if (f->slow) {
         for (size_t k = 0; f->words[k]; k++)
-            if (meta_text_strcasestr(value, f->words[k]))
+            if (ascii_strcasestr(value, f->words[k]))
                 return 1;
         return 0;
     }
@@ -401,7 +387,7 @@ static int names_boilerplate(const char *v)
         return 0;
     for (size_t i = 0; boiler_words[i]; i++) {
         const char *w = boiler_words[i];
-        for (const char *at = meta_text_strcasestr(v, w); at; at = meta_text_strcasestr(at + 1, w))
+        for (const char *at = ascii_strcasestr(v, w); at; at = ascii_strcasestr(at + 1, w))
             if (strncasecmp(at, "promoted", 8) != 0)
                 return 1;
     }

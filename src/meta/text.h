@@ -26,8 +26,6 @@ const char *meta_text_of_node(arena *mem, const dom_node *node, size_t max);
 /* Decodes character references left in a string that was escaped twice
  * ("&amp;rsquo;" arrives as "&rsquo;"). Returns s itself when it has none. */
 const char *meta_text_unescape(arena *mem, const char *s);
-/* ASCII case-insensitive substring search. */
-const char *meta_text_strcasestr(const char *hay, const char *needle);
 /* True when an attribute value (class, id) contains any of the words
  * (NULL-terminated list), ignoring ASCII case. */
 int meta_text_attr_has(const char *value, const char *const *words);

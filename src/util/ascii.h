@@ -6,6 +6,9 @@
 #ifndef CARVE_UTIL_ASCII_H
 #define CARVE_UTIL_ASCII_H
 
+#include <string.h>
+#include <strings.h>
+
 /* ASCII whitespace as the HTML and Encoding standards define it: tab, LF,
  * FF, CR and space. */
 static inline int ascii_is_html_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -30,5 +33,20 @@ static inline int ascii_is_alnum(int c) { return ascii_is_alpha(c) || ascii_is_d
 
 /* c with A-Z lower-cased. */
 static inline int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* The first place in hay where needle occurs, ignoring ASCII case, or
+ * NULL. Only positions whose first byte matches are compared in full: it
+ * runs on every class and id value of a page. */
+static inline const char *ascii_strcasestr(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (!n)
+        return hay;
+    int first = ascii_lower((unsigned char)needle[0]);
+    for (const char *p = hay; *p; p++)
+        if (ascii_lower((unsigned char)*p) == first && strncasecmp(p + 1, needle + 1, n - 1) == 0)
+            return p;
+    return NULL;
+}
 
 #endif
