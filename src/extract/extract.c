@@ -148,6 +148,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (kept && kept != SIZE_MAX)
         kept = tidy_thread(&p, kept);
     if (kept && kept != SIZE_MAX)
+        kept = tidy_sections(&p, kept);
+    if (kept && kept != SIZE_MAX)
         kept = tidy_notes(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_forms(&p, kept);

@@ -23,7 +23,7 @@ static const char *const label_blocks[] = {
     "publicidad", "compartir", "leer más", "lee también", "comentarios", "imprimir", "pubblicità",
     "condividi", "leggi anche", "continua a leggere", "commenti", "stampa", "publicidade", "partilhar",
     "leia também", "leia mais", "advertentie", "delen", "lees ook", "lees meer", "reacties", "reklama",
-    "udostępnij", "czytaj też", "czytaj także", "czytaj więcej", "komentarze",
+    "udostępnij", "czytaj też", "czytaj także", "czytaj więcej", "zobacz też", "zobacz także", "komentarze",
     /* a blog platform's like button and its loading text ("Gefällt mir: Wird geladen …") */
     "gefällt mir", "wird geladen", "keine kommentare", "mit freunden teilen", "j'aime", "chargement",
     "aucun commentaire", "me gusta", "cargando", "sin comentarios", "mi piace", "caricamento",

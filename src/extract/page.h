@@ -101,8 +101,11 @@ size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recal
 size_t tidy_forms(extract_page *p, size_t kept); /* sign-up and comment forms */
 size_t tidy_above_headline(extract_page *p, size_t kept); /* boxes above the headline */
 size_t tidy_after_footer(extract_page *p, size_t kept);  /* boxes after the page's footer */
-size_t tidy_thread(extract_page *p, size_t kept);        /* the comment thread after the story */
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
+
+/* sections.c: the sections that close the article, by their headings. */
+size_t tidy_thread(extract_page *p, size_t kept);   /* the thread under a heading quoting the title */
+size_t tidy_sections(extract_page *p, size_t kept); /* sections under a heading naming them */
 
 #endif

@@ -29,6 +29,8 @@ typedef enum extract_rule {
     RULE_NOTES,         /* the notes the text refers to are content (verdict.c, tidy_notes) */
     RULE_HEADLINE,      /* the story follows its headline (after_headline, tidy_above_headline) */
     RULE_THREAD,        /* a heading quoting the title opens the comment thread (tidy_thread) */
+    RULE_SECTIONS,      /* a heading naming related posts, sharing, comments closes the article
+                           (tidy_sections) */
     RULE_COUNT
 } extract_rule;
 

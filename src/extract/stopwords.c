@@ -7,6 +7,7 @@
 
 #include "extract/stopwords.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 /* data/stopwords.txt, one "code<TAB>word" per line, embedded by the assembler. */
 __asm__(".section .rodata\n"
@@ -209,64 +210,12 @@ int stopwords_lang(const char *code)
     return -1;
 }
 
-/* Decodes one UTF-8 sequence; invalid bytes decode as themselves. */
-static uint32_t next_cp(const unsigned char *s, size_t n, size_t *adv)
-{
-    unsigned c = s[0];
-    if (c < 0x80 || n < 2) {
-        *adv = 1;
-        return c;
-    }
-    if ((c & 0xE0) == 0xC0) {
-        *adv = 2;
-        return ((c & 0x1F) << 6) | (s[1] & 0x3F);
-    }
-    if ((c & 0xF0) == 0xE0 && n >= 3) {
-        *adv = 3;
-        return ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    }
-    if ((c & 0xF8) == 0xF0 && n >= 4) {
-        *adv = 4;
-        return ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    }
-    *adv = 1;
-    return c;
-}
-
 static int is_separator(uint32_t c)
 {
     if (c < 0x80)
         return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '-');
     return c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xBF || c == 0xA1 || (c >= 0x2000 && c <= 0x206F) ||
            (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F);
-}
-
-/* Lower case for the scripts the lists cover with capitals: Latin-1,
- * Latin Extended-A, Greek and Cyrillic. */
-static uint32_t fold(uint32_t c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
-        return c + 32;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 80;
-    if (c >= 0x100 && c <= 0x17F && !(c & 1))
-        return c + 1;
-    return c;
-}
-
-static size_t put_cp(char *out, uint32_t c)
-{
-    if (c < 0x80) { out[0] = (char)c; return 1; }
-    if (c < 0x800) { out[0] = (char)(0xC0 | (c >> 6)); out[1] = (char)(0x80 | (c & 0x3F)); return 2; }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12)); out[1] = (char)(0x80 | ((c >> 6) & 0x3F)); out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18)); out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F)); out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 /* An ASCII byte of a word, lower-cased, or 0 (a separator, or not ASCII):
@@ -297,7 +246,7 @@ static void each_word(const table *t, const char *text, size_t len, void (*fn)(c
             i++;
             continue;
         }
-        uint32_t c = i < len ? next_cp(s + i, len - i, &adv) : ' ';
+        uint32_t c = i < len ? utf8_next_cp(s + i, len - i, &adv) : ' ';
         if (is_separator(c) || c == ' ') {
             if (wl && !too_long) {
                 entry *e = t && t->size ? slot(t, word, wl) : NULL;
@@ -308,7 +257,7 @@ static void each_word(const table *t, const char *text, size_t len, void (*fn)(c
             wl = 0;
             too_long = 0;
         } else if (wl + 4 <= MAX_WORD) {
-            wl += put_cp(word + wl, fold(c));
+            wl += utf8_put_cp(word + wl, utf8_fold_cp(c));
         } else {
             too_long = 1;
         }

@@ -9,7 +9,6 @@
 #include "extract/patterns.h"
 #include "extract/rules.h"
 #include "extract/thresholds.h"
-#include "util/ascii.h"
 #include "util/hash.h"
 
 /* 1 when block b reads as a sentence: it holds sentence punctuation,
@@ -343,131 +342,6 @@ size_t tidy_after_footer(extract_page *p, size_t kept)
             if (bl->items[i].owner && bl->items[i].owner->index > end)
                 bl->items[i].keep = 0;
         return kept > after ? kept - after : 0;
-    }
-    return kept;
-}
-
-/* The bytes of the quotation mark at s that opens (open) or closes a
- * quotation: ASCII quotes, typographic double and single quotes (the
- * closing ones open in Swedish and Finnish), German low quotes,
- * guillemets double and single either way round, CJK corner and angle
- * brackets; 0 when s holds none. */
-static size_t quote_mark(const char *s, int open)
-{
-    static const char *const opening[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\x98",
-                                          "\xE2\x80\x99", "\xE2\x80\x9A", "\xC2\xAB", "\xC2\xBB",
-                                          "\xE2\x80\xB9", "\xE2\x80\xBA", "\xE3\x80\x8C", "\xE3\x80\x8E",
-                                          "\xE3\x80\x8A", "\"", "'", NULL};
-    static const char *const closing[] = {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x98",
-                                          "\xC2\xBB", "\xC2\xAB", "\xE2\x80\xBA", "\xE2\x80\xB9",
-                                          "\xE3\x80\x8D", "\xE3\x80\x8F", "\xE3\x80\x8B", "\"", "'", NULL};
-    for (const char *const *m = open ? opening : closing; *m; m++)
-        if (strncmp(s, *m, strlen(*m)) == 0)
-            return strlen(*m);
-    return 0;
-}
-
-/* The bytes of the white space at s: ASCII space and line break, and the
- * no-break, narrow no-break and thin spaces that French typography puts
- * inside guillemets; 0 when s holds none. */
-static size_t space_at(const char *s)
-{
-    if (*s == ' ' || *s == '\n')
-        return 1;
-    if (strncmp(s, "\xC2\xA0", 2) == 0)
-        return 2;
-    if (strncmp(s, "\xE2\x80\xAF", 3) == 0 || strncmp(s, "\xE2\x80\x89", 3) == 0)
-        return 3;
-    return 0;
-}
-
-/* s past its white space (space_at). */
-static const char *skip_space(const char *s)
-{
-    for (size_t n; (n = space_at(s)) != 0;)
-        s += n;
-    return s;
-}
-
-/* The end of title within text at s, compared as same_text does (white
- * space aside, ASCII case folded), or NULL when s does not start with it. */
-static const char *title_at(const char *s, const char *title)
-{
-    for (;;) {
-        title = skip_space(title);
-        if (!*title)
-            return s;
-        s = skip_space(s);
-        char x = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
-        char y = (*title >= 'A' && *title <= 'Z') ? (char)(*title + 32) : *title;
-        if (!*s || x != y)
-            return NULL;
-        s++;
-        title++;
-    }
-}
-
-/* 1 when text is a comment thread's heading: a count and a few words
- * ("12 thoughts on", "3 Kommentare zu", at most THREAD_PREFIX_MAX_CHARS
- * characters), then the page's title in quotation marks, nothing after
- * them: WordPress's "12 thoughts on “Title”" in its translations ("2
- * réponses à « Title »"), which themes of every name print over the
- * comments. The count tells it from a story's subheading that quotes the
- * title (a review's "Über „Title“"); the singular form ("One thought
- * on") has none and is missed, as are languages that put the title
- * first. */
-static int heads_thread(const char *text, const char *title)
-{
-    int count = 0;
-    size_t chars = 0;
-    for (const char *q = text + 1; *q && chars < THREAD_PREFIX_MAX_CHARS; q++) {
-        count |= ascii_is_digit((unsigned char)q[-1]);
-        chars += ((unsigned char)*q & 0xC0) != 0x80; /* a UTF-8 lead byte starts a character */
-        size_t open = count ? quote_mark(q, 1) : 0;
-        const char *end = open ? title_at(q + open, title) : NULL;
-        if (!end)
-            continue;
-        end = skip_space(end);
-        size_t close = quote_mark(end, 0);
-        if (close && !*skip_space(end + close))
-            return 1;
-    }
-    return 0;
-}
-
-/* Drops the comment thread that the content took in after the story: the
- * first kept heading, after an article's worth of kept text, that is a
- * thread's heading (heads_thread) and stands in another element than
- * the kept block before it (WordPress puts it in the thread's wrapper,
- * not among the story's paragraphs), and every kept block after it.
- * The thread's names usually say "comments" (patterns.c); this finds it
- * when they say nothing carve knows. Dropped blocks count as
- * boilerplate, so that --recall does not take them back. */
-size_t tidy_thread(extract_page *p, size_t kept)
-{
-    const char *title = p->hints->title;
-    block_list *bl = p->bl;
-    if (!title || !*title || !rule_on(RULE_THREAD))
-        return kept;
-    size_t before = 0, prev = SIZE_MAX, limit = strlen(title) + 4 * THREAD_PREFIX_MAX_CHARS + 16;
-    for (size_t i = 0; i < bl->count; i++) {
-        block *b = &bl->items[i];
-        if (!b->keep)
-            continue;
-        if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && b->owner &&
-            bl->items[prev].owner && b->owner->parent != bl->items[prev].owner->parent &&
-            heads_thread(b->text, title)) {
-            size_t dropped = 0;
-            for (size_t k = i; k < bl->count; k++)
-                if (bl->items[k].keep) {
-                    bl->items[k].keep = 0;
-                    p->block.boiler[k] = 1;
-                    dropped += bl->items[k].chars;
-                }
-            return kept > dropped ? kept - dropped : 0;
-        }
-        before += b->chars;
-        prev = i;
     }
     return kept;
 }

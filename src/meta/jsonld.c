@@ -557,6 +557,9 @@ int meta_jsonld_read(const dom_doc *doc, arena *mem, meta_jsonld *out)
         if (has_type(c->objs[i], "CollectionPage") || has_type(c->objs[i], "SearchResultsPage") ||
             has_type(c->objs[i], "ItemList"))
             out->is_many = 1;
+    for (size_t i = 0; i < c->obj_count; i++)
+        if (has_type(c->objs[i], "QAPage") || has_type(c->objs[i], "DiscussionForumPosting"))
+            out->is_discussion = 1;
     if (best)
         fill_from_objects(mem, c, best, best_rank, best_type, out);
     for (size_t i = 0; i < c->obj_count; i++)

@@ -14,6 +14,8 @@ typedef struct meta_jsonld {
     int is_one_item;             /* 1: an Article type (NewsArticle, BlogPosting, ...) or a Product */
     int is_product;              /* 1: the chosen object is a Product */
     int is_many;                 /* 1: no Article type, and a CollectionPage, SearchResultsPage or ItemList */
+    int is_discussion;           /* 1: a QAPage or DiscussionForumPosting object: the page is a thread
+                                    whose replies are its content */
     int is_listed;               /* 1: the chosen object is an element of a list (itemListElement), a
                                     listed product or story rather than the page's own object */
     const char *headline, *name; /* name only when it is not the site's */

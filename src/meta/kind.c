@@ -30,6 +30,22 @@ static int product_page(const meta_ctx *c, const char *og, int og_article)
     return 0;
 }
 
+/* 1 when the page declares itself a discussion (kind.h). */
+static int discussion_page(const meta_ctx *c)
+{
+    if (c->jsonld.is_discussion)
+        return 1;
+    for (size_t i = 0; i < c->doc->node_count; i++) {
+        const dom_node *n = c->doc->nodes[i];
+        const char *it = n->kind == DOM_ELEMENT ? dom_attr_get(n, "itemtype") : NULL;
+        size_t len = it ? strlen(it) : 0;
+        if ((len >= 7 && strcmp(it + len - 7, "/QAPage") == 0) ||
+            (len >= 23 && strcmp(it + len - 23, "/DiscussionForumPosting") == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* One item: a schema.org Article (of any kind) or Product, else an Open
  * Graph type article, book, video.* or product (not "website", nor a
  * "product.group"). Other schema.org works (a VideoObject, an Event) are
@@ -39,7 +55,7 @@ page_kind meta_page_kind(const meta_ctx *c)
 {
     const char *og = meta_tags_content(&c->tags, "og:type");
     int og_article = og && strncasecmp(og, "article", 7) == 0;
-    page_kind k = {PAGE_ITEM_NONE, 0, 0};
+    page_kind k = {PAGE_ITEM_NONE, 0, 0, 0};
     if (c->jsonld.is_one_item)
         k.item = PAGE_ITEM_SCHEMA;
     else if (!c->jsonld.is_many && og &&
@@ -48,5 +64,6 @@ page_kind meta_page_kind(const meta_ctx *c)
         k.item = PAGE_ITEM_OG;
     k.product = product_page(c, og, og_article);
     k.article = c->jsonld.is_article || og_article;
+    k.discussion = discussion_page(c);
     return k;
 }

@@ -18,6 +18,9 @@ typedef struct page_kind {
     int product; /* 1: the page of one product; its customer reviews are not its content */
     int article; /* 1: an article (JSON-LD of the Article family, or og:type article), whose
                     one h1 may be its headline */
+    int discussion; /* 1: a forum thread or a question with its answers (schema.org QAPage or
+                       DiscussionForumPosting, in JSON-LD or microdata), whose replies are its
+                       content, not comments on it */
 } page_kind;
 
 struct meta_ctx;

@@ -94,6 +94,25 @@ static void test_claimed_language_checked(void **state)
     dom_free(doc);
 }
 
+/* Stop words with the letters of Latin Extended-A count in either case:
+ * Czech "že" and "Že", Polish "także" and "był" (whose ž, ż and ł are small
+ * letters at odd and even code points), "Ale" capitalised. */
+static void test_stop_words_with_extended_latin(void **state)
+{
+    (void)state;
+    int cs = stopwords_lang("cs"), pl = stopwords_lang("pl");
+    assert_true(cs >= 0 && pl >= 0);
+    size_t words, stops;
+    static const char czech[] = "Že že Ale";
+    stopwords_count(cs, czech, strlen(czech), &words, &stops);
+    assert_int_equal(words, 3);
+    assert_int_equal(stops, 3);
+    static const char polish[] = "TAKŻE także BYŁ był";
+    stopwords_count(pl, polish, strlen(polish), &words, &stops);
+    assert_int_equal(words, 4);
+    assert_int_equal(stops, 4);
+}
+
 /* The classes classify_page gave, one per block. */
 static unsigned char cls[16];
 
@@ -221,6 +240,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_language_guessed_from_stop_words),
         cmocka_unit_test(test_claimed_language_checked),
+        cmocka_unit_test(test_stop_words_with_extended_latin),
         cmocka_unit_test(test_long_prose_link_allowance),
         cmocka_unit_test(test_stop_word_thresholds),
     };

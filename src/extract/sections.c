@@ -1,0 +1,300 @@
+/* sections.c: the sections that close an article (the comment thread,
+ * related posts, a share bar, the author's box), found by their headings
+ * when their names say nothing carve knows. The names usually tell them
+ * (patterns.c); a site in another language, or with names of its own,
+ * leaves them inside the container, after the story. */
+#include <stdint.h>
+#include <string.h>
+
+#include "extract/page.h"
+#include "extract/rules.h"
+#include "extract/thresholds.h"
+#include "util/ascii.h"
+#include "util/utf8.h"
+
+/* ---- the thread under a heading that quotes the title ---- */
+
+/* The bytes of the quotation mark at s that opens (open) or closes a
+ * quotation: ASCII quotes, typographic double and single quotes (the
+ * closing ones open in Swedish and Finnish), German low quotes,
+ * guillemets double and single either way round, CJK corner and angle
+ * brackets; 0 when s holds none. */
+static size_t quote_mark(const char *s, int open)
+{
+    static const char *const opening[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xE2\x80\x98",
+                                          "\xE2\x80\x99", "\xE2\x80\x9A", "\xC2\xAB", "\xC2\xBB",
+                                          "\xE2\x80\xB9", "\xE2\x80\xBA", "\xE3\x80\x8C", "\xE3\x80\x8E",
+                                          "\xE3\x80\x8A", "\"", "'", NULL};
+    static const char *const closing[] = {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x98",
+                                          "\xC2\xBB", "\xC2\xAB", "\xE2\x80\xBA", "\xE2\x80\xB9",
+                                          "\xE3\x80\x8D", "\xE3\x80\x8F", "\xE3\x80\x8B", "\"", "'", NULL};
+    for (const char *const *m = open ? opening : closing; *m; m++)
+        if (strncmp(s, *m, strlen(*m)) == 0)
+            return strlen(*m);
+    return 0;
+}
+
+/* The bytes of the white space at s: ASCII space and line break, and the
+ * no-break, narrow no-break and thin spaces that French typography puts
+ * inside guillemets; 0 when s holds none. */
+static size_t space_at(const char *s)
+{
+    if (*s == ' ' || *s == '\n')
+        return 1;
+    if (strncmp(s, "\xC2\xA0", 2) == 0)
+        return 2;
+    if (strncmp(s, "\xE2\x80\xAF", 3) == 0 || strncmp(s, "\xE2\x80\x89", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* s past its white space (space_at). */
+static const char *skip_space(const char *s)
+{
+    for (size_t n; (n = space_at(s)) != 0;)
+        s += n;
+    return s;
+}
+
+/* The end of title within text at s, compared as same_text does (white
+ * space aside, ASCII case folded), or NULL when s does not start with it. */
+static const char *title_at(const char *s, const char *title)
+{
+    for (;;) {
+        title = skip_space(title);
+        if (!*title)
+            return s;
+        s = skip_space(s);
+        char x = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
+        char y = (*title >= 'A' && *title <= 'Z') ? (char)(*title + 32) : *title;
+        if (!*s || x != y)
+            return NULL;
+        s++;
+        title++;
+    }
+}
+
+/* 1 when text is a comment thread's heading: a count and a few words
+ * ("12 thoughts on", "3 Kommentare zu", at most THREAD_PREFIX_MAX_CHARS
+ * characters), then the page's title in quotation marks, nothing after
+ * them: WordPress's "12 thoughts on “Title”" in its translations ("2
+ * réponses à « Title »"), which themes of every name print over the
+ * comments. The count tells it from a story's subheading that quotes the
+ * title (a review's "Über „Title“"); the singular form ("One thought
+ * on") has none and is missed, as are languages that put the title
+ * first. */
+static int heads_thread(const char *text, const char *title)
+{
+    int count = 0;
+    size_t chars = 0;
+    for (const char *q = text + 1; *q && chars < THREAD_PREFIX_MAX_CHARS; q++) {
+        count |= ascii_is_digit((unsigned char)q[-1]);
+        chars += ((unsigned char)*q & 0xC0) != 0x80; /* a UTF-8 lead byte starts a character */
+        size_t open = count ? quote_mark(q, 1) : 0;
+        const char *end = open ? title_at(q + open, title) : NULL;
+        if (!end)
+            continue;
+        end = skip_space(end);
+        size_t close = quote_mark(end, 0);
+        if (close && !*skip_space(end + close))
+            return 1;
+    }
+    return 0;
+}
+
+/* Drops the comment thread that the content took in after the story: the
+ * first kept heading, after an article's worth of kept text, that is a
+ * thread's heading (heads_thread) and stands in another element than
+ * the kept block before it (WordPress puts it in the thread's wrapper,
+ * not among the story's paragraphs), and every kept block after it.
+ * The thread's names usually say "comments" (patterns.c); this finds it
+ * when they say nothing carve knows. Dropped blocks count as
+ * boilerplate, so that --recall does not take them back. */
+size_t tidy_thread(extract_page *p, size_t kept)
+{
+    const char *title = p->hints->title;
+    block_list *bl = p->bl;
+    if (!title || !*title || !rule_on(RULE_THREAD))
+        return kept;
+    size_t before = 0, prev = SIZE_MAX, limit = strlen(title) + 4 * THREAD_PREFIX_MAX_CHARS + 16;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep)
+            continue;
+        if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && b->owner &&
+            bl->items[prev].owner && b->owner->parent != bl->items[prev].owner->parent &&
+            heads_thread(b->text, title)) {
+            size_t dropped = 0;
+            for (size_t k = i; k < bl->count; k++)
+                if (bl->items[k].keep) {
+                    bl->items[k].keep = 0;
+                    p->block.boiler[k] = 1;
+                    dropped += bl->items[k].chars;
+                }
+            return kept > dropped ? kept - dropped : 0;
+        }
+        before += b->chars;
+        prev = i;
+    }
+    return kept;
+}
+
+/* ---- sections under a heading that names them ---- */
+
+/* Headings of the sections that close an article, lower-cased
+ * (closing_kind): their usual titles on blog platforms and news sites in
+ * English, German, French, Spanish, Italian, Portuguese, Dutch and
+ * Polish, not any one site's. The idea of ending the article at a block
+ * whose words announce what follows ("Comments", "Post a comment") is
+ * boilerpipe's TerminatingBlocksFinder (Kohlschütter, Fankhauser and
+ * Nejdl, 2010). */
+static const char *const closing_heads[] = {
+    /* related and recommended stories */
+    "related", "related posts", "related articles", "related stories", "related content", "related coverage",
+    "related reading", "related links", "related news", "you may also like", "you might also like",
+    "you may also be interested in", "more stories", "more articles", "more news", "read more", "read next",
+    "keep reading", "recommended", "recommended for you", "recommended stories", "trending", "most popular",
+    "most read", "popular posts", "recent posts", "latest posts",
+    "ähnliche beiträge", "ähnliche artikel", "verwandte beiträge", "verwandte artikel",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "das könnte ihnen auch gefallen",
+    "das könnte dir auch gefallen", "das wird dir auch gefallen", "das wird ihnen auch gefallen", "mehr zum thema",
+    "mehr zu diesem thema", "weitere artikel", "weitere beiträge", "lesen sie auch", "lies auch",
+    "auch interessant", "meistgelesen", "meistgelesene artikel", "neueste beiträge", "mehr lesen über",
+    "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet",
+    "dans la même rubrique", "vous aimerez aussi", "vous pourriez aussi aimer",
+    "artículos relacionados", "noticias relacionadas", "entradas relacionadas", "también te puede interesar",
+    "te puede interesar", "te puede gustar", "articoli correlati", "potrebbe interessarti",
+    "ti potrebbe interessare", "leggi anche", "artigos relacionados", "posts relacionados",
+    "notícias relacionadas", "leia também", "veja também", "você também pode gostar",
+    "gerelateerde artikelen", "gerelateerd", "lees ook", "podobne artykuły", "powiązane artykuły", "zobacz też",
+    "zobacz także", "czytaj też", "czytaj także",
+    /* share bars */
+    "share", "share this", "share this article", "share this post", "share this story", "share on", "teilen",
+    "teilen mit", "teilen sie dies mit", "diesen artikel teilen", "beitrag teilen", "artikel teilen", "partager",
+    "partager cet article", "partager sur", "compartir", "comparte", "condividi", "compartilhe", "compartilhar",
+    "delen", "deel dit artikel", "udostępnij",
+    /* the author's box, tags and topics, the newsletter */
+    "about the author", "about the authors", "über den autor", "über die autorin", "zum autor", "zur autorin",
+    "autoreninfo", "à propos de l'auteur", "sobre el autor", "l'autore", "sobre o autor", "over de auteur",
+    "o autorze", "tags", "topics", "filed under", "themen", "schlagwörter", "schlagworte", "mots-clés",
+    "mots clés", "etiquetas", "tagi", "newsletter", "join our newsletter", "join our mailing list",
+    "subscribe to our newsletter",
+};
+
+/* Headings of the readers' comments, in the same languages. */
+static const char *const comment_heads[] = {
+    "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+    "write a comment", "join the discussion", "join the conversation", "reader comments", "responses",
+    "kommentare", "kommentar", "schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen",
+    "hinterlasse einen kommentar", "leserkommentare", "commentaires", "commentaire", "laisser un commentaire",
+    "laisser une réponse", "vos réactions", "réactions", "comentarios", "deja un comentario",
+    "deja una respuesta", "commenti", "lascia un commento", "lascia una risposta", "comentários",
+    "deixe um comentário", "deixe uma resposta", "reacties", "reageer", "laat een reactie achter",
+    "komentarze", "dodaj komentarz", "zostaw komentarz",
+};
+
+enum { SECTION_NONE, SECTION_CLOSING, SECTION_COMMENTS };
+
+static int listed(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The section whose heading text is: SECTION_CLOSING, SECTION_COMMENTS
+ * (not on a discussion page, whose replies are its content) or
+ * SECTION_NONE. The text is compared lower-cased, without a count before
+ * it or after it ("3 Kommentare", "Comments (3)"), nor the colon, full
+ * stop, exclamation mark or ellipsis after it ("Teilen mit:"). */
+static int closing_kind(const extract_page *p, const block *b)
+{
+    char low[4 * LABEL_MAX_CHARS + 8];
+    size_t n = 0;
+    const unsigned char *s = (const unsigned char *)b->text;
+    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv)
+        n += utf8_put_cp(low + n, utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv)));
+    for (;;) {
+        while (n && strchr(" :.!?", low[n - 1]))
+            n--;
+        if (n >= 3 && memcmp(low + n - 3, "\xE2\x80\xA6", 3) == 0) {
+            n -= 3;
+            continue;
+        }
+        size_t k = n && low[n - 1] == ')' ? n - 1 : 0;
+        while (k && ascii_is_digit((unsigned char)low[k - 1]))
+            k--;
+        if (k && k < n - 1 && low[k - 1] == '(') {
+            n = k - 1;
+            continue;
+        }
+        break;
+    }
+    low[n] = 0;
+    const char *t = low;
+    while (ascii_is_digit((unsigned char)*t))
+        t++;
+    t = t != low && *t == ' ' ? t + 1 : low;
+    if (listed(t, closing_heads, sizeof closing_heads / sizeof *closing_heads))
+        return SECTION_CLOSING;
+    if (!p->hints->kind.discussion && listed(t, comment_heads, sizeof comment_heads / sizeof *comment_heads))
+        return SECTION_COMMENTS;
+    return SECTION_NONE;
+}
+
+/* The element that the heading block i opens: the highest ancestor of
+ * the heading that does not hold prev, the kept block before it. Other
+ * than the comment thread, which can outgrow the story, a closing section
+ * holds less kept text than the story before it (story characters): an
+ * author's box above an interview does not take the interview along.
+ * The blocks are read once, however many ancestors are tried. */
+static const dom_node *section_of(const block_list *bl, size_t i, const dom_node *prev, size_t story, int kind)
+{
+    const dom_node *s = bl->items[i].owner;
+    size_t k = i, held = 0;
+    while (s->parent && !node_within(prev, s->parent)) {
+        size_t hi = subtree_end(s->parent);
+        for (; k < bl->count && (!bl->items[k].owner || bl->items[k].owner->index <= hi); k++)
+            if (bl->items[k].keep && (held += bl->items[k].chars) >= story && kind != SECTION_COMMENTS)
+                return s;
+        s = s->parent;
+    }
+    return s;
+}
+
+/* Drops the sections that close the article: after an article's worth
+ * of kept text, a kept heading, or a short line without links, whose
+ * text names such a section (closing_kind), with every kept block of the
+ * section it opens (section_of). Dropped blocks count as boilerplate, so
+ * that --recall does not take them back. */
+size_t tidy_sections(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    if (!rule_on(RULE_SECTIONS))
+        return kept;
+    size_t story = 0, prev = SIZE_MAX, dropped = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        block *b = &bl->items[i];
+        if (!b->keep)
+            continue;
+        int line = b->kind == BLOCK_HEADING || (b->kind == BLOCK_PARA && !b->link_chars);
+        int kind = story >= MIN_CONTENT_CHARS && line && b->chars <= LABEL_MAX_CHARS && b->owner &&
+                           bl->items[prev].owner
+                       ? closing_kind(p, b)
+                       : SECTION_NONE;
+        if (kind == SECTION_NONE) {
+            story += b->chars;
+            prev = i;
+            continue;
+        }
+        size_t hi = subtree_end(section_of(bl, i, bl->items[prev].owner, story, kind));
+        for (size_t k = i; k < bl->count && (!bl->items[k].owner || bl->items[k].owner->index <= hi); k++)
+            if (bl->items[k].keep) {
+                bl->items[k].keep = 0;
+                p->block.boiler[k] = 1;
+                dropped += bl->items[k].chars;
+            }
+    }
+    return kept > dropped ? kept - dropped : 0;
+}
