@@ -153,7 +153,7 @@ static const char *const closing_heads[] = {
     "related", "related posts", "related articles", "related stories", "related content", "related coverage",
     "related reading", "related links", "related news", "you may also like", "you might also like",
     "you may also be interested in", "more stories", "more articles", "more news", "read more", "read next",
-    "keep reading", "recommended", "recommended for you", "recommended stories", "trending", "most popular",
+    "keep reading", "recommended for you", "recommended stories", "trending", "most popular",
     "most read", "popular posts", "recent posts", "latest posts",
     "ähnliche beiträge", "ähnliche artikel", "verwandte beiträge", "verwandte artikel",
     "das könnte sie auch interessieren", "das könnte dich auch interessieren", "das könnte ihnen auch gefallen",
@@ -183,14 +183,13 @@ static const char *const closing_heads[] = {
 
 /* Headings of the readers' comments, in the same languages. */
 static const char *const comment_heads[] = {
-    "comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
-    "write a comment", "join the discussion", "join the conversation", "reader comments", "responses",
-    "kommentare", "kommentar", "schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen",
-    "hinterlasse einen kommentar", "leserkommentare", "commentaires", "commentaire", "laisser un commentaire",
-    "laisser une réponse", "vos réactions", "réactions", "comentarios", "deja un comentario",
-    "deja una respuesta", "commenti", "lascia un commento", "lascia una risposta", "comentários",
-    "deixe um comentário", "deixe uma resposta", "reacties", "reageer", "laat een reactie achter",
-    "komentarze", "dodaj komentarz", "zostaw komentarz",
+    "comments", "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
+    "join the discussion", "join the conversation", "reader comments", "kommentare", "schreibe einen kommentar",
+    "kommentar schreiben", "kommentar verfassen", "hinterlasse einen kommentar", "leserkommentare",
+    "commentaires", "laisser un commentaire", "laisser une réponse", "vos réactions", "comentarios",
+    "deja un comentario", "deja una respuesta", "commenti", "lascia un commento", "lascia una risposta",
+    "comentários", "deixe um comentário", "deixe uma resposta", "reacties", "reageer",
+    "laat een reactie achter", "komentarze", "dodaj komentarz", "zostaw komentarz",
 };
 
 enum { SECTION_NONE, SECTION_CLOSING, SECTION_COMMENTS };
@@ -205,16 +204,19 @@ static int listed(const char *s, const char *const *list, size_t n)
 
 /* The section whose heading text is: SECTION_CLOSING, SECTION_COMMENTS
  * (not on a discussion page, whose replies are its content) or
- * SECTION_NONE. The text is compared lower-cased, without a count before
- * it or after it ("3 Kommentare", "Comments (3)"), nor the colon, full
- * stop, exclamation mark or ellipsis after it ("Teilen mit:"). */
+ * SECTION_NONE. The text is compared lower-cased, the typographic
+ * apostrophe as the ASCII one, without a count before it or after it
+ * ("3 Kommentare", "Comments (3)"), nor the spaces, colon, full stop,
+ * exclamation or question mark or ellipsis after it ("Teilen mit:"). */
 static int closing_kind(const extract_page *p, const block *b)
 {
     char low[4 * LABEL_MAX_CHARS + 8];
     size_t n = 0;
     const unsigned char *s = (const unsigned char *)b->text;
-    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv)
-        n += utf8_put_cp(low + n, utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv)));
+    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv) {
+        uint32_t c = utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv));
+        n += utf8_put_cp(low + n, c == 0x2019 ? '\'' : c); /* "l’auteur" as "l'auteur" */
+    }
     for (;;) {
         while (n && strchr(" :.!?", low[n - 1]))
             n--;
@@ -243,57 +245,94 @@ static int closing_kind(const extract_page *p, const block *b)
     return SECTION_NONE;
 }
 
+/* 1 when block b's element lies in the subtree whose nodes are indexed
+ * lo..hi (a block of loose text in an ancestor does not). */
+static int inside(const block *b, size_t lo, size_t hi)
+{
+    return b->owner && b->owner->index >= lo && b->owner->index <= hi;
+}
+
 /* The element that the heading block i opens: the highest ancestor of
  * the heading that does not hold prev, the kept block before it. Other
  * than the comment thread, which can outgrow the story, a closing section
  * holds less kept text than the story before it (story characters): an
  * author's box above an interview does not take the interview along.
- * The blocks are read once, however many ancestors are tried. */
+ * NULL when the heading is loose text in an element that holds prev. */
 static const dom_node *section_of(const block_list *bl, size_t i, const dom_node *prev, size_t story, int kind)
 {
     const dom_node *s = bl->items[i].owner;
     size_t k = i, held = 0;
-    while (s->parent && !node_within(prev, s->parent)) {
-        size_t hi = subtree_end(s->parent);
-        for (; k < bl->count && (!bl->items[k].owner || bl->items[k].owner->index <= hi); k++)
+    if (prev->index >= s->index && prev->index <= subtree_end(s))
+        return NULL;
+    for (const dom_node *up = s->parent; up; s = up, up = up->parent) {
+        size_t lo = up->index, hi = subtree_end(up);
+        if (prev->index >= lo && prev->index <= hi)
+            break;
+        for (; k < bl->count && inside(&bl->items[k], lo, hi); k++)
             if (bl->items[k].keep && (held += bl->items[k].chars) >= story && kind != SECTION_COMMENTS)
                 return s;
-        s = s->parent;
     }
     return s;
 }
 
+/* A closing section found: the block of its heading and its element's
+ * node range. */
+typedef struct section {
+    size_t head, lo, hi;
+} section;
+
 /* Drops the sections that close the article: after an article's worth
- * of kept text, a kept heading, or a short line without links, whose
- * text names such a section (closing_kind), with every kept block of the
- * section it opens (section_of). Dropped blocks count as boilerplate, so
- * that --recall does not take them back. */
+ * of kept text, a heading, or a short line without links, kept or left
+ * out as a label (is_label_block: "Comments", "Share"), whose text names
+ * such a section (closing_kind), with every kept block of the section it
+ * opens (section_of), when less than a short block's worth of kept text
+ * (LENGTH_LOW) follows the section, other closing sections aside: these
+ * sections end the article, and a subheading "Tags" or "Related" followed
+ * by more of the story is the story's. At most SECTIONS_MAX headings are
+ * weighed (a page has a few; the bound keeps a page of thousands cheap).
+ * Dropped blocks count as boilerplate, so that --recall does not take
+ * them back. */
 size_t tidy_sections(extract_page *p, size_t kept)
 {
+    enum { SECTIONS_MAX = 32 };
     block_list *bl = p->bl;
     if (!rule_on(RULE_SECTIONS))
         return kept;
-    size_t story = 0, prev = SIZE_MAX, dropped = 0;
-    for (size_t i = 0; i < bl->count; i++) {
+    section found[SECTIONS_MAX];
+    size_t nfound = 0, story = 0, prev = SIZE_MAX, dropped = 0;
+    for (size_t i = 0; i < bl->count && nfound < SECTIONS_MAX; i++) {
         block *b = &bl->items[i];
-        if (!b->keep)
+        int label = !b->keep && is_label_block(b);
+        if (!b->keep && !label)
             continue;
         int line = b->kind == BLOCK_HEADING || (b->kind == BLOCK_PARA && !b->link_chars);
         int kind = story >= MIN_CONTENT_CHARS && line && b->chars <= LABEL_MAX_CHARS && b->owner &&
                            bl->items[prev].owner
                        ? closing_kind(p, b)
                        : SECTION_NONE;
-        if (kind == SECTION_NONE) {
+        const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
+        if (sec) {
+            found[nfound++] = (section){i, sec->index, subtree_end(sec)};
+        } else if (!label) {
             story += b->chars;
             prev = i;
-            continue;
         }
-        size_t hi = subtree_end(section_of(bl, i, bl->items[prev].owner, story, kind));
-        for (size_t k = i; k < bl->count && (!bl->items[k].owner || bl->items[k].owner->index <= hi); k++)
-            if (bl->items[k].keep) {
-                bl->items[k].keep = 0;
-                p->block.boiler[k] = 1;
-                dropped += bl->items[k].chars;
+    }
+    /* From the last: a section goes when what follows it, the sections
+     * that went aside, is shorter than a short block. */
+    for (size_t f = nfound; f-- > 0;) {
+        size_t k = found[f].head, after = 0;
+        while (k < bl->count && (k == found[f].head || inside(&bl->items[k], found[f].lo, found[f].hi)))
+            k++;
+        for (size_t j = k; j < bl->count; j++)
+            after += bl->items[j].keep ? bl->items[j].chars : 0;
+        if (after >= LENGTH_LOW)
+            continue;
+        for (size_t j = found[f].head; j < k; j++)
+            if (bl->items[j].keep) {
+                bl->items[j].keep = 0;
+                p->block.boiler[j] = 1;
+                dropped += bl->items[j].chars;
             }
     }
     return kept > dropped ? kept - dropped : 0;

@@ -38,10 +38,8 @@ static int discussion_page(const meta_ctx *c)
     for (size_t i = 0; i < c->doc->node_count; i++) {
         const dom_node *n = c->doc->nodes[i];
         const char *it = n->kind == DOM_ELEMENT ? dom_attr_get(n, "itemtype") : NULL;
-        size_t len = it ? strlen(it) : 0;
-        if ((len >= 7 && strcmp(it + len - 7, "/QAPage") == 0) ||
-            (len >= 23 && strcmp(it + len - 23, "/DiscussionForumPosting") == 0))
-            return 1;
+        if (it && (strstr(it, "schema.org/QAPage") || strstr(it, "schema.org/DiscussionForumPosting")))
+            return 1; /* also among several types, "https://schema.org/QAPage https://schema.org/WebPage" */
     }
     return 0;
 }

@@ -67,7 +67,8 @@ static inline size_t utf8_put_cp(char *out, uint32_t c)
  * Latin-1, Latin Extended-A, Greek and Cyrillic; other code points are
  * returned unchanged. In Latin Extended-A capitals come before their
  * small letters, at even code points except in U+0139..U+0148 and
- * U+0179..U+017E (Ĺ, Ł, Ń, Ž ...), where they are odd. */
+ * U+0179..U+017E (Ĺ, Ł, Ń, Ž ...), where they are odd. Greek capitals with
+ * an accent (U+0386..U+038F) are left as they are. */
 static inline uint32_t utf8_fold_cp(uint32_t c)
 {
     if (c >= 'A' && c <= 'Z')
