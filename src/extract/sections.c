@@ -288,8 +288,9 @@ typedef struct section {
  * opens (section_of), when less than a short block's worth of kept text
  * (LENGTH_LOW) follows the section, other closing sections aside: these
  * sections end the article, and a subheading "Tags" or "Related" followed
- * by more of the story is the story's. At most SECTIONS_MAX headings are
- * weighed (a page has a few; the bound keeps a page of thousands cheap).
+ * by more of the story is the story's. The first SECTIONS_MAX such
+ * headings are weighed, no more: a page has a few, and the bound keeps a
+ * page of thousands cheap (closing sections past them stay).
  * Dropped blocks count as boilerplate, so that --recall does not take
  * them back. */
 size_t tidy_sections(extract_page *p, size_t kept)
