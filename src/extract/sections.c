@@ -102,6 +102,21 @@ static int heads_thread(const char *text, const char *title)
     return 0;
 }
 
+/* Drops the kept blocks from the from-th to before the to-th as
+ * boilerplate, so that --recall does not take them back; returns their
+ * characters. */
+static size_t drop_kept(extract_page *p, size_t from, size_t to)
+{
+    size_t dropped = 0;
+    for (size_t k = from; k < to; k++)
+        if (p->bl->items[k].keep) {
+            p->bl->items[k].keep = 0;
+            p->block.boiler[k] = 1;
+            dropped += p->bl->items[k].chars;
+        }
+    return dropped;
+}
+
 /* Drops the comment thread that the content took in after the story: the
  * first kept heading, after an article's worth of kept text, that is a
  * thread's heading (heads_thread) and stands in another element than
@@ -124,13 +139,7 @@ size_t tidy_thread(extract_page *p, size_t kept)
         if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && b->owner &&
             bl->items[prev].owner && b->owner->parent != bl->items[prev].owner->parent &&
             heads_thread(b->text, title)) {
-            size_t dropped = 0;
-            for (size_t k = i; k < bl->count; k++)
-                if (bl->items[k].keep) {
-                    bl->items[k].keep = 0;
-                    p->block.boiler[k] = 1;
-                    dropped += bl->items[k].chars;
-                }
+            size_t dropped = drop_kept(p, i, bl->count);
             return kept > dropped ? kept - dropped : 0;
         }
         before += b->chars;
@@ -245,13 +254,6 @@ static int closing_kind(const extract_page *p, const block *b)
     return SECTION_NONE;
 }
 
-/* 1 when block b's element lies in the subtree whose nodes are indexed
- * lo..hi (a block of loose text in an ancestor does not). */
-static int inside(const block *b, size_t lo, size_t hi)
-{
-    return b->owner && b->owner->index >= lo && b->owner->index <= hi;
-}
-
 /* The element that the heading block i opens: the highest ancestor of
  * the heading that does not hold prev, the kept block before it. Other
  * than the comment thread, which can outgrow the story, a closing section
@@ -268,7 +270,7 @@ static const dom_node *section_of(const block_list *bl, size_t i, const dom_node
         size_t lo = up->index, hi = subtree_end(up);
         if (prev->index >= lo && prev->index <= hi)
             break;
-        for (; k < bl->count && inside(&bl->items[k], lo, hi); k++)
+        for (; k < bl->count && block_within(&bl->items[k], lo, hi); k++)
             if (bl->items[k].keep && (held += bl->items[k].chars) >= story && kind != SECTION_COMMENTS)
                 return s;
     }
@@ -323,18 +325,12 @@ size_t tidy_sections(extract_page *p, size_t kept)
      * that went aside, is shorter than a short block. */
     for (size_t f = nfound; f-- > 0;) {
         size_t k = found[f].head, after = 0;
-        while (k < bl->count && (k == found[f].head || inside(&bl->items[k], found[f].lo, found[f].hi)))
+        while (k < bl->count && (k == found[f].head || block_within(&bl->items[k], found[f].lo, found[f].hi)))
             k++;
         for (size_t j = k; j < bl->count; j++)
             after += bl->items[j].keep ? bl->items[j].chars : 0;
-        if (after >= LENGTH_LOW)
-            continue;
-        for (size_t j = found[f].head; j < k; j++)
-            if (bl->items[j].keep) {
-                bl->items[j].keep = 0;
-                p->block.boiler[j] = 1;
-                dropped += bl->items[j].chars;
-            }
+        if (after < LENGTH_LOW)
+            dropped += drop_kept(p, found[f].head, k);
     }
     return kept > dropped ? kept - dropped : 0;
 }
