@@ -1,6 +1,7 @@
 /* sections.c: the sections that close an article (the comment thread,
- * related posts, a share bar, the author's box), found by their headings
- * when their names say nothing carve knows. The names usually tell them
+ * related posts, a share bar, the author's box, an appeal to subscribe
+ * or follow), found by their headings or words when their names say
+ * nothing carve knows. The names usually tell them
  * (patterns.c); a site in another language, or with names of its own,
  * leaves them inside the container, after the story. */
 #include <stdint.h>
@@ -254,6 +255,72 @@ static int closing_kind(const extract_page *p, const block *b)
     return SECTION_NONE;
 }
 
+/* ---- appeals to the reader after the story ---- */
+
+/* Words of an appeal to the reader, lower-cased, in the languages of the
+ * headings above: to subscribe, to sign up for a newsletter (a newsletter
+ * word with a verb of signing up), to follow the site on a network or
+ * download its app (a verb with a channel), to support it. Each alone is
+ * common in stories; the appeal is told by them together and by where it
+ * stands, after the story (tidy_sections). */
+static const char *const appeal_words[] = {
+    "subscribe", "subscribe now", "abonnez-vous", "suscríbete", "suscribite", "suscríbase", "iscriviti",
+    "inscreva-se", "support us", "support our journalism", "unterstütze uns", "unterstützen sie uns",
+    "soutenez-nous", "apóyanos", "sostienici", "apoie",
+};
+static const char *const newsletter_words[] = {"newsletter", "newsletters"};
+static const char *const signup_words[] = {
+    "sign up", "join", "get", "subscribe", "abonnieren", "abonniere", "abonniert", "anmelden", "melde",
+    "melden", "bestellen", "erhalten", "inscrivez-vous", "abonnez-vous", "recevez", "suscríbete",
+    "suscribite", "recibe", "recibí", "iscriviti", "ricevi", "assine", "receba", "inscreva-se", "meld je aan",
+    "abonneer", "zapisz się", "zapisz",
+};
+static const char *const follow_words[] = {
+    "follow", "folgen sie uns", "folgt uns", "folge uns", "síguenos", "siguenos", "suivez-nous", "seguici",
+    "siga-nos", "segue-nos", "volg ons", "obserwuj", "únete", "join us", "download", "herunterladen",
+    "descarga", "téléchargez", "baixe", "scarica",
+};
+static const char *const channel_words[] = {
+    "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "linkedin", "app",
+};
+
+/* 1 when the lower-cased text s holds one of the n words of list whole:
+ * no ASCII letter or digit, nor a byte of a UTF-8 sequence, right before
+ * or after it ("newsletter" in "agrarheute-Newsletter", not
+ * "subscribe" in "subscribers"). */
+static int holds_word(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(list[i]);
+        for (const char *q = strstr(s, list[i]); q; q = strstr(q + 1, list[i])) {
+            unsigned char before = q > s ? (unsigned char)q[-1] : ' ', after = (unsigned char)q[len];
+            if (!ascii_is_alnum(before) && before < 0x80 && !ascii_is_alnum(after) && after < 0x80)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+#define HOLDS(s, list) holds_word(s, list, sizeof list / sizeof *list)
+
+/* 1 when block b is an appeal to the reader: at most APPEAL_MAX_CHARS,
+ * lower-cased (utf8_fold_cp), holding an appeal word, a newsletter word
+ * with a sign-up word ("Join our newsletter"), or a follow or download
+ * word with a channel ("Follow us on Instagram", "Download our app"). */
+static int is_appeal(const block *b)
+{
+    char low[4 * APPEAL_MAX_CHARS + 8];
+    size_t n = 0;
+    const unsigned char *s = (const unsigned char *)b->text;
+    if (b->chars > APPEAL_MAX_CHARS)
+        return 0;
+    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv)
+        n += utf8_put_cp(low + n, utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv)));
+    low[n] = 0;
+    return HOLDS(low, appeal_words) || (HOLDS(low, newsletter_words) && HOLDS(low, signup_words)) ||
+           (HOLDS(low, follow_words) && HOLDS(low, channel_words));
+}
+
 /* The element that the heading block i opens: the highest ancestor of
  * the heading that does not hold prev, the kept block before it. Other
  * than the comment thread, which can outgrow the story, a closing section
@@ -283,6 +350,24 @@ typedef struct section {
     size_t head, lo, hi;
 } section;
 
+/* The section of the appeal at block i (is_appeal): the box it stands in
+ * (section_of, bounded by prose, the last kept block before it that is
+ * not a heading, so that the box's own heading goes with it), from the
+ * box's first block; the appeal alone when it is loose text among the
+ * story's (lo > hi: no block lies within). */
+static section appeal_section(const block_list *bl, size_t i, size_t prose, size_t story)
+{
+    const dom_node *box = bl->items[i].owner && bl->items[prose].owner
+                              ? section_of(bl, i, bl->items[prose].owner, story, SECTION_CLOSING)
+                              : NULL;
+    if (!box)
+        return (section){i, 1, 0};
+    section s = {i, box->index, subtree_end(box)};
+    while (s.head > 0 && block_within(&bl->items[s.head - 1], s.lo, s.hi))
+        s.head--;
+    return s;
+}
+
 /* Drops the sections that close the article: after an article's worth
  * of kept text, a heading, or a short line without links, kept or left
  * out as a label (is_label_block: "Comments", "Share"), whose text names
@@ -290,9 +375,13 @@ typedef struct section {
  * opens (section_of), when less than a short block's worth of kept text
  * (LENGTH_LOW) follows the section, other closing sections aside: these
  * sections end the article, and a subheading "Tags" or "Related" followed
- * by more of the story is the story's. The first SECTIONS_MAX such
- * headings are weighed, no more: a page has a few, and the bound keeps a
- * page of thousands cheap (closing sections past them stay).
+ * by more of the story is the story's. An appeal to the reader
+ * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
+ * article the same way, with the box it stands in (section_of) or alone,
+ * except on a product page, whose sign-up offers the golds of product
+ * pages keep. The first SECTIONS_MAX such headings and appeals are
+ * weighed, no more: a page has a few, and the bound keeps a page of
+ * thousands cheap (closing sections past them stay).
  * Dropped blocks count as boilerplate, so that --recall does not take
  * them back. */
 size_t tidy_sections(extract_page *p, size_t kept)
@@ -302,7 +391,7 @@ size_t tidy_sections(extract_page *p, size_t kept)
     if (!rule_on(RULE_SECTIONS))
         return kept;
     section found[SECTIONS_MAX];
-    size_t nfound = 0, story = 0, prev = SIZE_MAX, dropped = 0;
+    size_t nfound = 0, story = 0, prev = SIZE_MAX, prose = SIZE_MAX, dropped = 0;
     for (size_t i = 0; i < bl->count && nfound < SECTIONS_MAX; i++) {
         block *b = &bl->items[i];
         int label = !b->keep && is_label_block(b);
@@ -316,9 +405,13 @@ size_t tidy_sections(extract_page *p, size_t kept)
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
         if (sec) {
             found[nfound++] = (section){i, sec->index, subtree_end(sec)};
+        } else if (b->keep && story >= MIN_CONTENT_CHARS && prose != SIZE_MAX && !p->hints->kind.product &&
+                   is_appeal(b)) {
+            found[nfound++] = appeal_section(bl, i, prose, story);
         } else if (!label) {
             story += b->chars;
             prev = i;
+            prose = b->kind == BLOCK_HEADING ? prose : i;
         }
     }
     /* From the last: a section goes when what follows it, the sections

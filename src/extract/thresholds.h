@@ -36,6 +36,9 @@
  * sentences ("Sign up for our newsletter"), shorter than this; an
  * element with more is the story's (not tuned). */
 #define FORM_PROMPT_MAX_CHARS 250
+/* An appeal to the reader after the story (subscribe, follow, donate) is
+ * one or two sentences, at most this long (not tuned). */
+#define APPEAL_MAX_CHARS 300
 /* A comment thread's heading holds, before the quoted title, a count and
  * a few words ("12 thoughts on", "3 Kommentare zu", "2 réponses à"): at
  * most this many characters (not tuned: three or four words). */
