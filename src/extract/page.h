@@ -104,6 +104,9 @@ size_t tidy_after_footer(extract_page *p, size_t kept);  /* boxes after the page
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
 
+/* datelines.c: the date lines around the story. */
+size_t tidy_date_lines(extract_page *p, size_t kept);
+
 /* sections.c: the sections that close the article, by their headings. */
 size_t tidy_thread(extract_page *p, size_t kept);   /* the thread under a heading quoting the title */
 size_t tidy_sections(extract_page *p, size_t kept); /* sections under a heading naming them */

@@ -36,6 +36,14 @@
  * sentences ("Sign up for our newsletter"), shorter than this; an
  * element with more is the story's (not tuned). */
 #define FORM_PROMPT_MAX_CHARS 250
+/* A date line above or below the story ("Updated 1:39 am EST, Tuesday,
+ * November 19, 2019") is at most DATE_LINE_MAX_CHARS long (set on the dev
+ * sets: 40 gained less on ScrapingHub, 60 took a few bylines with their
+ * dates too); more than DATE_LINES_MAX such lines make a list of dated
+ * items (set on the dev sets: without the bound, forum threads and
+ * listings lost their posts' dates, which their golds keep). */
+#define DATE_LINE_MAX_CHARS 60
+#define DATE_LINES_MAX 2
 /* An appeal to the reader after the story (subscribe, follow, donate) is
  * one or two sentences, at most this long (not tuned). */
 #define APPEAL_MAX_CHARS 300
