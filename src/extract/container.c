@@ -118,8 +118,11 @@ static int credit_word(const char *w, size_t n)
 /* 1 when text ends with a photo's credit: a credit word and a colon, then
  * at most CREDIT_MAX_BYTES of names with no sentence end inside ("... im
  * Herbst. Foto: Andina", "... the 14th century (Image: Getty)"): the line
- * is a caption with its credit. */
-static int ends_with_credit(const char *text)
+ * is a caption with its credit. With marked, the credit must be set off
+ * from a caption before it by punctuation and name someone ("Roman
+ * Prymula, photo: Archives", not "Photo Credit: name.com", a line of its
+ * own that golds keep, nor "Cost per Credit:"). */
+static int ends_with_credit(const char *text, int marked)
 {
     size_t len = strlen(text);
     while (len && (text[len - 1] == ' ' || text[len - 1] == ')' || text[len - 1] == '.'))
@@ -143,6 +146,15 @@ static int ends_with_credit(const char *text)
         w--;
     if (w > text && w[-1] != ' ' && w[-1] != '(')
         return 0;
+    if (marked) {
+        const char *name = colon + 1, *before = w;
+        while (*name == ' ')
+            name++;
+        while (before > text && before[-1] == ' ')
+            before--;
+        if (name >= text + len || before == text || !strchr(",(.;|", before[-1]))
+            return 0;
+    }
     return credit_word(w, (size_t)(colon - w));
 }
 
@@ -152,9 +164,11 @@ static int ends_with_credit(const char *text)
  * that is not good itself and holds the copyright sign, or a short line
  * (under LENGTH_LOW: its good neighbours may have made it good) that
  * opens with a credit word and a colon, in the languages of the label
- * list (page.c), or a longer line that is not good itself, under
- * COPYRIGHT_MAX_CHARS, and ends with such a credit (a caption and its
- * credit: "Die Halle nach dem Umbau. Foto: Stadt Bergheim").
+ * list (page.c), or ends with a credit set off from its caption ("Roman
+ * Prymula, photo: Archives du Gouvernement"), or a longer line that is
+ * not good itself, under COPYRIGHT_MAX_CHARS, and ends with such a
+ * credit (a caption and its credit: "Die Halle nach dem Umbau. Foto:
+ * Stadt Bergheim").
  * The word "copyright" is prose about it as often as a credit; after the
  * story's last paragraph the sign marks the story's own rights line
  * ("© Reuters"), which keep_container leaves alone. */
@@ -170,8 +184,8 @@ static int credit_line(const extract_page *p, size_t i)
     if (!b->text[n])
         return 0;
     if (b->chars >= LENGTH_LOW)
-        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && ends_with_credit(b->text);
-    return credit_word(b->text, n);
+        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && ends_with_credit(b->text, 0);
+    return credit_word(b->text, n) || ends_with_credit(b->text, 1);
 }
 
 /* Keeps the good blocks of the container, the other blocks between its
