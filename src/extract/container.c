@@ -324,6 +324,47 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
     return good >= MIN_CONTENT_CHARS ? match : c;
 }
 
+/* The other side of after_headline: a container c after the headline
+ * that holds less than BOX_MAX_CHARS, in a child of the body of its own
+ * (a notification prompt, a consent or sign-up box that a script put at
+ * the end of the body), below an article's worth of good text after the
+ * headline, at least half of c's: the story. The container is chosen
+ * again with c's good blocks left out, and taken when it ends between
+ * the headline (block h) and c. Not on a product page, whose description
+ * may be a short box below the buy box. */
+static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
+{
+    size_t n = p->bl->count, lo = c->index, hi = subtree_end(c), boxed = 0, story = 0;
+    const dom_node *head = p->bl->items[h].owner, *top = body_child(c);
+    if (p->hints->kind.product || p->node.text[c->index] >= BOX_MAX_CHARS || !top || node_within(head, top))
+        return c;
+    for (size_t i = h + 1; i < n; i++) {
+        const block *b = &p->bl->items[i];
+        if (p->block.cls[i] != CLS_GOOD || !b->owner)
+            continue;
+        if (block_within(b, lo, hi))
+            boxed += b->chars;
+        else if (b->owner->index < top->index)
+            story += b->chars;
+    }
+    if (story < MIN_CONTENT_CHARS || 2 * story < boxed)
+        return c;
+    unsigned char *cls = arena_alloc(&p->mem, n);
+    if (!cls) {
+        *nomem = 1;
+        return c;
+    }
+    memcpy(cls, p->block.cls, n);
+    for (size_t i = 0; i < n; i++)
+        if (p->block.cls[i] == CLS_GOOD && block_within(&p->bl->items[i], lo, hi))
+            p->block.cls[i] = CLS_BAD;
+    dom_node *above = select_container(p->doc, p->bl, p->block.cls, nomem);
+    if (above && subtree_end(above) > head->index && subtree_end(above) < top->index)
+        return above;
+    memcpy(p->block.cls, cls, n); /* the first choice stands */
+    return c;
+}
+
 /* On an article page the story follows its headline, as boilerpipe's
  * article extractor anchors the content at the title (Kohlschütter et
  * al., "Boilerplate Detection using Shallow Text Features", WSDM 2010):
@@ -336,10 +377,12 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
  * h1 may stand below the items or beside the buy box. */
 static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
 {
-    if (!c || !p->hints->kind.article || p->hints->kind.product || !rule_on(RULE_HEADLINE))
-        return c;
     size_t h = p->headline;
-    if (h == SIZE_MAX || subtree_end(c) >= p->bl->items[h].owner->index)
+    if (!c || h == SIZE_MAX || !rule_on(RULE_HEADLINE))
+        return c;
+    if (c->index > p->bl->items[h].owner->index)
+        return above_box(p, c, h, nomem);
+    if (!p->hints->kind.article || p->hints->kind.product || subtree_end(c) >= p->bl->items[h].owner->index)
         return c;
     unsigned char *cls = arena_alloc(&p->mem, h ? h : 1);
     if (!cls) {

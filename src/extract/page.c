@@ -108,6 +108,14 @@ int node_within(const dom_node *n, const dom_node *top)
     return 0;
 }
 
+const dom_node *body_child(const dom_node *n)
+{
+    for (; n && n->parent; n = n->parent)
+        if (n->parent->kind == DOM_ELEMENT && n->parent->tag == TAG_BODY)
+            return n;
+    return NULL;
+}
+
 double link_density(const block *b) { return b->chars ? (double)b->link_chars / (double)b->chars : 0; }
 
 int same_text(const char *a, const char *b)

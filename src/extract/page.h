@@ -58,6 +58,9 @@ size_t subtree_end(const dom_node *n);
 int block_within(const block *b, size_t lo, size_t hi);
 /* 1 when n is top or inside it. */
 int node_within(const dom_node *n, const dom_node *top);
+/* The element of the body's children that holds n (n itself when it is
+ * one), or NULL when n is not inside the body. */
+const dom_node *body_child(const dom_node *n);
 /* The share of b's characters inside links. */
 double link_density(const block *b);
 /* 1 when b's whole text is a label that ad slots, share bars and teasers

@@ -120,7 +120,8 @@
 /* A box above the headline (a prompt, a sign-up box) holds fewer
  * characters than this; a container before the headline that holds more
  * is given up for one after it only when that one holds more still
- * (after_headline). */
+ * (after_headline). So does a box that a script put below the story, at
+ * the end of the body (above_box). */
 #define BOX_MAX_CHARS 600
 #define HEADLINE_LINE_CHARS 50
 /* favor_precision drops a kept line shorter than PRECISION_LINE_CHARS

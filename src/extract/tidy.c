@@ -281,15 +281,6 @@ size_t tidy_above_headline(extract_page *p, size_t kept)
     return kept > above ? kept - above : 0;
 }
 
-/* The element of the body's children that holds n (n itself when it is
- * one), or NULL when n is not inside the body. */
-static const dom_node *body_child(const dom_node *n)
-{
-    for (; n && n->parent; n = n->parent)
-        if (n->parent->kind == DOM_ELEMENT && n->parent->tag == TAG_BODY)
-            return n;
-    return NULL;
-}
 
 /* 1 when the footer f belongs to a quotation, a figure or a list item
  * (a quote's attribution, a card's meta line), whatever encloses it. */
