@@ -212,12 +212,31 @@ static int listed(const char *s, const char *const *list, size_t n)
     return 0;
 }
 
+/* 1 when the lower-cased title t is a few words (COMMENTS_TITLE_WORDS at
+ * most) ending with the plural of "comment" in one of the languages of
+ * comment_heads: "Top Rated Comments", "Latest reader comments",
+ * "Neueste Kommentare"; the plural names the readers' comments, where
+ * the singular may name an opinion piece. */
+static int comments_title(const char *t)
+{
+    static const char *const plurals[] = {"comments", "kommentare", "commentaires", "comentarios", "commenti",
+                                          "comentários", "reacties", "komentarze"};
+    enum { COMMENTS_TITLE_WORDS = 4 };
+    const char *last = strrchr(t, ' ');
+    size_t words = 1;
+    for (const char *q = t; *q; q++)
+        words += *q == ' ';
+    return last && words <= COMMENTS_TITLE_WORDS && listed(last + 1, plurals, sizeof plurals / sizeof *plurals);
+}
+
 /* The section whose heading text is: SECTION_CLOSING, SECTION_COMMENTS
  * (not on a discussion page, whose replies are its content) or
  * SECTION_NONE. The text is compared lower-cased, the typographic
  * apostrophe as the ASCII one, without a count before it or after it
  * ("3 Kommentare", "Comments (3)"), nor the spaces, colon, full stop,
- * exclamation or question mark or ellipsis after it ("Teilen mit:"). */
+ * exclamation or question mark or ellipsis after it ("Teilen mit:");
+ * a few words ending with "comments" name the comments too
+ * (comments_title). */
 static int closing_kind(const extract_page *p, const block *b)
 {
     char low[4 * LABEL_MAX_CHARS + 8];
@@ -251,6 +270,8 @@ static int closing_kind(const extract_page *p, const block *b)
     if (listed(t, closing_heads, sizeof closing_heads / sizeof *closing_heads))
         return SECTION_CLOSING;
     if (!p->hints->kind.discussion && listed(t, comment_heads, sizeof comment_heads / sizeof *comment_heads))
+        return SECTION_COMMENTS;
+    if (!p->hints->kind.discussion && comments_title(t))
         return SECTION_COMMENTS;
     return SECTION_NONE;
 }
