@@ -324,30 +324,41 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
     return good >= MIN_CONTENT_CHARS ? match : c;
 }
 
-/* The other side of after_headline: a container c after the headline
- * that holds less than BOX_MAX_CHARS, in a child of the body of its own
- * (a notification prompt, a consent or sign-up box that a script put at
- * the end of the body), below an article's worth of good text after the
- * headline, at least half of c's: the story. The container is chosen
- * again with c's good blocks left out, and taken when it ends between
- * the headline (block h) and c. Not on a product page, whose description
- * may be a short box below the buy box. */
-static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
+/* 1 when container c is a box of its own beside the story: under
+ * BOX_MAX_CHARS, in a child of the body that does not hold the headline
+ * (block h) (a notification prompt, a consent or sign-up box that a script
+ * put at the start or the end of the body), with the good text of the
+ * story after the headline (and before c's element when c is below it)
+ * an article's worth and at least half c's. */
+static int box_of_its_own(const extract_page *p, const dom_node *c, size_t h)
 {
-    size_t n = p->bl->count, lo = c->index, hi = subtree_end(c), boxed = 0, story = 0;
-    const dom_node *head = p->bl->items[h].owner, *top = body_child(c);
-    if (p->hints->kind.product || p->node.text[c->index] >= BOX_MAX_CHARS || !top || node_within(head, top))
-        return c;
-    for (size_t i = h + 1; i < n; i++) {
+    const dom_node *top = body_child(c), *head = p->bl->items[h].owner;
+    size_t hi = subtree_end(c), boxed = 0, story = 0;
+    if (p->node.text[c->index] >= BOX_MAX_CHARS || !top || node_within(head, top))
+        return 0;
+    int below = top->index > head->index;
+    for (size_t i = 0; i < p->bl->count; i++) {
         const block *b = &p->bl->items[i];
         if (p->block.cls[i] != CLS_GOOD || !b->owner)
             continue;
-        if (block_within(b, lo, hi))
+        if (block_within(b, c->index, hi))
             boxed += b->chars;
-        else if (b->owner->index < top->index)
+        else if (i > h && (!below || b->owner->index < top->index))
             story += b->chars;
     }
-    if (story < MIN_CONTENT_CHARS || 2 * story < boxed)
+    return story >= MIN_CONTENT_CHARS && 2 * story >= boxed;
+}
+
+/* The other side of after_headline: a container c after the headline
+ * that is a box of its own (box_of_its_own) gives way to the container
+ * chosen again with its good blocks left out, when that one ends between
+ * the headline (block h) and the box: the story. Not on a product page,
+ * whose description may be a short box below the buy box. */
+static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
+{
+    size_t n = p->bl->count, lo = c->index, hi = subtree_end(c);
+    const dom_node *top = body_child(c);
+    if (p->hints->kind.product || !box_of_its_own(p, c, h))
         return c;
     unsigned char *cls = arena_alloc(&p->mem, n);
     if (!cls) {
@@ -359,7 +370,7 @@ static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
         if (p->block.cls[i] == CLS_GOOD && block_within(&p->bl->items[i], lo, hi))
             p->block.cls[i] = CLS_BAD;
     dom_node *above = select_container(p->doc, p->bl, p->block.cls, nomem);
-    if (above && subtree_end(above) > head->index && subtree_end(above) < top->index)
+    if (above && subtree_end(above) > p->bl->items[h].owner->index && subtree_end(above) < top->index)
         return above;
     memcpy(p->block.cls, cls, n); /* the first choice stands */
     return c;
@@ -373,8 +384,10 @@ static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
  * prompt or a sign-up box at the start of the body, and the container is
  * chosen again among the good blocks after the headline; NULL when there
  * are none, so that the next pass (punctuation instead of stop words)
- * looks for the story. Listing and product pages are left alone: their
- * h1 may stand below the items or beside the buy box. */
+ * looks for the story. Product pages are left alone: their h1 may stand
+ * beside the buy box; and on a page that does not declare itself an
+ * article (a listing's h1 may stand below its items) only a box of its
+ * own (box_of_its_own) gives way. Below the headline, above_box. */
 static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
 {
     size_t h = p->headline;
@@ -382,7 +395,9 @@ static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
         return c;
     if (c->index > p->bl->items[h].owner->index)
         return above_box(p, c, h, nomem);
-    if (!p->hints->kind.article || p->hints->kind.product || subtree_end(c) >= p->bl->items[h].owner->index)
+    if (p->hints->kind.product || subtree_end(c) >= p->bl->items[h].owner->index)
+        return c;
+    if (!p->hints->kind.article && !box_of_its_own(p, c, h))
         return c;
     unsigned char *cls = arena_alloc(&p->mem, h ? h : 1);
     if (!cls) {
