@@ -119,9 +119,10 @@ static int credit_word(const char *w, size_t n)
  * at most CREDIT_MAX_BYTES of names with no sentence end inside ("... im
  * Herbst. Foto: Andina", "... the 14th century (Image: Getty)"): the line
  * is a caption with its credit. With marked, the credit must be set off
- * from a caption before it by punctuation and name someone ("Roman
- * Prymula, photo: Archives", not "Photo Credit: name.com", a line of its
- * own that golds keep, nor "Cost per Credit:"). */
+ * from a caption before it by punctuation and be a name, not a number
+ * ("Roman Prymula, photo: Archives", not "Photo Credit: name.com", a line
+ * of its own that golds keep, nor "Cost per Credit:" or "(Credit: 4
+ * units)"). */
 static int ends_with_credit(const char *text, int marked)
 {
     size_t len = strlen(text);
@@ -152,7 +153,8 @@ static int ends_with_credit(const char *text, int marked)
             name++;
         while (before > text && before[-1] == ' ')
             before--;
-        if (name >= text + len || before == text || !strchr(",(.;|", before[-1]))
+        if (name >= text + len || ascii_is_digit((unsigned char)*name) || before == text ||
+            !strchr(",(.;|", before[-1]))
             return 0;
     }
     return credit_word(w, (size_t)(colon - w));
@@ -325,9 +327,10 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
 }
 
 /* 1 when container c is a box of its own beside the story: under
- * BOX_MAX_CHARS, in a child of the body that does not hold the headline
- * (block h) (a notification prompt, a consent or sign-up box that a script
- * put at the start or the end of the body), with the good text of the
+ * BOX_MAX_CHARS, in the last child of the body that holds text (the
+ * first, when c is above the headline, block h), which does not hold the
+ * headline: a notification prompt, a consent or sign-up box that a script
+ * put at the end or the start of the body; with the good text of the
  * story after the headline (and before c's element when c is below it)
  * an article's worth and at least half c's. */
 static int box_of_its_own(const extract_page *p, const dom_node *c, size_t h)
@@ -337,8 +340,11 @@ static int box_of_its_own(const extract_page *p, const dom_node *c, size_t h)
     if (p->node.text[c->index] >= BOX_MAX_CHARS || !top || node_within(head, top))
         return 0;
     int below = top->index > head->index;
+    size_t top_end = subtree_end(top);
     for (size_t i = 0; i < p->bl->count; i++) {
         const block *b = &p->bl->items[i];
+        if (b->owner && (below ? b->owner->index > top_end : b->owner->index < top->index))
+            return 0; /* text beyond the box: it is not at the body's end (start) */
         if (p->block.cls[i] != CLS_GOOD || !b->owner)
             continue;
         if (block_within(b, c->index, hi))
@@ -354,7 +360,7 @@ static int box_of_its_own(const extract_page *p, const dom_node *c, size_t h)
  * chosen again with its good blocks left out, when that one ends between
  * the headline (block h) and the box: the story. Not on a product page,
  * whose description may be a short box below the buy box. */
-static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
+static dom_node *below_box(extract_page *p, dom_node *c, size_t h, int *nomem)
 {
     size_t n = p->bl->count, lo = c->index, hi = subtree_end(c);
     const dom_node *top = body_child(c);
@@ -387,14 +393,14 @@ static dom_node *above_box(extract_page *p, dom_node *c, size_t h, int *nomem)
  * looks for the story. Product pages are left alone: their h1 may stand
  * beside the buy box; and on a page that does not declare itself an
  * article (a listing's h1 may stand below its items) only a box of its
- * own (box_of_its_own) gives way. Below the headline, above_box. */
+ * own (box_of_its_own) gives way. Below the headline, below_box. */
 static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
 {
     size_t h = p->headline;
     if (!c || h == SIZE_MAX || !rule_on(RULE_HEADLINE))
         return c;
     if (c->index > p->bl->items[h].owner->index)
-        return above_box(p, c, h, nomem);
+        return below_box(p, c, h, nomem);
     if (p->hints->kind.product || subtree_end(c) >= p->bl->items[h].owner->index)
         return c;
     if (!p->hints->kind.article && !box_of_its_own(p, c, h))

@@ -4,6 +4,7 @@
  * the story is its metadata, which carve reports as the date and leaves
  * out of the text, as the golds of every set do. */
 #include <stdint.h>
+#include <string.h>
 
 #include "extract/classify.h"
 #include "extract/page.h"
@@ -11,14 +12,16 @@
 #include "extract/thresholds.h"
 #include "meta/date.h"
 
-/* 1 when block b is a line of at most DATE_LINE_MAX_CHARS, not a heading
- * (a dated heading is a section of the story: "Februar 2020") nor inside
- * a quotation (an embedded post's date is the post's), that holds a date
- * (meta_date_find_in_text: numeric or with a month name). */
+/* 1 when block b is a line of at most DATE_LINE_MAX_CHARS that holds a
+ * date (meta_date_find_in_text: numeric or with a month name): a
+ * paragraph, not a heading (a dated heading is a section of the story:
+ * "Februar 2020") nor a list item (a list of key dates), that does not
+ * end as a sentence ends ("The exhibition runs until 30 September
+ * 2021."), outside quotations (an embedded post's date is the post's). */
 static int date_line(const block *b)
 {
     meta_date d;
-    if (b->kind == BLOCK_HEADING || b->chars > DATE_LINE_MAX_CHARS)
+    if (b->kind != BLOCK_PARA || b->chars > DATE_LINE_MAX_CHARS || !b->len || strchr(".!?", b->text[b->len - 1]))
         return 0;
     for (const dom_node *n = b->owner; n; n = n->parent)
         if (n->kind == DOM_ELEMENT && n->tag == TAG_BLOCKQUOTE)
@@ -51,6 +54,7 @@ size_t tidy_date_lines(extract_page *p, size_t kept)
         block *b = &bl->items[i];
         if (b->keep && (i < first || i > last) && date_line(b)) {
             b->keep = 0;
+            p->block.boiler[i] = 1; /* --recall does not take it back */
             kept -= b->chars < kept ? b->chars : kept;
         }
     }

@@ -16,7 +16,8 @@ typedef enum extract_rule {
     RULE_WIDEN,         /* the container widens to its parent or <main> (select.c) */
     RULE_LAST_RESORT,   /* every non-boilerplate block when no pass found content (fallback_page) */
     RULE_WHOLE_PAGE,    /* jusText's whole-page mode when the container is implausibly short */
-    RULE_LABELS,        /* label lines ("Advertisement", "Share this") and labels over boilerplate */
+    RULE_LABELS,        /* label lines ("Advertisement", "Share this"), labels over boilerplate,
+                           credit lines and date lines around the story (tidy_date_lines) */
     RULE_LEAD,          /* the opening before the first good block (lead_start) */
     RULE_TAIL,          /* the blocks after the last good block, in its parent */
     RULE_BODY_FLOOR,    /* short paragraphs inside a marked article body are good */
@@ -27,10 +28,11 @@ typedef enum extract_rule {
     RULE_WORDS_OVERLAY, /* overlay words always trusted (cookie, consent, newsletter, ...) */
     RULE_OWN_STORY,     /* of several <article>s in the container, the one headed by the title */
     RULE_NOTES,         /* the notes the text refers to are content (verdict.c, tidy_notes) */
-    RULE_HEADLINE,      /* the story follows its headline (after_headline, tidy_above_headline) */
+    RULE_HEADLINE,      /* the story follows its headline (after_headline, below_box,
+                           tidy_above_headline) */
     RULE_THREAD,        /* a heading quoting the title opens the comment thread (tidy_thread) */
-    RULE_SECTIONS,      /* a heading naming related posts, sharing, comments closes the article
-                           (tidy_sections) */
+    RULE_SECTIONS,      /* a heading naming related posts, sharing, comments, or an appeal to
+                           the reader, closes the article (tidy_sections) */
     RULE_COUNT
 } extract_rule;
 

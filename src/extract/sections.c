@@ -212,31 +212,12 @@ static int listed(const char *s, const char *const *list, size_t n)
     return 0;
 }
 
-/* 1 when the lower-cased title t is a few words (COMMENTS_TITLE_WORDS at
- * most) ending with the plural of "comment" in one of the languages of
- * comment_heads: "Top Rated Comments", "Latest reader comments",
- * "Neueste Kommentare"; the plural names the readers' comments, where
- * the singular may name an opinion piece. */
-static int comments_title(const char *t)
-{
-    static const char *const plurals[] = {"comments", "kommentare", "commentaires", "comentarios", "commenti",
-                                          "comentários", "reacties", "komentarze"};
-    enum { COMMENTS_TITLE_WORDS = 4 };
-    const char *last = strrchr(t, ' ');
-    size_t words = 1;
-    for (const char *q = t; *q; q++)
-        words += *q == ' ';
-    return last && words <= COMMENTS_TITLE_WORDS && listed(last + 1, plurals, sizeof plurals / sizeof *plurals);
-}
-
 /* The section whose heading text is: SECTION_CLOSING, SECTION_COMMENTS
  * (not on a discussion page, whose replies are its content) or
  * SECTION_NONE. The text is compared lower-cased, the typographic
  * apostrophe as the ASCII one, without a count before it or after it
  * ("3 Kommentare", "Comments (3)"), nor the spaces, colon, full stop,
- * exclamation or question mark or ellipsis after it ("Teilen mit:");
- * a few words ending with "comments" name the comments too
- * (comments_title). */
+ * exclamation or question mark or ellipsis after it ("Teilen mit:"). */
 static int closing_kind(const extract_page *p, const block *b)
 {
     char low[4 * LABEL_MAX_CHARS + 8];
@@ -271,75 +252,98 @@ static int closing_kind(const extract_page *p, const block *b)
         return SECTION_CLOSING;
     if (!p->hints->kind.discussion && listed(t, comment_heads, sizeof comment_heads / sizeof *comment_heads))
         return SECTION_COMMENTS;
-    if (!p->hints->kind.discussion && comments_title(t))
-        return SECTION_COMMENTS;
     return SECTION_NONE;
 }
 
 /* ---- appeals to the reader after the story ---- */
 
 /* Words of an appeal to the reader, lower-cased, in the languages of the
- * headings above: to subscribe, to sign up for a newsletter (a newsletter
- * word with a verb of signing up), to follow the site on a network or
- * download its app (a verb with a channel), to support it. Each alone is
- * common in stories; the appeal is told by them together and by where it
- * stands, after the story (tidy_sections). */
+ * headings above: to subscribe, to support the site (calls of their
+ * own), to sign up for a newsletter (a newsletter word with a verb of
+ * signing up), to follow the site on a network or download its app (a
+ * verb with a channel; a bare verb only when it opens the line, as an
+ * imperative: "Follow The Gleaner on Twitter", not "urged residents to
+ * follow the city on Twitter"). Each word alone is common in stories;
+ * the appeal is told by them together and by where it stands, after the
+ * story (tidy_sections). */
 static const char *const appeal_words[] = {
-    "subscribe", "subscribe now", "abonnez-vous", "suscríbete", "suscribite", "suscríbase", "iscriviti",
-    "inscreva-se", "support us", "support our journalism", "unterstütze uns", "unterstützen sie uns",
-    "soutenez-nous", "apóyanos", "sostienici", "apoie",
+    "subscribe now", "abonnez-vous", "suscríbete", "suscribite", "suscríbase", "iscriviti", "inscreva-se",
+    "support us", "support our journalism", "unterstütze uns", "unterstützen sie uns", "soutenez-nous",
+    "apóyanos", "sostienici",
 };
 static const char *const newsletter_words[] = {"newsletter", "newsletters"};
 static const char *const signup_words[] = {
-    "sign up", "join", "get", "subscribe", "abonnieren", "abonniere", "abonniert", "anmelden", "melde",
-    "melden", "bestellen", "erhalten", "inscrivez-vous", "abonnez-vous", "recevez", "suscríbete",
-    "suscribite", "recibe", "recibí", "iscriviti", "ricevi", "assine", "receba", "inscreva-se", "meld je aan",
-    "abonneer", "zapisz się", "zapisz",
+    "sign up", "join", "subscribe", "abonnieren", "abonniere", "anmelden", "melde", "melden", "bestellen",
+    "inscrivez-vous", "recevez", "recibe", "recibí", "ricevi", "assine", "receba", "meld je aan", "abonneer",
+    "zapisz",
 };
 static const char *const follow_words[] = {
-    "follow", "folgen sie uns", "folgt uns", "folge uns", "síguenos", "siguenos", "suivez-nous", "seguici",
-    "siga-nos", "segue-nos", "volg ons", "obserwuj", "únete", "join us", "download", "herunterladen",
-    "descarga", "téléchargez", "baixe", "scarica",
+    "follow us", "folgen sie uns", "folgt uns", "folge uns", "síguenos", "siguenos", "suivez-nous", "seguici",
+    "siga-nos", "segue-nos", "volg ons", "obserwuj nas", "únete", "join us",
+};
+static const char *const opening_words[] = {
+    "follow", "download", "herunterladen", "laden sie", "descarga", "descargue", "téléchargez", "baixe", "scarica",
 };
 static const char *const channel_words[] = {
     "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "linkedin", "app",
 };
 
-/* 1 when the lower-cased text s holds one of the n words of list whole:
- * no ASCII letter or digit, nor a byte of a UTF-8 sequence, right before
- * or after it ("newsletter" in "agrarheute-Newsletter", not
- * "subscribe" in "subscribers"). */
-static int holds_word(const char *s, const char *const *list, size_t n)
+/* 1 when code point c belongs to a word: a letter or digit, or any code
+ * point from U+0080 on but the no-break space, inverted marks, guillemets
+ * and the General Punctuation block (quotation marks, dashes, spaces). */
+static int word_cp(uint32_t c)
 {
+    if (c < 0x80)
+        return ascii_is_alnum((int)c);
+    return c != 0xA0 && c != 0xA1 && c != 0xAB && c != 0xBB && c != 0xBF && !(c >= 0x2000 && c <= 0x206F);
+}
+
+/* 1 when the lower-cased text s holds one of the n words of list whole,
+ * no word character (word_cp) right before or after it ("newsletter" in
+ * "agrarheute-Newsletter" and in "«newsletter»", not "recibe" in
+ * "reciben"); with opening, only at the start of s. */
+static int holds_word(const char *s, const char *const *list, size_t n, int opening)
+{
+    size_t slen = strlen(s), adv;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(list[i]);
-        for (const char *q = strstr(s, list[i]); q; q = strstr(q + 1, list[i])) {
-            unsigned char before = q > s ? (unsigned char)q[-1] : ' ', after = (unsigned char)q[len];
-            if (!ascii_is_alnum(before) && before < 0x80 && !ascii_is_alnum(after) && after < 0x80)
-                return 1;
+        for (const char *q = strstr(s, list[i]); q; q = opening ? NULL : strstr(q + 1, list[i])) {
+            size_t at = (size_t)(q - s), prev = at ? utf8_char_start(s, at - 1) : 0;
+            if (opening && at)
+                break;
+            if ((at && word_cp(utf8_next_cp((const unsigned char *)s + prev, slen - prev, &adv))) ||
+                (q[len] && word_cp(utf8_next_cp((const unsigned char *)q + len, slen - at - len, &adv))))
+                continue;
+            return 1;
         }
     }
     return 0;
 }
 
-#define HOLDS(s, list) holds_word(s, list, sizeof list / sizeof *list)
+#define HOLDS(s, list) holds_word(s, list, sizeof list / sizeof *list, 0)
+#define OPENS(s, list) holds_word(s, list, sizeof list / sizeof *list, 1)
 
-/* 1 when block b is an appeal to the reader: at most APPEAL_MAX_CHARS,
- * lower-cased (utf8_fold_cp), holding an appeal word, a newsletter word
- * with a sign-up word ("Join our newsletter"), or a follow or download
- * word with a channel ("Follow us on Instagram", "Download our app"). */
+/* 1 when block b, a paragraph or a heading, is an appeal to the reader:
+ * at most APPEAL_MAX_CHARS, lower-cased (utf8_fold_cp) and without the
+ * spaces and marks before its first word, holding an appeal word, a
+ * newsletter word with a sign-up word ("Join our newsletter"), or a follow
+ * word or an opening verb with a channel ("Follow us on Instagram",
+ * "Download our app"). */
 static int is_appeal(const block *b)
 {
     char low[4 * APPEAL_MAX_CHARS + 8];
     size_t n = 0;
     const unsigned char *s = (const unsigned char *)b->text;
-    if (b->chars > APPEAL_MAX_CHARS)
+    if ((b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING) || b->chars > APPEAL_MAX_CHARS)
         return 0;
-    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv)
-        n += utf8_put_cp(low + n, utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv)));
+    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv) {
+        uint32_t c = utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv));
+        if (n || word_cp(c))
+            n += utf8_put_cp(low + n, c);
+    }
     low[n] = 0;
     return HOLDS(low, appeal_words) || (HOLDS(low, newsletter_words) && HOLDS(low, signup_words)) ||
-           (HOLDS(low, follow_words) && HOLDS(low, channel_words));
+           ((HOLDS(low, follow_words) || OPENS(low, opening_words)) && HOLDS(low, channel_words));
 }
 
 /* The element that the heading block i opens: the highest ancestor of
@@ -389,6 +393,12 @@ static section appeal_section(const block_list *bl, size_t i, size_t prose, size
     return s;
 }
 
+/* An appeal found: its block, the last kept block of text before it and
+ * the kept text before it (appeal_section's arguments). */
+typedef struct appeal_found {
+    size_t at, prose, story;
+} appeal_found;
+
 /* Drops the sections that close the article: after an article's worth
  * of kept text, a heading, or a short line without links, kept or left
  * out as a label (is_label_block: "Comments", "Share"), whose text names
@@ -400,27 +410,31 @@ static section appeal_section(const block_list *bl, size_t i, size_t prose, size
  * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
  * article the same way, with the box it stands in (section_of) or alone,
  * except on a product page, whose sign-up offers the golds of product
- * pages keep. The first SECTIONS_MAX such headings and appeals are
- * weighed, no more: a page has a few, and the bound keeps a page of
- * thousands cheap (closing sections past them stay).
+ * pages keep. The first SECTIONS_MAX such headings and the last
+ * APPEALS_MAX appeals are weighed, no more: a page has a few, and the
+ * bounds keep a page of thousands cheap (closing sections past them stay;
+ * appeal-like lines inside a long story do not use up the headings').
  * Dropped blocks count as boilerplate, so that --recall does not take
  * them back. */
 size_t tidy_sections(extract_page *p, size_t kept)
 {
-    enum { SECTIONS_MAX = 32 };
+    enum { SECTIONS_MAX = 32, APPEALS_MAX = 8 };
     block_list *bl = p->bl;
     if (!rule_on(RULE_SECTIONS))
         return kept;
-    section found[SECTIONS_MAX];
-    size_t nfound = 0, story = 0, prev = SIZE_MAX, prose = SIZE_MAX, dropped = 0;
-    for (size_t i = 0; i < bl->count && nfound < SECTIONS_MAX; i++) {
+    section found[SECTIONS_MAX + APPEALS_MAX];
+    /* the last APPEALS_MAX appeals (only those near the end can go), with
+     * what appeal_section needs, in a ring */
+    appeal_found appeal[APPEALS_MAX];
+    size_t nfound = 0, nappeals = 0, story = 0, prev = SIZE_MAX, prose = SIZE_MAX, dropped = 0;
+    for (size_t i = 0; i < bl->count; i++) {
         block *b = &bl->items[i];
         int label = !b->keep && is_label_block(b);
         if (!b->keep && !label)
             continue;
         int line = b->kind == BLOCK_HEADING || (b->kind == BLOCK_PARA && !b->link_chars);
-        int kind = story >= MIN_CONTENT_CHARS && line && b->chars <= LABEL_MAX_CHARS && b->owner &&
-                           bl->items[prev].owner
+        int kind = nfound < SECTIONS_MAX && story >= MIN_CONTENT_CHARS && line && b->chars <= LABEL_MAX_CHARS &&
+                           b->owner && bl->items[prev].owner
                        ? closing_kind(p, b)
                        : SECTION_NONE;
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
@@ -428,12 +442,20 @@ size_t tidy_sections(extract_page *p, size_t kept)
             found[nfound++] = (section){i, sec->index, subtree_end(sec)};
         } else if (b->keep && story >= MIN_CONTENT_CHARS && prose != SIZE_MAX && !p->hints->kind.product &&
                    is_appeal(b)) {
-            found[nfound++] = appeal_section(bl, i, prose, story);
+            appeal[nappeals++ % APPEALS_MAX] = (appeal_found){i, prose, story};
         } else if (!label) {
             story += b->chars;
             prev = i;
             prose = b->kind == BLOCK_HEADING ? prose : i;
         }
+    }
+    /* the appeals join the headings' sections in document order */
+    for (size_t a = nappeals > APPEALS_MAX ? nappeals - APPEALS_MAX : 0; a < nappeals; a++) {
+        size_t k = nfound++, r = a % APPEALS_MAX;
+        section s = appeal_section(bl, appeal[r].at, appeal[r].prose, appeal[r].story);
+        for (; k > 0 && found[k - 1].head > s.head; k--)
+            found[k] = found[k - 1];
+        found[k] = s;
     }
     /* From the last: a section goes when what follows it, the sections
      * that went aside, is shorter than a short block. */

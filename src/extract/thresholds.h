@@ -44,7 +44,7 @@
  * listings lost their posts' dates, which their golds keep). */
 #define DATE_LINE_MAX_CHARS 60
 #define DATE_LINES_MAX 2
-/* An appeal to the reader after the story (subscribe, follow, donate) is
+/* An appeal to the reader after the story (subscribe, follow, support) is
  * one or two sentences, at most this long (not tuned). */
 #define APPEAL_MAX_CHARS 300
 /* A comment thread's heading holds, before the quoted title, a count and
@@ -121,7 +121,7 @@
  * characters than this; a container before the headline that holds more
  * is given up for one after it only when that one holds more still
  * (after_headline). So does a box that a script put below the story, at
- * the end of the body (above_box). */
+ * the end of the body (below_box). */
 #define BOX_MAX_CHARS 600
 #define HEADLINE_LINE_CHARS 50
 /* favor_precision drops a kept line shorter than PRECISION_LINE_CHARS

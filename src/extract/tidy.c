@@ -281,7 +281,6 @@ size_t tidy_above_headline(extract_page *p, size_t kept)
     return kept > above ? kept - above : 0;
 }
 
-
 /* 1 when the footer f belongs to a quotation, a figure or a list item
  * (a quote's attribution, a card's meta line), whatever encloses it. */
 static int local_footer(const dom_node *f)
