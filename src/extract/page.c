@@ -136,12 +136,35 @@ int same_text(const char *a, const char *b)
     }
 }
 
+int heads_title(const char *text, const char *title)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+    char part[512];
+    if (same_text(text, title))
+        return 1;
+    if (strlen(title) >= sizeof part)
+        return 0;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t len = strlen(seps[k]);
+        for (const char *from = title, *sep; (sep = strstr(from, seps[k])) != NULL; from = sep + len) {
+            size_t n = (size_t)(sep - from);
+            memcpy(part, from, n);
+            part[n] = 0;
+            if (same_text(text, part))
+                return 1;
+            if (!strstr(sep + len, seps[k]) && same_text(text, sep + len))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 size_t page_headline(const extract_page *p)
 {
     const char *title = p->hints ? p->hints->title : NULL;
     for (size_t i = 0; title && i < p->bl->count; i++) {
         const block *b = &p->bl->items[i];
-        if (b->kind == BLOCK_HEADING && b->level == 1 && same_text(b->text, title))
+        if (b->kind == BLOCK_HEADING && b->level == 1 && heads_title(b->text, title))
             return i;
     }
     return SIZE_MAX;

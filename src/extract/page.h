@@ -68,10 +68,18 @@ double link_density(const block *b);
 int is_label_block(const block *b);
 /* 1 when a and b are equal after folding white space and ASCII case. */
 int same_text(const char *a, const char *b);
+/* 1 when heading text repeats title, or one of the parts that a
+ * separator (" | ", " - ", dashes, " :: ", " » ") divides it into: a
+ * title may add the date, the section or the site name to the headline
+ * on either side ("08.11.2021 | Online-Fachtag ..."). Titles of 512 bytes
+ * and more are not divided (no headline is that long; the bound keeps a
+ * hostile title cheap). */
+int heads_title(const char *text, const char *title);
 /* jusText's whole-page mode: block i is good and outside boilerplate. */
 int page_good(const extract_page *p, size_t i);
 /* The block of the page's headline: the first h1 whose text is the
- * title (hints->title); SIZE_MAX when there is none. Found once per page,
+ * title (hints->title), or one part of it (heads_title); SIZE_MAX when
+ * there is none. Found once per page,
  * into p->headline, which the steps read. */
 size_t page_headline(const extract_page *p);
 

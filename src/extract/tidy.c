@@ -336,35 +336,6 @@ size_t tidy_after_footer(extract_page *p, size_t kept)
     return kept;
 }
 
-/* 1 when heading text repeats title, or one of the parts that a
- * separator (" | ", " - ", dashes, " :: ", " » ") divides it into: a
- * title may add the date, the section or the site name to the headline
- * on either side ("08.11.2021 | Online-Fachtag ..."). Titles of 512 bytes
- * and more are not divided (no headline is that long; the bound keeps a
- * hostile title cheap). */
-static int heads_title(const char *text, const char *title)
-{
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
-    char part[512];
-    if (same_text(text, title))
-        return 1;
-    if (strlen(title) >= sizeof part)
-        return 0;
-    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
-        size_t len = strlen(seps[k]);
-        for (const char *from = title, *sep; (sep = strstr(from, seps[k])) != NULL; from = sep + len) {
-            size_t n = (size_t)(sep - from);
-            memcpy(part, from, n);
-            part[n] = 0;
-            if (same_text(text, part))
-                return 1;
-            if (!strstr(sep + len, seps[k]) && same_text(text, sep + len))
-                return 1;
-        }
-    }
-    return 0;
-}
-
 /* Leaves out a heading at the start of the content that repeats the
  * headline: the title is metadata, and renderers print it as such. Short
  * lines kept before it (a date, a category, a kicker) go with it: what is
