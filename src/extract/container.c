@@ -326,6 +326,34 @@ static dom_node *own_story(const extract_page *p, dom_node *c)
     return good >= MIN_CONTENT_CHARS ? match : c;
 }
 
+/* The container chosen again with the good blocks from..to-1 (those
+ * inside within, when it is not NULL) taken for bad; *undo receives the
+ * classes of blocks from..to-1 as they were, for undo_choice when the
+ * first choice stands. NULL, and *undo NULL with *nomem set, when memory
+ * runs out (the classes are left as they were then). */
+static dom_node *choose_without(extract_page *p, size_t from, size_t to, const dom_node *within,
+                                unsigned char **undo, int *nomem)
+{
+    size_t lo = within ? within->index : 0, hi = within ? subtree_end(within) : 0;
+    *undo = arena_alloc(&p->mem, to > from ? to - from : 1);
+    if (!*undo) {
+        *nomem = 1;
+        return NULL;
+    }
+    memcpy(*undo, p->block.cls + from, to - from);
+    for (size_t i = from; i < to; i++)
+        if (p->block.cls[i] == CLS_GOOD && (!within || block_within(&p->bl->items[i], lo, hi)))
+            p->block.cls[i] = CLS_BAD;
+    return select_container(p->doc, p->bl, p->block.cls, nomem);
+}
+
+/* Puts back the classes that choose_without took (undo, of blocks
+ * from..to-1). */
+static void undo_choice(extract_page *p, size_t from, size_t to, const unsigned char *undo)
+{
+    memcpy(p->block.cls + from, undo, to - from);
+}
+
 /* 1 when container c is a box of its own beside the story: under
  * BOX_MAX_CHARS, in the last child of the body that holds text (the
  * first, when c is above the headline, block h), which does not hold the
@@ -362,23 +390,17 @@ static int box_of_its_own(const extract_page *p, const dom_node *c, size_t h)
  * whose description may be a short box below the buy box. */
 static dom_node *below_box(extract_page *p, dom_node *c, size_t h, int *nomem)
 {
-    size_t n = p->bl->count, lo = c->index, hi = subtree_end(c);
+    size_t n = p->bl->count;
     const dom_node *top = body_child(c);
+    unsigned char *undo;
     if (p->hints->kind.product || !box_of_its_own(p, c, h))
         return c;
-    unsigned char *cls = arena_alloc(&p->mem, n);
-    if (!cls) {
-        *nomem = 1;
+    dom_node *above = choose_without(p, 0, n, c, &undo, nomem);
+    if (!undo)
         return c;
-    }
-    memcpy(cls, p->block.cls, n);
-    for (size_t i = 0; i < n; i++)
-        if (p->block.cls[i] == CLS_GOOD && block_within(&p->bl->items[i], lo, hi))
-            p->block.cls[i] = CLS_BAD;
-    dom_node *above = select_container(p->doc, p->bl, p->block.cls, nomem);
     if (above && subtree_end(above) > p->bl->items[h].owner->index && subtree_end(above) < top->index)
         return above;
-    memcpy(p->block.cls, cls, n); /* the first choice stands */
+    undo_choice(p, 0, n, undo); /* the first choice stands */
     return c;
 }
 
@@ -405,25 +427,19 @@ static dom_node *after_headline(extract_page *p, dom_node *c, int *nomem)
         return c;
     if (!p->hints->kind.article && !box_of_its_own(p, c, h))
         return c;
-    unsigned char *cls = arena_alloc(&p->mem, h ? h : 1);
-    if (!cls) {
-        *nomem = 1;
+    unsigned char *undo;
+    dom_node *story = choose_without(p, 0, h, NULL, &undo, nomem);
+    if (!undo)
         return c;
-    }
-    memcpy(cls, p->block.cls, h);
-    for (size_t i = 0; i < h; i++)
-        if (p->block.cls[i] == CLS_GOOD)
-            p->block.cls[i] = CLS_BAD;
     /* A box above the headline holds little text; a container of more is
      * the story, above an h1 at the bottom of the page (over an appeal, a
      * share bar), unless the choice after the headline holds more still. */
-    dom_node *story = select_container(p->doc, p->bl, p->block.cls, nomem);
     size_t box = p->node.text[c->index];
     if (box < BOX_MAX_CHARS)
         return story; /* NULL when no good text follows the headline: the next pass tries */
     if (story && p->node.text[story->index] >= box)
         return story;
-    memcpy(p->block.cls, cls, h); /* the first choice stands */
+    undo_choice(p, 0, h, undo); /* the first choice stands */
     return c;
 }
 

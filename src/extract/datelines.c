@@ -36,7 +36,7 @@ static int date_line(const block *b)
 size_t tidy_date_lines(extract_page *p, size_t kept)
 {
     block_list *bl = p->bl;
-    size_t first = SIZE_MAX, last = 0, lines = 0;
+    size_t first = SIZE_MAX, last = 0, lines = 0, line[DATE_LINES_MAX];
     if (!rule_on(RULE_LABELS))
         return kept;
     for (size_t i = 0; i < bl->count; i++) {
@@ -47,15 +47,18 @@ size_t tidy_date_lines(extract_page *p, size_t kept)
             first = first == SIZE_MAX ? i : first;
             last = i;
         }
-        if (date_line(b) && ++lines > DATE_LINES_MAX)
-            return kept;
+        if (date_line(b)) {
+            if (lines == DATE_LINES_MAX)
+                return kept;
+            line[lines++] = i;
+        }
     }
-    for (size_t i = 0; first != SIZE_MAX && i < bl->count; i++) {
-        block *b = &bl->items[i];
-        if (b->keep && (i < first || i > last) && date_line(b)) {
-            b->keep = 0;
+    for (size_t k = 0; first != SIZE_MAX && k < lines; k++) {
+        size_t i = line[k];
+        if (i < first || i > last) {
+            bl->items[i].keep = 0;
             p->block.boiler[i] = 1; /* --recall does not take it back */
-            kept -= b->chars < kept ? b->chars : kept;
+            kept -= bl->items[i].chars < kept ? bl->items[i].chars : kept;
         }
     }
     return kept;

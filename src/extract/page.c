@@ -146,15 +146,15 @@ int heads_title(const char *text, const char *title)
         return 0;
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
         size_t len = strlen(seps[k]);
-        for (const char *from = title, *sep; (sep = strstr(from, seps[k])) != NULL; from = sep + len) {
-            size_t n = (size_t)(sep - from);
-            memcpy(part, from, n);
-            part[n] = 0;
+        const char *from = title;
+        for (const char *sep; (sep = strstr(from, seps[k])) != NULL; from = sep + len) {
+            memcpy(part, from, (size_t)(sep - from));
+            part[sep - from] = 0;
             if (same_text(text, part))
                 return 1;
-            if (!strstr(sep + len, seps[k]) && same_text(text, sep + len))
-                return 1;
         }
+        if (from != title && same_text(text, from))
+            return 1; /* the last part */
     }
     return 0;
 }

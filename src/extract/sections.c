@@ -212,6 +212,20 @@ static int listed(const char *s, const char *const *list, size_t n)
     return 0;
 }
 
+/* Lower-cases block b's text into low (cap bytes; what does not fit is
+ * left out), the typographic apostrophe as the ASCII one ("l’auteur" as
+ * "l'auteur"); returns the bytes written, without a terminating NUL. */
+static size_t fold_text(const block *b, char *low, size_t cap)
+{
+    size_t n = 0;
+    const unsigned char *s = (const unsigned char *)b->text;
+    for (size_t i = 0, adv; i < b->len && n + 4 < cap; i += adv) {
+        uint32_t c = utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv));
+        n += utf8_put_cp(low + n, c == 0x2019 ? '\'' : c);
+    }
+    return n;
+}
+
 /* The section whose heading text is: SECTION_CLOSING, SECTION_COMMENTS
  * (not on a discussion page, whose replies are its content) or
  * SECTION_NONE. The text is compared lower-cased, the typographic
@@ -221,12 +235,7 @@ static int listed(const char *s, const char *const *list, size_t n)
 static int closing_kind(const extract_page *p, const block *b)
 {
     char low[4 * LABEL_MAX_CHARS + 8];
-    size_t n = 0;
-    const unsigned char *s = (const unsigned char *)b->text;
-    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv) {
-        uint32_t c = utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv));
-        n += utf8_put_cp(low + n, c == 0x2019 ? '\'' : c); /* "l’auteur" as "l'auteur" */
-    }
+    size_t n = fold_text(b, low, sizeof low);
     for (;;) {
         while (n && strchr(" :.!?", low[n - 1]))
             n--;
@@ -324,7 +333,7 @@ static int holds_word(const char *s, const char *const *list, size_t n, int open
 #define OPENS(s, list) holds_word(s, list, sizeof list / sizeof *list, 1)
 
 /* 1 when block b, a paragraph or a heading, is an appeal to the reader:
- * at most APPEAL_MAX_CHARS, lower-cased (utf8_fold_cp) and without the
+ * at most APPEAL_MAX_CHARS, lower-cased (fold_text) and without the
  * spaces and marks before its first word, holding an appeal word, a
  * newsletter word with a sign-up word ("Join our newsletter"), or a follow
  * word or an opening verb with a channel ("Follow us on Instagram",
@@ -332,18 +341,15 @@ static int holds_word(const char *s, const char *const *list, size_t n, int open
 static int is_appeal(const block *b)
 {
     char low[4 * APPEAL_MAX_CHARS + 8];
-    size_t n = 0;
-    const unsigned char *s = (const unsigned char *)b->text;
+    const char *t = low; /* from the first word on */
     if ((b->kind != BLOCK_PARA && b->kind != BLOCK_HEADING) || b->chars > APPEAL_MAX_CHARS)
         return 0;
-    for (size_t i = 0, adv; i < b->len && n + 4 < sizeof low; i += adv) {
-        uint32_t c = utf8_fold_cp(utf8_next_cp(s + i, b->len - i, &adv));
-        if (n || word_cp(c))
-            n += utf8_put_cp(low + n, c);
-    }
+    size_t n = fold_text(b, low, sizeof low), adv;
     low[n] = 0;
-    return HOLDS(low, appeal_words) || (HOLDS(low, newsletter_words) && HOLDS(low, signup_words)) ||
-           ((HOLDS(low, follow_words) || OPENS(low, opening_words)) && HOLDS(low, channel_words));
+    while (*t && !word_cp(utf8_next_cp((const unsigned char *)t, n - (size_t)(t - low), &adv)))
+        t += adv;
+    return HOLDS(t, appeal_words) || (HOLDS(t, newsletter_words) && HOLDS(t, signup_words)) ||
+           ((HOLDS(t, follow_words) || OPENS(t, opening_words)) && HOLDS(t, channel_words));
 }
 
 /* The element that the heading block i opens: the highest ancestor of
