@@ -62,6 +62,16 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
     for (const dom_node *e = *title_block != SIZE_MAX ? bl->items[*title_block].owner : NULL; e; e = e->parent)
         if (verdict[e->index] == VERDICT_WEAK && !pattern_is_landmark(e))
             verdict[e->index] = VERDICT_NONE;
+    /* The page's headline is not in an overlay: an element around it that
+     * overlay words name ("modal", "popup", "newsletter") is the story's
+     * wrapper (a story opened in a lightbox, a newsletter's issue), and
+     * its verdict is weighed against the page's text like any weak one, as
+     * an <article> of the story's length clears it (verdict.c). A cookie
+     * or sign-up overlay never repeats the page's headline. */
+    if (p->headline != SIZE_MAX)
+        for (const dom_node *e = bl->items[p->headline].owner; e; e = e->parent)
+            if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e))
+                verdict[e->index] = VERDICT_WEAK;
     /* verdict_mark's flags hold for the descendants already */
     unsigned char *sure = page_block_flags(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, &p->mem));
     if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density, p->block.cls))
