@@ -25,7 +25,13 @@
  * a card list holding more text than that unmarked good text is the
  * page's list of items, not teasers beside it; the caller passes NULL on
  * a page that declares itself one item. good is NULL on the first pass:
- * strong verdicts only. */
+ * strong verdicts only.
+ * When less than an article's worth of good text lies outside every
+ * verdict, the content is under one of them, so the names cannot all be
+ * right: the element with a weak verdict from its names (not a landmark's
+ * tag or role) that holds the most good text, an article's worth or more,
+ * keeps none (a story whose wrapper an unseen site named "related" or
+ * "sharing", beside a comment thread and a widget that share the rest). */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
                             size_t unmarked_good, const size_t *card_text, arena *mem)
 {
@@ -33,13 +39,18 @@ unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const si
     if (!boiler)
         return NULL;
     int article_outside = unmarked_good >= MIN_CONTENT_CHARS;
+    size_t likeliest = SIZE_MAX; /* the named element most likely to be the content */
+    for (size_t i = 0; good && !article_outside && i < doc->node_count; i++)
+        if (verdict[i] == VERDICT_WEAK && !pattern_is_landmark(doc->nodes[i]) && good[i] >= MIN_CONTENT_CHARS &&
+            (likeliest == SIZE_MAX || good[i] > good[likeliest]))
+            likeliest = i;
     for (size_t i = 0; i < doc->node_count; i++) {
         dom_node *n = doc->nodes[i];
         if (n->parent && boiler[n->parent->index])
             boiler[i] = 1;
         else if (verdict[i] == VERDICT_SURE)
             boiler[i] = 1;
-        else if (verdict[i] == VERDICT_WEAK && good &&
+        else if (verdict[i] == VERDICT_WEAK && good && i != likeliest &&
                  (2 * good[i] <= total_good || (article_outside && 2 * unmarked_good >= good[i])))
             boiler[i] = 1;
         else if (verdict[i] == VERDICT_CARDS && rule_on(RULE_CARDS) && good && unmarked_good >= 2 * MIN_CONTENT_CHARS &&
