@@ -376,9 +376,11 @@ static const dom_node *section_of(const block_list *bl, size_t i, const dom_node
 }
 
 /* A closing section found: the block of its heading and its element's
- * node range. */
+ * node range; named: 1 when a heading names it (closing_kind), 0 for an
+ * appeal. */
 typedef struct section {
     size_t head, lo, hi;
+    int named;
 } section;
 
 /* The section of the appeal at block i (is_appeal): the box it stands in
@@ -392,8 +394,8 @@ static section appeal_section(const block_list *bl, size_t i, size_t prose, size
                               ? section_of(bl, i, bl->items[prose].owner, story, SECTION_CLOSING)
                               : NULL;
     if (!box)
-        return (section){i, 1, 0};
-    section s = {i, box->index, subtree_end(box)};
+        return (section){i, 1, 0, 0};
+    section s = {i, box->index, subtree_end(box), 0};
     while (s.head > 0 && block_within(&bl->items[s.head - 1], s.lo, s.hi))
         s.head--;
     return s;
@@ -412,7 +414,9 @@ typedef struct appeal_found {
  * opens (section_of), when less than a short block's worth of kept text
  * (LENGTH_LOW) follows the section, other closing sections aside: these
  * sections end the article, and a subheading "Tags" or "Related" followed
- * by more of the story is the story's. An appeal to the reader
+ * by more of the story is the story's, unless a list of links that was
+ * left out follows it: the heading of a box of links inside the story
+ * ("Related Coverage" over headlines) goes alone. An appeal to the reader
  * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
  * article the same way, with the box it stands in (section_of) or alone,
  * except on a product page, whose sign-up offers the golds of product
@@ -445,7 +449,7 @@ size_t tidy_sections(extract_page *p, size_t kept)
                        : SECTION_NONE;
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
         if (sec) {
-            found[nfound++] = (section){i, sec->index, subtree_end(sec)};
+            found[nfound++] = (section){i, sec->index, subtree_end(sec), 1};
         } else if (b->keep && story >= MIN_CONTENT_CHARS && prose != SIZE_MAX && !p->hints->kind.product &&
                    is_appeal(b)) {
             appeal[nappeals++ % APPEALS_MAX] = (appeal_found){i, prose, story};
@@ -473,6 +477,9 @@ size_t tidy_sections(extract_page *p, size_t kept)
             after += bl->items[j].keep ? bl->items[j].chars : 0;
         if (after < LENGTH_LOW)
             dropped += drop_kept(p, found[f].head, k);
+        else if (found[f].named && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
+                 link_density(&bl->items[found[f].head + 1]) >= LINK_LIST_DENSITY)
+            dropped += drop_kept(p, found[f].head, found[f].head + 1); /* a box of links inside the story */
     }
     return kept > dropped ? kept - dropped : 0;
 }
