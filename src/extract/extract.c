@@ -44,6 +44,24 @@ static int page_language(const extract_hints *hints, const block_list *bl)
  * body are flagged. title_block receives the block of a product page's
  * title (SIZE_MAX when there is none). Returns 0, or -1 when memory runs
  * out. */
+/* 1 when an h1 after the page's headline that heads the title too
+ * (heads_title) stands outside every element with a sure verdict. */
+static int headline_repeated(const extract_page *p, const unsigned char *verdict)
+{
+    const block_list *bl = p->bl;
+    for (size_t i = p->headline + 1; p->hints->title && i < bl->count; i++) {
+        const block *b = &bl->items[i];
+        if (b->kind != BLOCK_HEADING || b->level != 1 || !b->owner || !heads_title(b->text, p->hints->title))
+            continue;
+        const dom_node *e = b->owner;
+        while (e && verdict[e->index] != VERDICT_SURE)
+            e = e->parent;
+        if (!e)
+            return 1;
+    }
+    return 0;
+}
+
 static int boilerplate_verdicts(extract_page *p, size_t *title_block)
 {
     dom_doc *doc = p->doc;
@@ -67,13 +85,15 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
      * wrapper (a story opened in a lightbox, a newsletter's issue), and
      * its verdict is weighed against the page's text like any weak one, as
      * an <article> of the story's length clears it (verdict.c). A cookie
-     * or sign-up overlay never repeats the page's headline. */
-    if (p->headline != SIZE_MAX)
+     * or sign-up overlay does not hold the page's headline; a paywall may
+     * repeat it over its pitch, and then the story's own h1 follows
+     * outside every overlay, and the overlay keeps its verdict. */
+    if (p->headline != SIZE_MAX && !headline_repeated(p, verdict))
         for (const dom_node *e = bl->items[p->headline].owner; e; e = e->parent)
             if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e))
                 verdict[e->index] = VERDICT_WEAK;
     /* verdict_mark's flags hold for the descendants already */
-    unsigned char *sure = page_block_flags(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, &p->mem));
+    unsigned char *sure = page_block_flags(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, NULL, &p->mem));
     if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density, p->block.cls))
         return -1;
     size_t *good = arena_alloc(&p->mem, (doc->node_count ? doc->node_count : 1) * sizeof *good);
@@ -88,7 +108,7 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
      * may be the page's list of items (a listing, a collection, a FAQ). */
     p->block.boiler = page_block_flags(
         p, verdict_mark(doc, verdict, good, total_good, unmarked_good, p->hints->kind.item ? NULL : p->node.text,
-                        &p->mem));
+                        p->headline != SIZE_MAX ? bl->items[p->headline].owner : NULL, &p->mem));
     /* Blocks inside a teaser-card list that survived as content (a listing
      * page): their headline links are kept with their summaries. */
     unsigned char *card_lists = page_node_flags(p);
@@ -165,6 +185,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         kept = tidy_forms(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_date_lines(&p, kept);
+    if (kept && kept != SIZE_MAX)
+        kept = tidy_post_footer(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_favor(&p, kept);
     if (!failed && kept != SIZE_MAX)

@@ -118,6 +118,11 @@ void tidy_headline(block_list *bl, const char *title); /* the headline is metada
 /* datelines.c: the date lines around the story. */
 size_t tidy_date_lines(extract_page *p, size_t kept);
 
+/* postfooter.c: a blog platform's post footer line after the story, when
+ * the kept text holds one (several belong to a list of posts), after an
+ * article's worth of text (rule sections). */
+size_t tidy_post_footer(extract_page *p, size_t kept);
+
 /* sections.c: the sections that close the article, by their headings. */
 size_t tidy_thread(extract_page *p, size_t kept);   /* the thread under a heading quoting the title */
 size_t tidy_sections(extract_page *p, size_t kept); /* sections under a heading naming them */

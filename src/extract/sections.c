@@ -376,8 +376,9 @@ static const dom_node *section_of(const block_list *bl, size_t i, const dom_node
 }
 
 /* A closing section found: the block of its heading and its element's
- * node range; named: 1 when a heading names it (closing_kind), 0 for an
- * appeal. */
+ * node range; named: 1 when its heading names related posts, a share
+ * bar, the author, tags or the newsletter (SECTION_CLOSING), 0 for the
+ * comments and for an appeal. */
 typedef struct section {
     size_t head, lo, hi;
     int named;
@@ -414,9 +415,9 @@ typedef struct appeal_found {
  * opens (section_of), when less than a short block's worth of kept text
  * (LENGTH_LOW) follows the section, other closing sections aside: these
  * sections end the article, and a subheading "Tags" or "Related" followed
- * by more of the story is the story's, unless a list of links that was
- * left out follows it: the heading of a box of links inside the story
- * ("Related Coverage" over headlines) goes alone. An appeal to the reader
+ * by more of the story is the story's, unless a list of links in its
+ * section that was left out follows it: the heading of a box of links
+ * inside the story ("Related Coverage" over headlines) goes alone. An appeal to the reader
  * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
  * article the same way, with the box it stands in (section_of) or alone,
  * except on a product page, whose sign-up offers the golds of product
@@ -449,7 +450,7 @@ size_t tidy_sections(extract_page *p, size_t kept)
                        : SECTION_NONE;
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
         if (sec) {
-            found[nfound++] = (section){i, sec->index, subtree_end(sec), 1};
+            found[nfound++] = (section){i, sec->index, subtree_end(sec), kind == SECTION_CLOSING};
         } else if (b->keep && story >= MIN_CONTENT_CHARS && prose != SIZE_MAX && !p->hints->kind.product &&
                    is_appeal(b)) {
             appeal[nappeals++ % APPEALS_MAX] = (appeal_found){i, prose, story};
@@ -478,6 +479,7 @@ size_t tidy_sections(extract_page *p, size_t kept)
         if (after < LENGTH_LOW)
             dropped += drop_kept(p, found[f].head, k);
         else if (found[f].named && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
+                 block_within(&bl->items[found[f].head + 1], found[f].lo, found[f].hi) &&
                  link_density(&bl->items[found[f].head + 1]) >= LINK_LIST_DENSITY)
             dropped += drop_kept(p, found[f].head, found[f].head + 1); /* a box of links inside the story */
     }

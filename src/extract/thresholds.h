@@ -44,6 +44,11 @@
  * listings lost their posts' dates, which their golds keep). */
 #define DATE_LINE_MAX_CHARS 60
 #define DATE_LINES_MAX 2
+/* A blog platform's post footer ("This entry was posted in ...", "Der
+ * Beitrag wurde am ... veröffentlicht und wurde unter ... abgelegt") is at
+ * most POST_FOOTER_MAX_CHARS long: a line with a date, the categories and
+ * the tags (the longest on tfeval-dev held 313; not tuned). */
+#define POST_FOOTER_MAX_CHARS 400
 /* An appeal to the reader after the story (subscribe, follow, support) is
  * one or two sentences, at most this long (not tuned). */
 #define APPEAL_MAX_CHARS 300

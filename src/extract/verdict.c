@@ -27,21 +27,27 @@
  * a page that declares itself one item. good is NULL on the first pass:
  * strong verdicts only.
  * When less than an article's worth of good text lies outside every
- * verdict, the content is under one of them, so the names cannot all be
- * right: the element with a weak verdict from its names (not a landmark's
- * tag or role) that holds the most good text, an article's worth or more,
- * keeps none (a story whose wrapper an unseen site named "related" or
- * "sharing", beside a comment thread and a widget that share the rest). */
+ * verdict, the content is under one of them, so the weak verdicts cannot
+ * all be right: the element with a weak verdict (not from a landmark's tag
+ * or role, nor from the chrome's names: navigation, sidebar, footer) that
+ * holds the page's headline (headline) and an article's worth of good
+ * text keeps none, or without such an element, the one that holds the
+ * most good text, an article's worth or more (a story whose wrapper an
+ * unseen site named "related" or "sharing", beside a comment thread and a
+ * widget that share the rest). */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
-                            size_t unmarked_good, const size_t *card_text, arena *mem)
+                            size_t unmarked_good, const size_t *card_text, const dom_node *headline, arena *mem)
 {
     unsigned char *boiler = arena_alloc(mem, doc->node_count ? doc->node_count : 1);
     if (!boiler)
         return NULL;
     int article_outside = unmarked_good >= MIN_CONTENT_CHARS;
     size_t likeliest = SIZE_MAX; /* the named element most likely to be the content */
-    for (size_t i = 0; good && !article_outside && i < doc->node_count; i++)
-        if (verdict[i] == VERDICT_WEAK && !pattern_is_landmark(doc->nodes[i]) && good[i] >= MIN_CONTENT_CHARS &&
+    for (const dom_node *e = headline; good && !article_outside && e; e = e->parent)
+        if (verdict[e->index] == VERDICT_WEAK && !pattern_is_chrome(e) && good[e->index] >= MIN_CONTENT_CHARS)
+            likeliest = e->index; /* the outermost around the headline */
+    for (size_t i = 0; good && !article_outside && likeliest == SIZE_MAX && i < doc->node_count; i++)
+        if (verdict[i] == VERDICT_WEAK && !pattern_is_chrome(doc->nodes[i]) && good[i] >= MIN_CONTENT_CHARS &&
             (likeliest == SIZE_MAX || good[i] > good[likeliest]))
             likeliest = i;
     for (size_t i = 0; i < doc->node_count; i++) {

@@ -43,10 +43,11 @@ int verdict_overrule_groups(dom_doc *doc, const block_list *bl, const unsigned c
 /* Per-node boilerplate flags from the verdicts (see verdict.c); good is the
  * good characters under each node, or NULL for sure verdicts only;
  * card_text the characters under each node (verdict_text_chars), or NULL
- * to treat every card list beside an article's worth of text as teasers.
- * An array in mem, or NULL when memory runs out. */
+ * to treat every card list beside an article's worth of text as teasers;
+ * headline the element of the page's headline, or NULL. An array in mem,
+ * or NULL when memory runs out. */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
-                            size_t unmarked_good, const size_t *card_text, arena *mem);
+                            size_t unmarked_good, const size_t *card_text, const dom_node *headline, arena *mem);
 
 /* Characters of text under each element: an array in mem, or NULL when
  * memory runs out. */
