@@ -37,13 +37,6 @@ static int page_language(const extract_hints *hints, const block_list *bl)
     return lang;
 }
 
-/* Step 1, the boilerplate verdicts. A first classification with only the
- * sure boilerplate removed learns where the good text is; then each weak
- * verdict is weighed against it (verdict.c), and the blocks inside
- * boilerplate, inside teaser-card lists and inside the marked article
- * body are flagged. title_block receives the block of a product page's
- * title (SIZE_MAX when there is none). Returns 0, or -1 when memory runs
- * out. */
 /* 1 when an h1 after the page's headline that heads the title too
  * (heads_title) stands outside every element with a sure verdict. */
 static int headline_repeated(const extract_page *p, const unsigned char *verdict)
@@ -62,6 +55,13 @@ static int headline_repeated(const extract_page *p, const unsigned char *verdict
     return 0;
 }
 
+/* Step 1, the boilerplate verdicts. A first classification with only the
+ * sure boilerplate removed learns where the good text is; then each weak
+ * verdict is weighed against it (verdict.c), and the blocks inside
+ * boilerplate, inside teaser-card lists and inside the marked article
+ * body are flagged. title_block receives the block of a product page's
+ * title (SIZE_MAX when there is none). Returns 0, or -1 when memory runs
+ * out. */
 static int boilerplate_verdicts(extract_page *p, size_t *title_block)
 {
     dom_doc *doc = p->doc;

@@ -28,11 +28,11 @@
  * strong verdicts only.
  * When less than an article's worth of good text lies outside every
  * verdict, the content is under one of them, so the weak verdicts cannot
- * all be right: the element with a weak verdict (not from a landmark's tag
- * or role, nor from the chrome's names: navigation, sidebar, footer) that
- * holds the page's headline (headline) and an article's worth of good
- * text keeps none, or without such an element, the one that holds the
- * most good text, an article's worth or more (a story whose wrapper an
+ * all be right: the outermost element with a weak verdict (not from a
+ * landmark's tag or role, nor from the chrome's names: navigation,
+ * sidebar, footer) that holds the page's headline (headline) and an
+ * article's worth of good text keeps none, or without such an element,
+ * the one that holds the most good text, an article's worth or more (a story whose wrapper an
  * unseen site named "related" or "sharing", beside a comment thread and a
  * widget that share the rest). */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
