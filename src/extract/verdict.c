@@ -32,9 +32,11 @@
  * landmark's tag or role, nor from the chrome's names: navigation,
  * sidebar, footer) that holds the page's headline (headline) and an
  * article's worth of good text keeps none, or without such an element,
- * the one that holds the most good text, an article's worth or more (a story whose wrapper an
- * unseen site named "related" or "sharing", beside a comment thread and a
- * widget that share the rest). */
+ * the first in document order (an outermost one) that holds an article's
+ * worth of good text (a story whose wrapper an unseen site named "related"
+ * or "sharing", beside a comment thread and a widget that share the rest;
+ * the element holding the most good text instead cost a recipe's
+ * ingredients on tfeval-dev and gave a forum thread on WCXB-dev). */
 unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const size_t *good, size_t total_good,
                             size_t unmarked_good, const size_t *card_text, const dom_node *headline, arena *mem)
 {
@@ -47,9 +49,8 @@ unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const si
         if (verdict[e->index] == VERDICT_WEAK && !pattern_is_chrome(e) && good[e->index] >= MIN_CONTENT_CHARS)
             likeliest = e->index; /* the outermost around the headline */
     for (size_t i = 0; good && !article_outside && likeliest == SIZE_MAX && i < doc->node_count; i++)
-        if (verdict[i] == VERDICT_WEAK && !pattern_is_chrome(doc->nodes[i]) && good[i] >= MIN_CONTENT_CHARS &&
-            (likeliest == SIZE_MAX || good[i] > good[likeliest]))
-            likeliest = i;
+        if (verdict[i] == VERDICT_WEAK && !pattern_is_chrome(doc->nodes[i]) && good[i] >= MIN_CONTENT_CHARS)
+            likeliest = i; /* the first in document order */
     for (size_t i = 0; i < doc->node_count; i++) {
         dom_node *n = doc->nodes[i];
         if (n->parent && boiler[n->parent->index])
