@@ -53,13 +53,9 @@ size_t tidy_date_lines(extract_page *p, size_t kept)
             line[lines++] = i;
         }
     }
-    for (size_t k = 0; first != SIZE_MAX && k < lines; k++) {
-        size_t i = line[k];
-        if (i < first || i > last) {
-            bl->items[i].keep = 0;
-            p->block.boiler[i] = 1; /* --recall does not take it back */
-            kept -= bl->items[i].chars < kept ? bl->items[i].chars : kept;
-        }
-    }
-    return kept;
+    size_t dropped = 0;
+    for (size_t k = 0; first != SIZE_MAX && k < lines; k++)
+        if (line[k] < first || line[k] > last)
+            dropped += page_drop_kept(p, line[k], line[k] + 1);
+    return kept > dropped ? kept - dropped : 0;
 }

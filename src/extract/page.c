@@ -169,3 +169,15 @@ size_t page_headline(const extract_page *p)
     }
     return SIZE_MAX;
 }
+
+size_t page_drop_kept(extract_page *p, size_t from, size_t to)
+{
+    size_t dropped = 0;
+    for (size_t k = from; k < to; k++)
+        if (p->bl->items[k].keep) {
+            p->bl->items[k].keep = 0;
+            p->block.boiler[k] = 1;
+            dropped += p->bl->items[k].chars;
+        }
+    return dropped;
+}

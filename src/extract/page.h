@@ -115,6 +115,11 @@ size_t tidy_after_footer(extract_page *p, size_t kept);  /* boxes after the page
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
 
+/* Drops the kept blocks from the from-th to before the to-th as
+ * boilerplate, so that --recall does not take them back; returns their
+ * characters. */
+size_t page_drop_kept(extract_page *p, size_t from, size_t to);
+
 /* datelines.c: the date lines around the story. */
 size_t tidy_date_lines(extract_page *p, size_t kept);
 

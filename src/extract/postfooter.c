@@ -55,7 +55,6 @@ size_t tidy_post_footer(extract_page *p, size_t kept)
      * posts (a blog's front page, a thread), each with its own */
     if (lines != 1 || story < MIN_CONTENT_CHARS)
         return kept;
-    bl->items[found].keep = 0;
-    p->block.boiler[found] = 1; /* --recall does not take it back */
-    return kept > bl->items[found].chars ? kept - bl->items[found].chars : 0;
+    size_t dropped = page_drop_kept(p, found, found + 1);
+    return kept > dropped ? kept - dropped : 0;
 }

@@ -103,21 +103,6 @@ static int heads_thread(const char *text, const char *title)
     return 0;
 }
 
-/* Drops the kept blocks from the from-th to before the to-th as
- * boilerplate, so that --recall does not take them back; returns their
- * characters. */
-static size_t drop_kept(extract_page *p, size_t from, size_t to)
-{
-    size_t dropped = 0;
-    for (size_t k = from; k < to; k++)
-        if (p->bl->items[k].keep) {
-            p->bl->items[k].keep = 0;
-            p->block.boiler[k] = 1;
-            dropped += p->bl->items[k].chars;
-        }
-    return dropped;
-}
-
 /* Drops the comment thread that the content took in after the story: the
  * first kept heading, after an article's worth of kept text, that is a
  * thread's heading (heads_thread) and stands in another element than
@@ -140,7 +125,7 @@ size_t tidy_thread(extract_page *p, size_t kept)
         if (before >= MIN_CONTENT_CHARS && b->kind == BLOCK_HEADING && b->len <= limit && b->owner &&
             bl->items[prev].owner && b->owner->parent != bl->items[prev].owner->parent &&
             heads_thread(b->text, title)) {
-            size_t dropped = drop_kept(p, i, bl->count);
+            size_t dropped = page_drop_kept(p, i, bl->count);
             return kept > dropped ? kept - dropped : 0;
         }
         before += b->chars;
@@ -477,11 +462,11 @@ size_t tidy_sections(extract_page *p, size_t kept)
         for (size_t j = k; j < bl->count; j++)
             after += bl->items[j].keep ? bl->items[j].chars : 0;
         if (after < LENGTH_LOW)
-            dropped += drop_kept(p, found[f].head, k);
+            dropped += page_drop_kept(p, found[f].head, k);
         else if (found[f].named && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
                  block_within(&bl->items[found[f].head + 1], found[f].lo, found[f].hi) &&
                  link_density(&bl->items[found[f].head + 1]) >= LINK_LIST_DENSITY)
-            dropped += drop_kept(p, found[f].head, found[f].head + 1); /* a box of links inside the story */
+            dropped += page_drop_kept(p, found[f].head, found[f].head + 1); /* a box of links inside the story */
     }
     return kept > dropped ? kept - dropped : 0;
 }
