@@ -188,6 +188,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
     if (kept && kept != SIZE_MAX)
         kept = tidy_post_footer(&p, kept);
     if (kept && kept != SIZE_MAX)
+        kept = tidy_empty_headings(&p, kept);
+    if (kept && kept != SIZE_MAX)
         kept = tidy_favor(&p, kept);
     if (!failed && kept != SIZE_MAX)
         kept = fallback_jsonld(&p, kept);

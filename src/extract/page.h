@@ -128,6 +128,11 @@ size_t tidy_date_lines(extract_page *p, size_t kept);
  * article's worth of text (rule sections). */
 size_t tidy_post_footer(extract_page *p, size_t kept);
 
+/* headings.c: the kept headings over nothing kept (a widget's heading
+ * whose links were left out), at most two of at most LABEL_MAX_CHARS,
+ * when an article's worth of text stays (rule labels). */
+size_t tidy_empty_headings(extract_page *p, size_t kept);
+
 /* sections.c: the sections that close the article, by their headings. */
 size_t tidy_thread(extract_page *p, size_t kept);   /* the thread under a heading quoting the title */
 size_t tidy_sections(extract_page *p, size_t kept); /* sections under a heading naming them */
