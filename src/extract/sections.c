@@ -178,16 +178,23 @@ static const char *const closing_heads[] = {
 
 /* Headings of the readers' comments, in the same languages. */
 static const char *const comment_heads[] = {
-    "comments", "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
-    "join the discussion", "join the conversation", "reader comments", "kommentare", "schreibe einen kommentar",
-    "kommentar schreiben", "kommentar verfassen", "hinterlasse einen kommentar", "leserkommentare",
-    "commentaires", "laisser un commentaire", "laisser une réponse", "vos réactions", "comentarios",
-    "deja un comentario", "deja una respuesta", "commenti", "lascia un commento", "lascia una risposta",
-    "comentários", "deixe um comentário", "deixe uma resposta", "reacties", "reageer",
-    "laat een reactie achter", "komentarze", "dodaj komentarz", "zostaw komentarz",
+    "comments", "join the discussion", "join the conversation", "reader comments", "kommentare", "leserkommentare",
+    "commentaires", "vos réactions", "comentarios", "commenti", "comentários", "reacties", "reageer", "komentarze",
 };
 
-enum { SECTION_NONE, SECTION_CLOSING, SECTION_COMMENTS };
+/* Headings of the comment form, in the same languages: the form is the
+ * last part of a post that a blog platform prints, after the comments
+ * (boilerpipe's terminating blocks, above), so nothing after it is the
+ * story's. */
+static const char *const form_heads[] = {
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
+    "schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen", "hinterlasse einen kommentar",
+    "laisser un commentaire", "laisser une réponse", "deja un comentario", "deja una respuesta", "lascia un commento",
+    "lascia una risposta", "deixe um comentário", "deixe uma resposta", "laat een reactie achter", "dodaj komentarz",
+    "zostaw komentarz",
+};
+
+enum { SECTION_NONE, SECTION_CLOSING, SECTION_COMMENTS, SECTION_FORM };
 
 static int listed(const char *s, const char *const *list, size_t n)
 {
@@ -212,8 +219,8 @@ static size_t fold_text(const block *b, char *low, size_t cap)
 }
 
 /* The section whose heading text is: SECTION_CLOSING, SECTION_COMMENTS
- * (not on a discussion page, whose replies are its content) or
- * SECTION_NONE. The text is compared lower-cased, the typographic
+ * or SECTION_FORM (neither on a discussion page, whose replies are its
+ * content) or SECTION_NONE. The text is compared lower-cased, the typographic
  * apostrophe as the ASCII one, without a count before it or after it
  * ("3 Kommentare", "Comments (3)"), nor the spaces, colon, full stop,
  * exclamation or question mark or ellipsis after it ("Teilen mit:"). */
@@ -244,8 +251,12 @@ static int closing_kind(const extract_page *p, const block *b)
     t = t != low && *t == ' ' ? t + 1 : low;
     if (listed(t, closing_heads, sizeof closing_heads / sizeof *closing_heads))
         return SECTION_CLOSING;
-    if (!p->hints->kind.discussion && listed(t, comment_heads, sizeof comment_heads / sizeof *comment_heads))
+    if (p->hints->kind.discussion)
+        return SECTION_NONE;
+    if (listed(t, comment_heads, sizeof comment_heads / sizeof *comment_heads))
         return SECTION_COMMENTS;
+    if (listed(t, form_heads, sizeof form_heads / sizeof *form_heads))
+        return SECTION_FORM;
     return SECTION_NONE;
 }
 
@@ -361,12 +372,11 @@ static const dom_node *section_of(const block_list *bl, size_t i, const dom_node
 }
 
 /* A closing section found: the block of its heading and its element's
- * node range; named: 1 when its heading names related posts, a share
- * bar, the author, tags or the newsletter (SECTION_CLOSING), 0 for the
- * comments and for an appeal. */
+ * node range; kind: what its heading names (closing_kind), SECTION_NONE
+ * for an appeal. */
 typedef struct section {
     size_t head, lo, hi;
-    int named;
+    int kind;
 } section;
 
 /* The section of the appeal at block i (is_appeal): the box it stands in
@@ -380,8 +390,8 @@ static section appeal_section(const block_list *bl, size_t i, size_t prose, size
                               ? section_of(bl, i, bl->items[prose].owner, story, SECTION_CLOSING)
                               : NULL;
     if (!box)
-        return (section){i, 1, 0, 0};
-    section s = {i, box->index, subtree_end(box), 0};
+        return (section){i, 1, 0, SECTION_NONE};
+    section s = {i, box->index, subtree_end(box), SECTION_NONE};
     while (s.head > 0 && block_within(&bl->items[s.head - 1], s.lo, s.hi))
         s.head--;
     return s;
@@ -402,7 +412,9 @@ typedef struct appeal_found {
  * sections end the article, and a subheading "Tags" or "Related" followed
  * by more of the story is the story's, unless a list of links in its
  * section that was left out follows it: the heading of a box of links
- * inside the story ("Related Coverage" over headlines) goes alone. An appeal to the reader
+ * inside the story ("Related Coverage" over headlines) goes alone. The
+ * heading of the comment form ("Leave a Reply") ends the post: it goes
+ * with every kept block after it, however long. An appeal to the reader
  * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
  * article the same way, with the box it stands in (section_of) or alone,
  * except on a product page, whose sign-up offers the golds of product
@@ -435,7 +447,7 @@ size_t tidy_sections(extract_page *p, size_t kept)
                        : SECTION_NONE;
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
         if (sec) {
-            found[nfound++] = (section){i, sec->index, subtree_end(sec), kind == SECTION_CLOSING};
+            found[nfound++] = (section){i, sec->index, subtree_end(sec), kind};
         } else if (b->keep && story >= MIN_CONTENT_CHARS && prose != SIZE_MAX && !p->hints->kind.product &&
                    is_appeal(b)) {
             appeal[nappeals++ % APPEALS_MAX] = (appeal_found){i, prose, story};
@@ -457,13 +469,17 @@ size_t tidy_sections(extract_page *p, size_t kept)
      * that went aside, is shorter than a short block. */
     for (size_t f = nfound; f-- > 0;) {
         size_t k = found[f].head, after = 0;
+        if (found[f].kind == SECTION_FORM) {
+            dropped += page_drop_kept(p, k, bl->count); /* the comment form ends the post */
+            continue;
+        }
         while (k < bl->count && (k == found[f].head || block_within(&bl->items[k], found[f].lo, found[f].hi)))
             k++;
         for (size_t j = k; j < bl->count; j++)
             after += bl->items[j].keep ? bl->items[j].chars : 0;
         if (after < LENGTH_LOW)
             dropped += page_drop_kept(p, found[f].head, k);
-        else if (found[f].named && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
+        else if (found[f].kind == SECTION_CLOSING && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
                  block_within(&bl->items[found[f].head + 1], found[f].lo, found[f].hi) &&
                  link_density(&bl->items[found[f].head + 1]) >= LINK_LIST_DENSITY)
             dropped += page_drop_kept(p, found[f].head, found[f].head + 1); /* a box of links inside the story */
