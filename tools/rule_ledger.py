@@ -14,7 +14,10 @@ Usage: tools/rule_ledger.py build/carve [--write docs/extraction.md]
                             [--bench ../shared/bench] [--out /tmp/carve-rule-ledger]
                             [--rules landmark,cards]
 With --write, the table replaces the one between the rule-ledger markers of
-that file. One run takes about a minute per rule on two cores."""
+that file; with --rules too, only the all-on row and the rows of those
+steps are replaced, the other rows of the file's table stay as they were
+(measured against an older build: say so beside the table). One run takes
+about a minute per rule on two cores."""
 import argparse, hashlib, json, os, re, subprocess, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -79,6 +82,16 @@ def table(base, rows):
     return "\n".join(lines)
 
 
+def merge_rows(old, new):
+    """The table old with each row that new has for the same step (and
+    new's all-on row) put in its place; new's rows that old lacks go at
+    the end."""
+    step = lambda line: line.split("|")[1].strip() if line.startswith("| ") else None
+    fresh = {step(line): line for line in new.splitlines() if step(line)}
+    lines = [fresh.pop(step(line), line) for line in old.strip("\n").splitlines()]
+    return "\n".join(lines + [line for name, line in fresh.items() if name != "step off"])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("carve")
@@ -104,7 +117,9 @@ def main():
         if START not in doc or END not in doc:
             sys.exit(f"rule_ledger: {a.write} has no {START} ... {END} markers")
         pre, rest = doc.split(START, 1)
-        post = rest.split(END, 1)[1]
+        old, post = rest.split(END, 1)
+        if a.rules:
+            text = merge_rows(old, text)
         open(a.write, "w", encoding="utf-8").write(pre + START + "\n" + text + "\n" + END + post)
 
 
