@@ -87,6 +87,8 @@ def merge_rows(old, new):
     new's all-on row) put in its place; new's rows that old lacks go at
     the end."""
     step = lambda line: line.split("|")[1].strip() if line.startswith("| ") else None
+    if not any(step(line) == "step off" for line in old.splitlines()):
+        return new  # no table to keep rows of
     fresh = {step(line): line for line in new.splitlines() if step(line)}
     lines = [fresh.pop(step(line), line) for line in old.strip("\n").splitlines()]
     return "\n".join(lines + [line for name, line in fresh.items() if name != "step off"])

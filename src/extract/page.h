@@ -130,7 +130,8 @@ size_t tidy_post_footer(extract_page *p, size_t kept);
 
 /* headings.c: the kept headings over nothing kept (a widget's heading
  * whose links were left out), at most two of at most LABEL_MAX_CHARS,
- * when an article's worth of text stays (rule labels). */
+ * when an article's worth of text stays; not with --recall (rule
+ * headings). */
 size_t tidy_empty_headings(extract_page *p, size_t kept);
 
 /* sections.c: the sections that close the article, by their headings. */

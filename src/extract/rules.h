@@ -33,6 +33,7 @@ typedef enum extract_rule {
     RULE_THREAD,        /* a heading quoting the title opens the comment thread (tidy_thread) */
     RULE_SECTIONS,      /* a heading naming related posts, sharing, comments, or an appeal to
                            the reader, closes the article (tidy_sections) */
+    RULE_HEADINGS,      /* a kept heading over nothing kept goes (tidy_empty_headings) */
     RULE_COUNT
 } extract_rule;
 

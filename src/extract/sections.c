@@ -371,6 +371,15 @@ static const dom_node *section_of(const block_list *bl, size_t i, const dom_node
     return s;
 }
 
+/* 1 when element e holds a <form> (the comment form under its heading). */
+static int holds_form(const dom_doc *doc, const dom_node *e)
+{
+    for (size_t n = e->index, end = subtree_end(e); n <= end; n++)
+        if (doc->nodes[n]->kind == DOM_ELEMENT && doc->nodes[n]->tag == TAG_FORM)
+            return 1;
+    return 0;
+}
+
 /* A closing section found: the block of its heading and its element's
  * node range; kind: what its heading names (closing_kind), SECTION_NONE
  * for an appeal. */
@@ -413,8 +422,9 @@ typedef struct appeal_found {
  * by more of the story is the story's, unless a list of links in its
  * section that was left out follows it: the heading of a box of links
  * inside the story ("Related Coverage" over headlines) goes alone. The
- * heading of the comment form ("Leave a Reply") ends the post: it goes
- * with every kept block after it, however long. An appeal to the reader
+ * heading of the comment form ("Leave a Reply") whose section holds the
+ * form ends the post: it goes with every kept block after it, however
+ * long; without a form it is weighed as the comments' heading. An appeal to the reader
  * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
  * article the same way, with the box it stands in (section_of) or alone,
  * except on a product page, whose sign-up offers the golds of product
@@ -446,6 +456,10 @@ size_t tidy_sections(extract_page *p, size_t kept)
                        ? closing_kind(p, b)
                        : SECTION_NONE;
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
+        if (sec && kind == SECTION_FORM && !holds_form(p->doc, sec)) {
+            kind = SECTION_COMMENTS; /* "Leave a comment" as a line of the story, or a post's link */
+            sec = section_of(bl, i, bl->items[prev].owner, story, kind);
+        }
         if (sec) {
             found[nfound++] = (section){i, sec->index, subtree_end(sec), kind};
         } else if (b->keep && story >= MIN_CONTENT_CHARS && prose != SIZE_MAX && !p->hints->kind.product &&
