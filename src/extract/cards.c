@@ -49,15 +49,6 @@ static int most_tokens_shared(const char *a, const char *b)
     return shared && 3 * shared >= 2 * all;
 }
 
-static int same_kind(const dom_node *a, const dom_node *b)
-{
-    if (!a || !b || a->tag != b->tag)
-        return 0;
-    if (!a->cls || !b->cls)
-        return a->cls == b->cls && a->tag == TAG_LI;
-    return most_tokens_shared(a->cls, b->cls);
-}
-
 /* What a card's blocks hold besides its links: a heading, a date line. */
 enum { HAS_HEADING = 1, HAS_DATE = 2 };
 
@@ -84,6 +75,20 @@ static int teaser_shape(const dom_node *e, const size_t *text, const size_t *lin
 {
     return card_tag(e->tag) && (holds[e->index] & HAS_HEADING) && links[e->index] &&
            text[e->index] <= TEASER_MAX_CHARS;
+}
+
+/* Whether siblings a and b are cards of one kind: the same tag and most
+ * class tokens shared. Without classes, list items are; so are elements
+ * that each hold a heading (a teaser's headline), the shape a card has
+ * whatever the site names it. */
+static int same_kind(const dom_node *a, const dom_node *b, const unsigned char *holds)
+{
+    if (!a || !b || a->tag != b->tag)
+        return 0;
+    if (!a->cls || !b->cls)
+        return a->cls == b->cls &&
+               (a->tag == TAG_LI || ((holds[a->index] & HAS_HEADING) && (holds[b->index] & HAS_HEADING)));
+    return most_tokens_shared(a->cls, b->cls);
 }
 
 /* 1 when e or one of its ancestors has a teaser's shape; text only grows
@@ -160,7 +165,7 @@ int cards_find_lists(const dom_doc *doc, const block_list *bl, const size_t *tex
             int headline = card_tag(c->tag) && links[c->index] >= MIN_TITLE_CHARS &&
                            6 * links[c->index] >= text[c->index];
             int teaser = teaser_shape(c, text, links, holds) && (holds[c->index] & HAS_DATE);
-            int repeats = same_kind(prev, c);
+            int repeats = same_kind(prev, c, holds);
             run_next(&headlines, headline, repeats);
             run_next(&cards, headline || teaser, repeats);
             long_others += !headline && !teaser && text[c->index] > TEASER_MAX_CHARS;
