@@ -12,11 +12,17 @@ evaluate.py scores carve on the same pages with their names taken away:
         --cmd 'tools/names_stripped.py build/carve --format json' \\
         --sets scrapinghub,tfeval-dev,wcxb-dev
 
+With --opaque first, each class and id name is replaced by an opaque
+one instead ("x" and eight digits, the same for the same name on the
+page): the page keeps which elements share a name, as a site with its
+own vocabulary does, and loses what the names say.
+
 Tags, ARIA roles, microdata and the text stay. Start tags are found by
 pattern, not by parsing, with quoted attribute values read whole (a ">"
 inside one does not end the tag); a start tag inside a script's text is
 changed like any other, which changes nothing carve reads.
 """
+import hashlib
 import re
 import subprocess
 import sys
@@ -27,28 +33,51 @@ START_TAG = re.compile(rb"""<[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"
 ATTRIBUTE = re.compile(rb"""\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
 
 
-def strip_tag(tag):
-    """The start tag without its class and id attributes, in any case."""
+# A name inside a class or id value.
+NAME = re.compile(rb"[^\s\"'=]+")
+
+
+def opaque(name):
+    """An opaque name standing for name: "x" and eight digits."""
+    return b"x%08d" % (int(hashlib.md5(name).hexdigest(), 16) % 10**8)
+
+
+def strip_tag(tag, keep_opaque):
+    """The start tag without its class and id attributes, in any case, or
+    with their names made opaque."""
     name = re.match(rb"<[^\s/>]*", tag).group(0)
     rest = tag[len(name):]
-    return name + ATTRIBUTE.sub(lambda a: b"" if a.group(1).lower() in (b"class", b"id") else a.group(0), rest)
+
+    def attribute(a):
+        if a.group(1).lower() not in (b"class", b"id"):
+            return a.group(0)
+        if not keep_opaque:
+            return b""
+        head, _, value = a.group(0).partition(b"=")
+        return head + b"=" + NAME.sub(lambda n: opaque(n.group(0)), value) if value else a.group(0)
+
+    return name + ATTRIBUTE.sub(attribute, rest)
 
 
-def strip_names(html):
-    """The page without class and id attributes."""
-    return START_TAG.sub(lambda m: strip_tag(m.group(0)), html)
+def strip_names(html, keep_opaque=False):
+    """The page without class and id attributes, or with opaque names."""
+    return START_TAG.sub(lambda m: strip_tag(m.group(0), keep_opaque), html)
 
 
 def main():
-    usage = "usage: tools/names_stripped.py CARVE [ARGS...] < page.html"
+    usage = "usage: tools/names_stripped.py [--opaque] CARVE [ARGS...] < page.html"
     if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
         print(__doc__ + "\n" + usage)
         return
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    keep_opaque = args[:1] == ["--opaque"]
+    if keep_opaque:
+        args = args[1:]
+    if not args:
         print(usage, file=sys.stderr)
         sys.exit(2)
-    page = strip_names(sys.stdin.buffer.read())
-    run = subprocess.run(sys.argv[1:], input=page, capture_output=True)
+    page = strip_names(sys.stdin.buffer.read(), keep_opaque)
+    run = subprocess.run(args, input=page, capture_output=True)
     sys.stdout.buffer.write(run.stdout)
     sys.stderr.buffer.write(run.stderr)
     sys.exit(run.returncode)

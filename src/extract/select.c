@@ -53,18 +53,6 @@ static dom_node *widen_to_main(const size_t *good, dom_node *best)
     return best;
 }
 
-/* A container whose parent holds half again as much good text is one of
- * several sections that share the content (the chapters of a guide split
- * by link lists, the feature sections of a landing page without <main>):
- * the parent is the content then, by widen_to_main's two-thirds test. */
-static dom_node *widen_to_parent(const size_t *good, dom_node *best)
-{
-    dom_node *p = best ? best->parent : NULL;
-    if (!p || p->tag == TAG_BODY || p->tag == TAG_HTML || 2 * good[p->index] <= 3 * good[best->index])
-        return best;
-    return p;
-}
-
 /* 1 when a and b are elements of one kind: the same tag and class name,
  * or the same tag and neither a class nor an id (two plain <section>s). */
 static int same_kind(const dom_node *a, const dom_node *b)
@@ -74,6 +62,28 @@ static int same_kind(const dom_node *a, const dom_node *b)
     if (!a->cls && !b->cls)
         return !a->id && !b->id;
     return a->cls && b->cls && strcmp(a->cls, b->cls) == 0;
+}
+
+/* A container whose parent holds half again as much good text is one of
+ * several sections that share the content (the chapters of a guide split
+ * by link lists, the feature sections of a landing page without <main>):
+ * the parent is the content then, by widen_to_main's two-thirds test.
+ * Sections that share the content are of one kind: when the parent's
+ * other good text lies mostly in children of another kind than the
+ * container (an author box, a product widget, a disclaimer beside the
+ * story's body), the container stays. */
+static dom_node *widen_to_parent(const size_t *good, dom_node *best)
+{
+    dom_node *p = best ? best->parent : NULL;
+    if (!p || p->tag == TAG_BODY || p->tag == TAG_HTML || 2 * good[p->index] <= 3 * good[best->index])
+        return best;
+    size_t alike = 0, other = 0;
+    for (dom_node *c = p->first_child; c; c = c->next)
+        if (c != best && same_kind(c, best))
+            alike += good[c->index];
+        else if (c != best)
+            other += good[c->index];
+    return alike >= other ? p : best;
 }
 
 /* Characters other than white space in n when it is text that its
