@@ -174,6 +174,9 @@ static const char *const closing_heads[] = {
     "o autorze", "tags", "topics", "filed under", "themen", "schlagwörter", "schlagworte", "mots-clés",
     "mots clés", "etiquetas", "tagi", "newsletter", "join our newsletter", "join our mailing list",
     "subscribe to our newsletter",
+    /* the site's disclaimer */
+    "disclaimer", "haftungsausschluss", "avertissement", "aviso legal", "descargo de responsabilidad",
+    "esclusione di responsabilità", "isenção de responsabilidade", "vrijwaring", "zastrzeżenie",
 };
 
 /* Headings of the readers' comments, in the same languages. */
