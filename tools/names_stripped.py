@@ -34,7 +34,7 @@ ATTRIBUTE = re.compile(rb"""\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))
 
 
 # A name inside a class or id value.
-NAME = re.compile(rb"[^\s\"'=]+")
+NAME = re.compile(rb"[^\s\"']+")
 
 
 def opaque(name):

@@ -175,8 +175,8 @@ static const char *const closing_heads[] = {
     "mots clés", "etiquetas", "tagi", "newsletter", "join our newsletter", "join our mailing list",
     "subscribe to our newsletter",
     /* the site's disclaimer */
-    "disclaimer", "haftungsausschluss", "avertissement", "aviso legal", "descargo de responsabilidad",
-    "esclusione di responsabilità", "isenção de responsabilidade", "vrijwaring", "zastrzeżenie",
+    "disclaimer", "haftungsausschluss", "aviso legal", "descargo de responsabilidad",
+    "esclusione di responsabilità", "isenção de responsabilidade", "vrijwaring",
 };
 
 /* Headings of the readers' comments, in the same languages. */
@@ -268,14 +268,10 @@ static int closing_kind(const extract_page *p, const block *b)
 /* Words of an appeal to the reader, lower-cased, in the languages of the
  * headings above: to subscribe, to support the site (calls of their
  * own), to sign up for a newsletter (a newsletter word with a verb of
- * signing up, or a newsletter word in a heading), to follow the site on a
- * network or download its app (a verb with a channel; a bare verb only
- * when it opens the line, as an imperative: "Follow The Gleaner on
- * Twitter", not "urged residents to follow the city on Twitter"). A verb
- * of signing up or supporting that opens the line is an imperative too
- * ("Sign up to get the week's best stories", "Unterstütze RosaMag"), as
- * is a German sign-up verb after an opening "Jetzt" ("Jetzt für die
- * Top-News anmelden"). Each word alone is common in stories;
+ * signing up), to follow the site on a network or download its app (a
+ * verb with a channel; a bare verb only when it opens the line, as an
+ * imperative: "Follow The Gleaner on Twitter", not "urged residents to
+ * follow the city on Twitter"). Each word alone is common in stories;
  * the appeal is told by them together and by where it stands, after the
  * story (tidy_sections). */
 static const char *const appeal_words[] = {
@@ -296,12 +292,6 @@ static const char *const follow_words[] = {
 static const char *const opening_words[] = {
     "follow", "download", "herunterladen", "laden sie", "descarga", "descargue", "téléchargez", "baixe", "scarica",
 };
-static const char *const opening_appeals[] = {
-    "sign up", "subscribe", "melde dich", "melden sie sich", "abonniere", "abonnieren sie",
-    "inscrivez-vous", "abonnez-vous", "suscríbete", "iscriviti", "zapisz się", "meld je aan", "unterstütze",
-    "unterstützen sie", "soutenez",
-};
-static const char *const now_words[] = {"jetzt"};
 static const char *const channel_words[] = {
     "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "tiktok", "linkedin", "app",
 };
@@ -343,11 +333,10 @@ static int holds_word(const char *s, const char *const *list, size_t n, int open
 
 /* 1 when block b, a paragraph or a heading, is an appeal to the reader:
  * at most APPEAL_MAX_CHARS, lower-cased (fold_text) and without the
- * spaces and marks before its first word, holding an appeal word or
- * opening with an imperative one, a newsletter word with a sign-up word
- * ("Join our newsletter") or in a heading ("The Gazette Newsletter"), or a
- * follow word or an opening verb with a channel ("Follow us on
- * Instagram", "Download our app"). */
+ * spaces and marks before its first word, holding an appeal word, a
+ * newsletter word with a sign-up word ("Join our newsletter"), or a follow
+ * word or an opening verb with a channel ("Follow us on Instagram",
+ * "Download our app"). */
 static int is_appeal(const block *b)
 {
     char low[4 * APPEAL_MAX_CHARS + 8];
@@ -358,8 +347,7 @@ static int is_appeal(const block *b)
     low[n] = 0;
     while (*t && !word_cp(utf8_next_cp((const unsigned char *)t, n - (size_t)(t - low), &adv)))
         t += adv;
-    return HOLDS(t, appeal_words) || OPENS(t, opening_appeals) || (OPENS(t, now_words) && HOLDS(t, signup_words)) ||
-           (HOLDS(t, newsletter_words) && (HOLDS(t, signup_words) || b->kind == BLOCK_HEADING)) ||
+    return HOLDS(t, appeal_words) || (HOLDS(t, newsletter_words) && HOLDS(t, signup_words)) ||
            ((HOLDS(t, follow_words) || OPENS(t, opening_words)) && HOLDS(t, channel_words));
 }
 

@@ -68,22 +68,31 @@ static int same_kind(const dom_node *a, const dom_node *b)
  * several sections that share the content (the chapters of a guide split
  * by link lists, the feature sections of a landing page without <main>):
  * the parent is the content then, by widen_to_main's two-thirds test.
- * Sections that share the content are of one kind: when the parent's
- * other good text lies mostly in children of another kind than the
- * container (an author box, a product widget, a disclaimer beside the
- * story's body), the container stays. */
+ * Sections that share the content are of one kind: when the good text
+ * after the container lies mostly in children of another kind (an author
+ * box, a product offer or a disclaimer after the story's body), the
+ * container stays, unless good text comes before it or is written
+ * directly in the parent (the story's lead, as in narrow_to_child; a
+ * heading there is the headline, not a lead). */
 static dom_node *widen_to_parent(const size_t *good, dom_node *best)
 {
     dom_node *p = best ? best->parent : NULL;
     if (!p || p->tag == TAG_BODY || p->tag == TAG_HTML || 2 * good[p->index] <= 3 * good[best->index])
         return best;
-    size_t alike = 0, other = 0;
-    for (dom_node *c = p->first_child; c; c = c->next)
-        if (c != best && same_kind(c, best))
+    size_t alike = 0, other = 0, in_children = 0;
+    int after = 0;
+    for (dom_node *c = p->first_child; c; c = c->next) {
+        in_children += good[c->index];
+        if (c == best)
+            after = 1;
+        else if (!after && good[c->index] && !(c->tag >= TAG_H1 && c->tag <= TAG_H6))
+            return p;
+        else if (after && same_kind(c, best))
             alike += good[c->index];
-        else if (c != best)
+        else if (after)
             other += good[c->index];
-    return alike >= other ? p : best;
+    }
+    return alike >= other || in_children < good[p->index] ? p : best;
 }
 
 /* Characters other than white space in n when it is text that its
