@@ -68,8 +68,6 @@ static int push(void **arr, size_t *n, size_t *cap, size_t size, const void *ite
     return 0;
 }
 
-static int is_heading(int tag) { return tag >= TAG_H1 && tag <= TAG_H6; }
-
 static int in_data_table(const walker *w, const dom_node *cell)
 {
     for (const dom_node *p = cell->parent; p; p = p->parent)
@@ -126,7 +124,7 @@ static block_kind kind_of(const walker *w, unsigned *level, dom_node **item)
     for (size_t i = w->nopen; i-- > 0;) {
         dom_node *e = w->open[i];
         int t = e->tag;
-        if (is_heading(t)) {
+        if (dom_tag_is_heading(t)) {
             *level = (unsigned)(t - TAG_H1 + 1);
             return BLOCK_HEADING;
         }

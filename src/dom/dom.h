@@ -134,6 +134,9 @@ static inline const dom_node *dom_last_descendant(const dom_node *n)
 
 static inline int dom_is(const dom_node *n, int tag) { return n && n->kind == DOM_ELEMENT && n->tag == tag; }
 
+/* 1 when tag is one of the headings h1 to h6. */
+static inline int dom_tag_is_heading(int tag) { return tag >= TAG_H1 && tag <= TAG_H6; }
+
 /* Appends the text content of node's subtree to a caller buffer (raw,
  * uncollapsed). Defined in text.c. */
 struct buf;

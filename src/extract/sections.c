@@ -378,7 +378,7 @@ static const dom_node *section_of(const block_list *bl, size_t i, const dom_node
 static int holds_form(const dom_doc *doc, const dom_node *e)
 {
     for (size_t n = e->index, end = subtree_end(e); n <= end; n++)
-        if (doc->nodes[n]->kind == DOM_ELEMENT && doc->nodes[n]->tag == TAG_FORM)
+        if (dom_is(doc->nodes[n], TAG_FORM))
             return 1;
     return 0;
 }

@@ -85,7 +85,7 @@ static dom_node *widen_to_parent(const size_t *good, dom_node *best)
         in_children += good[c->index];
         if (c == best)
             after = 1;
-        else if (!after && good[c->index] && !(c->tag >= TAG_H1 && c->tag <= TAG_H6))
+        else if (!after && good[c->index] && !dom_tag_is_heading(c->tag))
             return p;
         else if (after && same_kind(c, best))
             alike += good[c->index];
