@@ -11,7 +11,7 @@
 #include "extract/rules.h"
 #include "util/hash.h"
 
-/* Whole words that mark boilerplate (each list sorted, for binary search). */
+/* Whole words that mark boilerplate (each list sorted, for reading). */
 static const char *const negative[] = {
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "aside", "banner", "bio",
     "breadcrumb", "breadcrumbs", "byline", "caption", "comment", "commentlist", "comments", "community",
@@ -25,11 +25,24 @@ static const char *const negative[] = {
     "zergnet",
 };
 
+/* The names of widely used share, related-post, sign-up and native-ad
+ * plugins and services, which name their boxes after themselves
+ * ("shariff", "a2a_kit", "yarpp-related", "mc4wp-form", "crp_related"),
+ * words that no layout uses: boilerplate like the words above. The
+ * consent managers among them are in the overlay list too. */
+static const char *const plugins[] = {
+    "a2a", "addtoany", "borlabs", "cmplz", "crp", "didomi", "heateor", "mailchimp", "mc4wp", "mgid",
+    "nativendo", "onetrust", "optin", "plista", "revcontent", "rp4wp", "sfsi", "shareaholic", "shariff",
+    "sharethis", "ssba", "usercentrics", "wpcnt", "yarpp",
+};
+
 /* Words of overlays and calls to action that no page uses for a layout
  * wrapper: an element named so is boilerplate even when it holds much of
- * the page's prose (a cookie notice longer than the article). */
+ * the page's prose (a cookie notice longer than the article). The consent
+ * managers' names are among them ("onetrust-banner-sdk", "cmplz-cookiebanner"). */
 static const char *const overlay[] = {
-    "consent", "cookie", "cookies", "gdpr", "modal", "newsletter", "paywall", "popup", "subscribe",
+    "borlabs", "cmplz", "consent", "cookie", "cookies", "didomi", "gdpr", "modal", "newsletter", "onetrust",
+    "paywall", "popup", "subscribe", "usercentrics",
 };
 
 /* Boilerplate words that are still recognisable inside a longer glued
@@ -167,7 +180,7 @@ typedef struct flagged_word {
 } flagged_word;
 
 #define WORDS_MAX                                                                                    \
-    (COUNT(negative) + COUNT(decisive) + COUNT(author_parts) + COUNT(chrome_words) + COUNT(review_words) + \
+    (COUNT(negative) + COUNT(plugins) + COUNT(decisive) + COUNT(author_parts) + COUNT(chrome_words) + COUNT(review_words) + \
      COUNT(comment_words) + COUNT(comment_chrome) + COUNT(overlay) + COUNT(positive) + COUNT(body_names) + \
      COUNT(not_story))
 static flagged_word words[WORDS_MAX];
@@ -199,6 +212,7 @@ static void build_words(void)
         size_t count;
         unsigned flag;
     } lists[] = {{negative, COUNT(negative), W_NEGATIVE},
+                 {plugins, COUNT(plugins), W_NEGATIVE},
                  {decisive, COUNT(decisive), W_DECISIVE},
                  {author_parts, COUNT(author_parts), W_AUTHOR_PART},
                  {chrome_words, COUNT(chrome_words), W_CHROME},
