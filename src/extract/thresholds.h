@@ -94,6 +94,10 @@
 /* A link list: half or more of its text linked (Readability.js's
  * link-density test for "list of links", at its 0.5). */
 #define LINK_LIST_DENSITY 0.5
+/* In the pass for lists of links, a container whose list items of links
+ * hold this many times its good text is an index of links (set on the
+ * dev sets: 2 and 4 change the same pages). */
+#define LINK_INDEX_RATIO 4
 /* A label ("Share this", "Tags:", "Advertisement") is a line this short
  * or shorter. */
 #define LABEL_MAX_CHARS 40
