@@ -25,24 +25,29 @@ static const char *const negative[] = {
     "zergnet",
 };
 
-/* The names of widely used share, related-post, sign-up and native-ad
- * plugins and services, which name their boxes after themselves
- * ("shariff", "a2a_kit", "yarpp-related", "mc4wp-form", "crp_related"),
+/* The names of widely used share, related-post, sign-up, native-ad,
+ * browser-notification and consent plugins and services, which name
+ * their boxes after themselves ("shariff", "a2a_kit", "yarpp-related",
+ * "mc4wp-form", "onesignal-slidedown-container", "iubenda-cs-banner"),
  * words that no layout uses: boilerplate like the words above. The
- * consent managers among them are in the overlay list too. */
+ * notification and consent services among them are overlay words too. */
 static const char *const plugins[] = {
-    "a2a", "addtoany", "borlabs", "cmplz", "crp", "didomi", "heateor", "mailchimp", "mc4wp", "mgid",
-    "nativendo", "onetrust", "optin", "plista", "revcontent", "rp4wp", "sfsi", "shareaholic", "shariff",
-    "sharethis", "ssba", "usercentrics", "wpcnt", "yarpp",
+    "a2a", "addtoany", "borlabs", "cleverpush", "cmplz", "cookieyes", "crp", "didomi", "heateor", "iubenda",
+    "izooto", "klaro", "mailchimp", "mailerlite", "mc4wp", "mgid", "nativendo", "onesignal", "onetrust",
+    "optin", "optinmonster", "osano", "plista", "privy", "pushengage", "quantcast", "revcontent", "rp4wp",
+    "sendinblue", "sfsi", "shareaholic", "shariff", "sharethis", "sourcepoint", "ssba", "termly", "tptn",
+    "truste", "trustarc", "usercentrics", "webpushr", "wpcnt", "yarpp",
 };
 
 /* Words of overlays and calls to action that no page uses for a layout
  * wrapper: an element named so is boilerplate even when it holds much of
- * the page's prose (a cookie notice longer than the article). The consent
- * managers' names are among them ("onetrust-banner-sdk", "cmplz-cookiebanner"). */
+ * the page's prose (a cookie notice longer than the article). The names
+ * of consent managers and notification services are among them
+ * ("onetrust-banner-sdk", "cmplz-cookiebanner", "onesignal-bell"). */
 static const char *const overlay[] = {
-    "borlabs", "cmplz", "consent", "cookie", "cookies", "didomi", "gdpr", "modal", "newsletter", "onetrust",
-    "paywall", "popup", "subscribe", "usercentrics",
+    "borlabs", "cleverpush", "cmplz", "consent", "cookie", "cookies", "cookieyes", "didomi", "gdpr", "iubenda",
+    "izooto", "klaro", "modal", "newsletter", "onesignal", "onetrust", "osano", "paywall", "popup", "pushengage",
+    "quantcast", "sourcepoint", "subscribe", "termly", "truste", "trustarc", "usercentrics", "webpushr",
 };
 
 /* Boilerplate words that are still recognisable inside a longer glued
