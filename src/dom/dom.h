@@ -134,6 +134,16 @@ static inline const dom_node *dom_last_descendant(const dom_node *n)
 
 static inline int dom_is(const dom_node *n, int tag) { return n && n->kind == DOM_ELEMENT && n->tag == tag; }
 
+/* 1 when element n has a class attribute that names something (not
+ * missing, not empty or white space). */
+static inline int dom_has_class(const dom_node *n)
+{
+    for (const char *c = n->cls; c && *c; c++)
+        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\f' && *c != '\r')
+            return 1;
+    return 0;
+}
+
 /* 1 when tag is one of the headings h1 to h6. */
 static inline int dom_tag_is_heading(int tag) { return tag >= TAG_H1 && tag <= TAG_H6; }
 

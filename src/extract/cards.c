@@ -77,12 +77,6 @@ static int teaser_shape(const dom_node *e, const size_t *text, const size_t *lin
            text[e->index] <= TEASER_MAX_CHARS;
 }
 
-/* 1 when element e has a class attribute that names something. */
-static int has_class(const dom_node *e)
-{
-    return e->cls && e->cls[strspn(e->cls, " \t\n")];
-}
-
 /* Whether siblings a and b are cards of one kind: the same tag and most
  * class tokens shared. Without classes (no class attribute, or an empty
  * one), list items are; so are elements that each hold a heading (a
@@ -91,8 +85,8 @@ static int same_kind(const dom_node *a, const dom_node *b, const unsigned char *
 {
     if (!a || !b || a->tag != b->tag)
         return 0;
-    if (!has_class(a) || !has_class(b))
-        return has_class(a) == has_class(b) &&
+    if (!dom_has_class(a) || !dom_has_class(b))
+        return dom_has_class(a) == dom_has_class(b) &&
                (a->tag == TAG_LI || ((holds[a->index] & HAS_HEADING) && (holds[b->index] & HAS_HEADING)));
     return most_tokens_shared(a->cls, b->cls);
 }

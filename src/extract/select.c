@@ -54,14 +54,15 @@ static dom_node *widen_to_main(const size_t *good, dom_node *best)
 }
 
 /* 1 when a and b are elements of one kind: the same tag and class name,
- * or the same tag and neither a class nor an id (two plain <section>s). */
+ * or the same tag and neither a class (an empty one counting as none)
+ * nor an id (two plain <section>s). */
 static int same_kind(const dom_node *a, const dom_node *b)
 {
     if (a->kind != DOM_ELEMENT || b->kind != DOM_ELEMENT || a->tag != b->tag)
         return 0;
-    if (!a->cls && !b->cls)
+    if (!dom_has_class(a) && !dom_has_class(b))
         return !a->id && !b->id;
-    return a->cls && b->cls && strcmp(a->cls, b->cls) == 0;
+    return dom_has_class(a) && dom_has_class(b) && strcmp(a->cls, b->cls) == 0;
 }
 
 /* A container whose parent holds half again as much good text is one of
