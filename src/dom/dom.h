@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/arena.h"
 
@@ -134,14 +135,15 @@ static inline const dom_node *dom_last_descendant(const dom_node *n)
 
 static inline int dom_is(const dom_node *n, int tag) { return n && n->kind == DOM_ELEMENT && n->tag == tag; }
 
+/* HTML's ASCII white space, which separates the tokens of a class
+ * attribute. */
+#define DOM_SPACE " \t\n\f\r"
+
 /* 1 when element n has a class attribute that names something (not
  * missing, not empty or white space). */
 static inline int dom_has_class(const dom_node *n)
 {
-    for (const char *c = n->cls; c && *c; c++)
-        if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\f' && *c != '\r')
-            return 1;
-    return 0;
+    return n->cls && n->cls[strspn(n->cls, DOM_SPACE)];
 }
 
 /* 1 when tag is one of the headings h1 to h6. */

@@ -13,10 +13,10 @@
 static int has_token(const char *s, const char *t, size_t len)
 {
     for (;;) {
-        s += strspn(s, " \t\n");
+        s += strspn(s, DOM_SPACE);
         if (!*s)
             return 0;
-        size_t k = strcspn(s, " \t\n");
+        size_t k = strcspn(s, DOM_SPACE);
         if (k == len && memcmp(s, t, len) == 0)
             return 1;
         s += k;
@@ -30,20 +30,20 @@ static int most_tokens_shared(const char *a, const char *b)
 {
     size_t shared = 0, na = 0, nb = 0;
     for (const char *s = a;;) {
-        s += strspn(s, " \t\n");
+        s += strspn(s, DOM_SPACE);
         if (!*s)
             break;
-        size_t k = strcspn(s, " \t\n");
+        size_t k = strcspn(s, DOM_SPACE);
         na++;
         shared += has_token(b, s, k);
         s += k;
     }
     for (const char *s = b;;) {
-        s += strspn(s, " \t\n");
+        s += strspn(s, DOM_SPACE);
         if (!*s)
             break;
         nb++;
-        s += strcspn(s, " \t\n");
+        s += strcspn(s, DOM_SPACE);
     }
     size_t all = na + nb - shared;
     return shared && 3 * shared >= 2 * all;

@@ -190,17 +190,21 @@ static int credit_line(const extract_page *p, size_t i)
     return credit_word(b->text, n) || ends_with_credit(b->text, 1);
 }
 
-/* The block where the tail of container lo..hi ends, last being its
- * last good block, in the pass for lists of links (links counted as
- * text): a container whose list items of links, outside boilerplate, hold
- * LINK_INDEX_RATIO times its good text and an article's worth is an index
- * of links under headings (a wiki's index page, a resource list by
- * topic), and its tail runs to its last list of links, past the headings
- * over them that end an article's tail. Else last. */
-static size_t index_tail(const extract_page *p, size_t lo, size_t hi, size_t last)
+/* The block where the tail of container lo..hi ends, first and last
+ * being where its content starts and its last good block, in the pass
+ * for lists of links (links counted as text): a container whose list
+ * items of links, outside boilerplate, hold LINK_INDEX_RATIO times its
+ * good text and an article's worth, and as much as its good text between
+ * first and last, is an index of links under headings (a wiki's index
+ * page, a resource list by topic: lists before, among and after a
+ * paragraph or two), and its tail runs to its last list of links, past
+ * the headings over them that end an article's tail. Lists that only
+ * follow the text (a blog's categories and archive under a short post)
+ * do not make an index. Else last. */
+static size_t index_tail(const extract_page *p, size_t lo, size_t hi, size_t first, size_t last)
 {
     const block_list *bl = p->bl;
-    size_t good = 0, listed = 0, end = last;
+    size_t good = 0, listed = 0, among = 0, end = last;
     for (size_t i = 0; i < bl->count; i++) {
         const block *b = &bl->items[i];
         if (!block_within(b, lo, hi) || p->block.boiler[i])
@@ -209,10 +213,11 @@ static size_t index_tail(const extract_page *p, size_t lo, size_t hi, size_t las
             good += b->chars;
         } else if (b->kind == BLOCK_ITEM && link_density(b) >= LINK_LIST_DENSITY) {
             listed += b->chars;
+            among += i >= first && i < last ? b->chars : 0;
             end = i > end ? i : end;
         }
     }
-    return listed >= LINK_INDEX_RATIO * good && listed >= MIN_CONTENT_CHARS ? end : last;
+    return listed >= LINK_INDEX_RATIO * good && listed >= MIN_CONTENT_CHARS && among >= good ? end : last;
 }
 
 /* Keeps the good blocks of the container, the other blocks between its
@@ -247,7 +252,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
     if (!any_good)
         return 0;
     if (!links && rule_on(RULE_TAIL))
-        last = index_tail(p, lo, hi, last);
+        last = index_tail(p, lo, hi, first, last);
     size_t lead = lead_start(p, first, lo);
     for (size_t i = lead; i < first; i++) {
         block *b = &bl->items[i];

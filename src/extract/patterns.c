@@ -30,24 +30,26 @@ static const char *const negative[] = {
  * their boxes after themselves ("shariff", "a2a_kit", "yarpp-related",
  * "mc4wp-form", "onesignal-slidedown-container", "iubenda-cs-banner"),
  * words that no layout uses: boilerplate like the words above. The
- * notification and consent services among them are overlay words too. */
+ * notification services among them are overlay words too; the consent
+ * managers are not, since they also name the privacy policy they write
+ * for the site ("cmplz-document", "iubenda_policy", "ot-sdk-cookie-policy"),
+ * which is the content of its page. */
 static const char *const plugins[] = {
     "a2a", "addtoany", "borlabs", "cleverpush", "cmplz", "cookieyes", "crp", "didomi", "heateor", "iubenda",
     "izooto", "klaro", "mailchimp", "mailerlite", "mc4wp", "mgid", "nativendo", "onesignal", "onetrust",
     "optin", "optinmonster", "osano", "plista", "privy", "pushengage", "quantcast", "revcontent", "rp4wp",
     "sendinblue", "sfsi", "shareaholic", "shariff", "sharethis", "sourcepoint", "ssba", "termly", "tptn",
-    "truste", "trustarc", "usercentrics", "webpushr", "wpcnt", "yarpp",
+    "trustarc", "truste", "usercentrics", "webpushr", "wpcnt", "yarpp",
 };
 
 /* Words of overlays and calls to action that no page uses for a layout
  * wrapper: an element named so is boilerplate even when it holds much of
  * the page's prose (a cookie notice longer than the article). The names
- * of consent managers and notification services are among them
- * ("onetrust-banner-sdk", "cmplz-cookiebanner", "onesignal-bell"). */
+ * of browser-notification services are among them
+ * ("onesignal-slidedown-container", "cleverpush-bell"). */
 static const char *const overlay[] = {
-    "borlabs", "cleverpush", "cmplz", "consent", "cookie", "cookies", "cookieyes", "didomi", "gdpr", "iubenda",
-    "izooto", "klaro", "modal", "newsletter", "onesignal", "onetrust", "osano", "paywall", "popup", "pushengage",
-    "quantcast", "sourcepoint", "subscribe", "termly", "truste", "trustarc", "usercentrics", "webpushr",
+    "cleverpush", "consent", "cookie", "cookies", "gdpr", "izooto", "modal", "newsletter", "onesignal", "paywall",
+    "popup", "pushengage", "subscribe", "webpushr",
 };
 
 /* Boilerplate words that are still recognisable inside a longer glued
