@@ -92,6 +92,24 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
         for (const dom_node *e = bl->items[p->headline].owner; e; e = e->parent)
             if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e))
                 verdict[e->index] = VERDICT_WEAK;
+    /* A page about what an overlay word names (a cookie policy titled
+     * "Cookie Policy" in "div.cookie-policy", a newsletter's archived
+     * issue titled "... Newsletter" in "section.newsletter") has its
+     * story in an element named so: such an element that holds the first
+     * paragraph after the headline is no boilerplate. A weak verdict
+     * would not do: beside a sidebar of an article's worth it holds, and
+     * the sidebar is taken for the content. A cookie notice or a sign-up
+     * box of a page about something else keeps its sure verdict, and so
+     * does one that does not hold the story's opening. */
+    if (p->headline != SIZE_MAX && rule_on(RULE_HEADLINE)) {
+        size_t i = p->headline + 1;
+        while (i < bl->count && (bl->items[i].chars < LENGTH_LOW || bl->items[i].kind != BLOCK_PARA))
+            i++;
+        for (const dom_node *e = i < bl->count ? bl->items[i].owner : NULL; e; e = e->parent)
+            if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e) &&
+                pattern_overlay_named_in(e, p->hints->title))
+                verdict[e->index] = VERDICT_NONE;
+    }
     /* verdict_mark's flags hold for the descendants already */
     unsigned char *sure = page_block_flags(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, NULL, &p->mem));
     if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density, p->block.cls))

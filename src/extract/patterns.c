@@ -284,36 +284,47 @@ static unsigned word_flags(const char *w, size_t n)
     return 0;
 }
 
+/* The next word of a class or id value from p (words end at a separator
+ * or at a lower-to-upper case change; a numbered instance, "cta3",
+ * "sidebar2", is the word itself): its start in *word and length in *n
+ * (0 at the value's end), and in *new_name whether white space came
+ * before it (a new class name). Returns where the next word is looked
+ * for. */
+static const char *next_word(const char *p, const char **word, size_t *n, int *new_name)
+{
+    *new_name = 0;
+    while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
+        *new_name |= *p == ' ' || *p == '\t' || *p == '\n';
+        p++;
+    }
+    const char *s = p;
+    while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z' && (p == s || !(p[-1] >= 'a' && p[-1] <= 'z')))))
+        p++;
+    *word = s;
+    *n = (size_t)(p - s);
+    while (*n > 1 && s[*n - 1] >= '0' && s[*n - 1] <= '9')
+        (*n)--;
+    return p;
+}
+
 /* Scores the words of one class or id value: per class name (a run
  * without white space), content words count only when the name has no
  * decisive boilerplate word; an author box counts as one. */
 static void score_value(const char *v, name_counts *c)
 {
-    const char *p = v;
-    int name_pos = 0, name_decisive = 0, author = 0, part = 0, comment = 0, cchrome = 0;
+    const char *p = v, *s;
+    size_t n;
+    int name_pos = 0, name_decisive = 0, author = 0, part = 0, comment = 0, cchrome = 0, new_name;
     const int negative_on = rule_on(RULE_WORDS_NEGATIVE), overlay_on = rule_on(RULE_WORDS_OVERLAY),
               positive_on = rule_on(RULE_WORDS_POSITIVE);
     while (*p) {
-        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
-            if (*p == ' ' || *p == '\t' || *p == '\n') {
-                end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
-                name_pos = name_decisive = author = part = comment = cchrome = 0;
-            }
-            p++;
+        p = next_word(p, &s, &n, &new_name);
+        if (new_name) {
+            end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
+            name_pos = name_decisive = author = part = comment = cchrome = 0;
         }
-        const char *s = p;
-        /* A word ends at a separator or at a lower-to-upper case change. */
-        while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z' && (p == s || !(p[-1] >= 'a' && p[-1] <= 'z')))))
-            p++;
-        size_t n = (size_t)(p - s);
-        if (!n) {
-            if (*p)
-                p++;
+        if (!n)
             continue;
-        }
-        /* A numbered instance ("cta3", "sidebar2") is the word itself. */
-        while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
-            n--;
         unsigned w = word_flags(s, n);
         if (negative_on && ((w & W_NEGATIVE) || (n >= 10 && has_glued(s, n))))
             c->neg++;
@@ -339,6 +350,52 @@ static void score_value(const char *v, name_counts *c)
             name_pos++;
     }
     end_name(c, name_pos, name_decisive, author && part, comment, cchrome);
+}
+
+/* 1 when text holds the word w[0..n) whole, ignoring ASCII case, or the
+ * same with or without a plural "s" ("Cookie Policy" for "cookies"). */
+static int text_holds_word(const char *text, const char *w, size_t n)
+{
+    const char *p = text, *t;
+    size_t tn;
+    int new_name;
+    while (*p) {
+        p = next_word(p, &t, &tn, &new_name);
+        size_t k = tn < n ? tn : n;
+        if (tn + 1 < n || n + 1 < tn || strncasecmp(t, w, k) != 0)
+            continue;
+        if (tn == n || (tn == n + 1 && (t[n] == 's' || t[n] == 'S')) || (n == tn + 1 && (w[tn] == 's' || w[tn] == 'S')))
+            return 1;
+    }
+    return 0;
+}
+
+/* How many overlay words value v holds, and of those how many text
+ * holds (text_holds_word), added to *words and *held. */
+static void overlay_words_in(const char *v, const char *text, int *words, int *held)
+{
+    const char *p = v, *s;
+    size_t n;
+    int new_name;
+    while (*p) {
+        p = next_word(p, &s, &n, &new_name);
+        if (n && (word_flags(s, n) & W_OVERLAY)) {
+            (*words)++;
+            *held += text_holds_word(text, s, n);
+        }
+    }
+}
+
+int pattern_overlay_named_in(const dom_node *n, const char *text)
+{
+    int words = 0, held = 0;
+    if (n->kind != DOM_ELEMENT || !text)
+        return 0;
+    if (n->cls)
+        overlay_words_in(n->cls, text, &words, &held);
+    if (n->id)
+        overlay_words_in(n->id, text, &words, &held);
+    return words && held == words;
 }
 
 /* The counts of an element's class and id words, and of its microdata

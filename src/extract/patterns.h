@@ -22,6 +22,12 @@ int pattern_class_weight(const dom_node *n);
  * the article body. */
 int pattern_is_boilerplate(const dom_node *n);
 
+/* 1 when every overlay word of n's class and id words (one at least) is
+ * a word of text too, with or without a plural "s": the element is named
+ * for what text (the page's title) says the page is about, a cookie
+ * policy in "cookie-policy" under the title "Cookie Policy". */
+int pattern_overlay_named_in(const dom_node *n, const char *text);
+
 /* 1 when the element's tag (nav, aside, footer, menu, dialog) or ARIA role
  * names a region beside the main content. */
 int pattern_is_landmark(const dom_node *n);
