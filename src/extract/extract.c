@@ -55,6 +55,51 @@ static int headline_repeated(const extract_page *p, const unsigned char *verdict
     return 0;
 }
 
+/* The characters of the paragraphs (LENGTH_LOW or more) from block
+ * from on that lie within element e. */
+static size_t paragraphs_within(const block_list *bl, size_t from, const dom_node *e)
+{
+    size_t lo = e->index, hi = subtree_end(e), chars = 0;
+    for (size_t i = from; i < bl->count; i++) {
+        const block *b = &bl->items[i];
+        if (b->kind == BLOCK_PARA && b->chars >= LENGTH_LOW && block_within(b, lo, hi))
+            chars += b->chars;
+    }
+    return chars;
+}
+
+/* A page about what an overlay word names (a cookie policy titled
+ * "Cookie Policy" in "div.cookie-policy", a newsletter's archived issue
+ * titled "... Newsletter" in "section.newsletter") has its story in an
+ * element named so. Such an element, with a sure verdict, is no
+ * boilerplate when it holds the first paragraph after the headline and
+ * two thirds of the paragraphs that follow the headline in the element
+ * around both, below the body: it is the story. A weak verdict would not do: beside a
+ * sidebar of an article's worth it holds, and the sidebar is taken for
+ * the content. A cookie notice, a sign-up box or a sign-in dialog between
+ * the headline and a story about cookies, newsletters or dialogs holds
+ * less than the story after it, and one beside the story holds none of
+ * its paragraphs: both keep their verdicts. */
+static void clear_named_story(extract_page *p, unsigned char *verdict)
+{
+    const block_list *bl = p->bl;
+    const dom_node *head = bl->items[p->headline].owner, *around = NULL;
+    size_t first = p->headline + 1;
+    while (first < bl->count && (bl->items[first].kind != BLOCK_PARA || bl->items[first].chars < LENGTH_LOW))
+        first++;
+    if (!head || first == bl->count || !bl->items[first].owner)
+        return;
+    for (around = head->parent; around && !node_within(bl->items[first].owner, around); around = around->parent)
+        ;
+    if (!around || around->tag == TAG_BODY || around->tag == TAG_HTML)
+        return; /* the paragraph is not the headline's: a box at the body's end */
+    size_t story = paragraphs_within(bl, first, around);
+    for (const dom_node *e = bl->items[first].owner; story && e && e != around; e = e->parent)
+        if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e) &&
+            pattern_overlay_named_in(e, p->hints->title) && 3 * paragraphs_within(bl, first, e) >= 2 * story)
+            verdict[e->index] = VERDICT_NONE;
+}
+
 /* Step 1, the boilerplate verdicts. A first classification with only the
  * sure boilerplate removed learns where the good text is; then each weak
  * verdict is weighed against it (verdict.c), and the blocks inside
@@ -92,24 +137,8 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
         for (const dom_node *e = bl->items[p->headline].owner; e; e = e->parent)
             if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e))
                 verdict[e->index] = VERDICT_WEAK;
-    /* A page about what an overlay word names (a cookie policy titled
-     * "Cookie Policy" in "div.cookie-policy", a newsletter's archived
-     * issue titled "... Newsletter" in "section.newsletter") has its
-     * story in an element named so: such an element that holds the first
-     * paragraph after the headline is no boilerplate. A weak verdict
-     * would not do: beside a sidebar of an article's worth it holds, and
-     * the sidebar is taken for the content. A cookie notice or a sign-up
-     * box of a page about something else keeps its sure verdict, and so
-     * does one that does not hold the story's opening. */
-    if (p->headline != SIZE_MAX && rule_on(RULE_HEADLINE)) {
-        size_t i = p->headline + 1;
-        while (i < bl->count && (bl->items[i].chars < LENGTH_LOW || bl->items[i].kind != BLOCK_PARA))
-            i++;
-        for (const dom_node *e = i < bl->count ? bl->items[i].owner : NULL; e; e = e->parent)
-            if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e) &&
-                pattern_overlay_named_in(e, p->hints->title))
-                verdict[e->index] = VERDICT_NONE;
-    }
+    if (p->headline != SIZE_MAX && rule_on(RULE_HEADLINE))
+        clear_named_story(p, verdict);
     /* verdict_mark's flags hold for the descendants already */
     unsigned char *sure = page_block_flags(p, verdict_mark(doc, verdict, NULL, 0, 0, NULL, NULL, &p->mem));
     if (!sure || classify_blocks(bl, p->lang, 1, sure, p->block.density, p->block.cls))
