@@ -74,17 +74,19 @@ static size_t paragraphs_within(const block_list *bl, size_t from, const dom_nod
  * element named so. Such an element, with a sure verdict, is no
  * boilerplate when it holds the first paragraph after the headline and
  * two thirds of the paragraphs that follow the headline in the element
- * around both, below the body: it is the story. A weak verdict would not do: beside a
- * sidebar of an article's worth it holds, and the sidebar is taken for
- * the content. A cookie notice, a sign-up box or a sign-in dialog between
- * the headline and a story about cookies, newsletters or dialogs holds
- * less than the story after it, and one beside the story holds none of
- * its paragraphs: both keep their verdicts. */
+ * around both, below the body: it is the story. A weak verdict would
+ * not do: beside a sidebar of an article's worth it holds, and the
+ * sidebar is taken for the content. A cookie notice, a sign-up box or a
+ * sign-in dialog between the headline and a story about cookies,
+ * newsletters or dialogs holds less than the story after it, and one
+ * beside the story holds none of its paragraphs: both keep their
+ * verdicts. The paragraphs are counted only once such an element is
+ * found, which few pages have. */
 static void clear_named_story(extract_page *p, unsigned char *verdict)
 {
     const block_list *bl = p->bl;
     const dom_node *head = bl->items[p->headline].owner, *around = NULL;
-    size_t first = p->headline + 1;
+    size_t first = p->headline + 1, story = 0;
     while (first < bl->count && (bl->items[first].kind != BLOCK_PARA || bl->items[first].chars < LENGTH_LOW))
         first++;
     if (!head || first == bl->count || !bl->items[first].owner)
@@ -93,11 +95,14 @@ static void clear_named_story(extract_page *p, unsigned char *verdict)
         ;
     if (!around || around->tag == TAG_BODY || around->tag == TAG_HTML)
         return; /* the paragraph is not the headline's: a box at the body's end */
-    size_t story = paragraphs_within(bl, first, around);
-    for (const dom_node *e = bl->items[first].owner; story && e && e != around; e = e->parent)
-        if (verdict[e->index] == VERDICT_SURE && !pattern_is_landmark(e) &&
-            pattern_overlay_named_in(e, p->hints->title) && 3 * paragraphs_within(bl, first, e) >= 2 * story)
+    for (const dom_node *e = bl->items[first].owner; e != around; e = e->parent) {
+        if (verdict[e->index] != VERDICT_SURE || pattern_is_landmark(e) || !pattern_overlay_named_in(e, p->hints->title))
+            continue;
+        if (!story)
+            story = paragraphs_within(bl, first, around); /* at least the first paragraph's */
+        if (3 * paragraphs_within(bl, first, e) >= 2 * story)
             verdict[e->index] = VERDICT_NONE;
+    }
 }
 
 /* Step 1, the boilerplate verdicts. A first classification with only the
