@@ -68,17 +68,41 @@ size_t tidy_notes(extract_page *p, size_t kept)
     return kept;
 }
 
+/* 1 when block b, inside form f, is a field's label: a short block (under
+ * LENGTH_LOW characters) inside a <label> below f, or whose element holds
+ * one among its first LABEL_SCAN_NODES nodes ("<div><label>First
+ * name*</label><input></div>"; the bound keeps a block over a large empty
+ * subtree cheap). */
+static int field_label(const extract_page *p, const block *b, const dom_node *f)
+{
+    enum { LABEL_SCAN_NODES = 32 };
+    if (b->chars >= LENGTH_LOW || !b->owner)
+        return 0;
+    for (const dom_node *e = b->owner; e && e != f; e = e->parent)
+        if (dom_is(e, TAG_LABEL))
+            return 1;
+    size_t end = subtree_end(b->owner);
+    for (size_t n = b->owner->index + 1; n <= end && n <= b->owner->index + LABEL_SCAN_NODES; n++)
+        if (dom_is(p->doc->nodes[n], TAG_LABEL))
+            return 1;
+    return 0;
+}
+
 /* The good text of form f, which holds block at: an article's worth of
  * it (MIN_CONTENT_CHARS) makes the form the content (a forum's posts, a
  * calculator's instructions; ASP.NET wraps the whole page in one form).
- * Blocks come in document order, so f's blocks are one run around at. */
+ * Fields' labels (field_label) do not count: "First name*" and
+ * "Company*" are good only by their neighbours (jusText's context rules),
+ * and a lead form of twenty-five labels between the story's paragraphs
+ * would pass for an article's worth. Blocks come in document order, so
+ * f's blocks are one run around at. */
 static size_t form_good_chars(const extract_page *p, const dom_node *f, size_t at)
 {
     size_t good = 0, first = at, end = subtree_end(f);
     while (first > 0 && block_within(&p->bl->items[first - 1], f->index, end))
         first--;
     for (size_t k = first; k < p->bl->count && block_within(&p->bl->items[k], f->index, end); k++)
-        if (p->block.cls[k] == CLS_GOOD)
+        if (p->block.cls[k] == CLS_GOOD && !field_label(p, &p->bl->items[k], f))
             good += p->bl->items[k].chars;
     return good;
 }
