@@ -427,11 +427,17 @@ typedef struct appeal_found {
  * inside the story ("Related Coverage" over headlines) goes alone. The
  * heading of the comment form ("Leave a Reply") whose section holds the
  * form ends the post: it goes with every kept block after it, however
- * long; without a form it is weighed as the comments' heading. An appeal to the reader
- * (is_appeal: "Join our newsletter", "Follow us on Telegram") closes the
- * article the same way, with the box it stands in (section_of) or alone,
- * except on a product page, whose sign-up offers the golds of product
- * pages keep. The first SECTIONS_MAX such headings and the last
+ * long; without a form it is weighed as the comments' heading. A short
+ * post (less than an article's worth of kept text, but LENGTH_LOW
+ * characters or more of it and a block that is not a heading) ends the
+ * same way at the headings of related posts, share bars, the author's
+ * box and tags ("Teilen mit:" under two lines), not at the comments'
+ * (a one-line question's answers can outgrow it) or the form's. An
+ * appeal to the reader (is_appeal: "Join our newsletter", "Follow us on
+ * Telegram") after an article's worth of kept text closes the article
+ * the same way, with the box it stands in (section_of) or alone, except
+ * on a product page, whose sign-up offers the golds of product pages
+ * keep. The first SECTIONS_MAX such headings and the last
  * APPEALS_MAX appeals are weighed, no more: a page has a few, and the
  * bounds keep a page of thousands cheap (closing sections past them stay;
  * appeal-like lines inside a long story do not use up the headings').
@@ -454,10 +460,13 @@ size_t tidy_sections(extract_page *p, size_t kept)
         if (!b->keep && !label)
             continue;
         int line = b->kind == BLOCK_HEADING || (b->kind == BLOCK_PARA && !b->link_chars);
-        int kind = nfound < SECTIONS_MAX && story >= MIN_CONTENT_CHARS && line && b->chars <= LABEL_MAX_CHARS &&
-                           b->owner && bl->items[prev].owner
+        int short_post = story < MIN_CONTENT_CHARS && prose != SIZE_MAX && story >= LENGTH_LOW;
+        int kind = nfound < SECTIONS_MAX && (story >= MIN_CONTENT_CHARS || short_post) && line &&
+                           b->chars <= LABEL_MAX_CHARS && b->owner && bl->items[prev].owner
                        ? closing_kind(p, b)
                        : SECTION_NONE;
+        if (short_post && kind != SECTION_CLOSING)
+            kind = SECTION_NONE; /* comments, which can outgrow a short question, and the form */
         const dom_node *sec = kind ? section_of(bl, i, bl->items[prev].owner, story, kind) : NULL;
         if (sec && kind == SECTION_FORM && !holds_form(p->doc, sec)) {
             kind = SECTION_COMMENTS; /* "Leave a comment" as a line of the story, or a post's link */
