@@ -12,6 +12,7 @@
 #include "extract/rules.h"
 #include "extract/select.h"
 #include "extract/thresholds.h"
+#include "extract/verdict.h"
 #include "util/ascii.h"
 
 /* 1 when the block after heading i (within the container ending at node
@@ -513,6 +514,61 @@ static size_t choose(extract_page *p, int links)
     out->method = EXTRACT_BLOCKS;
     p->container = NULL;
     return all;
+}
+
+/* 1 when block i, left out, lies in a teaser-card list inside container
+ * c and owes its exclusion to the card list alone: no element around it
+ * below c has a verdict from its names or tag (a "related" box). */
+static int card_left_out(const extract_page *p, size_t i, const dom_node *c)
+{
+    const block *b = &p->bl->items[i];
+    if (b->keep || !p->block.cards[i] || !p->block.boiler[i] || !b->owner ||
+        !block_within(b, c->index, subtree_end(c)) || is_label_block(b))
+        return 0;
+    for (const dom_node *e = b->owner; e && e != c; e = e->parent)
+        if (p->node.verdict[e->index] == VERDICT_SURE || p->node.verdict[e->index] == VERDICT_WEAK)
+            return 0;
+    return 1;
+}
+
+/* A listicle ("10 noteworthy newsletters", "the best sewing machines")
+ * is a run of items, each a heading or a linked name, a paragraph and
+ * often a "Read more" link, between its introduction and its conclusion:
+ * the shape of a teaser-card list, so the items were left out as teasers
+ * and only the introduction and the conclusion stayed. The card lists
+ * that stand between the first and last kept blocks of the container are
+ * the story's items, and are kept, when they hold at least
+ * STORY_ITEMS_MIN paragraphs of LENGTH_HIGH characters or more with
+ * little link text and these paragraphs are at least a third of the kept
+ * text: a box of related stories inside a story has a few short
+ * summaries. Returns the kept characters. */
+size_t keep_story_items(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    size_t first = SIZE_MAX, last = 0, prose = 0, items = 0;
+    if (!p->container || !rule_on(RULE_CARDS))
+        return kept;
+    for (size_t i = 0; i < bl->count; i++)
+        if (bl->items[i].keep) {
+            first = first == SIZE_MAX ? i : first;
+            last = i;
+        }
+    for (size_t i = first + 1; first != SIZE_MAX && i < last; i++) {
+        const block *b = &bl->items[i];
+        if (card_left_out(p, i, p->container) && b->chars >= LENGTH_HIGH && link_density(b) < MAX_LINK_DENSITY) {
+            prose += b->chars;
+            items++;
+        }
+    }
+    if (items < STORY_ITEMS_MIN || 3 * prose < kept)
+        return kept;
+    for (size_t i = first + 1; i < last; i++)
+        if (card_left_out(p, i, p->container)) {
+            bl->items[i].keep = 1;
+            p->block.boiler[i] = 0;
+            kept += bl->items[i].chars;
+        }
+    return kept;
 }
 
 /* One pass: classes, the article body's floor, the container. */

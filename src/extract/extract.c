@@ -197,6 +197,8 @@ static size_t choose_content(extract_page *p, size_t title_block)
         kept = fallback_landmark(p, kept);
     if (!kept)
         kept = fallback_chrome_only(p);
+    if (kept && kept != SIZE_MAX)
+        kept = keep_story_items(p, kept);
     return kept;
 }
 
