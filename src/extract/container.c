@@ -517,13 +517,14 @@ static size_t choose(extract_page *p, int links)
 }
 
 /* 1 when block i, left out, lies in a teaser-card list inside container
- * c and owes its exclusion to the card list alone: no element around it
- * below c has a verdict from its names or tag (a "related" box). */
-static int card_left_out(const extract_page *p, size_t i, const dom_node *c)
+ * c (node range to end) and owes its exclusion to the card list alone:
+ * no element around it below c has a verdict from its names or tag (a
+ * "related" box). */
+static int card_left_out(const extract_page *p, size_t i, const dom_node *c, size_t end)
 {
     const block *b = &p->bl->items[i];
-    if (b->keep || !p->block.cards[i] || !p->block.boiler[i] || !b->owner ||
-        !block_within(b, c->index, subtree_end(c)) || is_label_block(b))
+    if (b->keep || !p->block.cards[i] || !p->block.boiler[i] || !b->owner || !block_within(b, c->index, end) ||
+        is_label_block(b))
         return 0;
     for (const dom_node *e = b->owner; e && e != c; e = e->parent)
         if (p->node.verdict[e->index] == VERDICT_SURE || p->node.verdict[e->index] == VERDICT_WEAK)
@@ -531,44 +532,92 @@ static int card_left_out(const extract_page *p, size_t i, const dom_node *c)
     return 1;
 }
 
+/* The card list around block i below container c: the outermost element
+ * with the cards verdict (its children are the cards). */
+static const dom_node *card_list_of(const extract_page *p, size_t i, const dom_node *c)
+{
+    const dom_node *list = NULL;
+    for (const dom_node *e = p->bl->items[i].owner; e && e != c; e = e->parent)
+        if (p->node.verdict[e->index] == VERDICT_CARDS)
+            list = e;
+    return list;
+}
+
+/* The element where the story goes on around card list e: e's parent,
+ * past the wrappers that hold nothing but e (the same text), up to c. */
+static const dom_node *story_around(const extract_page *p, const dom_node *e, const dom_node *c)
+{
+    while (e->parent != c && p->node.text[e->parent->index] == p->node.text[e->index])
+        e = e->parent;
+    return e->parent;
+}
+
+/* 1 when a kept block of LENGTH_LOW characters or more lies in element e
+ * among blocks from to to (from > to: none). */
+static int kept_text_in(const extract_page *p, const dom_node *e, size_t from, size_t to)
+{
+    size_t end = subtree_end(e);
+    for (size_t k = from; k <= to && k < p->bl->count; k++)
+        if (p->bl->items[k].keep && p->bl->items[k].chars >= LENGTH_LOW && block_within(&p->bl->items[k], e->index, end))
+            return 1;
+    return 0;
+}
+
 /* A listicle ("10 noteworthy newsletters", "the best sewing machines")
  * is a run of items, each a heading or a linked name, a paragraph and
  * often a "Read more" link, between its introduction and its conclusion:
  * the shape of a teaser-card list, so the items were left out as teasers
- * and only the introduction and the conclusion stayed. The card lists
- * that stand between the first and last kept blocks of the container are
- * the story's items, and are kept, when they hold at least
- * STORY_ITEMS_MIN paragraphs of LENGTH_HIGH characters or more with
- * little link text and these paragraphs are at least a third of the kept
- * text: a box of related stories inside a story has a few short
- * summaries. Returns the kept characters. */
+ * and only the introduction and the conclusion stayed. A card list left
+ * out for being cards alone (card_left_out) is the story's items, and is
+ * kept, when text of the story is kept in the list's parent both before
+ * and after it (the list stands inside the story, not after it, where
+ * the comments that followed it are gone by now), and at least
+ * STORY_ITEMS_MIN of its cards hold a paragraph of LENGTH_HIGH
+ * characters or more with little link text, these paragraphs being at
+ * least a third of the kept text: a box of related stories inside a
+ * story has two to four cards, or short summaries. Each list is weighed
+ * on its own. The items count as good text, for --precision. Done after
+ * the closing sections are dropped. Returns the kept characters. */
 size_t keep_story_items(extract_page *p, size_t kept)
 {
     block_list *bl = p->bl;
-    size_t first = SIZE_MAX, last = 0, prose = 0, items = 0;
-    if (!p->container || !rule_on(RULE_CARDS))
+    const dom_node *c = p->container;
+    if (!c || !kept || !rule_on(RULE_STORY_ITEMS))
         return kept;
-    for (size_t i = 0; i < bl->count; i++)
-        if (bl->items[i].keep) {
-            first = first == SIZE_MAX ? i : first;
-            last = i;
-        }
-    for (size_t i = first + 1; first != SIZE_MAX && i < last; i++) {
-        const block *b = &bl->items[i];
-        if (card_left_out(p, i, p->container) && b->chars >= LENGTH_HIGH && link_density(b) < MAX_LINK_DENSITY) {
+    size_t end = subtree_end(c), add = 0;
+    for (size_t i = 0; i < bl->count; i++) {
+        const dom_node *list = card_left_out(p, i, c, end) ? card_list_of(p, i, c) : NULL;
+        if (!list)
+            continue;
+        size_t lo = list->index, hi = subtree_end(list), first = i, last = i, prose = 0, items = 0;
+        const dom_node *card = NULL;
+        while (first > 0 && block_within(&bl->items[first - 1], lo, hi))
+            first--;
+        for (size_t k = i; k < bl->count && block_within(&bl->items[k], lo, hi); k++) {
+            const block *b = &bl->items[k];
+            last = k;
+            if (!card_left_out(p, k, c, end) || b->chars < LENGTH_HIGH || link_density(b) >= MAX_LINK_DENSITY)
+                continue;
             prose += b->chars;
-            items++;
+            const dom_node *e = b->owner; /* the card: the list's child around the paragraph */
+            while (e != list && e->parent != list)
+                e = e->parent;
+            items += e != card;
+            card = e;
         }
+        const dom_node *story = items >= STORY_ITEMS_MIN && 3 * prose >= kept ? story_around(p, list, c) : NULL;
+        if (story && first > 0 && kept_text_in(p, story, 0, first - 1) &&
+            kept_text_in(p, story, last + 1, bl->count - 1))
+            for (size_t k = i; k <= last; k++)
+                if (card_left_out(p, k, c, end)) {
+                    bl->items[k].keep = 1;
+                    p->block.boiler[k] = 0;
+                    p->block.cls[k] = CLS_GOOD;
+                    add += bl->items[k].chars;
+                }
+        i = last;
     }
-    if (items < STORY_ITEMS_MIN || 3 * prose < kept)
-        return kept;
-    for (size_t i = first + 1; i < last; i++)
-        if (card_left_out(p, i, p->container)) {
-            bl->items[i].keep = 1;
-            p->block.boiler[i] = 0;
-            kept += bl->items[i].chars;
-        }
-    return kept;
+    return kept + add;
 }
 
 /* One pass: classes, the article body's floor, the container. */

@@ -197,8 +197,6 @@ static size_t choose_content(extract_page *p, size_t title_block)
         kept = fallback_landmark(p, kept);
     if (!kept)
         kept = fallback_chrome_only(p);
-    if (kept && kept != SIZE_MAX)
-        kept = keep_story_items(p, kept);
     return kept;
 }
 
@@ -233,6 +231,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         kept = tidy_thread(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_sections(&p, kept);
+    if (kept && kept != SIZE_MAX)
+        kept = keep_story_items(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_notes(&p, kept);
     if (kept && kept != SIZE_MAX)

@@ -89,8 +89,8 @@ size_t page_headline(const extract_page *p);
  * strictest down, chooses the container of each and keeps its article;
  * the first plausible result wins. Returns the kept characters. */
 size_t container_passes(extract_page *p, size_t npasses);
-/* A listicle's items taken for teaser cards, between the container's
- * kept blocks, kept with it; returns the kept characters. */
+/* A listicle's items taken for teaser cards, inside the story, kept with
+ * it once the closing sections are gone; returns the kept characters. */
 size_t keep_story_items(extract_page *p, size_t kept);
 
 /* fallbacks.c: what follows when the container's result is not the

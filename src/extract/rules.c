@@ -10,7 +10,7 @@
 static const char *const names[RULE_COUNT] = {
     "landmark", "cards", "product", "widen", "last-resort", "whole-page", "labels", "lead", "tail",
     "body-floor", "json-ld", "footer", "words-negative", "words-positive", "words-overlay", "own-story",
-    "notes", "headline", "thread", "sections", "headings",
+    "notes", "headline", "thread", "sections", "headings", "story-items",
 };
 
 static unsigned char off[RULE_COUNT];

@@ -34,6 +34,7 @@ typedef enum extract_rule {
     RULE_SECTIONS,      /* a heading naming related posts, sharing, comments, or an appeal to
                            the reader, closes the article (tidy_sections) */
     RULE_HEADINGS,      /* a kept heading over nothing kept goes (tidy_empty_headings) */
+    RULE_STORY_ITEMS,   /* a card list inside the story is a listicle's items (keep_story_items) */
     RULE_COUNT
 } extract_rule;
 

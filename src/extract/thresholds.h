@@ -71,9 +71,9 @@
  * at the end included (not tuned: it bounds the date parser's work). */
 #define TEASER_MAX_CHARS 600
 #define CARD_DATE_MAX_CHARS 400
-/* A card list between the story's kept blocks is the story's items
- * (keep_story_items) with at least this many paragraphs of prose: a box
- * of related stories inside a story has two to four (not tuned: with the
+/* A card list inside the story is the story's items (keep_story_items)
+ * with at least this many cards holding a paragraph of prose: a box of
+ * related stories inside a story has two to four (not tuned: with the
  * third of the kept text asked too, 0 to 5 give the same dev results). */
 #define STORY_ITEMS_MIN 5
 
