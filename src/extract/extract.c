@@ -105,6 +105,76 @@ static void clear_named_story(extract_page *p, unsigned char *verdict)
     }
 }
 
+/* 1 when the site's frame lies between e, the first (end 0) or the last
+ * (end 1) child of the body that holds blocks, and the page's good text
+ * outside e and the frame (frame: per node, 1 inside pattern_is_frame's
+ * elements): for the last, an element of the frame after the last such
+ * good block before e (the site's footer); for the first, one after e
+ * that comes before the first such good block after it (the site's header
+ * or menu). A box that a script put at the start or the end of the body
+ * stands beyond the frame; a short story that is the body's last child
+ * has the footer after it, and one that holds all the good text outside
+ * the frame is no box. */
+static int beyond_frame(const extract_page *p, const dom_node *e, int end, const unsigned char *frame)
+{
+    const block_list *bl = p->bl;
+    size_t last = subtree_end(e), edge = SIZE_MAX; /* the node of the good block nearest to e */
+    for (size_t i = 0; i < bl->count; i++) {
+        const dom_node *o = bl->items[i].owner;
+        if (p->block.cls[i] != CLS_GOOD || !o || (o->index >= e->index && o->index <= last) || frame[o->index])
+            continue;
+        if (end && o->index < e->index) {
+            edge = o->index;
+        } else if (!end && o->index > last) {
+            edge = o->index;
+            break;
+        }
+    }
+    if (edge == SIZE_MAX)
+        return 0;
+    for (size_t n = end ? edge + 1 : last + 1; n < (end ? e->index : edge); n++)
+        if (frame[n])
+            return 1;
+    return 0;
+}
+
+/* The boxes of their own at the ends of the body (into box, at most two;
+ * returns how many): the first and the last child of the body that hold
+ * blocks, when they are not the same, each holding less than
+ * BOX_MAX_CHARS of text, not the headline, and beyond the site's frame
+ * (beyond_frame). A notification prompt, a consent notice or a sign-up
+ * box that a script put at the start or the end of the body is such a
+ * box; its good text is no sign that the page's content lies outside
+ * every verdict (boilerplate_verdicts), as the story's would be. When
+ * memory runs out, arena_alloc marks the arena failed and none is found. */
+static size_t edge_boxes(extract_page *p, const dom_node *box[2])
+{
+    const block_list *bl = p->bl;
+    const dom_node *first = NULL, *last = NULL;
+    for (size_t i = 0; i < bl->count && !first; i++)
+        first = bl->items[i].owner ? body_child(bl->items[i].owner) : NULL;
+    for (size_t i = bl->count; i-- > 0 && !last;)
+        last = bl->items[i].owner ? body_child(bl->items[i].owner) : NULL;
+    if (!first || first == last || !rule_on(RULE_HEADLINE))
+        return 0;
+    const dom_node *head = p->headline != SIZE_MAX ? bl->items[p->headline].owner : NULL;
+    const dom_node *ends[2] = {first, last};
+    unsigned char *frame = NULL;
+    size_t n = 0;
+    for (int k = 0; k < 2; k++) {
+        if (!ends[k] || p->node.text[ends[k]->index] >= BOX_MAX_CHARS || (head && node_within(head, ends[k])))
+            continue;
+        if (!frame && (frame = page_node_flags(p)) != NULL)
+            for (size_t i = 0; i < p->doc->node_count; i++) {
+                const dom_node *d = p->doc->nodes[i];
+                frame[i] = (unsigned char)((d->parent && frame[d->parent->index]) || pattern_is_frame(d));
+            }
+        if (frame && beyond_frame(p, ends[k], k, frame))
+            box[n++] = ends[k];
+    }
+    return n;
+}
+
 /* Step 1, the boilerplate verdicts. A first classification with only the
  * sure boilerplate removed learns where the good text is; then each weak
  * verdict is weighed against it (verdict.c), and the blocks inside
@@ -153,7 +223,9 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
         return -1;
     select_good_chars(bl, p->block.cls, good);
     size_t total_good = good[doc->root->index];
-    size_t unmarked_good = verdict_unmarked_good(bl, p->block.cls, verdict);
+    const dom_node *box[2];
+    size_t nboxes = edge_boxes(p, box);
+    size_t unmarked_good = verdict_unmarked_good(bl, p->block.cls, verdict, box, nboxes);
     if (verdict_overrule_groups(doc, bl, p->block.cls, verdict, total_good, unmarked_good))
         return -1;
     /* On a page that does not declare itself one item, a teaser-card list

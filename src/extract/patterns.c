@@ -145,6 +145,7 @@ typedef struct name_counts {
     int pos, neg; /* content and boilerplate words */
     int sure;     /* overlay words */
     int chrome;   /* navigation and footer words */
+    int frame;    /* the same but "sidebar" */
     int reviews;  /* review and testimonial words */
     int not_story; /* words of an ad or a related item (not_story) */
     int comments; /* class names (runs without white space) naming user comments alone */
@@ -334,8 +335,10 @@ static void score_value(const char *v, name_counts *c)
             author = 1;
         if (w & W_AUTHOR_PART)
             part = 1;
-        if (w & W_CHROME)
+        if (w & W_CHROME) {
             c->chrome++;
+            c->frame += !(n == 7 && strncasecmp(s, "sidebar", 7) == 0);
+        }
         if (w & W_REVIEW)
             c->reviews++;
         if (negative_on && (w & W_NOT_STORY))
@@ -429,6 +432,19 @@ int pattern_class_weight(const dom_node *n)
 }
 
 int pattern_is_chrome(const dom_node *n) { return weigh(n).chrome > 0 || pattern_is_landmark(n); }
+
+int pattern_is_frame(const dom_node *n)
+{
+    if (n->kind != DOM_ELEMENT)
+        return 0;
+    if (n->tag == TAG_NAV || n->tag == TAG_MENU || n->tag == TAG_FOOTER)
+        return 1;
+    const char *role = dom_attr_get(n, "role");
+    if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "menu") == 0 || strcmp(role, "banner") == 0 ||
+                 strcmp(role, "contentinfo") == 0))
+        return 1;
+    return weigh(n).frame > 0;
+}
 
 int pattern_names_reviews(const dom_node *n) { return weigh(n).reviews > 0; }
 

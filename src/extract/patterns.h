@@ -44,6 +44,13 @@ int pattern_is_main(const dom_node *n);
  * navigation or footer ("nav", "menu", "breadcrumb", "footer", ...). */
 int pattern_is_chrome(const dom_node *n);
 
+/* 1 when the element is the site's frame around the content: its
+ * navigation, menu or footer by tag (nav, menu, footer), ARIA role
+ * (navigation, menu, banner, contentinfo) or class and id words (the
+ * chrome's but "sidebar": a sidebar may stand between a headline and its
+ * story, the frame does not). */
+int pattern_is_frame(const dom_node *n);
+
 /* 1 when the element's class or id words name customer reviews or
  * testimonials ("review", "reviews", "testimonial(s)"): boilerplate on a
  * product's page, the content of a review article. */

@@ -135,7 +135,9 @@
  * characters than this; a container before the headline that holds more
  * is given up for one after it only when that one holds more still
  * (after_headline). So does a box that a script put below the story, at
- * the end of the body (below_box). */
+ * the end of the body (below_box), and a box at either end of the body
+ * whose good text does not count as content outside every verdict
+ * (edge_boxes). */
 #define BOX_MAX_CHARS 600
 #define HEADLINE_LINE_CHARS 50
 /* favor_precision drops a kept line shorter than PRECISION_LINE_CHARS

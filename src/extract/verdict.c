@@ -67,8 +67,10 @@ unsigned char *verdict_mark(dom_doc *doc, const unsigned char *verdict, const si
     return boiler;
 }
 
-/* Characters of good blocks outside every element that has a verdict. */
-size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, const unsigned char *verdict)
+/* Characters of good blocks outside every element that has a verdict
+ * and outside the nboxes elements of boxes. */
+size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, const unsigned char *verdict,
+                             const dom_node *const *boxes, size_t nboxes)
 {
     size_t sum = 0;
     for (size_t i = 0; i < bl->count; i++) {
@@ -78,6 +80,9 @@ size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, con
         const dom_node *e = b->owner;
         while (e && verdict[e->index] == VERDICT_NONE)
             e = e->parent;
+        for (size_t k = 0; !e && k < nboxes; k++)
+            if (b->owner && b->owner->index >= boxes[k]->index && b->owner->index <= dom_last_descendant(boxes[k])->index)
+                e = boxes[k];
         if (!e)
             sum += b->chars;
     }

@@ -32,8 +32,10 @@ unsigned char *verdict_compute(dom_doc *doc, const block_list *bl, const size_t 
                                uint32_t **note_ref, arena *mem);
 
 /* Characters of good blocks (by cls, CLS_* per block) outside every
- * element that has a verdict. */
-size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, const unsigned char *verdict);
+ * element that has a verdict and outside the nboxes elements of boxes
+ * (which may be NULL when nboxes is 0). */
+size_t verdict_unmarked_good(const block_list *bl, const unsigned char *cls, const unsigned char *verdict,
+                             const dom_node *const *boxes, size_t nboxes);
 
 /* Clears the weak verdicts of a repeated kind of element that holds most of
  * the good text (see verdict.c). Returns 0, or -1 when memory runs out. */
