@@ -145,7 +145,8 @@ static int beyond_frame(const extract_page *p, const dom_node *e, int end, const
  * (beyond_frame). A notification prompt, a consent notice or a sign-up
  * box that a script put at the start or the end of the body is such a
  * box; its good text is no sign that the page's content lies outside
- * every verdict (boilerplate_verdicts), as the story's would be. When
+ * every verdict (boilerplate_verdicts), as the story's would be, and
+ * what the container takes in of it goes (tidy_edge_boxes). When
  * memory runs out, arena_alloc marks the arena failed and none is found. */
 static size_t edge_boxes(extract_page *p, const dom_node *box[2])
 {
@@ -223,9 +224,8 @@ static int boilerplate_verdicts(extract_page *p, size_t *title_block)
         return -1;
     select_good_chars(bl, p->block.cls, good);
     size_t total_good = good[doc->root->index];
-    const dom_node *box[2];
-    size_t nboxes = edge_boxes(p, box);
-    size_t unmarked_good = verdict_unmarked_good(bl, p->block.cls, verdict, box, nboxes);
+    p->edge_boxes = edge_boxes(p, p->edge_box);
+    size_t unmarked_good = verdict_unmarked_good(bl, p->block.cls, verdict, p->edge_box, p->edge_boxes);
     if (verdict_overrule_groups(doc, bl, p->block.cls, verdict, total_good, unmarked_good))
         return -1;
     /* On a page that does not declare itself one item, a teaser-card list
@@ -299,6 +299,8 @@ int extract_main_content(dom_doc *doc, const extract_hints *hints, extract_resul
         kept = tidy_above_headline(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_after_footer(&p, kept);
+    if (kept && kept != SIZE_MAX)
+        kept = tidy_edge_boxes(&p, kept);
     if (kept && kept != SIZE_MAX)
         kept = tidy_thread(&p, kept);
     if (kept && kept != SIZE_MAX)

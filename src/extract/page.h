@@ -26,6 +26,8 @@ typedef struct extract_page {
     const dom_node *container;  /* the element the content was chosen from, or NULL */
     int own_story;              /* 1: the container is the page's story among others (container.c) */
     size_t headline;            /* the block of the headline (page_headline), or SIZE_MAX */
+    const dom_node *edge_box[2]; /* the boxes of their own at the ends of the body (edge_boxes) */
+    size_t edge_boxes;           /* how many of edge_box are set */
     arena mem;                  /* every array below */
     struct {
         unsigned char *verdict; /* VERDICT_* of verdict.h */
@@ -115,6 +117,7 @@ size_t tidy_favor(extract_page *p, size_t kept); /* favor_precision, favor_recal
 size_t tidy_forms(extract_page *p, size_t kept); /* sign-up and comment forms */
 size_t tidy_above_headline(extract_page *p, size_t kept); /* boxes above the headline */
 size_t tidy_after_footer(extract_page *p, size_t kept);  /* boxes after the page's footer */
+size_t tidy_edge_boxes(extract_page *p, size_t kept);    /* boxes at the ends of the body */
 void tidy_repeats(extract_page *p);              /* a repeated paragraph kept once */
 void tidy_headline(block_list *bl, const char *title); /* the headline is metadata */
 

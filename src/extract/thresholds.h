@@ -129,7 +129,9 @@
 /* Kept blocks after the page's footer go when the kept text before the
  * footer is at least this many times theirs (tidy_after_footer): the
  * story outweighs a box after the footer clearly; a page whose kept text
- * is split about evenly around a <footer> is a page of several posts. */
+ * is split about evenly around a <footer> is a page of several posts.
+ * So do the kept blocks of a box of its own at an end of the body
+ * (tidy_edge_boxes). */
 #define AFTER_FOOTER_RATIO 2
 /* A box above the headline (a prompt, a sign-up box) holds fewer
  * characters than this; a container before the headline that holds more

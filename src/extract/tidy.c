@@ -360,6 +360,41 @@ size_t tidy_after_footer(extract_page *p, size_t kept)
     return kept;
 }
 
+/* Drops the kept blocks inside a box of its own at an end of the body
+ * (p->edge_box, found by edge_boxes in extract.c: the first or last child
+ * of the body that holds blocks, under BOX_MAX_CHARS, without the
+ * headline, with the site's navigation or footer between it and the rest
+ * of the page's good text) when the kept text outside it is at least
+ * AFTER_FOOTER_RATIO times theirs: a notification prompt or a sign-up box
+ * that a script put at the start or the end of the body and that the
+ * container, the body or a wrapper around the page, took in with the
+ * story. tidy_above_headline and tidy_after_footer do the same above the
+ * headline and after a <footer>; this needs neither (rule headline). */
+size_t tidy_edge_boxes(extract_page *p, size_t kept)
+{
+    block_list *bl = p->bl;
+    for (size_t k = 0; k < p->edge_boxes; k++) {
+        size_t lo = p->edge_box[k]->index, hi = subtree_end(p->edge_box[k]), first = SIZE_MAX, last = 0;
+        size_t inside = 0, outside = 0;
+        for (size_t i = 0; i < bl->count; i++) {
+            if (!bl->items[i].keep)
+                continue;
+            if (!block_within(&bl->items[i], lo, hi)) {
+                outside += bl->items[i].chars;
+                continue;
+            }
+            inside += bl->items[i].chars;
+            first = first == SIZE_MAX ? i : first;
+            last = i;
+        }
+        if (inside && outside >= AFTER_FOOTER_RATIO * inside) {
+            size_t dropped = page_drop_kept(p, first, last + 1);
+            kept = kept > dropped ? kept - dropped : 0;
+        }
+    }
+    return kept;
+}
+
 /* Leaves out a heading at the start of the content that repeats the
  * headline: the title is metadata, and renderers print it as such. Short
  * lines kept before it (a date, a category, a kicker) go with it: what is
