@@ -25,7 +25,20 @@ snippet (--at story-end) or before the paragraph holding its first
     events       a widget heading over four linked events
     label        a section label ("Lokales") in a div of its own
 
-    python3 tools/inject_box.py build/carve [--box prompt] [--at start|end|story-start|story-end]
+What closes a story, put right after the paragraph that ends the text
+carve keeps from the page as it is (--at text-end; the paragraph found by
+the middle of its last line of 60 characters or more, pages where it is
+not found are skipped): where sites put it, and where a box after the
+last wanted snippet (story-end) may still have story after it:
+
+    caption      an image whose caption, in a div, ends with the photo's credit
+    bio          an author's box: a heading and a paragraph about her
+    appeal       a sentence asking to subscribe to the newsletter, with a link
+    related      a heading over three linked headlines
+    comments     a thread of two comments under "3 Comments" and the comment form
+
+    python3 tools/inject_box.py build/carve [--box prompt]
+        [--at start|end|story-start|story-end|text-end]
 """
 import argparse
 import gzip
@@ -130,6 +143,46 @@ BOXES = {
         "de": '<div class="kx">Lokales</div>',
         "en": '<div class="kx">Local news</div>',
     },
+    "caption": {
+        "de": '<div class="bx9"><img src="/b.jpg" alt=""><div class="bx8">Die Brücke am Abend (Foto: dpa)</div></div>',
+        "en": '<div class="bx9"><img src="/b.jpg" alt=""><div class="bx8">The bridge at night (Photo: AP)</div></div>',
+    },
+    "bio": {
+        "de": '<div class="bx9"><h4>Über die Autorin</h4><p>Anna Berger ist Redakteurin im Ressort Lokales und '
+              "schreibt seit 2015 über Verkehr, Stadtplanung und alles, was sich in den Stadtteilen tut. Sie lebt "
+              "mit ihrer Familie am Stadtrand.</p></div>",
+        "en": '<div class="bx9"><h4>About the author</h4><p>Anna Berger is a reporter on the local desk and has '
+              "been writing about transport, planning and everything that happens in the neighbourhoods since "
+              "2015. She lives with her family on the edge of town.</p></div>",
+    },
+    "appeal": {
+        "de": "<p><strong>Sie wollen keine Nachrichten aus Ihrer Stadt verpassen?</strong> Dann abonnieren Sie "
+              'unseren <a href="/nl">kostenlosen Newsletter</a>.</p>',
+        "en": "<p><strong>Never want to miss news from your town?</strong> Then subscribe to our "
+              '<a href="/nl">free newsletter</a>.</p>',
+    },
+    "related": {
+        "de": '<div class="bx9"><h4>Mehr zum Thema</h4><ul><li><a href="/a/1">Neue Ampel an der Kreuzung '
+              'geplant</a></li><li><a href="/a/2">Baustelle sorgt für Staus im Berufsverkehr</a></li><li>'
+              '<a href="/a/3">Stadtrat beschließt neuen Haushalt</a></li></ul></div>',
+        "en": '<div class="bx9"><h4>More on this</h4><ul><li><a href="/a/1">New traffic lights planned at the '
+              'crossing</a></li><li><a href="/a/2">Roadworks cause queues in the rush hour</a></li><li>'
+              '<a href="/a/3">Council passes new budget</a></li></ul></div>',
+    },
+    "comments": {
+        "de": '<div class="bx9"><h3>3 Kommentare</h3><div class="bx8"><p>Max M.</p><p>12. März 2021</p><p>Sehr '
+              "guter Artikel, vielen Dank dafür! Ich hätte mir nur noch etwas mehr zu den Kosten gewünscht, die "
+              'auf die Anwohner zukommen.</p></div><div class="bx8"><p>Erika S.</p><p>13. März 2021</p><p>Das '
+              "sehe ich ganz anders als mein Vorredner, die Kosten sind doch längst bekannt und wurden im "
+              "Stadtrat ausführlich besprochen.</p></div><h3>Schreibe einen Kommentar</h3><form><textarea>"
+              '</textarea><input type="text"><button>Senden</button></form></div>',
+        "en": '<div class="bx9"><h3>3 Comments</h3><div class="bx8"><p>Max M.</p><p>12 March 2021</p><p>A very '
+              "good article, thank you for it! I would only have liked a little more about the costs that the "
+              'residents will have to pay.</p></div><div class="bx8"><p>Erika S.</p><p>13 March 2021</p><p>I see '
+              "that quite differently from the previous commenter, the costs have long been known and were "
+              "discussed at length in the council.</p></div><h3>Leave a Reply</h3><form><textarea></textarea>"
+              '<input type="text"><button>Send</button></form></div>',
+    },
 }
 
 
@@ -137,13 +190,16 @@ def norm(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
-def carve_text(binary, html):
+def carve_text(binary, html, lines=False):
+    """The language and the text (white space folded, or with its lines
+    when lines) carve gives for the page."""
     run = subprocess.run([binary, "--format", "json"], input=html, capture_output=True)
     try:
         record = json.loads(run.stdout)
     except ValueError:
         return None, ""
-    return record.get("language"), norm(record.get("text") or "")
+    text = record.get("text") or ""
+    return record.get("language"), text if lines else norm(text)
 
 
 def story_edge(page, wanted, at):
@@ -168,12 +224,34 @@ def story_edge(page, wanted, at):
     return start + opens[-1] if opens else None
 
 
-def insert(html, box, at, wanted):
+def text_end(page, text):
+    """The offset after the </p> that closes the paragraph holding the
+    middle of the last line of 60 characters or more of text (carve's
+    text of the page as it is); None when it is not found."""
+    lines = [line for line in text.split("\n") if len(line) >= 60]
+    if not lines:
+        return None
+    last = lines[-1]
+    for n in (30, 20):
+        mid = last[(len(last) - n) // 2:(len(last) - n) // 2 + n]
+        if re.search(r"[&<>\"']", mid) or page.rfind(mid) < 0:
+            continue
+        i = page.find("</p>", page.rfind(mid))
+        return None if i < 0 else i + 4
+    return None
+
+
+def insert(html, box, at, wanted, text=""):
     try:
         page = html.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if at.startswith("story"):
+    if at == "text-end":
+        i = text_end(page, text)
+        if i is None:
+            return None
+        page = page[:i] + box + page[i:]
+    elif at.startswith("story"):
         i = story_edge(page, wanted, at)
         if i is None:
             return None
@@ -195,8 +273,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("binary")
     ap.add_argument("--box", choices=sorted(BOXES), default="prompt")
-    ap.add_argument("--at", choices=["start", "end", "story-start", "story-end"], default="start",
-                    help="where: the body's start or end, or inside the story (default start)")
+    ap.add_argument("--at", choices=["start", "end", "story-start", "story-end", "text-end"], default="start",
+                    help="where: the body's start or end, inside the story, or after the text kept (default start)")
     args = ap.parse_args()
     if not BENCH.is_dir():
         raise SystemExit(f"skipped: {BENCH} not found")
@@ -204,12 +282,13 @@ def main():
 
     def one(item):
         html = gzip.open(BENCH / "html" / item["file"]).read()
-        lang, before = carve_text(args.binary, html)
+        lang, text = carve_text(args.binary, html, lines=True)
+        before = norm(text)
         if lang not in BOXES[args.box]:
             return None
         box = BOXES[args.box][lang]
         wanted = [norm(s) for s in item["with"]]
-        changed = insert(html, box, args.at, wanted)
+        changed = insert(html, box, args.at, wanted, text)
         if changed is None:
             return None
         _, after = carve_text(args.binary, changed)
@@ -220,7 +299,8 @@ def main():
     with ThreadPoolExecutor(2) as pool:
         results = [r for r in pool.map(one, pages.values()) if r]
     lost = [r for r in results if r[1][1] < r[1][0]]
-    where = f"at the story's {args.at[6:]}" if args.at.startswith("story") else f"at the {args.at} of the body"
+    where = (f"at the story's {args.at[6:]}" if args.at.startswith("story")
+             else "after the text kept" if args.at == "text-end" else f"at the {args.at} of the body")
     print(f"box {args.box} {where}, {len(results)} pages")
     print(f"  wanted snippets found: {sum(r[1][0] for r in results)} as they are, {sum(r[1][1] for r in results)} with the box")
     print(f"  pages losing wanted snippets: {len(lost)}")
