@@ -173,16 +173,18 @@ static int ends_with_credit(const char *text, int marked)
  * credit (a caption and its credit: "Die Halle nach dem Umbau. Foto:
  * Stadt Bergheim").
  * The word "copyright" is prose about it as often as a credit; after the
- * story's last paragraph the sign marks the story's own rights line
- * ("© Reuters"), which keep_container leaves alone. */
-static int credit_line(const extract_page *p, size_t i)
+ * story's last good block (tail 1) the sign marks the story's own rights
+ * line ("© Reuters"), which keep_container leaves alone, while a credit
+ * word still marks a photo's credit (an image under the last paragraph:
+ * "Die Halle am Abend (Foto: dpa)"). */
+static int credit_line(const extract_page *p, size_t i, int tail)
 {
     const block *b = &p->bl->items[i];
     if (!rule_on(RULE_LABELS) || b->kind != BLOCK_PARA)
         return 0;
     const char *sign = strstr(b->text, "\xC2\xA9");
     if (sign)
-        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && credit_sign(b->text, sign);
+        return !tail && p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && credit_sign(b->text, sign);
     size_t n = strcspn(b->text, ":"); /* the word before the colon */
     if (!b->text[n])
         return 0;
@@ -271,7 +273,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
             continue;
         if (i > last && (!rule_on(RULE_TAIL) || !node_within(b->owner, tail_scope)))
             break;
-        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION || (i < last && credit_line(p, i)))
+        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION || credit_line(p, i, i > last))
             continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
         if (i > last && b->kind == BLOCK_HEADING && !heads_prose(p, i, hi))
             break;
