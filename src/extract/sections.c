@@ -351,6 +351,22 @@ static int is_appeal(const block *b)
            ((HOLDS(t, follow_words) || OPENS(t, opening_words)) && HOLDS(t, channel_words));
 }
 
+/* The first person singular, in the languages of the appeal words ("j"
+ * as in "j'ai"): an appeal speaks for the site ("our newsletter") or to
+ * the reader, while a line that holds one of these narrates ("I also
+ * identified 28 newsletters, a small subset of the newsletters I
+ * subscribe to", in a post about newsletters). */
+static const char *const narrator_words[] = {"i", "ich", "j", "je", "yo", "io", "eu", "ik"};
+
+/* 1 when block b, an appeal (is_appeal), holds a narrator word. */
+static int narrates(const block *b)
+{
+    char low[4 * APPEAL_MAX_CHARS + 8];
+    size_t n = fold_text(b, low, sizeof low);
+    low[n] = 0;
+    return HOLDS(low, narrator_words);
+}
+
 /* The element that the heading block i opens: the highest ancestor of
  * the heading that does not hold prev, the kept block before it. Other
  * than the comment thread, which can outgrow the story, a closing section
@@ -437,7 +453,11 @@ typedef struct appeal_found {
  * Telegram") after an article's worth of kept text closes the article
  * the same way, with the box it stands in (section_of) or alone, except
  * on a product page, whose sign-up offers the golds of product pages
- * keep. The first SECTIONS_MAX such headings and the last
+ * keep; an appeal that is a block of its own (loose among the story's
+ * paragraphs, or alone in its element) goes wherever it stands after
+ * that article's worth ("Sie wollen nichts verpassen? Dann abonnieren
+ * Sie unseren Newsletter." between two paragraphs), unless it narrates
+ * (narrates: a post about newsletters). The first SECTIONS_MAX such headings and the last
  * APPEALS_MAX appeals are weighed, no more: a page has a few, and the
  * bounds keep a page of thousands cheap (closing sections past them stay;
  * appeal-like lines inside a long story do not use up the headings').
@@ -503,8 +523,9 @@ size_t tidy_sections(extract_page *p, size_t kept)
             k++;
         for (size_t j = k; j < bl->count; j++)
             after += bl->items[j].keep ? bl->items[j].chars : 0;
-        if (after < LENGTH_LOW)
-            dropped += page_drop_kept(p, found[f].head, k);
+        if (after < LENGTH_LOW ||
+            (found[f].kind == SECTION_NONE && k == found[f].head + 1 && !narrates(&bl->items[found[f].head])))
+            dropped += page_drop_kept(p, found[f].head, k); /* an appeal of its own goes wherever it stands */
         else if (found[f].kind == SECTION_CLOSING && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
                  block_within(&bl->items[found[f].head + 1], found[f].lo, found[f].hi) &&
                  link_density(&bl->items[found[f].head + 1]) >= LINK_LIST_DENSITY)
