@@ -104,13 +104,16 @@ static int credit_sign(const char *text, const char *sign)
 }
 
 /* 1 when the n bytes at w are a word that introduces a photo's credit,
- * in the languages of the label list (page.c), in any case. */
-static int credit_word(const char *w, size_t n)
+ * in the languages of the label list (page.c), in any case; with photo,
+ * only one that names the photo (not "Credits:", which also opens a
+ * show's or a book's credits). */
+static int credit_word(const char *w, size_t n, int photo)
 {
-    static const char *const words[] = {"foto", "fotos", "photo", "photos", "bild", "bilder", "bildquelle",
-                                        "image", "credit", "credits", "fotocredit", "crédit", "crédits",
-                                        "zdjęcie"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    static const char *const words[] = {"foto",    "fotos",  "photo",      "photos",     "bild",
+                                        "bilder",  "image",  "bildquelle", "fotocredit", "zdjęcie",
+                                        "credit",  "credits", "crédit",    "crédits"};
+    size_t nwords = sizeof words / sizeof *words - (photo ? 4 : 0); /* the last four name no photo */
+    for (size_t k = 0; k < nwords; k++)
         if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
             return 1;
     return 0;
@@ -123,8 +126,8 @@ static int credit_word(const char *w, size_t n)
  * from a caption before it by punctuation and be a name, not a number
  * ("Roman Prymula, photo: Archives", not "Photo Credit: name.com", a line
  * of its own that golds keep, nor "Cost per Credit:" or "(Credit: 4
- * units)"). */
-static int ends_with_credit(const char *text, int marked)
+ * units)"). photo: credit_word's. */
+static int ends_with_credit(const char *text, int marked, int photo)
 {
     size_t len = strlen(text);
     while (len && (text[len - 1] == ' ' || text[len - 1] == ')' || text[len - 1] == '.'))
@@ -158,7 +161,7 @@ static int ends_with_credit(const char *text, int marked)
             !strchr(",(.;|", before[-1]))
             return 0;
     }
-    return credit_word(w, (size_t)(colon - w));
+    return credit_word(w, (size_t)(colon - w), photo);
 }
 
 /* 1 when block i is a photo's credit between the paragraphs of the story
@@ -172,11 +175,12 @@ static int ends_with_credit(const char *text, int marked)
  * not good itself, under COPYRIGHT_MAX_CHARS, and ends with such a
  * credit (a caption and its credit: "Die Halle nach dem Umbau. Foto:
  * Stadt Bergheim").
- * The word "copyright" is prose about it as often as a credit; after the
- * story's last good block (tail 1) the sign marks the story's own rights
- * line ("© Reuters"), which keep_container leaves alone, while a credit
- * word still marks a photo's credit (an image under the last paragraph:
- * "Die Halle am Abend (Foto: dpa)"). */
+ * The word "copyright" is prose about it as often as a credit; from the
+ * story's last good block on (tail 1) the sign marks the story's own rights
+ * line ("© Reuters"), which keep_container leaves alone, and "Credits:"
+ * opens a show's or a book's credits, while a word that names the photo
+ * still marks a photo's credit (an image under the last paragraph: "Die
+ * Halle am Abend (Foto: dpa)"). */
 static int credit_line(const extract_page *p, size_t i, int tail)
 {
     const block *b = &p->bl->items[i];
@@ -189,8 +193,8 @@ static int credit_line(const extract_page *p, size_t i, int tail)
     if (!b->text[n])
         return 0;
     if (b->chars >= LENGTH_LOW)
-        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && ends_with_credit(b->text, 0);
-    return credit_word(b->text, n) || ends_with_credit(b->text, 1);
+        return p->block.cls[i] != CLS_GOOD && b->chars < COPYRIGHT_MAX_CHARS && ends_with_credit(b->text, 0, tail);
+    return credit_word(b->text, n, tail) || ends_with_credit(b->text, 1, tail);
 }
 
 /* The block where the tail of container lo..hi ends, first and last
@@ -273,7 +277,7 @@ static size_t keep_container(extract_page *p, const dom_node *c, int links)
             continue;
         if (i > last && (!rule_on(RULE_TAIL) || !node_within(b->owner, tail_scope)))
             break;
-        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION || credit_line(p, i, i > last))
+        if (boiler[i] || is_label_block(b) || b->kind == BLOCK_CAPTION || credit_line(p, i, i >= last))
             continue; /* an ad slot or caption inside the text: skipped, the tail goes on */
         if (i > last && b->kind == BLOCK_HEADING && !heads_prose(p, i, hi))
             break;

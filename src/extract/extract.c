@@ -105,20 +105,62 @@ static void clear_named_story(extract_page *p, unsigned char *verdict)
     }
 }
 
+/* 1 when the <nav> n links only into the page (every <a href> a
+ * fragment): a table of contents, the content's, not the site's menu. */
+static int contents_nav(const dom_doc *doc, const dom_node *n)
+{
+    int links = 0;
+    for (size_t i = n->index + 1, end = subtree_end(n); i <= end; i++) {
+        const dom_node *a = doc->nodes[i];
+        const char *href = a->kind == DOM_ELEMENT && a->tag == TAG_A ? dom_attr_get(a, "href") : NULL;
+        if (href && *href != '#')
+            return 0;
+        links += href != NULL;
+    }
+    return links > 0;
+}
+
+/* Per node, the part of the site's frame it lies in (pattern_frame's
+ * FRAME_MENU or FRAME_FOOTER, inherited by descendants), or 0; frame
+ * elements inside an <article>, <main> (or role main), quotation, figure
+ * or list item are the content's (a quote's <footer>, a post's <nav>),
+ * and so is a <nav> of fragment links (contents_nav). An array in p's
+ * arena, NULL when memory runs out. */
+static unsigned char *frame_flags(extract_page *p)
+{
+    const dom_doc *doc = p->doc;
+    unsigned char *frame = page_node_flags(p), *inside = page_node_flags(p);
+    for (size_t i = 0; frame && inside && i < doc->node_count; i++) {
+        const dom_node *d = doc->nodes[i];
+        frame[i] = d->parent ? frame[d->parent->index] : 0;
+        inside[i] = d->parent ? inside[d->parent->index] : 0;
+        if (d->kind != DOM_ELEMENT || frame[i] || inside[i])
+            continue;
+        if (d->tag == TAG_ARTICLE || d->tag == TAG_BLOCKQUOTE || d->tag == TAG_FIGURE || d->tag == TAG_LI ||
+            pattern_is_main(d)) {
+            inside[i] = 1;
+            continue;
+        }
+        int part = pattern_frame(d);
+        if (part && !(d->tag == TAG_NAV && contents_nav(doc, d)))
+            frame[i] = (unsigned char)part;
+    }
+    return frame && inside ? frame : NULL;
+}
+
 /* 1 when the site's frame lies between e, the first (end 0) or the last
  * (end 1) child of the body that holds blocks, and the page's good text
- * outside e and the frame (frame: per node, 1 inside pattern_is_frame's
- * elements): for the last, an element of the frame after the last such
- * good block before e (the site's footer); for the first, one after e
- * that comes before the first such good block after it (the site's header
- * or menu). A box that a script put at the start or the end of the body
- * stands beyond the frame; a short story that is the body's last child
- * has the footer after it, and one that holds all the good text outside
- * the frame is no box. */
+ * outside e and the frame (frame_flags): for the last, the site's footer
+ * after the last such good block before e; for the first, its menu or
+ * header after e and before the first such good block after it. A box
+ * that a script put at the start or the end of the body stands beyond the
+ * frame; a short story that is the body's last child has the footer after
+ * it, one that is its first has the menu before it, and one that holds all
+ * the good text outside the frame is no box. */
 static int beyond_frame(const extract_page *p, const dom_node *e, int end, const unsigned char *frame)
 {
     const block_list *bl = p->bl;
-    size_t last = subtree_end(e), edge = SIZE_MAX; /* the node of the good block nearest to e */
+    size_t last = subtree_end(e), edge = SIZE_MAX; /* the element of the good block nearest to e */
     for (size_t i = 0; i < bl->count; i++) {
         const dom_node *o = bl->items[i].owner;
         if (p->block.cls[i] != CLS_GOOD || !o || (o->index >= e->index && o->index <= last) || frame[o->index])
@@ -132,22 +174,38 @@ static int beyond_frame(const extract_page *p, const dom_node *e, int end, const
     }
     if (edge == SIZE_MAX)
         return 0;
-    for (size_t n = end ? edge + 1 : last + 1; n < (end ? e->index : edge); n++)
-        if (frame[n])
+    unsigned char part = end ? FRAME_FOOTER : FRAME_MENU;
+    for (size_t n = end ? subtree_end(p->doc->nodes[edge]) + 1 : last + 1; n < (end ? e->index : edge); n++)
+        if (frame[n] == part)
             return 1;
+    return 0;
+}
+
+/* 1 when e holds what only content holds: an <article>, <main> (or role
+ * main), or a heading of level 1 or 2 (a story's or a post's title). */
+static int holds_content(const extract_page *p, const dom_node *e)
+{
+    size_t last = subtree_end(e);
+    for (size_t i = e->index; i <= last; i++) {
+        const dom_node *d = p->doc->nodes[i];
+        if (d->kind == DOM_ELEMENT && (d->tag == TAG_ARTICLE || pattern_is_main(d) ||
+                                       ((d->tag == TAG_H1 || d->tag == TAG_H2) && p->node.text[i])))
+            return 1;
+    }
     return 0;
 }
 
 /* The boxes of their own at the ends of the body (into box, at most two;
  * returns how many): the first and the last child of the body that hold
  * blocks, when they are not the same, each holding less than
- * BOX_MAX_CHARS of text, not the headline, and beyond the site's frame
- * (beyond_frame). A notification prompt, a consent notice or a sign-up
- * box that a script put at the start or the end of the body is such a
- * box; its good text is no sign that the page's content lies outside
- * every verdict (boilerplate_verdicts), as the story's would be, and
- * what the container takes in of it goes (tidy_edge_boxes). When
- * memory runs out, arena_alloc marks the arena failed and none is found. */
+ * BOX_MAX_CHARS of text, not the headline nor what only content holds
+ * (holds_content), and beyond the site's frame (beyond_frame). A
+ * notification prompt, a consent notice or a sign-up box that a script
+ * put at the start or the end of the body is such a box; its good text is
+ * no sign that the page's content lies outside every verdict
+ * (boilerplate_verdicts), as the story's would be, and what the container
+ * takes in of it goes (tidy_edge_boxes). When memory runs out,
+ * arena_alloc marks the arena failed and none is found. */
 static size_t edge_boxes(extract_page *p, const dom_node *box[2])
 {
     const block_list *bl = p->bl;
@@ -163,14 +221,12 @@ static size_t edge_boxes(extract_page *p, const dom_node *box[2])
     unsigned char *frame = NULL;
     size_t n = 0;
     for (int k = 0; k < 2; k++) {
-        if (!ends[k] || p->node.text[ends[k]->index] >= BOX_MAX_CHARS || (head && node_within(head, ends[k])))
+        if (!ends[k] || p->node.text[ends[k]->index] >= BOX_MAX_CHARS || (head && node_within(head, ends[k])) ||
+            holds_content(p, ends[k]))
             continue;
-        if (!frame && (frame = page_node_flags(p)) != NULL)
-            for (size_t i = 0; i < p->doc->node_count; i++) {
-                const dom_node *d = p->doc->nodes[i];
-                frame[i] = (unsigned char)((d->parent && frame[d->parent->index]) || pattern_is_frame(d));
-            }
-        if (frame && beyond_frame(p, ends[k], k, frame))
+        if (!frame && !(frame = frame_flags(p)))
+            return 0;
+        if (beyond_frame(p, ends[k], k, frame))
             box[n++] = ends[k];
     }
     return n;

@@ -145,7 +145,8 @@ typedef struct name_counts {
     int pos, neg; /* content and boilerplate words */
     int sure;     /* overlay words */
     int chrome;   /* navigation and footer words */
-    int frame;    /* the same but "sidebar" */
+    int menu;     /* the same but "footer", "pagination" and "sidebar" */
+    int footer;   /* "footer" */
     int reviews;  /* review and testimonial words */
     int not_story; /* words of an ad or a related item (not_story) */
     int comments; /* class names (runs without white space) naming user comments alone */
@@ -337,7 +338,10 @@ static void score_value(const char *v, name_counts *c)
             part = 1;
         if (w & W_CHROME) {
             c->chrome++;
-            c->frame += !(n == 7 && strncasecmp(s, "sidebar", 7) == 0);
+            if (n == 6 && strncasecmp(s, "footer", 6) == 0)
+                c->footer++;
+            else if (!(n == 7 && strncasecmp(s, "sidebar", 7) == 0) && !(n == 10 && strncasecmp(s, "pagination", 10) == 0))
+                c->menu++;
         }
         if (w & W_REVIEW)
             c->reviews++;
@@ -433,17 +437,18 @@ int pattern_class_weight(const dom_node *n)
 
 int pattern_is_chrome(const dom_node *n) { return weigh(n).chrome > 0 || pattern_is_landmark(n); }
 
-int pattern_is_frame(const dom_node *n)
+int pattern_frame(const dom_node *n)
 {
     if (n->kind != DOM_ELEMENT)
         return 0;
-    if (n->tag == TAG_NAV || n->tag == TAG_MENU || n->tag == TAG_FOOTER)
-        return 1;
     const char *role = dom_attr_get(n, "role");
-    if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "menu") == 0 || strcmp(role, "banner") == 0 ||
-                 strcmp(role, "contentinfo") == 0))
-        return 1;
-    return weigh(n).frame > 0;
+    if (n->tag == TAG_FOOTER || (role && strcmp(role, "contentinfo") == 0))
+        return FRAME_FOOTER;
+    if (n->tag == TAG_NAV || n->tag == TAG_MENU ||
+        (role && (strcmp(role, "navigation") == 0 || strcmp(role, "menu") == 0 || strcmp(role, "banner") == 0)))
+        return FRAME_MENU;
+    name_counts c = weigh(n);
+    return c.footer ? FRAME_FOOTER : c.menu ? FRAME_MENU : 0;
 }
 
 int pattern_names_reviews(const dom_node *n) { return weigh(n).reviews > 0; }

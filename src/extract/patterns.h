@@ -44,12 +44,16 @@ int pattern_is_main(const dom_node *n);
  * navigation or footer ("nav", "menu", "breadcrumb", "footer", ...). */
 int pattern_is_chrome(const dom_node *n);
 
-/* 1 when the element is the site's frame around the content: its
- * navigation, menu or footer by tag (nav, menu, footer), ARIA role
- * (navigation, menu, banner, contentinfo) or class and id words (the
- * chrome's but "sidebar": a sidebar may stand between a headline and its
- * story, the frame does not). */
-int pattern_is_frame(const dom_node *n);
+/* The part of the site's frame around the content that the element is:
+ * FRAME_FOOTER for a footer (the tag, ARIA role contentinfo, the class or
+ * id word "footer"), FRAME_MENU for its navigation or header (the tags
+ * nav and menu, the roles navigation, menu and banner, the chrome's other
+ * words but "sidebar" and "pagination": a sidebar may stand between a
+ * headline and its story, page numbers after it), else 0. Where the
+ * element stands (a quotation's footer, a table of contents) is the
+ * caller's to weigh. */
+enum { FRAME_MENU = 1, FRAME_FOOTER = 2 };
+int pattern_frame(const dom_node *n);
 
 /* 1 when the element's class or id words name customer reviews or
  * testimonials ("review", "reviews", "testimonial(s)"): boilerplate on a

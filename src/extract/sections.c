@@ -9,6 +9,7 @@
 
 #include "extract/page.h"
 #include "extract/rules.h"
+#include "extract/stopwords.h"
 #include "extract/thresholds.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
@@ -351,20 +352,49 @@ static int is_appeal(const block *b)
            ((HOLDS(t, follow_words) || OPENS(t, opening_words)) && HOLDS(t, channel_words));
 }
 
-/* The first person singular, in the languages of the appeal words ("j"
- * as in "j'ai"): an appeal speaks for the site ("our newsletter") or to
- * the reader, while a line that holds one of these narrates ("I also
- * identified 28 newsletters, a small subset of the newsletters I
- * subscribe to", in a post about newsletters). */
-static const char *const narrator_words[] = {"i", "ich", "j", "je", "yo", "io", "eu", "ik"};
+/* The first person singular by language, lower-cased ("j" as in
+ * "j'ai"): an appeal speaks for the site ("our newsletter") or to the
+ * reader, while a line that holds the page's language's narrates ("I also
+ * identified 28 newsletters, a small subset of the newsletters I subscribe
+ * to", in a post about newsletters). By the page's language only: "i" is
+ * Italian's "the", "je" Dutch's "you", "eu" a German "EU-Newsletter". */
+static const struct {
+    const char *lang, *words[2];
+} narrator_words[] = {
+    {"en", {"i", NULL}},   {"de", {"ich", NULL}}, {"fr", {"je", "j"}}, {"es", {"yo", NULL}},
+    {"it", {"io", NULL}},  {"pt", {"eu", NULL}},  {"nl", {"ik", NULL}}, {"pl", {"ja", NULL}},
+};
 
-/* 1 when block b, an appeal (is_appeal), holds a narrator word. */
-static int narrates(const block *b)
+/* 1 when block b, an appeal (is_appeal), holds the first person singular
+ * of the page's language (lang, a stop-word list; -1: none is known). */
+static int narrates(const block *b, int lang)
 {
     char low[4 * APPEAL_MAX_CHARS + 8];
     size_t n = fold_text(b, low, sizeof low);
     low[n] = 0;
-    return HOLDS(low, narrator_words);
+    for (size_t k = 0; lang >= 0 && k < sizeof narrator_words / sizeof *narrator_words; k++)
+        if (stopwords_lang(narrator_words[k].lang) == lang)
+            for (size_t w = 0; w < 2 && narrator_words[k].words[w]; w++)
+                if (holds_word(low, &narrator_words[k].words[w], 1, 0))
+                    return 1;
+    return 0;
+}
+
+/* 1 when block b, an appeal, is set among the story's paragraphs as
+ * chrome is: it links (to the newsletter, the app, the profile), quotes
+ * no one (no quotation mark: "\"Support us by staying away from the
+ * river banks,\" the fire chief said") and does not narrate. Story prose
+ * that reads like an appeal ("Officials urged residents to sign up for
+ * the county's newsletter") has none of the links. */
+static int appeal_set_in(const block *b, int lang)
+{
+    static const char *const quotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB"};
+    if (!b->link_chars || narrates(b, lang))
+        return 0;
+    for (size_t k = 0; k < sizeof quotes / sizeof *quotes; k++)
+        if (strstr(b->text, quotes[k]))
+            return 0;
+    return 1;
 }
 
 /* The element that the heading block i opens: the highest ancestor of
@@ -454,10 +484,10 @@ typedef struct appeal_found {
  * the same way, with the box it stands in (section_of) or alone, except
  * on a product page, whose sign-up offers the golds of product pages
  * keep; an appeal that is a block of its own (loose among the story's
- * paragraphs, or alone in its element) goes wherever it stands after
- * that article's worth ("Sie wollen nichts verpassen? Dann abonnieren
- * Sie unseren Newsletter." between two paragraphs), unless it narrates
- * (narrates: a post about newsletters). The first SECTIONS_MAX such headings and the last
+ * paragraphs, or alone in its element) and set in as chrome is
+ * (appeal_set_in: a link, no quotation, no narrator) goes wherever it
+ * stands after that article's worth ("Sie wollen nichts verpassen? Dann
+ * abonnieren Sie unseren Newsletter." between two paragraphs). The first SECTIONS_MAX such headings and the last
  * APPEALS_MAX appeals are weighed, no more: a page has a few, and the
  * bounds keep a page of thousands cheap (closing sections past them stay;
  * appeal-like lines inside a long story do not use up the headings').
@@ -470,8 +500,9 @@ size_t tidy_sections(extract_page *p, size_t kept)
     if (!rule_on(RULE_SECTIONS))
         return kept;
     section found[SECTIONS_MAX + APPEALS_MAX];
-    /* the last APPEALS_MAX appeals (only those near the end can go), with
-     * what appeal_section needs, in a ring */
+    /* the last APPEALS_MAX appeals, with what appeal_section needs, in a
+     * ring: the end's close the story; of a page of more appeal-like lines
+     * than that (a list of newsletters) only the last are weighed */
     appeal_found appeal[APPEALS_MAX];
     size_t nfound = 0, nappeals = 0, story = 0, prev = SIZE_MAX, prose = SIZE_MAX, dropped = 0;
     for (size_t i = 0; i < bl->count; i++) {
@@ -524,7 +555,7 @@ size_t tidy_sections(extract_page *p, size_t kept)
         for (size_t j = k; j < bl->count; j++)
             after += bl->items[j].keep ? bl->items[j].chars : 0;
         if (after < LENGTH_LOW ||
-            (found[f].kind == SECTION_NONE && k == found[f].head + 1 && !narrates(&bl->items[found[f].head])))
+            (found[f].kind == SECTION_NONE && k == found[f].head + 1 && appeal_set_in(&bl->items[found[f].head], p->lang)))
             dropped += page_drop_kept(p, found[f].head, k); /* an appeal of its own goes wherever it stands */
         else if (found[f].kind == SECTION_CLOSING && found[f].head + 1 < bl->count && !bl->items[found[f].head + 1].keep &&
                  block_within(&bl->items[found[f].head + 1], found[f].lo, found[f].hi) &&
