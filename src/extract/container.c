@@ -109,12 +109,14 @@ static int credit_sign(const char *text, const char *sign)
  * show's or a book's credits). */
 static int credit_word(const char *w, size_t n, int photo)
 {
-    static const char *const words[] = {"foto",    "fotos",  "photo",      "photos",     "bild",
-                                        "bilder",  "image",  "bildquelle", "fotocredit", "zdjęcie",
-                                        "credit",  "credits", "crédit",    "crédits"};
-    size_t nwords = sizeof words / sizeof *words - (photo ? 4 : 0); /* the last four name no photo */
-    for (size_t k = 0; k < nwords; k++)
-        if (strlen(words[k]) == n && strncasecmp(w, words[k], n) == 0)
+    static const char *const photo_words[] = {"foto",  "fotos", "photo",      "photos",     "bild",
+                                              "bilder", "image", "bildquelle", "fotocredit", "zdjęcie"};
+    static const char *const credit_words[] = {"credit", "credits", "crédit", "crédits"};
+    for (size_t k = 0; k < sizeof photo_words / sizeof *photo_words; k++)
+        if (strlen(photo_words[k]) == n && strncasecmp(w, photo_words[k], n) == 0)
+            return 1;
+    for (size_t k = 0; !photo && k < sizeof credit_words / sizeof *credit_words; k++)
+        if (strlen(credit_words[k]) == n && strncasecmp(w, credit_words[k], n) == 0)
             return 1;
     return 0;
 }

@@ -362,9 +362,9 @@ size_t tidy_after_footer(extract_page *p, size_t kept)
 
 /* Drops the kept blocks inside a box of its own at an end of the body
  * (p->edge_box, found by edge_boxes in extract.c: the first or last child
- * of the body that holds blocks, under BOX_MAX_CHARS, without the
- * headline, with the site's navigation or footer between it and the rest
- * of the page's good text) when the kept text outside it is at least
+ * of the body that holds blocks, under BOX_MAX_CHARS, holding neither the
+ * headline nor what only content holds, before the site's menu or after
+ * its footer) when the kept text outside it is at least
  * AFTER_FOOTER_RATIO times theirs: a notification prompt or a sign-up box
  * that a script put at the start or the end of the body and that the
  * container, the body or a wrapper around the page, took in with the
